@@ -1,0 +1,75 @@
+import type { GameState, IslandId, PowerId } from './types';
+import { POWERS } from './types';
+import { pickWeighted, roll } from './rng';
+import { transfer } from './money';
+import { clamp, clampAlignment, clampMetric, roundsFor } from './util';
+import type { Say } from './log';
+
+/** Years between general elections. */
+export const TERM_MONTHS = 48;
+
+/** Revenue an island collects this round: its base revenue scaled by the economy (50 = base). */
+export function revenueOf(revenuePerRound: number, economy: number): number {
+  return Math.floor((revenuePerRound * (50 + economy)) / 100);
+}
+
+/** The economy index the island's connectivity can sustain; the economy moves a third of the way each round. */
+export function economyTarget(connectivity: number): number {
+  return 20 + Math.floor((connectivity * 3) / 5);
+}
+
+export function runDomestic(g: GameState, say: Say): void {
+  for (const id of Object.keys(g.islands).sort()) {
+    const island = g.islands[id];
+    if (!island) continue;
+    transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
+    const gap = economyTarget(island.connectivity) - island.economy;
+    island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
+    // Legitimacy drifts towards what the economy supports.
+    const legitTarget = 40 + Math.floor(island.economy / 4);
+    island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitTarget - island.legitimacy));
+    if (island.nextElection === g.round) runElection(g, id, say, false);
+  }
+}
+
+/**
+ * A general election: the government keeps power with a chance equal to its legitimacy
+ * (between 20% and 85%); otherwise a new government comes in with its own leaning.
+ */
+export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean): void {
+  const island = g.islands[id];
+  if (!island) return;
+  const keepChance = clamp(island.legitimacy, 20, 85);
+  const kept = roll(g) * 100 < keepChance;
+  island.nextElection = g.round + roundsFor(TERM_MONTHS, g.scenario.monthsPerRound);
+  if (kept) {
+    island.legitimacy = clampMetric(island.legitimacy + 5);
+    say(`${snap ? 'Snap election' : 'Election'} in ${island.name}: the government is returned (it had a ${keepChance}% chance).`);
+    return;
+  }
+  const present = POWERS.filter((p) => g.powers[p]);
+  const weights: Partial<Record<PowerId, number>> = {};
+  for (const p of present) {
+    const base = 100 + island.alignment[p];
+    weights[p] = p === island.leaning ? Math.floor(base / 2) : base;
+  }
+  const previous = island.leaning;
+  const leaning = pickWeighted(g, weights) ?? null;
+  island.leaning = leaning;
+  island.legitimacy = 60;
+  for (const p of present) {
+    if (p === leaning) island.alignment[p] = clampAlignment(island.alignment[p] + 15);
+    else if (p === previous) island.alignment[p] = clampAlignment(island.alignment[p] - 15);
+  }
+  say(
+    `${snap ? 'Snap election' : 'Election'} in ${island.name}: the government falls. The new government leans to ${leaning ? g.powers[leaning]?.name : 'no one'}.`,
+  );
+}
+
+/** Each power's new budget at the start of a round. */
+export function grantBudgets(g: GameState): void {
+  for (const p of POWERS) {
+    const power = g.powers[p];
+    if (power) transfer(g, 'world', p, power.budgetPerRound, 'budget', null);
+  }
+}

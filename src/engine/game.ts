@@ -1,0 +1,128 @@
+import { initialTransition, transition } from 'xstate';
+import type { Action, GameState, Island, Power, Refusal, ScenarioData } from './types';
+import { POWERS } from './types';
+import { gameMachine } from './machine';
+import { validate } from './validate';
+import { seedState } from './rng';
+import { refreshNetworks } from './cables';
+import { transfer } from './money';
+import { openLoan } from './aid';
+import { updateScores } from './scoring';
+import { hashJson } from './hash';
+
+/** Bumped whenever a rule changes what a given record plays out to. */
+export const RULES_VERSION = 1;
+
+/** The state before round 1's briefing: the scenario's starting position. */
+export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
+  const presentPowers = scenario.powers.map((p) => p.id);
+  const islands: Record<string, Island> = {};
+  for (const s of scenario.islands) {
+    const alignment = { beijing: 0, canberra: 0, washington: 0 };
+    for (const p of POWERS) alignment[p] = s.alignment[p] ?? 0;
+    islands[s.id] = {
+      id: s.id,
+      name: s.name,
+      capital: { ...s.capital },
+      population: s.population,
+      treasury: 0,
+      revenuePerRound: s.revenuePerRound,
+      economy: s.economy,
+      legitimacy: s.legitimacy,
+      democracy: s.democracy,
+      sovereignty: s.sovereignty,
+      cyber: s.cyber,
+      satellite: s.satellite,
+      connectivity: s.satellite,
+      routes: 0,
+      alignment,
+      recognises: s.recognises,
+      leaning: s.leaning ?? null,
+      nextElection: s.nextElection ?? null,
+      exposure: { beijing: 0, canberra: 0, washington: 0, other: 0 },
+    };
+  }
+  const powers: GameState['powers'] = {};
+  for (const s of scenario.powers) {
+    const influence: Power['influence'] = {};
+    for (const i of scenario.islands) influence[i.id] = s.influence[i.id] ?? 0;
+    powers[s.id] = { id: s.id, name: s.name, treasury: 0, budgetPerRound: s.budgetPerRound, reputation: s.reputation, influence };
+  }
+  const g: GameState = {
+    rules: RULES_VERSION,
+    scenario: {
+      id: scenario.id,
+      version: scenario.version,
+      hash: scenarioHash,
+      title: scenario.title,
+      par: scenario.par,
+      rounds: scenario.rounds,
+      monthsPerRound: scenario.monthsPerRound,
+      start: scenario.start,
+    },
+    round: 1,
+    date: scenario.start,
+    phase: 'briefing',
+    seats: [...scenario.islands.map((i) => i.id), ...POWERS.filter((p) => presentPowers.includes(p))],
+    islands,
+    powers,
+    landings: Object.fromEntries(scenario.landings.map((l) => [l.id, { ...l }])),
+    vendors: Object.fromEntries(scenario.vendors.map((v) => [v.id, { ...v }])),
+    cables: scenario.cables.map((c) => ({
+      id: c.id,
+      name: c.name,
+      route: [...c.route],
+      vendor: c.vendor,
+      financier: c.financier,
+      status: c.status,
+      readyRound: c.status === 'building' ? (c.readyRound ?? null) : null,
+      dataAccess: c.dataAccess,
+      agreement: null,
+    })),
+    offers: [],
+    agreements: [],
+    debts: [],
+    ledger: [],
+    orders: [],
+    events: [],
+    log: [],
+    ended: [],
+    objectives: structuredClone(scenario.objectives),
+    deck: structuredClone(scenario.deck),
+    scripted: structuredClone(scenario.scripted),
+    scores: {},
+    history: [],
+    counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0 },
+    rng: seedState(seed),
+  };
+  g.round = 0;
+  for (const s of scenario.islands) transfer(g, 'world', s.id, s.treasury, 'opening', null);
+  for (const s of scenario.powers) transfer(g, 'world', s.id, s.treasury, 'opening', null);
+  g.round = 1;
+  for (const d of scenario.debts) {
+    openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id);
+  }
+  refreshNetworks(g);
+  updateScores(g);
+  return g;
+}
+
+/** A new game: the scenario's start, played through round 1's briefing to the first negotiation. */
+export function createGame(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
+  const [snapshot] = initialTransition(gameMachine, initialState(scenario, scenarioHash, seed));
+  return snapshot.context;
+}
+
+export type StepResult = { ok: true; state: GameState } | { ok: false; refusal: Refusal };
+
+/** Apply one action through the turn machine. A refused action changes nothing. */
+export function step(state: GameState, action: Action): StepResult {
+  const refusal = validate(state, action);
+  if (refusal) return { ok: false, refusal };
+  const snapshot = gameMachine.resolveState({ value: state.phase, context: state });
+  const [next] = transition(gameMachine, snapshot, { type: 'ACT', action });
+  return { ok: true, state: next.context };
+}
+
+/** The state hash of the record: SHA-256 over canonical JSON of the whole state. */
+export const stateHash = (g: GameState): string => hashJson(g);

@@ -1,0 +1,12 @@
+export * from './types';
+export { createGame, initialState, step, stateHash, RULES_VERSION, type StepResult } from './game';
+export { validate } from './validate';
+export { legalActions, type ActionTemplate, type Domain } from './legal';
+export { view, type GameView } from './view';
+export { canonicalJson, hashJson, sha256Hex } from './hash';
+export { cableCost, routeKm, islandsOnRoute } from './cables';
+export { partiesOf, dealPrice } from './deals';
+export { turningPoints, scoreOf } from './scoring';
+export { ledgerBalances } from './money';
+export { formatMoney } from './util';
+export { gameMachine } from './machine';

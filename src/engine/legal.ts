@@ -1,0 +1,113 @@
+import type { ActionType, DealKind, OrderKind, PowerId, RoleId } from './types';
+import { CLAUSE_KINDS, PACT_TYPES, POWERS } from './types';
+import type { GameView } from './view';
+import { LOAN_LIMITS } from './aid';
+import { MAX_AID, MAX_BUILD_MONTHS } from './deals';
+import { MAX_COUNTERS } from './validate';
+import { MAX_ORDERS_PER_ROUND } from './orders';
+
+/** The values a parameter of an action may take. */
+export type Domain =
+  | { kind: 'oneOf'; values: string[] }
+  | { kind: 'someOf'; values: string[]; min: number; max: number; ordered: boolean }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'bool' }
+  | { kind: 'text'; maxLength: number };
+
+/**
+ * One kind of action a role can take now, with the domain of each parameter (keyed by its path
+ * in the action, such as "deal.financing.ratePct"). The interface builds forms from these and
+ * bots fill them in; validate() still has the last word (for example on a route's islands).
+ */
+export interface ActionTemplate {
+  type: ActionType;
+  dealKind?: DealKind;
+  orderKind?: OrderKind;
+  /** For answers: the offer being answered. */
+  offer?: string;
+  params: Record<string, Domain>;
+}
+
+const financingParams = (payers: PowerId[]): Record<string, Domain> => ({
+  'deal.financing.by': { kind: 'oneOf', values: payers },
+  'deal.financing.kind': { kind: 'oneOf', values: ['grant', 'loan'] },
+  'deal.financing.ratePct': { kind: 'int', ...LOAN_LIMITS.ratePct },
+  'deal.financing.years': { kind: 'int', ...LOAN_LIMITS.years },
+  'deal.financing.graceYears': { kind: 'int', ...LOAN_LIMITS.graceYears },
+});
+
+export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
+  if (v.phase === 'over' || !v.seats.includes(role) || v.ended.includes(role)) return [];
+  if (v.phase !== 'negotiation' && v.phase !== 'decisions') return [];
+  const out: ActionTemplate[] = [];
+  const islands = Object.keys(v.islands).sort();
+  const powers = POWERS.filter((p) => v.powers[p]);
+  const isPower = (POWERS as readonly string[]).includes(role);
+  const others = v.seats.filter((s) => s !== role);
+
+  if (v.phase === 'negotiation') {
+    const payers = isPower ? [role as PowerId] : powers;
+    const minBuild = Math.min(...Object.values(v.vendors).map((x) => x.minBuildMonths));
+    out.push({
+      type: 'offer',
+      dealKind: 'cable',
+      params: {
+        to: { kind: 'someOf', values: others, min: 1, max: others.length, ordered: false },
+        'deal.route': { kind: 'someOf', values: Object.keys(v.landings).sort(), min: 2, max: Object.keys(v.landings).length, ordered: true },
+        'deal.vendor': { kind: 'oneOf', values: Object.keys(v.vendors).sort() },
+        ...financingParams(payers),
+        'deal.buildMonths': { kind: 'int', min: minBuild, max: MAX_BUILD_MONTHS },
+        'deal.stationOperator': { kind: 'oneOf', values: ['island', 'vendor'] },
+        'deal.dataAccess': { kind: 'bool' },
+        'deal.exclusivity': { kind: 'bool' },
+      },
+    });
+    const maxAid = isPower ? Math.min(MAX_AID, v.powers[role as PowerId]?.treasury ?? 0) : MAX_AID;
+    if (maxAid >= 1)
+      out.push({
+        type: 'offer',
+        dealKind: 'aid',
+        params: {
+          to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
+          'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
+          'deal.amount': { kind: 'int', min: 1, max: maxAid },
+          ...financingParams(payers),
+        },
+      });
+    out.push({
+      type: 'offer',
+      dealKind: 'pact',
+      params: {
+        to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
+        'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
+        'deal.power': { kind: 'oneOf', values: isPower ? [role] : powers },
+        'deal.pact': { kind: 'oneOf', values: [...PACT_TYPES] },
+        'deal.clauses': { kind: 'someOf', values: [...CLAUSE_KINDS], min: 0, max: CLAUSE_KINDS.length, ordered: false },
+        'deal.clauses[].secret': { kind: 'bool' },
+      },
+    });
+    for (const o of v.offers) {
+      if (o.round !== v.round) continue;
+      if (o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role)) {
+        out.push({ type: 'accept', offer: o.id, params: {} });
+        out.push({ type: 'reject', offer: o.id, params: { reason: { kind: 'text', maxLength: 200 } } });
+        if (o.counterDepth < MAX_COUNTERS) out.push({ type: 'counter', offer: o.id, dealKind: o.deal.kind, params: {} });
+      }
+      if (o.from === role && (o.status === 'open' || o.status === 'accepted')) out.push({ type: 'withdraw', offer: o.id, params: {} });
+    }
+  } else if (v.orders.filter((o) => o.role === role).length < MAX_ORDERS_PER_ROUND) {
+    const money = isPower ? (v.powers[role as PowerId]?.treasury ?? 0) : (v.islands[role]?.treasury ?? 0);
+    const committed = v.orders.filter((o) => o.role === role).reduce((s, o) => s + o.order.amount, 0);
+    const left = money - committed;
+    if (left >= 1) {
+      if (isPower) out.push({ type: 'order', orderKind: 'campaign', params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.amount': { kind: 'int', min: 1, max: left } } });
+      else {
+        out.push({ type: 'order', orderKind: 'buildCert', params: { 'order.amount': { kind: 'int', min: 1, max: left } } });
+        const debts = v.debts.filter((d) => d.debtor === role && d.outstanding > 0).map((d) => d.id);
+        if (debts.length) out.push({ type: 'order', orderKind: 'repay', params: { 'order.debt': { kind: 'oneOf', values: debts }, 'order.amount': { kind: 'int', min: 1, max: left } } });
+      }
+    }
+  }
+  out.push({ type: 'endPhase', params: {} });
+  return out;
+}

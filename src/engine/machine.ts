@@ -1,0 +1,72 @@
+import { assign, setup } from 'xstate';
+import type { Action, GameState } from './types';
+import { validate } from './validate';
+import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution } from './rules';
+
+export type MachineEvent = { type: 'ACT'; action: Action };
+
+/** Every rule runs on a copy, so a snapshot's context is never changed after the fact. */
+const draft = (mutate: (g: GameState) => void) =>
+  assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context }) => {
+    const g = structuredClone(context);
+    mutate(g);
+    return g;
+  });
+
+/**
+ * The turn engine: briefing → negotiation → decisions → resolution → domestic, round after round,
+ * then over. Briefing, resolution and domestic resolve at once; negotiation and decisions wait
+ * until every seat has ended the phase. No timers, no invoked promises: deadlines belong to the host.
+ */
+export const gameMachine = setup({
+  types: {
+    context: {} as GameState,
+    events: {} as MachineEvent,
+    input: {} as GameState,
+  },
+  guards: {
+    legal: ({ context, event }) => validate(context, event.action) === null,
+    everyoneEnded: ({ context }) => everyoneEnded(context),
+    lastRound: ({ context }) => context.round >= context.scenario.rounds,
+  },
+  actions: {
+    briefing: draft(runBriefing),
+    negotiation: draft((g) => enterPhase(g, 'negotiation')),
+    decisions: draft((g) => {
+      closeNegotiation(g);
+      enterPhase(g, 'decisions');
+    }),
+    resolution: draft(runResolution),
+    domestic: draft(runDomesticPhase),
+    nextRound: draft(nextRound),
+    finish: draft(finish),
+    apply: assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context, event }) => {
+      const g = structuredClone(context);
+      applyAction(g, event.action);
+      return g;
+    }),
+  },
+}).createMachine({
+  id: 'landingRights',
+  context: ({ input }) => input,
+  initial: 'briefing',
+  states: {
+    briefing: { entry: 'briefing', always: 'negotiation' },
+    negotiation: {
+      entry: 'negotiation',
+      always: { guard: 'everyoneEnded', target: 'decisions' },
+      on: { ACT: { guard: 'legal', actions: 'apply' } },
+    },
+    decisions: {
+      entry: 'decisions',
+      always: { guard: 'everyoneEnded', target: 'resolution' },
+      on: { ACT: { guard: 'legal', actions: 'apply' } },
+    },
+    resolution: { entry: 'resolution', always: 'domestic' },
+    domestic: {
+      entry: 'domestic',
+      always: [{ guard: 'lastRound', target: 'over' }, { target: 'briefing', actions: 'nextRound' }],
+    },
+    over: { type: 'final', entry: 'finish' },
+  },
+});

@@ -1,0 +1,139 @@
+import type { Action, GameState, Offer } from './types';
+import { conflictOf, sign } from './deals';
+import { advanceConstruction, refreshNetworks } from './cables';
+import { serviceDebts } from './aid';
+import { grantBudgets, runDomestic } from './domestic';
+import { drawEvents } from './events';
+import { briefIntel, exposeOffer } from './intel';
+import { executeOrder } from './orders';
+import { updateScores } from './scoring';
+import { sayer } from './log';
+import { addMonths } from './util';
+
+/** Apply a validated action to a draft of the state (the caller passes a copy). */
+export function applyAction(g: GameState, action: Action): void {
+  switch (action.type) {
+    case 'offer':
+    case 'counter': {
+      const old = action.type === 'counter' ? g.offers.find((o) => o.id === action.offer) : undefined;
+      const to = action.type === 'counter' ? (old ? [old.from, ...old.to].filter((r) => r !== action.role) : []) : action.to;
+      const offer: Offer = {
+        id: `o${++g.counters.offer}`,
+        round: g.round,
+        from: action.role,
+        to: [...to],
+        deal: structuredClone(action.deal),
+        status: 'open',
+        acceptedBy: [],
+        acceptedSeq: null,
+        counterDepth: old ? old.counterDepth + 1 : 0,
+        replaces: old?.id ?? null,
+        reason: null,
+        seenBy: [action.role, ...to].sort(),
+      };
+      if (old) old.status = 'countered';
+      exposeOffer(g, offer);
+      g.offers.push(offer);
+      return;
+    }
+    case 'accept': {
+      const offer = g.offers.find((o) => o.id === action.offer);
+      if (!offer) return;
+      offer.acceptedBy.push(action.role);
+      if (offer.to.every((r) => offer.acceptedBy.includes(r))) {
+        offer.status = 'accepted';
+        offer.acceptedSeq = ++g.counters.accept;
+      }
+      return;
+    }
+    case 'reject': {
+      const offer = g.offers.find((o) => o.id === action.offer);
+      if (!offer) return;
+      offer.status = 'rejected';
+      offer.reason = action.reason.trim();
+      return;
+    }
+    case 'withdraw': {
+      const offer = g.offers.find((o) => o.id === action.offer);
+      if (offer) offer.status = 'withdrawn';
+      return;
+    }
+    case 'order':
+      g.orders.push({ id: `r${++g.counters.order}`, role: action.role, round: g.round, order: structuredClone(action.order) });
+      return;
+    case 'endPhase':
+      g.ended.push(action.role);
+      return;
+  }
+}
+
+export const everyoneEnded = (g: GameState): boolean => g.seats.every((s) => g.ended.includes(s));
+
+export function enterPhase(g: GameState, phase: GameState['phase']): void {
+  g.phase = phase;
+  g.ended = [];
+}
+
+/** Briefing: budgets, repairs that are due, events, each power's intelligence report. */
+export function runBriefing(g: GameState): void {
+  enterPhase(g, 'briefing');
+  const say = sayer(g);
+  say(`Round ${g.round} of ${g.scenario.rounds} begins (${g.date}).`);
+  grantBudgets(g);
+  drawEvents(g, say);
+  briefIntel(g, say);
+  updateScores(g);
+}
+
+/** Negotiation has ended: offers nobody accepted expire. */
+export function closeNegotiation(g: GameState): void {
+  for (const o of g.offers) if (o.round === g.round && o.status === 'open') o.status = 'expired';
+}
+
+/**
+ * Resolution, in this fixed order: sign accepted offers in the order they were accepted (a deal
+ * that clashes with one signed before it is void), carry out sealed orders in seat order,
+ * advance construction and repairs, service debts.
+ */
+export function runResolution(g: GameState): void {
+  enterPhase(g, 'resolution');
+  const say = sayer(g);
+  const accepted = g.offers.filter((o) => o.round === g.round && o.status === 'accepted').sort((a, b) => (a.acceptedSeq ?? 0) - (b.acceptedSeq ?? 0));
+  for (const offer of accepted) {
+    const conflict = conflictOf(g, offer.deal);
+    if (conflict) {
+      offer.status = 'void';
+      offer.reason = conflict;
+      say(`Offer ${offer.id} is void: ${conflict}`, [...offer.seenBy], [offer.id]);
+      continue;
+    }
+    offer.status = 'signed';
+    sign(g, offer, say);
+  }
+  for (const seat of g.seats) {
+    for (const o of g.orders.filter((x) => x.role === seat)) executeOrder(g, seat, o.order, say);
+  }
+  g.orders = [];
+  advanceConstruction(g, (t) => say(t));
+  serviceDebts(g, (t) => say(t));
+}
+
+export function runDomesticPhase(g: GameState): void {
+  enterPhase(g, 'domestic');
+  runDomestic(g, sayer(g));
+  refreshNetworks(g);
+  updateScores(g);
+  g.history.push({ round: g.round, scores: Object.fromEntries(Object.entries(g.scores).map(([r, s]) => [r, s.total])) });
+}
+
+export function nextRound(g: GameState): void {
+  g.round += 1;
+  g.date = addMonths(g.scenario.start, (g.round - 1) * g.scenario.monthsPerRound);
+}
+
+export function finish(g: GameState): void {
+  enterPhase(g, 'over');
+  const say = sayer(g);
+  const winners = g.seats.filter((s) => (g.scores[s]?.total ?? 0) >= g.scenario.par);
+  say(`The game is over. ${winners.length ? `Reaching ${g.scenario.par}: ${winners.join(', ')}.` : `Nobody reached ${g.scenario.par}.`}`);
+}

@@ -1,0 +1,46 @@
+import type { Audience, RoleId } from './types';
+
+export const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+export const clampMetric = (v: number): number => clamp(Math.round(v), 0, 100);
+export const clampAlignment = (v: number): number => clamp(Math.round(v), -100, 100);
+
+/** Whole rounds needed for a duration in months: durations round up. */
+export const roundsFor = (months: number, monthsPerRound: number): number => Math.max(1, Math.ceil(months / monthsPerRound));
+
+export function canSee(audience: Audience, viewer: string): boolean {
+  return audience === 'all' || audience.includes(viewer);
+}
+
+export function addAudience(audience: Audience, roles: readonly RoleId[]): Audience {
+  if (audience === 'all') return 'all';
+  const out = [...audience];
+  for (const r of roles) if (!out.includes(r)) out.push(r);
+  return out.sort();
+}
+
+/** "2017-01" plus n months. */
+export function addMonths(yearMonth: string, months: number): string {
+  const [y, m] = yearMonth.split('-').map(Number) as [number, number];
+  const total = y * 12 + (m - 1) + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Money in US$ thousands shown as players read it: "$66m", "$1.5m", "$750k". */
+export function formatMoney(thousands: number): string {
+  const sign = thousands < 0 ? '-' : '';
+  const a = Math.abs(thousands);
+  if (a >= 1000) {
+    const m = a / 1000;
+    return `${sign}$${m >= 100 || Number.isInteger(m) ? Math.round(m) : m.toFixed(1)}m`;
+  }
+  return `${sign}$${a}k`;
+}
+
+/** Great-circle distance in km between two points given in degrees. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return Math.round(2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h))));
+}

@@ -1,0 +1,85 @@
+import type { Action, GameState, Offer, Refusal, RoleId } from './types';
+import { dealRefusal, partiesOf } from './deals';
+import { orderRefusal } from './orders';
+
+export const MAX_COUNTERS = 3;
+export const MAX_OPEN_OFFERS = 12;
+export const MAX_REASON = 200;
+
+const ACTION_TYPES = ['offer', 'accept', 'reject', 'counter', 'withdraw', 'order', 'endPhase'];
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+}
+
+function offerFor(g: GameState, id: unknown, role: RoleId, as: 'addressee' | 'sender'): Offer | Refusal {
+  const offer = g.offers.find((o) => o.id === id);
+  if (!offer || !offer.seenBy.includes(role)) return { code: 'unknownOffer', field: 'offer', message: `There is no offer "${String(id)}" for you.` };
+  if (as === 'addressee' && !offer.to.includes(role)) return { code: 'notYourOffer', field: 'offer', message: 'Only an addressee of the offer can answer it.' };
+  if (as === 'sender' && offer.from !== role) return { code: 'notYourOffer', field: 'offer', message: 'Only the sender can withdraw an offer.' };
+  const answerable = as === 'sender' ? offer.status === 'open' || offer.status === 'accepted' : offer.status === 'open';
+  if (!answerable || offer.round !== g.round) return { code: 'offerClosed', field: 'offer', message: `That offer is ${offer.status}.` };
+  if (as === 'addressee' && offer.acceptedBy.includes(role)) return { code: 'offerClosed', field: 'offer', message: 'You have already accepted that offer.' };
+  return offer;
+}
+
+const isRefusal = (x: Offer | Refusal): x is Refusal => 'code' in x;
+
+/** Null when the action is legal now; otherwise why not, and which field of the action is wrong. */
+export function validate(g: GameState, action: Action): Refusal | null {
+  if (typeof action !== 'object' || action === null || !ACTION_TYPES.includes((action as { type?: string }).type ?? ''))
+    return { code: 'malformed', field: 'type', message: `An action's type is one of: ${ACTION_TYPES.join(', ')}.` };
+  if (g.phase === 'over') return { code: 'gameOver', message: 'The game is over.' };
+  const role = action.role;
+  if (typeof role !== 'string' || !g.seats.includes(role)) return { code: 'unknownRole', field: 'role', message: `"${String(role)}" has no seat in this game.` };
+  const phaseFor = action.type === 'order' ? 'decisions' : action.type === 'endPhase' ? g.phase : 'negotiation';
+  if (g.phase !== phaseFor || (g.phase !== 'negotiation' && g.phase !== 'decisions'))
+    return { code: 'wrongPhase', message: `That can't be done in the ${g.phase} phase.` };
+  if (g.ended.includes(role)) return { code: 'alreadyEnded', message: 'You have ended this phase; wait for the others.' };
+
+  switch (action.type) {
+    case 'offer': {
+      if (!Array.isArray(action.to) || action.to.length === 0) return { code: 'badParty', field: 'to', message: 'Address the offer to at least one other role.' };
+      for (let i = 0; i < action.to.length; i++) {
+        const to = action.to[i] ?? '';
+        if (!g.seats.includes(to)) return { code: 'unknownRole', field: `to[${i}]`, message: `"${to}" has no seat in this game.` };
+        if (to === role) return { code: 'badParty', field: `to[${i}]`, message: 'You cannot send an offer to yourself.' };
+        if (action.to.indexOf(to) !== i) return { code: 'badParty', field: `to[${i}]`, message: 'Each addressee appears once.' };
+      }
+      const open = g.offers.filter((o) => o.from === role && o.round === g.round && o.status === 'open').length;
+      if (open >= MAX_OPEN_OFFERS) return { code: 'illegalTerms', message: `At most ${MAX_OPEN_OFFERS} open offers at a time.` };
+      const bad = dealRefusal(g, action.deal);
+      if (bad) return bad;
+      const parties = partiesOf(g, action.deal);
+      if (!sameSet(parties, [role, ...action.to]))
+        return { code: 'badParty', field: 'to', message: `This deal binds ${parties.join(', ')}: the sender and the addressees must be exactly those.` };
+      return null;
+    }
+    case 'accept':
+    case 'withdraw': {
+      const o = offerFor(g, action.offer, role, action.type === 'accept' ? 'addressee' : 'sender');
+      return isRefusal(o) ? o : null;
+    }
+    case 'reject': {
+      const o = offerFor(g, action.offer, role, 'addressee');
+      if (isRefusal(o)) return o;
+      if (typeof action.reason !== 'string' || action.reason.trim().length === 0 || action.reason.length > MAX_REASON)
+        return { code: 'malformed', field: 'reason', message: `Give a reason of 1 to ${MAX_REASON} characters.` };
+      return null;
+    }
+    case 'counter': {
+      const o = offerFor(g, action.offer, role, 'addressee');
+      if (isRefusal(o)) return o;
+      if (o.counterDepth >= MAX_COUNTERS) return { code: 'tooManyCounters', field: 'offer', message: `An offer can be countered at most ${MAX_COUNTERS} times a round.` };
+      const bad = dealRefusal(g, action.deal);
+      if (bad) return bad;
+      if (!sameSet(partiesOf(g, action.deal), [o.from, ...o.to]))
+        return { code: 'badParty', field: 'deal', message: 'A counter-offer binds the same parties as the offer it answers.' };
+      return null;
+    }
+    case 'order':
+      return orderRefusal(g, role, action.order);
+    case 'endPhase':
+      return null;
+  }
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { EVENT_KINDS, ISLAND_OBJECTIVES, POWER_OBJECTIVES, POWERS, type ScenarioData } from '../engine/types';
+
+/**
+ * The scenario file format. Every numeric field carries its bounds here, and these
+ * bounds are the documented ranges of the game state (docs/scenario-format.md).
+ * Money is in integer US$ thousands everywhere (US$66m = 66000).
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes, such as "honiara"');
+const islandId = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'a three-letter upper-case country code, such as "SLB"');
+const POWER_IDS = POWERS;
+const powerId = z.enum(POWER_IDS);
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const money = (max = 10_000_000) => int(0, max).describe('US$ thousands');
+const metric = int(0, 100);
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a year and month written YYYY-MM, such as "2017-01"');
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+
+
+const weights = <K extends readonly [string, ...string[]]>(keys: K) =>
+  z.partialRecord(z.enum(keys), int(0, 100)).refine((w) => Object.values(w).some((v) => typeof v === "number" && v > 0), {
+    message: 'at least one objective with a weight above 0',
+  });
+
+
+const alignment = z.partialRecord(powerId, int(-100, 100)).describe('alignment with each power, -100 (hostile) to 100 (client)');
+
+export const islandSchema = z
+  .object({
+    id: islandId,
+    name: z.string().min(1),
+    capital: z.object({ name: z.string().min(1), lat: latitude, lon: longitude }).strict(),
+    population: int(1, 20_000_000),
+    treasury: money().describe('starting treasury, US$ thousands'),
+    revenuePerRound: money(1_000_000).describe('budget revenue available for deals each round, US$ thousands'),
+    economy: metric.describe('economy index 0-100'),
+    legitimacy: metric,
+    democracy: metric,
+    sovereignty: metric,
+    cyber: metric.describe('cyber resilience 0-100'),
+    satellite: int(0, 40).describe('connectivity the island has with no cable, 0-40'),
+    alignment,
+    recognises: z.enum(['PRC', 'ROC']),
+    nextElection: int(1, 60).optional().describe('round in which the next general election falls'),
+    leaning: powerId.optional().describe('the power the government leans to, if any'),
+  })
+  .strict();
+
+export const powerSchema = z
+  .object({
+    id: powerId,
+    name: z.string().min(1),
+    treasury: money().describe('money in hand at the start, US$ thousands'),
+    budgetPerRound: money(1_000_000).describe('new money granted each round, US$ thousands'),
+    reputation: metric,
+    influence: z.partialRecord(islandId, metric).describe('influence on each island 0-100'),
+  })
+  .strict();
+
+export const vendorSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    origin: z.enum([...POWER_IDS, 'other']),
+    trusted: z.boolean().describe('on the trusted-vendor lists of Canberra and Washington'),
+    pricePerKm: int(1, 1000).describe('cable price per km of route, US$ thousands'),
+    pricePerLanding: int(0, 100_000).describe('price of each landing station, US$ thousands'),
+    minBuildMonths: int(1, 60),
+  })
+  .strict();
+
+export const landingSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    island: islandId.nullable().describe('the island seat it lands on, or null for a landing abroad (Sydney, Guam)'),
+    country: z.string().min(1),
+    lat: latitude,
+    lon: longitude,
+  })
+  .strict();
+
+export const CABLE_STATUSES = ['proposed', 'building', 'active', 'cut'] as const;
+
+export const cableSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    route: z.array(id).min(2).describe('landing ids in the order the cable runs'),
+    vendor: id,
+    financier: z.enum([...POWER_IDS, 'other']),
+    status: z.enum(['building', 'active']),
+    readyRound: int(1, 60).optional().describe('for a cable being built: the round it becomes active'),
+    dataAccess: z.boolean().default(false),
+  })
+  .strict();
+
+export const debtSchema = z
+  .object({
+    id,
+    debtor: islandId,
+    creditor: powerId,
+    amount: money().describe('principal outstanding at the start, US$ thousands'),
+    ratePct: int(0, 15),
+    years: int(1, 40).describe('years left to repay'),
+    graceYears: int(0, 20).describe('years left before principal falls due'),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const scriptedEventSchema = z
+  .object({
+    round: int(1, 60),
+    kind: z.enum(EVENT_KINDS),
+    island: islandId.optional(),
+    cable: id.optional(),
+    title: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const mapSchema = z
+  .object({
+    west: longitude,
+    east: longitude,
+    south: latitude,
+    north: latitude,
+  })
+  .strict()
+  .describe('map extent in degrees; west may be greater than east when the map crosses 180°');
+
+export const scenarioSchema = z
+  .object({
+    id,
+    version: int(1, 10_000),
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    start: yearMonth,
+    monthsPerRound: int(1, 6),
+    rounds: int(1, 60),
+    par: int(1, 100).default(50),
+    map: mapSchema,
+    islands: z.array(islandSchema).min(1).max(10),
+    powers: z.array(powerSchema).min(1).max(3),
+    vendors: z.array(vendorSchema).min(1),
+    landings: z.array(landingSchema).min(2),
+    cables: z.array(cableSchema).default([]),
+    debts: z.array(debtSchema).default([]),
+    objectives: z
+      .object({
+        island: weights(ISLAND_OBJECTIVES),
+        beijing: weights(POWER_OBJECTIVES).optional(),
+        canberra: weights(POWER_OBJECTIVES).optional(),
+        washington: weights(POWER_OBJECTIVES).optional(),
+      })
+      .strict(),
+    deck: z
+      .object({
+        chancePerRound: int(0, 100).describe('percent chance that a round draws an event from the deck'),
+        weights: z.partialRecord(z.enum(EVENT_KINDS), int(0, 100)),
+      })
+      .strict(),
+    scripted: z.array(scriptedEventSchema).default([]),
+    sources: z.array(z.string().min(1)).min(1),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const landingIds = new Set(s.landings.map((l) => l.id));
+    const islandIds = new Set(s.islands.map((i) => i.id));
+    const vendorIds = new Set(s.vendors.map((v) => v.id));
+    const powerIds = new Set<string>(s.powers.map((p) => p.id));
+    const dup = (list: { id: string }[], key: string) => {
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `the id "${item.id}" is used twice` });
+        seen.add(item.id);
+      });
+    };
+    dup(s.islands, 'islands');
+    dup(s.powers, 'powers');
+    dup(s.vendors, 'vendors');
+    dup(s.landings, 'landings');
+    dup(s.cables, 'cables');
+    s.landings.forEach((l, i) => {
+      if (l.island !== null && !islandIds.has(l.island))
+        ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: `an island of this scenario, not "${l.island}"` });
+    });
+    s.cables.forEach((c, i) => {
+      c.route.forEach((r, j) => {
+        if (!landingIds.has(r))
+          ctx.addIssue({ code: 'custom', path: ['cables', i, 'route', j], message: `a landing id of this scenario, not "${r}"` });
+      });
+      if (!vendorIds.has(c.vendor))
+        ctx.addIssue({ code: 'custom', path: ['cables', i, 'vendor'], message: `a vendor id of this scenario, not "${c.vendor}"` });
+      if (c.status === 'building' && c.readyRound === undefined)
+        ctx.addIssue({ code: 'custom', path: ['cables', i, 'readyRound'], message: 'the round a cable being built becomes active' });
+    });
+    s.islands.forEach((isl, i) => {
+      if (!s.landings.some((l) => l.island === isl.id))
+        ctx.addIssue({ code: 'custom', path: ['islands', i, 'id'], message: `at least one landing point on ${isl.name}` });
+    });
+    s.powers.forEach((p, i) => {
+      for (const k of Object.keys(p.influence))
+        if (!islandIds.has(k)) ctx.addIssue({ code: 'custom', path: ['powers', i, 'influence', k], message: `an island of this scenario, not "${k}"` });
+      if (!s.objectives[p.id])
+        ctx.addIssue({ code: 'custom', path: ['objectives', p.id], message: `objective weights for ${p.name}` });
+    });
+    s.islands.forEach((isl, i) => {
+      for (const k of Object.keys(isl.alignment))
+        if (!powerIds.has(k)) ctx.addIssue({ code: 'custom', path: ['islands', i, 'alignment', k], message: `a power of this scenario, not "${k}"` });
+    });
+    s.debts.forEach((d, i) => {
+      if (!islandIds.has(d.debtor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'debtor'], message: `an island of this scenario, not "${d.debtor}"` });
+      if (!powerIds.has(d.creditor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'creditor'], message: `a power of this scenario, not "${d.creditor}"` });
+      if (d.graceYears >= d.years) ctx.addIssue({ code: 'custom', path: ['debts', i, 'graceYears'], message: 'fewer grace years than years left' });
+    });
+    s.scripted.forEach((e, i) => {
+      if (e.round > s.rounds) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'round'], message: `a round from 1 to ${s.rounds}` });
+      if (e.island && !islandIds.has(e.island))
+        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: `an island of this scenario, not "${e.island}"` });
+      if (e.cable && !s.cables.some((c) => c.id === e.cable))
+        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: `a cable of this scenario, not "${e.cable}"` });
+    });
+    if (s.map.south >= s.map.north) ctx.addIssue({ code: 'custom', path: ['map', 'north'], message: 'a latitude north of map.south' });
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+
+// The engine declares what it reads from a scenario; the schema must produce exactly that.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesEngine: Same<Scenario, ScenarioData> = true;
+void schemaMatchesEngine;
