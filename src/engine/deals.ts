@@ -236,9 +236,8 @@ export function sign(g: GameState, offer: Offer, say: (text: string, seenBy?: Ro
       }
       bump(g, deal.island, deal.power, e.alignment, e.influence);
       say(`Signed: ${island.name} and ${g.powers[deal.power]?.name} agree a ${deal.pact} pact${publicDeal.kind === 'pact' && publicDeal.clauses.length ? ` (${publicDeal.clauses.map((c) => c.kind).join(', ')})` : ''}.`, 'all', [id]);
-      const secret = clauses.filter((c) => c.seenBy !== 'all');
-      if (secret.length)
-        say(`Secret clauses of ${id}: ${secret.map((c) => c.kind).join(', ')}.`, [...parties], secret.map((c) => c.id));
+      // One entry per secret clause, so that a leak of one reveals no other.
+      for (const c of clauses) if (c.seenBy !== 'all') say(`Secret clause of ${id}: ${c.kind}.`, [...parties], [c.id]);
       break;
     }
   }

@@ -32,7 +32,8 @@ function cableCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): vo
     return;
   }
   cable.status = 'cut';
-  cable.readyRound = g.round + roundsFor(REPAIR_MONTHS, g.scenario.monthsPerRound);
+  // The repair clock starts with the round: a repair of one round's length is done by its resolution.
+  cable.readyRound = g.round + roundsFor(REPAIR_MONTHS, g.scenario.monthsPerRound) - 1;
   refreshNetworks(g);
   const hit = islandsOnRoute(g, cable.route);
   for (const id of hit) {
@@ -40,7 +41,7 @@ function cableCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): vo
     if (island) island.economy = clampMetric(island.economy - (island.routes === 0 ? 6 : 2));
   }
   record(g, 'cableCut', `${cause} cuts ${cable.name}`, { island: hit[0] ?? null, cable: cable.id }, scripted);
-  say(`${cause} cuts ${cable.name}. ${hit.map((i) => `${g.islands[i]?.name} is down to ${g.islands[i]?.connectivity} connectivity`).join('; ')}. A repair ship is due in round ${cable.readyRound}.`);
+  say(`${cause} cuts ${cable.name}. ${hit.map((i) => `${g.islands[i]?.name} is down to ${g.islands[i]?.connectivity} connectivity`).join('; ')}. A repair ship should have it back by the end of round ${cable.readyRound}.`);
 }
 
 function leak(g: GameState, say: Say, scripted: boolean): void {
@@ -55,7 +56,7 @@ function leak(g: GameState, say: Say, scripted: boolean): void {
   }
   const { a, c } = found;
   c.seenBy = 'all';
-  for (const entry of g.log) if (entry.about.includes(c.id)) entry.seenBy = 'all';
+  g.log = g.log.map((entry) => (entry.about.includes(c.id) ? { ...entry, seenBy: 'all' } : entry));
   const island = a.deal.kind === 'pact' ? g.islands[a.deal.island] : undefined;
   const power = a.deal.kind === 'pact' ? g.powers[a.deal.power] : undefined;
   if (island && power) {

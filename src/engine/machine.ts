@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Action, GameState } from './types';
 import { validate } from './validate';
+import { cloneState } from './state';
 import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution } from './rules';
 
 export type MachineEvent = { type: 'ACT'; action: Action };
@@ -8,7 +9,7 @@ export type MachineEvent = { type: 'ACT'; action: Action };
 /** Every rule runs on a copy, so a snapshot's context is never changed after the fact. */
 const draft = (mutate: (g: GameState) => void) =>
   assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context }) => {
-    const g = structuredClone(context);
+    const g = cloneState(context);
     mutate(g);
     return g;
   });
@@ -41,7 +42,7 @@ export const gameMachine = setup({
     nextRound: draft(nextRound),
     finish: draft(finish),
     apply: assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context, event }) => {
-      const g = structuredClone(context);
+      const g = cloneState(context);
       applyAction(g, event.action);
       return g;
     }),

@@ -1,0 +1,100 @@
+import { writeFileSync } from 'node:fs';
+import { formatMoney, turningPoints, type GameState, type RoleId } from '../engine';
+import { MatchHost } from '../host/match';
+import { playPhase } from '../ai/autoplay';
+import { simplePolicy } from '../ai/simple';
+import { fail, intOption, options, scenarioOrExit } from './args';
+
+const USAGE = `Usage: npm run sim -- --scenario FILE|ID --seed N [--rounds N] [--json] [--record out.json]
+
+Plays a whole game with the built-in policies in every seat and prints a round-by-round account.
+  --scenario   a scenario file, or the id of a shipped one (coral-sea)
+  --seed       the seed of the game (any whole number)
+  --rounds     stop after this many rounds (default: the scenario's length)
+  --json       print one JSON document instead of the account
+  --record     write the game record (for npm run replay) to this file`;
+
+const { values } = options(
+  { scenario: { type: 'string' }, seed: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' }, record: { type: 'string' }, help: { type: 'boolean' } },
+  USAGE,
+);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!values.scenario || values.seed === undefined) fail(USAGE, 2);
+const seed = String(intOption(values.seed, 'seed', 1));
+const { scenario, hash } = scenarioOrExit(values.scenario as string);
+const maxRounds = intOption(values.rounds, 'rounds', scenario.rounds);
+
+const host = new MatchHost(scenario, hash, seed);
+while (!host.over && host.state.round <= maxRounds) playPhase(host, host.state.seats, () => simplePolicy, seed);
+
+const name = (g: GameState, r: RoleId) => g.islands[r]?.name ?? g.powers[r as 'beijing']?.name ?? r;
+const describeOffer = (g: GameState, o: GameState['offers'][number]): string => {
+  const d = o.deal;
+  const what =
+    d.kind === 'cable'
+      ? `cable ${d.route.map((l) => g.landings[l]?.name ?? l).join('-')} by ${g.vendors[d.vendor]?.name} (${d.financing.kind}${d.dataAccess ? ', data access' : ''}${d.exclusivity ? ', exclusive' : ''})`
+      : d.kind === 'aid'
+        ? `${d.financing.kind === 'grant' ? 'grant' : `loan at ${d.financing.ratePct}%`} of ${formatMoney(d.amount)}`
+        : `${d.pact} pact${d.clauses.length ? ` with ${d.clauses.map((c) => `${c.secret ? 'secret ' : ''}${c.kind}`).join(', ')}` : ''}`;
+  return `offer ${o.id} ${name(g, o.from)} -> ${o.to.map((t) => name(g, t)).join(', ')}: ${what} — ${o.status}${o.reason ? ` (${o.reason})` : ''}`;
+};
+
+/** The account is written from the facilitator's vantage: private entries are marked with who saw them. */
+function account(g: GameState): string[] {
+  const lines = [`${scenario.title} (${scenario.start}, ${scenario.rounds} rounds of ${scenario.monthsPerRound} months), seed ${seed}`];
+  const last = g.phase === 'over' ? g.round : g.round - 1;
+  for (let r = 1; r <= last; r++) {
+    const entries = g.log.filter((e) => e.round === r);
+    lines.push('', `Round ${r} (${entries[0]?.text.match(/\((\d{4}-\d{2})\)/)?.[1] ?? ''})`);
+    for (const e of entries.filter((x) => x.phase === 'briefing').slice(1)) lines.push(`  ${e.seenBy === 'all' ? '' : `[${e.seenBy.join(', ')} only] `}${e.text}`);
+    for (const o of g.offers.filter((x) => x.round === r)) lines.push(`  ${describeOffer(g, o)}`);
+    for (const e of entries.filter((x) => x.phase !== 'briefing')) lines.push(`  ${e.seenBy === 'all' ? '' : `[${e.seenBy.join(', ')} only] `}${e.text}`);
+    const h = g.history.find((x) => x.round === r);
+    if (h) lines.push(`  scores: ${Object.entries(h.scores).map(([role, v]) => `${name(g, role)} ${v}`).join(', ')}`);
+  }
+  return lines;
+}
+
+const g = host.state;
+const scores = Object.fromEntries(g.seats.map((r) => [r, g.scores[r]?.total ?? 0]));
+const winners = g.seats.filter((r) => (scores[r] ?? 0) >= g.scenario.par);
+if (values.record) writeFileSync(values.record, `${JSON.stringify(host.record, null, 1)}\n`);
+const finalHash = host.record.hashes[host.record.hashes.length - 1]?.hash ?? '';
+
+if (values.json) {
+  console.log(
+    JSON.stringify(
+      {
+        scenario: scenario.id,
+        seed,
+        rounds: g.phase === 'over' ? g.round : g.round - 1,
+        over: g.phase === 'over',
+        stateHash: finalHash,
+        scores,
+        winners,
+        breakdown: Object.fromEntries(g.seats.map((r) => [r, g.scores[r]?.parts ?? {}])),
+        signed: g.agreements.map((a) => ({ id: a.id, round: a.round, kind: a.deal.kind, parties: a.parties })),
+        activeCables: g.cables.filter((c) => c.status === 'active').map((c) => c.id),
+        events: g.events.map((e) => ({ round: e.round, kind: e.kind, title: e.title })),
+      },
+      null,
+      2,
+    ),
+  );
+} else {
+  const lines = account(g);
+  lines.push('', `Final scores (a role wins at ${g.scenario.par}):`);
+  for (const r of g.seats) {
+    const s = g.scores[r];
+    const turns = turningPoints(g, r)
+      .map((t) => `round ${t.round} ${t.delta > 0 ? '+' : ''}${t.delta}`)
+      .join(', ');
+    lines.push(`  ${name(g, r).padEnd(18)} ${String(s?.total ?? 0).padStart(3)}${(s?.total ?? 0) >= g.scenario.par ? '  WIN' : '     '}  ${Object.entries(s?.parts ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}${turns ? `; moved most in ${turns}` : ''}`);
+  }
+  lines.push('', `State hash ${finalHash}`);
+  if (values.record) lines.push(`Record written to ${values.record}`);
+  console.log(lines.join('\n'));
+}

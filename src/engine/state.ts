@@ -1,0 +1,31 @@
+import type { GameState } from './types';
+
+/**
+ * A working copy of the state for the rules to change. Parts the rules never change after they
+ * are written (landings, vendors, the scenario, ledger, log and event entries, deals, past rounds'
+ * offers) are shared with the original; everything a rule may change is copied. The tests run
+ * every rule on deep-frozen states to hold this promise.
+ */
+export function cloneState(g: GameState): GameState {
+  const islands: GameState['islands'] = {};
+  for (const [id, i] of Object.entries(g.islands)) islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure } };
+  const powers: GameState['powers'] = {};
+  for (const [id, p] of Object.entries(g.powers) as [keyof GameState['powers'], NonNullable<GameState['powers'][keyof GameState['powers']]>][])
+    powers[id] = { ...p, influence: { ...p.influence } };
+  return {
+    ...g,
+    islands,
+    powers,
+    cables: g.cables.map((c) => ({ ...c })),
+    offers: g.offers.map((o) => (o.round === g.round ? { ...o, to: [...o.to], acceptedBy: [...o.acceptedBy], seenBy: [...o.seenBy] } : o)),
+    agreements: g.agreements.map((a) => ({ ...a, clauses: a.clauses.map((c) => ({ ...c, seenBy: c.seenBy === 'all' ? 'all' : [...c.seenBy] })) })),
+    debts: g.debts.map((d) => ({ ...d })),
+    ledger: g.ledger.slice(),
+    orders: g.orders.slice(),
+    events: g.events.slice(),
+    log: g.log.slice(),
+    ended: g.ended.slice(),
+    history: g.history.slice(),
+    counters: { ...g.counters },
+  };
+}

@@ -1,0 +1,57 @@
+import { expect } from 'vitest';
+import { createGame, step, type Action, type CableDeal, type GameState, type RoleId } from '../src/engine';
+import { loadScenarioFile, scenarioFiles } from '../src/scenario/files';
+import type { Scenario } from '../src/scenario/schema';
+import { MatchHost } from '../src/host/match';
+import { playToEnd } from '../src/ai/autoplay';
+import { simplePolicy, type Policy } from '../src/ai/simple';
+
+export function loadScenario(id = 'coral-sea'): { scenario: Scenario; hash: string } {
+  const path = scenarioFiles()[id];
+  if (!path) throw new Error(`no scenario ${id}`);
+  const r = loadScenarioFile(path);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return { scenario: r.scenario, hash: r.hash };
+}
+
+export function newGame(seed = '1', id = 'coral-sea', edit?: (s: Scenario) => void): GameState {
+  const { scenario, hash } = loadScenario(id);
+  const copy = structuredClone(scenario);
+  edit?.(copy);
+  return createGame(copy, hash, seed);
+}
+
+/** Apply an action that must be legal. */
+export function act(g: GameState, action: Action): GameState {
+  const r = step(g, action);
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.refusal)} for ${JSON.stringify(action)}`);
+  return r.state;
+}
+
+/** Every seat that has not yet ended the phase ends it. */
+export function endPhase(g: GameState, except: RoleId[] = []): GameState {
+  let s = g;
+  for (const role of g.seats) if (!except.includes(role) && !s.ended.includes(role)) s = act(s, { type: 'endPhase', role });
+  return s;
+}
+
+/** The Coral Sea cable as Canberra funded it: Sydney to Port Moresby, Honiara, Auki, Noro and Taro. */
+export const coralSeaCable = (over: Partial<CableDeal> = {}): CableDeal => ({
+  kind: 'cable',
+  route: ['sydney', 'port-moresby', 'honiara', 'auki', 'noro', 'taro'],
+  vendor: 'asn',
+  financing: { kind: 'grant', by: 'canberra' },
+  buildMonths: 18,
+  stationOperator: 'island',
+  dataAccess: false,
+  exclusivity: false,
+  ...over,
+});
+
+export function playedGame(seed: string, policy: Policy = simplePolicy, id = 'coral-sea'): MatchHost {
+  const { scenario, hash } = loadScenario(id);
+  const host = new MatchHost(scenario, hash, seed);
+  playToEnd(host, () => policy, seed);
+  expect(host.over).toBe(true);
+  return host;
+}

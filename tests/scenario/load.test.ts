@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseScenarioText, formatScenarioError } from '../../src/scenario/load';
+import { scenarioFiles, loadScenarioFile } from '../../src/scenario/files';
+
+const coral = readFileSync(scenarioFiles()['coral-sea']!, 'utf8');
+
+function errorsFor(text: string) {
+  const r = parseScenarioText(text, 'scenarios/broken.yaml');
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors;
+}
+
+describe('scenario files', () => {
+  it('every shipped scenario is valid', () => {
+    for (const [id, path] of Object.entries(scenarioFiles())) {
+      const r = loadScenarioFile(path);
+      expect(r.ok ? [] : r.errors.map(formatScenarioError), id).toEqual([]);
+    }
+  });
+
+  it('names the file, the field path, the line and column, what was expected and what was found', () => {
+    const text = coral.replace('    treasury: 25000\n', '    treasury: -5\n');
+    const [e] = errorsFor(text);
+    expect(e).toMatchObject({ file: 'scenarios/broken.yaml', path: 'islands[0].treasury', expected: 'a number of at least 0', found: 'number -5' });
+    const line = text.split('\n').findIndex((l) => l.includes('treasury: -5')) + 1;
+    expect(e!.line).toBe(line);
+    expect(e!.column).toBe(15);
+    expect(formatScenarioError(e!)).toBe(`scenarios/broken.yaml:${line}:15 at islands[0].treasury: expected a number of at least 0, found number -5`);
+  });
+
+  it('explains a missing field, a misspelt field, a wrong choice and a dangling reference', () => {
+    const missing = errorsFor(coral.replace(/^monthsPerRound: 3\n/m, ''));
+    expect(missing[0]).toMatchObject({ path: 'monthsPerRound', found: 'nothing (the field is missing)' });
+    const misspelt = errorsFor(coral.replace('    legitimacy: 50\n    democracy: 60', '    legitimcy: 50\n    democracy: 60'));
+    expect(misspelt.map((e) => e.path)).toContain('islands[0].legitimacy');
+    expect(misspelt.some((e) => e.expected.includes('no field named "legitimcy"'))).toBe(true);
+    const choice = errorsFor(coral.replace('    origin: beijing\n', '    origin: tokyo\n'));
+    expect(choice[0]).toMatchObject({ path: 'vendors[0].origin', found: '"tokyo"' });
+    expect(choice[0]!.expected).toContain('"beijing"');
+    const dangling = errorsFor(coral.replace('route: [sydney, madang, piti]', 'route: [sydney, madang, atlantis]'));
+    expect(dangling[0]).toMatchObject({ path: 'cables[0].route[2]', expected: 'a landing id of this scenario, not "atlantis"' });
+    expect(dangling[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('reports YAML syntax errors with their position, and never throws', () => {
+    const [e] = errorsFor('id: x\ntitle: [unclosed\n');
+    expect(e).toMatchObject({ expected: 'valid YAML' });
+    expect(e!.line).toBeGreaterThanOrEqual(2);
+    expect(() => parseScenarioText('\u0000\u0001', 'x.yaml')).not.toThrow();
+    expect(parseScenarioText('', 'empty.yaml').ok).toBe(false);
+    expect(loadScenarioFile('/no/such/file.yaml')).toMatchObject({ ok: false, errors: [{ found: 'no such file' }] });
+  });
+
+  it('hashes a scenario by its content, not its layout', () => {
+    const a = parseScenarioText(coral, 'a.yaml');
+    const b = parseScenarioText(`# a comment\n${coral}`, 'b.yaml');
+    const c = parseScenarioText(coral.replace('treasury: 25000', 'treasury: 25001'), 'c.yaml');
+    expect(a.ok && b.ok && a.hash === b.hash).toBe(true);
+    expect(a.ok && c.ok && a.hash !== c.hash).toBe(true);
+  });
+});
