@@ -60,3 +60,26 @@ describe('scenario files', () => {
     expect(a.ok && c.ok && a.hash !== c.hash).toBe(true);
   });
 });
+
+describe('docs/scenario-format.md', () => {
+  it('documents every field of the schema', async () => {
+    const doc = readFileSync('docs/scenario-format.md', 'utf8');
+    const schema = JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'));
+    const missing: string[] = [];
+    const walk = (node: { properties?: Record<string, unknown>; items?: unknown }, path: string) => {
+      for (const [k, v] of Object.entries(node.properties ?? {})) {
+        if (!doc.includes(`\`${k}\``)) missing.push(`${path}${k}`);
+        walk(v as never, `${path}${k}.`);
+      }
+      if (node.items) walk(node.items as never, path);
+    };
+    walk(schema, '');
+    expect(missing).toEqual([]);
+  });
+
+  it('the committed JSON Schema is up to date with the zod schema', async () => {
+    const { scenarioJsonSchema } = await import('../../src/scenario/json-schema');
+    const fresh = scenarioJsonSchema();
+    expect(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+});
