@@ -47,6 +47,13 @@ export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean)
     say(`${snap ? 'Snap election' : 'Election'} in ${island.name}: the government is returned (it had a ${keepChance}% chance).`);
     return;
   }
+  newGovernment(g, id, say, `${snap ? 'Snap election' : 'Election'} in ${island.name}: the government falls.`);
+}
+
+/** The government falls: a new one comes in, leaning to a power chosen by the islanders' alignments. */
+export function newGovernment(g: GameState, id: IslandId, say: Say, headline: string): void {
+  const island = g.islands[id];
+  if (!island) return;
   const present = POWERS.filter((p) => g.powers[p]);
   const weights: Partial<Record<PowerId, number>> = {};
   for (const p of present) {
@@ -61,9 +68,7 @@ export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean)
     if (p === leaning) island.alignment[p] = clampAlignment(island.alignment[p] + 15);
     else if (p === previous) island.alignment[p] = clampAlignment(island.alignment[p] - 15);
   }
-  say(
-    `${snap ? 'Snap election' : 'Election'} in ${island.name}: the government falls. The new government leans to ${leaning ? g.powers[leaning]?.name : 'no one'}.`,
-  );
+  say(`${headline} The new government leans to ${leaning ? g.powers[leaning]?.name : 'no one'}.`);
 }
 
 /** Each power's new budget at the start of a round. */

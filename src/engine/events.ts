@@ -1,47 +1,264 @@
-import type { EventKind, GameEvent, GameState, IslandId } from './types';
-import { chance, pick, pickWeighted } from './rng';
+import type { Cable, EventKind, GameEvent, GameState, IslandId, PowerId } from './types';
+import { POWERS } from './types';
+import { chance, pick, pickWeighted, roll } from './rng';
 import { islandsOnRoute, refreshNetworks } from './cables';
-import { runElection } from './domestic';
-import { clampAlignment, clampMetric, roundsFor } from './util';
+import { newGovernment, runElection } from './domestic';
+import { debtByCreditor, totalDebt } from './aid';
+import { transfer } from './money';
+import { clamp, clampAlignment, clampMetric, formatMoney, roundsFor } from './util';
 import type { Say } from './log';
 
-/** Months a repair ship needs to reach and mend a cut (Tonga 2022: about 38 days). */
-export const REPAIR_MONTHS = 2;
+/** Months until a repair ship has a cut cable back (Tonga 2022: about 38 days). */
+export const REPAIR_MONTHS: Record<'eruption' | 'anchorDrag' | 'cyclone', number> = { eruption: 2, anchorDrag: 1, cyclone: 1 };
 
-interface EventTarget {
+export interface EventTarget {
   island?: IslandId | undefined;
   cable?: string | undefined;
+  power?: PowerId | undefined;
   title?: string | undefined;
 }
 
-function record(g: GameState, kind: EventKind, title: string, target: { island: IslandId | null; cable: string | null }, scripted: boolean): GameEvent {
-  const e: GameEvent = { id: `e${++g.counters.event}`, round: g.round, kind, title, island: target.island, cable: target.cable, scripted };
+function record(g: GameState, kind: EventKind, title: string, target: { island?: IslandId | null; cable?: string | null; power?: PowerId | null }, scripted: boolean): GameEvent {
+  const e: GameEvent = { id: `e${++g.counters.event}`, round: g.round, kind, title, island: target.island ?? null, cable: target.cable ?? null, power: target.power ?? null, scripted };
   g.events.push(e);
   return e;
 }
 
-function cableCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+const islandIds = (g: GameState): IslandId[] => Object.keys(g.islands).sort();
+const powerIds = (g: GameState): PowerId[] => POWERS.filter((p) => g.powers[p]);
+const nameOf = (g: GameState, id: IslandId | null | undefined): string => (id ? (g.islands[id]?.name ?? id) : 'the region');
+const liveCablesOn = (g: GameState, island: IslandId) => g.cables.filter((c) => c.status === 'active' && islandsOnRoute(g, c.route).includes(island));
+
+/** Take a cable out of service until a repair ship has mended it; the islands it served lose business. */
+export function cutCable(g: GameState, cable: Cable, months: number): void {
+  cable.status = 'cut';
+  // The repair clock starts with the round: a repair of one round's length is done by its resolution.
+  cable.readyRound = g.round + roundsFor(months, g.scenario.monthsPerRound) - 1;
+  refreshNetworks(g);
+  for (const id of islandsOnRoute(g, cable.route)) {
+    const island = g.islands[id];
+    // An island with a second route keeps most of its business going.
+    if (island) island.economy = clampMetric(island.economy - (island.routes === 0 ? 6 : 2));
+  }
+}
+
+const cutReport = (g: GameState, cables: Cable[]): string => {
+  const hit = [...new Set(cables.flatMap((c) => islandsOnRoute(g, c.route)))].sort();
+  const back = Math.max(...cables.map((c) => c.readyRound ?? g.round));
+  return `${hit.map((i) => `${g.islands[i]?.name} is down to ${g.islands[i]?.connectivity} connectivity`).join('; ')}. A repair ship should have ${cables.length > 1 ? 'them' : 'it'} back by the end of round ${back}.`;
+};
+
+function eruption(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const withCables = islandIds(g).filter((i) => liveCablesOn(g, i).length > 0);
+  const id = t.island ?? pick(g, withCables.length ? withCables : islandIds(g));
+  if (!id) return;
+  const island = g.islands[id];
+  if (!island) return;
+  const cables = liveCablesOn(g, id);
+  for (const c of cables) cutCable(g, c, REPAIR_MONTHS.eruption);
+  island.economy = clampMetric(island.economy - 8);
+  island.legitimacy = clampMetric(island.legitimacy - 2);
+  const title = t.title ?? `A volcanic eruption and tsunami strike ${island.name}`;
+  record(g, 'eruption', title, { island: id, cable: cables[0]?.id ?? null }, scripted);
+  say(cables.length ? `${title}, cutting ${cables.map((c) => c.name).join(' and ')}. ${cutReport(g, cables)}` : `${title}; no cable is damaged, but the economy suffers.`);
+}
+
+function anchorDrag(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const candidates = g.cables
     .filter((c) => c.status === 'active' && islandsOnRoute(g, c.route).length > 0)
     .filter((c) => (t.cable ? c.id === t.cable : t.island ? islandsOnRoute(g, c.route).includes(t.island) : true));
   const cable = pick(g, candidates);
-  const cause = t.title ?? pick(g, ['A volcanic eruption', 'A ship dragging its anchor', 'A cyclone']) ?? 'A fault';
+  const title = t.title ?? 'A ship drags its anchor across a cable';
   if (!cable) {
-    record(g, 'cableCut', `${cause} damages no cable`, { island: t.island ?? null, cable: null }, scripted);
-    say(`${cause} strikes, but no cable in service is damaged.`);
+    record(g, 'anchorDrag', title, { island: t.island ?? null }, scripted);
+    say(`${title}, but no cable in service is damaged.`);
     return;
   }
-  cable.status = 'cut';
-  // The repair clock starts with the round: a repair of one round's length is done by its resolution.
-  cable.readyRound = g.round + roundsFor(REPAIR_MONTHS, g.scenario.monthsPerRound) - 1;
-  refreshNetworks(g);
-  const hit = islandsOnRoute(g, cable.route);
-  for (const id of hit) {
-    const island = g.islands[id];
-    if (island) island.economy = clampMetric(island.economy - (island.routes === 0 ? 6 : 2));
+  cutCable(g, cable, REPAIR_MONTHS.anchorDrag);
+  record(g, 'anchorDrag', `${title}: ${cable.name} cut`, { island: islandsOnRoute(g, cable.route)[0] ?? null, cable: cable.id }, scripted);
+  say(`${title}: ${cable.name} is cut. ${cutReport(g, [cable])}`);
+}
+
+function cyclone(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const id = t.island ?? pick(g, islandIds(g));
+  const island = id ? g.islands[id] : undefined;
+  if (!id || !island) return;
+  island.economy = clampMetric(island.economy - 6);
+  island.legitimacy = clampMetric(island.legitimacy - 3);
+  const cables = liveCablesOn(g, id);
+  const cable = roll(g) < 0.5 ? pick(g, cables) : undefined;
+  if (cable) cutCable(g, cable, REPAIR_MONTHS.cyclone);
+  const title = t.title ?? `A cyclone hits ${island.name}`;
+  record(g, 'cyclone', title, { island: id, cable: cable?.id ?? null }, scripted);
+  say(`${title}: homes and roads are damaged${cable ? `, and ${cable.name} is cut. ${cutReport(g, [cable])}` : '; the cables hold.'}`);
+}
+
+function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const id = t.island ?? pick(g, islandIds(g));
+  const island = id ? g.islands[id] : undefined;
+  if (!id || !island) return;
+  island.legitimacy = clampMetric(island.legitimacy - 12);
+  island.democracy = clampMetric(island.democracy - 2);
+  island.economy = clampMetric(island.economy - 3);
+  const title = t.title ?? `Riots in ${island.capital.name}`;
+  record(g, 'riots', title, { island: id }, scripted);
+  say(`${title}: the government's hold is shaken.`);
+  // A pact with an unrest clause brings the partner's police in (Honiara 2021).
+  for (const a of g.agreements) {
+    if (a.status !== 'active' || a.deal.kind !== 'pact' || a.deal.island !== id || !a.clauses.some((c) => c.kind === 'unrestDeployment')) continue;
+    const power = g.powers[a.deal.power];
+    if (!power) continue;
+    island.legitimacy = clampMetric(island.legitimacy + 6);
+    island.sovereignty = clampMetric(island.sovereignty - 4);
+    power.influence[id] = clampMetric((power.influence[id] ?? 0) + 8);
+    say(`${power.name} deploys police to ${island.name} under its pact (${a.id}).`);
   }
-  record(g, 'cableCut', `${cause} cuts ${cable.name}`, { island: hit[0] ?? null, cable: cable.id }, scripted);
-  say(`${cause} cuts ${cable.name}. ${hit.map((i) => `${g.islands[i]?.name} is down to ${g.islands[i]?.connectivity} connectivity`).join('; ')}. A repair ship should have it back by the end of round ${cable.readyRound}.`);
+}
+
+function ransomware(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const id = t.island ?? pick(g, islandIds(g));
+  const island = id ? g.islands[id] : undefined;
+  if (!id || !island) return;
+  const partner = g.agreements.find((a) => a.status === 'active' && a.deal.kind === 'pact' && a.deal.pact === 'cyber' && a.deal.island === id);
+  const partnerPower = partner?.deal.kind === 'pact' ? g.powers[partner.deal.power] : undefined;
+  // Damage falls with cyber resilience; a CERT partner halves it.
+  const damage = Math.ceil(((100 - island.cyber) / 10) * (partnerPower ? 0.5 : 1));
+  island.economy = clampMetric(island.economy - Math.ceil(damage / 2));
+  island.legitimacy = clampMetric(island.legitimacy - damage);
+  island.cyber = clampMetric(island.cyber + 5);
+  if (partnerPower) partnerPower.influence[id] = clampMetric((partnerPower.influence[id] ?? 0) + 6);
+  const title = t.title ?? `Ransomware hits ${island.name}'s government network`;
+  record(g, 'ransomware', title, { island: id, power: partnerPower?.id ?? null }, scripted);
+  say(`${title}: services are down (legitimacy −${damage}).${partnerPower ? ` ${partnerPower.name}, its cyber partner, helps restore them.` : ''}`);
+}
+
+function debtDistress(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const burden = (i: IslandId) => totalDebt(g, i) / Math.max(1, g.islands[i]?.revenuePerRound ?? 1);
+  const indebted = islandIds(g).filter((i) => totalDebt(g, i) > 0).sort((a, b) => burden(b) - burden(a) || a.localeCompare(b));
+  const id = t.island ?? indebted[0];
+  const island = id ? g.islands[id] : undefined;
+  if (!id || !island) {
+    record(g, 'debtDistress', t.title ?? 'Debt worries pass the islands by', {}, scripted);
+    say('Markets fret about Pacific debt, but no island here owes enough to be in distress.');
+    return;
+  }
+  island.legitimacy = clampMetric(island.legitimacy - 6);
+  island.economy = clampMetric(island.economy - 4);
+  const creditors = Object.keys(debtByCreditor(g, id)) as PowerId[];
+  for (const c of creditors) {
+    const p = g.powers[c];
+    if (p) p.influence[id] = clampMetric((p.influence[id] ?? 0) + 4);
+  }
+  const title = t.title ?? `${island.name} in debt distress`;
+  record(g, 'debtDistress', title, { island: id }, scripted);
+  say(`${title}: ${formatMoney(totalDebt(g, id))} owed${creditors.length ? ` to ${creditors.map((c) => g.powers[c]?.name).join(' and ')}, who gain leverage` : ''}.`);
+}
+
+function summit(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const id = t.power ?? pick(g, powerIds(g));
+  const power = id ? g.powers[id] : undefined;
+  if (!id || !power) return;
+  transfer(g, 'world', id, power.budgetPerRound, 'budget', null);
+  power.reputation = clampMetric(power.reputation + 3);
+  for (const i of islandIds(g)) {
+    const island = g.islands[i];
+    if (island) island.alignment[id] = clampAlignment(island.alignment[id] + 3);
+  }
+  const title = t.title ?? `${power.name} hosts a summit with Pacific leaders`;
+  record(g, 'summit', title, { power: id }, scripted);
+  say(`${title}, with a new package: ${formatMoney(power.budgetPerRound)} more to spend this round.`);
+}
+
+function budgetCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const id = t.power ?? pick(g, powerIds(g));
+  const power = id ? g.powers[id] : undefined;
+  if (!id || !power) return;
+  const cut = Math.min(power.treasury, Math.floor(power.budgetPerRound / 2));
+  transfer(g, id, 'world', cut, 'budgetCut', null);
+  const title = t.title ?? `${power.name}'s aid budget is cut`;
+  record(g, 'budgetCut', title, { power: id }, scripted);
+  say(`${title}: ${formatMoney(cut)} less to spend.`);
+}
+
+function changeOfGovernment(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const id = t.island ?? pick(g, islandIds(g));
+  if (!id || !g.islands[id]) return;
+  const title = t.title ?? `No-confidence vote in ${nameOf(g, id)}`;
+  record(g, 'changeOfGovernment', title, { island: id }, scripted);
+  newGovernment(g, id, say, `${title}: the government falls.`);
+}
+
+function pandemic(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  for (const id of islandIds(g)) {
+    const island = g.islands[id];
+    if (!island) continue;
+    // With borders closed, islands that are online keep more of their economy running.
+    island.economy = clampMetric(island.economy - (island.routes > 0 ? 3 : 7));
+    island.legitimacy = clampMetric(island.legitimacy - 2);
+  }
+  const title = t.title ?? 'A pandemic closes borders across the Pacific';
+  record(g, 'pandemic', title, {}, scripted);
+  say(`${title}: tourism and trade stop; islands with a cable keep more business online.`);
+}
+
+function securityReview(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const exposed = islandIds(g).filter((i) => (g.islands[i]?.exposure.beijing ?? 0) > 0);
+  const id = t.island ?? pick(g, exposed);
+  const island = id ? g.islands[id] : undefined;
+  const beijing = g.powers.beijing;
+  const title = t.title ?? `A security review of ${nameOf(g, id)}'s network`;
+  if (!id || !island || !exposed.includes(id) || !beijing) {
+    record(g, 'securityReview', title, { island: id ?? null }, scripted);
+    say(`${title} finds no equipment of concern.`);
+    return;
+  }
+  beijing.reputation = clampMetric(beijing.reputation - 4);
+  island.alignment.beijing = clampAlignment(island.alignment.beijing - 5);
+  island.legitimacy = clampMetric(island.legitimacy - 2);
+  for (const p of powerIds(g)) {
+    const power = g.powers[p];
+    if (power && p !== 'beijing') power.influence[id] = clampMetric((power.influence[id] ?? 0) + 3);
+  }
+  record(g, 'securityReview', title, { island: id, power: 'beijing' }, scripted);
+  say(`${title} finds PRC-made equipment insecure (as PNG's data centre review did in 2019).`);
+}
+
+function satelliteService(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const targets = t.island ? [t.island] : islandIds(g);
+  for (const id of targets) {
+    const island = g.islands[id];
+    if (island) island.satellite = Math.min(40, island.satellite + 10);
+  }
+  refreshNetworks(g);
+  const title = t.title ?? `New satellite service reaches ${t.island ? nameOf(g, t.island) : 'the islands'}`;
+  record(g, 'satelliteService', title, { island: t.island ?? null }, scripted);
+  say(`${title}: a slow but independent link (satellite connectivity +10).`);
+}
+
+function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const roc = islandIds(g).filter((i) => g.islands[i]?.recognises === 'ROC');
+  const id = t.island ?? pick(g, roc);
+  const island = id ? g.islands[id] : undefined;
+  const beijing = g.powers.beijing;
+  const title = t.title ?? `Beijing presses ${nameOf(g, id)} to switch recognition`;
+  if (!id || !island || island.recognises !== 'ROC') {
+    record(g, 'recognitionPush', title, { island: id ?? null, power: 'beijing' }, scripted);
+    say(`${title}, but every island here already recognises Beijing.`);
+    return;
+  }
+  const switchChance = scripted ? 100 : clamp(30 + Math.floor(island.alignment.beijing / 2), 5, 90);
+  if (roll(g) * 100 < switchChance) {
+    island.recognises = 'PRC';
+    island.alignment.beijing = clampAlignment(island.alignment.beijing + 10);
+    if (beijing) beijing.influence[id] = clampMetric((beijing.influence[id] ?? 0) + 15);
+    for (const p of powerIds(g)) if (p !== 'beijing') island.alignment[p] = clampAlignment(island.alignment[p] - 5);
+    record(g, 'recognitionPush', title, { island: id, power: 'beijing' }, scripted);
+    say(`${title}: ${island.name} switches recognition from Taipei to Beijing.`);
+  } else {
+    island.alignment.beijing = clampAlignment(island.alignment.beijing + 5);
+    record(g, 'recognitionPush', title, { island: id, power: 'beijing' }, scripted);
+    say(`${title}; ${island.name} keeps its ties with Taipei for now.`);
+  }
 }
 
 function leak(g: GameState, say: Say, scripted: boolean): void {
@@ -50,7 +267,7 @@ function leak(g: GameState, say: Say, scripted: boolean): void {
     .flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all').map((c) => ({ a, c })));
   const found = pick(g, hidden);
   if (!found) {
-    record(g, 'leak', 'A leak reveals nothing new', { island: null, cable: null }, scripted);
+    record(g, 'leak', 'A leak reveals nothing new', {}, scripted);
     say('Documents leak to the press, but they reveal nothing that was not already known.');
     return;
   }
@@ -64,26 +281,37 @@ function leak(g: GameState, say: Say, scripted: boolean): void {
     island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 5);
     power.reputation = clampMetric(power.reputation - 6);
   }
-  record(g, 'leak', `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, cable: null }, scripted);
+  record(g, 'leak', `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
   say(`A leaked document shows a secret ${c.kind} clause in the pact between ${island?.name ?? '?'} and ${power?.name ?? '?'} (${a.id}).`, 'all', [c.id]);
 }
 
 function election(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
-  const id = t.island ?? pick(g, Object.keys(g.islands).sort());
+  const id = t.island ?? pick(g, islandIds(g));
   if (!id) return;
-  record(g, 'election', `Election in ${g.islands[id]?.name}`, { island: id, cable: null }, scripted);
+  record(g, 'election', t.title ?? `Snap election in ${nameOf(g, id)}`, { island: id }, scripted);
   runElection(g, id, say, true);
 }
 
+const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scripted: boolean) => void> = {
+  eruption,
+  anchorDrag,
+  cyclone,
+  riots,
+  leak: (g, say, _t, scripted) => leak(g, say, scripted),
+  ransomware,
+  election,
+  debtDistress,
+  summit,
+  budgetCut,
+  changeOfGovernment,
+  pandemic,
+  securityReview,
+  satelliteService,
+  recognitionPush,
+};
+
 export function applyEvent(g: GameState, say: Say, kind: EventKind, t: EventTarget, scripted: boolean): void {
-  switch (kind) {
-    case 'cableCut':
-      return cableCut(g, say, t, scripted);
-    case 'leak':
-      return leak(g, say, scripted);
-    case 'election':
-      return election(g, say, t, scripted);
-  }
+  HANDLERS[kind](g, say, t, scripted);
 }
 
 /** Scripted events for this round first, then at most one card from the weighted deck. */

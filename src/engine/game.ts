@@ -11,7 +11,7 @@ import { updateScores } from './scoring';
 import { hashJson } from './hash';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {

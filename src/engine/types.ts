@@ -18,7 +18,23 @@ export type IslandObjective = (typeof ISLAND_OBJECTIVES)[number];
 export const POWER_OBJECTIVES = ['influence', 'access', 'vendorShare', 'reputation', 'denial'] as const;
 export type PowerObjective = (typeof POWER_OBJECTIVES)[number];
 
-export const EVENT_KINDS = ['cableCut', 'leak', 'election'] as const;
+export const EVENT_KINDS = [
+  'eruption',
+  'anchorDrag',
+  'cyclone',
+  'riots',
+  'leak',
+  'ransomware',
+  'election',
+  'debtDistress',
+  'summit',
+  'budgetCut',
+  'changeOfGovernment',
+  'pandemic',
+  'securityReview',
+  'satelliteService',
+  'recognitionPush',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Who may see a piece of information: every role, or the listed roles only. */
@@ -91,7 +107,7 @@ export interface ScenarioData {
     washington?: Partial<Record<PowerObjective, number>> | undefined;
   };
   deck: { chancePerRound: number; weights: Partial<Record<EventKind, number>> };
-  scripted: { round: number; kind: EventKind; island?: IslandId | undefined; cable?: string | undefined; title?: string | undefined }[];
+  scripted: { round: number; kind: EventKind; island?: IslandId | undefined; cable?: string | undefined; power?: PowerId | undefined; title?: string | undefined }[];
   sources: string[];
 }
 
@@ -271,7 +287,7 @@ export interface Debt {
   arrears: number;
 }
 
-export type LedgerKind = 'opening' | 'budget' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment';
+export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment';
 
 /** One movement of money. "world" stands for everyone outside the game (vendors, taxpayers). */
 export interface LedgerEntry {
@@ -308,6 +324,7 @@ export interface GameEvent {
   title: string;
   island: IslandId | null;
   cable: string | null;
+  power: PowerId | null;
   scripted: boolean;
 }
 

@@ -120,6 +120,7 @@ export const scriptedEventSchema = z
     kind: z.enum(EVENT_KINDS),
     island: islandId.optional(),
     cable: id.optional(),
+    power: powerId.optional(),
     title: z.string().min(1).optional(),
   })
   .strict();

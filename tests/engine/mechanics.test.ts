@@ -94,12 +94,12 @@ describe('event deck', () => {
   it('a cable cut takes a route down until a repair ship arrives', () => {
     const g = newGame('1', 'coral-sea', (s) => {
       quiet(s);
-      s.scripted = [{ round: 1, kind: 'cableCut', cable: 'ppc-1', title: 'A ship dragging its anchor' }];
+      s.scripted = [{ round: 1, kind: 'anchorDrag', cable: 'ppc-1' }];
     });
     expect(g.cables.find((c) => c.id === 'ppc-1')).toMatchObject({ status: 'cut', readyRound: 1 });
     expect(g.islands.PNG!.routes).toBe(1);
     expect(g.islands.PNG!.connectivity).toBe(15 + 45);
-    expect(g.events[0]).toMatchObject({ kind: 'cableCut', cable: 'ppc-1', scripted: true });
+    expect(g.events[0]).toMatchObject({ kind: 'anchorDrag', cable: 'ppc-1', scripted: true });
     const later = endPhase(endPhase(g));
     expect(later.cables.find((c) => c.id === 'ppc-1')!.status).toBe('active');
     expect(later.islands.PNG!.connectivity).toBe(15 + 70);
