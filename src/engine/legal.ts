@@ -62,7 +62,8 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         'deal.exclusivity': { kind: 'bool' },
       },
     });
-    const maxAid = isPower ? Math.min(MAX_AID, v.powers[role as PowerId]?.treasury ?? 0) : MAX_AID;
+    // An island asks for aid up to what the richest power could pay; validate() checks the one it asks.
+    const maxAid = Math.min(MAX_AID, isPower ? (v.powers[role as PowerId]?.treasury ?? 0) : Math.max(0, ...powers.map((p) => v.powers[p]?.treasury ?? 0)));
     if (maxAid >= 1)
       out.push({
         type: 'offer',
