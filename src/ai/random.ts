@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { legalActions, partiesOf, type Action, type ActionTemplate, type Deal, type Domain, type Offer } from '../engine';
+import { legalActions, partiesOf, type Action, type ActionTemplate, type Agreement, type Deal, type Domain, type Offer } from '../engine';
 import type { Policy } from './simple';
 
 type Rand = () => number;
@@ -35,16 +35,18 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
 }
 
 /** Fill a template with random values from its domains: a random legal move, most of the time. */
-export function fillTemplate(t: ActionTemplate, role: string, r: Rand, offers: Offer[]): Action {
+export function fillTemplate(t: ActionTemplate, role: string, r: Rand, offers: Offer[], agreements: Agreement[] = []): Action {
   const a: Record<string, unknown> = { type: t.type, role };
   if (t.offer) a.offer = t.offer;
+  if (t.agreement) a.agreement = t.agreement;
+  if (t.amends) a.amends = t.amends;
   for (const [path, domain] of Object.entries(t.params)) {
     if (path === 'deal.clauses[].secret') continue;
     setPath(a, path, sample(domain, r));
   }
   if (t.type === 'offer' || t.type === 'counter') {
     const deal = (a.deal ??= {}) as Record<string, unknown>;
-    const base = t.type === 'counter' ? offers.find((o) => o.id === t.offer)?.deal : undefined;
+    const base = t.type === 'counter' ? offers.find((o) => o.id === t.offer)?.deal : t.amends ? agreements.find((x) => x.id === t.amends)?.deal : undefined;
     if (base) Object.assign(deal, structuredClone(base));
     else deal.kind = t.dealKind;
     if (deal.kind === 'pact' && Array.isArray(deal.clauses) && typeof deal.clauses[0] === 'string')
@@ -60,7 +62,15 @@ export const randomPolicy: Policy = (v, role, ctx) => {
   const templates = legalActions(v, role).filter((t) => t.type !== 'endPhase');
   if (templates.length === 0 || r() < 0.3) return [];
   const t = templates[Math.floor(r() * templates.length)] as ActionTemplate;
-  const action = fillTemplate(t, role, r, v.offers);
+  const action = fillTemplate(t, role, r, v.offers, v.agreements);
+  if (action.type === 'offer' && action.amends && action.deal.kind === 'pact') {
+    // A renegotiation changes the clauses: drop one or add one.
+    const kinds = ['unrestDeployment', 'incidentAccess', 'shipVisits', 'noThirdParty'] as const;
+    const missing = kinds.filter((k) => !(action.deal.kind === 'pact' && action.deal.clauses.some((c) => c.kind === k)));
+    const clauses = action.deal.clauses.slice(0, r() < 0.5 ? -1 : undefined);
+    if (missing.length && r() < 0.5) clauses.push({ kind: missing[Math.floor(r() * missing.length)]!, secret: r() < 0.5 });
+    action.deal = { ...action.deal, clauses };
+  }
   if (action.type === 'offer') {
     // Address the offer to exactly the parties its deal binds.
     const parties = partiesOf(v, action.deal as Deal);

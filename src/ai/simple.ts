@@ -7,16 +7,20 @@ import {
   type CableDeal,
   type ClauseKind,
   type Deal,
+  type Financing,
   type GameView,
   type IslandId,
   type Offer,
+  type Order,
+  type PactType,
   type PowerId,
   type RoleId,
+  type TelecomProject,
 } from '../engine';
 
 /**
- * The built-in policies of the command line: simple, readable rules of thumb for every seat,
- * deciding from the seat's own view only. They trade so that a simulated game shows every
+ * The built-in policies of the command line and the batch runs: readable rules of thumb for every
+ * seat, deciding from the seat's own view only. They trade, so that simulated games show every
  * deal kind; the bots of a later issue play better.
  */
 export type Policy = (v: GameView, role: RoleId, ctx: PolicyContext) => Action[];
@@ -26,16 +30,22 @@ export interface PolicyContext {
   pass: number;
 }
 
+export interface SimpleOptions {
+  /** An island that deals with this one partner only (the yardstick for "friends to all"). */
+  singlePartner?: PowerId | undefined;
+}
+
 type Rand = () => number;
 const rngFor = (v: GameView, role: RoleId, ctx: PolicyContext): Rand => seedrandom(`${ctx.seed}|${role}|${v.round}|${v.phase}|${ctx.pass}`);
 const pickOne = <T>(r: Rand, list: readonly T[]): T | undefined => list[Math.floor(r() * list.length)];
 const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
+const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' ? deal.power : deal.financing.by);
+const d2 = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => (a.lat - b.lat) ** 2 + (((a.lon - b.lon + 540) % 360) - 180) ** 2;
 
 /** A route for a new cable to an island: from the nearest landing abroad to the island's main landings. */
 export function routeFor(v: GameView, island: IslandId): string[] | null {
   const isl = v.islands[island];
   if (!isl) return null;
-  const d2 = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => (a.lat - b.lat) ** 2 + (((a.lon - b.lon + 540) % 360) - 180) ** 2;
   const own = Object.values(v.landings)
     .filter((l) => l.island === island)
     .sort((a, b) => d2(a, isl.capital) - d2(b, isl.capital) || a.id.localeCompare(b.id))
@@ -44,8 +54,9 @@ export function routeFor(v: GameView, island: IslandId): string[] | null {
   if (!home) return null;
   // Land abroad if the map has a landing there (Sydney, Guam); otherwise at a neighbour's.
   const foreign = Object.values(v.landings).filter((l) => l.island === null);
-  const abroad = (foreign.length ? foreign : Object.values(v.landings).filter((l) => l.island !== island))
-    .sort((a, b) => d2(a, home) - d2(b, home) || a.id.localeCompare(b.id))[0];
+  const abroad = (foreign.length ? foreign : Object.values(v.landings).filter((l) => l.island !== island)).sort(
+    (a, b) => d2(a, home) - d2(b, home) || a.id.localeCompare(b.id),
+  )[0];
   if (!abroad) return null;
   return [abroad.id, ...own.map((l) => l.id)];
 }
@@ -53,48 +64,78 @@ export function routeFor(v: GameView, island: IslandId): string[] | null {
 const routesPlanned = (v: GameView, island: IslandId): number =>
   v.cables.filter((c) => c.status !== 'cut' && islandsOnRoute(v, c.route).includes(island)).length;
 
+/** Each power's preferred vendor: its own for Beijing, the cheapest trusted one for the others. */
+function vendorFor(v: GameView, power: PowerId): string | undefined {
+  const vendors = Object.values(v.vendors).filter((x) => (power === 'beijing' ? x.origin === 'beijing' : x.trusted && x.origin !== 'beijing'));
+  return vendors.sort((a, b) => a.pricePerKm - b.pricePerKm || a.id.localeCompare(b.id))[0]?.id;
+}
+
+/** Beijing lends on Exim-style terms; Canberra and Washington give grants. */
+const financingFor = (power: PowerId, r: Rand): Financing =>
+  power === 'beijing' ? { kind: 'loan', by: power, ratePct: r() < 0.5 ? 1 : 2, years: 20, graceYears: 5, collateral: r() < 0.3 ? 'port' : 'none' } : { kind: 'grant', by: power };
+
 function cableOffer(v: GameView, power: PowerId, island: IslandId, r: Rand): Action | null {
   const route = routeFor(v, island);
-  if (!route) return null;
-  const vendors = Object.values(v.vendors).filter((x) => (power === 'beijing' ? x.origin === 'beijing' : x.trusted && x.origin !== 'beijing'));
-  const vendor = vendors.sort((a, b) => a.pricePerKm - b.pricePerKm || a.id.localeCompare(b.id))[0];
-  if (!vendor) return null;
+  const vendor = vendorFor(v, power);
+  if (!route || !vendor) return null;
   const beijing = power === 'beijing';
   const deal: CableDeal = {
     kind: 'cable',
     route,
-    vendor: vendor.id,
-    financing: beijing ? { kind: 'loan', by: power, ratePct: 2, years: 20, graceYears: 5 } : { kind: 'grant', by: power },
-    buildMonths: vendor.minBuildMonths,
+    vendor,
+    financing: financingFor(power, r),
+    buildMonths: v.vendors[vendor]?.minBuildMonths ?? 18,
     stationOperator: beijing ? 'vendor' : 'island',
     dataAccess: beijing && r() < 0.6,
     exclusivity: beijing && r() < 0.3,
+    // The Coral Sea model: the islands pay a share of a trusted cable.
+    islandSharePct: !beijing && r() < 0.3 ? 20 : 0,
   };
   if (cableCost(v, deal) > (v.powers[power]?.treasury ?? 0)) return null;
-  const to = islandsOnRoute(v, route).filter((i) => i !== power);
-  return { type: 'offer', role: power, to, deal };
+  return { type: 'offer', role: power, to: islandsOnRoute(v, route), deal };
 }
 
+const TELECOM_BY_POWER: Record<PowerId, TelecomProject[]> = {
+  beijing: ['towers', 'safeCity', 'dataCentre', 'eGovernment'],
+  canberra: ['carrier', 'dataCentre', 'towers'],
+  washington: ['dataCentre', 'eGovernment'],
+};
+const PACTS_BY_POWER: Record<PowerId, PactType[]> = { beijing: ['policing', 'cyber', 'port'], canberra: ['policing', 'cyber', 'naval'], washington: ['cyber', 'port', 'naval'] };
+const CLAUSE_FOR: Record<PactType, ClauseKind> = { policing: 'unrestDeployment', cyber: 'incidentAccess', port: 'shipVisits', naval: 'shipVisits', base: 'noThirdParty' };
+
 function powerOffers(v: GameView, power: PowerId, r: Rand): Action[] {
+  const persona = v.powers[power]?.persona ?? 'balanced';
+  const idle = { balanced: 0.25, cautious: 0.45, assertive: 0.1, distracted: 0.55 }[persona];
   const islands = Object.keys(v.islands).sort();
   const island = pickOne(r, islands);
   const treasury = v.powers[power]?.treasury ?? 0;
-  if (!island || r() < 0.25) return [];
+  if (!island || r() < idle) return [];
   const isl = v.islands[island];
   if (!isl) return [];
   const roll = r();
-  const aidAmount = Math.max(1, Math.min(treasury, Math.round(isl.revenuePerRound * (0.5 + r()))));
-  if (roll < 0.45 && routesPlanned(v, island) < 2) {
+  const amount = Math.max(1, Math.min(treasury, Math.round(isl.revenuePerRound * (0.5 + r()))));
+  if (roll < 0.3 && routesPlanned(v, island) < 2) {
     const offer = cableOffer(v, power, island, r);
     if (offer) return [offer];
   }
-  if (roll < 0.7) {
-    const financing = power === 'beijing' ? { kind: 'loan' as const, by: power, ratePct: 2, years: 15, graceYears: 3 } : { kind: 'grant' as const, by: power };
-    return [{ type: 'offer', role: power, to: [island], deal: { kind: 'aid', island, amount: aidAmount, financing } }];
+  if (roll < 0.5) {
+    const recent = v.events.some((e) => e.island === island && e.round >= v.round - 1 && ['eruption', 'cyclone', 'pandemic', 'riots'].includes(e.kind));
+    const conditions = power === 'canberra' && r() < 0.3 ? [{ kind: 'noVendor' as const, vendor: vendorFor(v, 'beijing') ?? '' }].filter((c) => c.vendor) : [];
+    return [{ type: 'offer', role: power, to: [island], deal: { kind: 'aid', island, amount, financing: financingFor(power, r), purpose: recent ? 'relief' : r() < 0.5 ? 'budget' : 'infrastructure', conditions } }];
   }
-  const pact = pickOne(r, power === 'washington' ? (['cyber', 'port'] as const) : (['policing', 'cyber'] as const)) ?? 'cyber';
-  const clauseKind: ClauseKind = pact === 'policing' ? 'unrestDeployment' : pact === 'cyber' ? 'incidentAccess' : 'shipVisits';
-  const clauses = r() < 0.6 ? [{ kind: clauseKind, secret: power === 'beijing' || r() < 0.3 }] : [];
+  if (roll < 0.65) {
+    const project = pickOne(r, TELECOM_BY_POWER[power]) ?? 'towers';
+    const vendor = vendorFor(v, power);
+    if (vendor && (project !== 'carrier' || !isl.assets.some((a) => a.kind === 'carrier')))
+      return [{ type: 'offer', role: power, to: [island], deal: { kind: 'telecom', island, project, vendor, amount: Math.min(treasury, amount * 2), financing: financingFor(power, r) } }];
+  }
+  if (roll < 0.72) {
+    if (power === 'beijing' && isl.recognises === 'ROC') return [{ type: 'offer', role: power, to: [island], deal: { kind: 'diplomatic', island, power, act: 'switchRecognition' } }];
+    const bloc = power === 'beijing' ? 'dataSecurity' : 'trustedNetwork';
+    if (!isl.blocs.includes(bloc)) return [{ type: 'offer', role: power, to: [island], deal: { kind: 'diplomatic', island, power, act: 'joinBloc' } }];
+  }
+  const pact = pickOne(r, PACTS_BY_POWER[power]) ?? 'cyber';
+  const clauses = r() < (persona === 'assertive' ? 0.8 : 0.6) ? [{ kind: CLAUSE_FOR[pact], secret: power === 'beijing' || r() < 0.3 }] : [];
   return [{ type: 'offer', role: power, to: [island], deal: { kind: 'pact', island, power, pact, clauses } }];
 }
 
@@ -112,21 +153,43 @@ export function islandAppraisal(v: GameView, island: IslandId, deal: Deal): { va
       worst = why;
     }
   };
-  const by = deal.kind === 'pact' ? deal.power : deal.financing.by;
-  if (deal.kind === 'cable') {
-    const planned = routesPlanned(v, island);
-    value += planned === 0 ? 30 : planned === 1 ? 14 : 2;
-    if (deal.dataAccess) cost(12, 'the data-access clause');
-    if (deal.stationOperator === 'vendor') cost(5, 'the vendor operating our landing station');
-    if (deal.exclusivity) cost(7, 'the exclusivity clause');
-  } else if (deal.kind === 'aid') {
-    value += 6 + Math.min(8, Math.floor((deal.amount * 4) / Math.max(1, isl.revenuePerRound)));
-  } else {
-    value += deal.pact === 'policing' ? (isl.legitimacy < 50 ? 10 : 4) : deal.pact === 'cyber' ? 7 : 1;
-    for (const c of deal.clauses) cost(c.kind === 'unrestDeployment' || c.kind === 'noThirdParty' ? 6 : 3, `the ${c.kind} clause`);
-    if (deal.pact === 'port') cost(4, 'foreign access to our port');
+  const by = funderOf(deal);
+  switch (deal.kind) {
+    case 'cable': {
+      const planned = routesPlanned(v, island);
+      value += planned === 0 ? 30 : planned === 1 ? 14 : 2;
+      if (deal.dataAccess) cost(12, 'the data-access clause');
+      if (deal.stationOperator === 'vendor') cost(5, 'the vendor operating our landing station');
+      if (deal.exclusivity) cost(7, 'the exclusivity clause');
+      if (deal.islandSharePct) cost(Math.ceil(deal.islandSharePct / 5), `paying ${deal.islandSharePct}% of the price`);
+      break;
+    }
+    case 'aid':
+      value += 6 + Math.min(8, Math.floor((deal.amount * 4) / Math.max(1, isl.revenuePerRound)));
+      break;
+    case 'telecom':
+      value += { towers: isl.coverage < 50 ? 10 : 3, carrier: 4, dataCentre: 6, eGovernment: 6, safeCity: isl.unrest > 40 ? 8 : 2 }[deal.project];
+      if (!v.vendors[deal.vendor]?.trusted) cost(4, `${v.vendors[deal.vendor]?.name}'s equipment`);
+      if (deal.project === 'safeCity') cost(isl.democracy > 60 ? 8 : 2, 'surveillance of our own people');
+      break;
+    case 'pact':
+      value += { policing: isl.legitimacy < 50 ? 10 : 4, cyber: 7, port: 1, naval: 0, base: -4 }[deal.pact];
+      for (const c of deal.clauses) cost(c.kind === 'unrestDeployment' || c.kind === 'noThirdParty' ? 6 : 3, `the ${c.kind} clause`);
+      if (deal.pact === 'port' || deal.pact === 'naval' || deal.pact === 'base') cost(deal.pact === 'base' ? 10 : 4, 'foreign military access');
+      break;
+    case 'diplomatic':
+      value += deal.act === 'switchRecognition' ? 2 : 3;
+      if (deal.act === 'joinBloc') cost(5, 'closing our options');
+      break;
   }
-  if (deal.kind !== 'pact' && deal.financing.kind === 'loan') cost(4 + deal.financing.ratePct * 2, `a loan at ${deal.financing.ratePct}%`);
+  if (deal.kind !== 'pact' && deal.kind !== 'diplomatic') {
+    if (deal.financing.kind === 'loan') {
+      cost(4 + deal.financing.ratePct * 2, `a loan at ${deal.financing.ratePct}%`);
+      if (deal.financing.collateral && deal.financing.collateral !== 'none') cost(5, `pledging our ${deal.financing.collateral}`);
+    }
+    if ('vendor' in deal && isl.pressure.some((p) => p.vendor === deal.vendor)) cost(8, `${v.powers[isl.pressure.find((p) => p.vendor === deal.vendor)?.by ?? 'washington']?.name}'s warning about ${v.vendors[deal.vendor]?.name}`);
+    if (deal.conditions?.length) cost(2 * deal.conditions.length, 'the conditions attached');
+  }
   value += Math.trunc(isl.alignment[by] / 10);
   // Friends to all: be wary of leaning further towards a power that is already the closest partner.
   const others = POWERS.filter((p) => p !== by && v.powers[p]).map((p) => isl.alignment[p]);
@@ -134,47 +197,80 @@ export function islandAppraisal(v: GameView, island: IslandId, deal: Deal): { va
   return { value, worst };
 }
 
-function answerAsIsland(v: GameView, island: IslandId, o: Offer, r: Rand): Action {
+function answerAsIsland(v: GameView, island: IslandId, o: Offer, r: Rand, opts: SimpleOptions): Action {
+  const partner = funderOf(o.deal);
+  if (opts.singlePartner && partner !== opts.singlePartner) return { type: 'reject', role: island, offer: o.id, reason: `We work with ${v.powers[opts.singlePartner]?.name} only.` };
   const { value, worst } = islandAppraisal(v, island, o.deal);
   const noisy = value + Math.floor(r() * 11) - 5;
   if (noisy > 6) return { type: 'accept', role: island, offer: o.id };
-  if (noisy > -2 && o.counterDepth < 2 && o.deal.kind !== 'pact' && o.deal.financing.kind === 'loan') {
-    const deal = structuredClone(o.deal);
-    if (deal.kind === 'cable') {
-      deal.dataAccess = false;
-      deal.exclusivity = false;
+  const deal = o.deal;
+  if (noisy > -2 && o.counterDepth < 2 && (deal.kind === 'cable' || deal.kind === 'aid' || deal.kind === 'telecom') && deal.financing.kind === 'loan') {
+    const counter = structuredClone(deal);
+    if (counter.kind === 'cable') {
+      counter.dataAccess = false;
+      counter.exclusivity = false;
     }
-    if (deal.financing.kind === 'loan') deal.financing = { ...deal.financing, ratePct: Math.max(0, deal.financing.ratePct - 1), years: Math.min(30, deal.financing.years + 5) };
-    return { type: 'counter', role: island, offer: o.id, deal };
+    if (counter.financing.kind === 'loan')
+      counter.financing = { ...counter.financing, ratePct: Math.max(0, counter.financing.ratePct - 1), years: Math.min(30, counter.financing.years + 5), collateral: 'none' };
+    return { type: 'counter', role: island, offer: o.id, deal: counter };
   }
   return { type: 'reject', role: island, offer: o.id, reason: `We cannot accept ${worst}.` };
 }
 
 function answerAsPower(v: GameView, power: PowerId, o: Offer, r: Rand): Action {
-  const rival = o.deal.kind === 'cable' && v.offers.some((x) => x.from !== power && x.deal.kind === 'cable' && x.round === v.round);
+  const rival = v.offers.some((x) => x.from !== power && x.to.some((t) => o.to.includes(t) || t === o.from) && x.round === v.round);
   if (r() < (rival ? 0.85 : 0.6)) return { type: 'accept', role: power, offer: o.id };
   return { type: 'reject', role: power, offer: o.id, reason: 'These terms do not serve our interests.' };
 }
 
-export const simplePolicy: Policy = (v, role, ctx) => {
-  const r = rngFor(v, role, ctx);
-  if (v.phase === 'negotiation') {
-    const out: Action[] = [];
-    for (const o of v.offers)
-      if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role))
-        out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r));
-    if (ctx.pass === 0 && isPower(role)) out.push(...powerOffers(v, role, r));
-    return out;
+function powerOrders(v: GameView, power: PowerId, r: Rand): Action[] {
+  const treasury = v.powers[power]?.treasury ?? 0;
+  const island = pickOne(r, Object.keys(v.islands).sort());
+  if (!island || treasury < 4000) return [];
+  const roll = r();
+  let order: Order | null = null;
+  if (roll < 0.25) order = { kind: 'campaign', island, amount: Math.floor(treasury / 20) };
+  else if (roll < 0.35 && power === 'beijing') order = { kind: 'intrusion', island, amount: 2000 };
+  else if (roll < 0.45 && power !== 'beijing') {
+    const prc = vendorFor(v, 'beijing');
+    if (prc) order = { kind: 'vendorPressure', island, vendor: prc, amount: 500 };
+  } else if (roll < 0.55) {
+    const leakable = v.agreements.filter((a) => !a.parties.includes(power)).flatMap((a) => a.clauses).find((c) => c.seenBy !== 'all');
+    if (leakable) order = { kind: 'leakDraft', clause: leakable.id, amount: 0 };
   }
-  if (v.phase === 'decisions' && ctx.pass === 0) {
-    if (isPower(role)) {
-      const treasury = v.powers[role]?.treasury ?? 0;
-      const island = pickOne(r, Object.keys(v.islands).sort());
-      if (island && r() < 0.3 && treasury > 10) return [{ type: 'order', role, order: { kind: 'campaign', island, amount: Math.floor(treasury / 20) } }];
-    } else {
-      const isl = v.islands[role];
-      if (isl && isl.cyber < 50 && r() < 0.25 && isl.treasury > 10) return [{ type: 'order', role, order: { kind: 'buildCert', amount: Math.floor(isl.treasury / 5) } }];
+  return order ? [{ type: 'order', role: power, order }] : [];
+}
+
+function islandOrders(v: GameView, role: IslandId, r: Rand): Action[] {
+  const isl = v.islands[role];
+  if (!isl || isl.treasury < 10) return [];
+  const out: Action[] = [];
+  if (isl.cyber < 50 && r() < 0.25) out.push({ type: 'order', role, order: { kind: 'buildCert', amount: Math.floor(isl.treasury / 5) } });
+  if (isl.unrest > 45 && isl.democracy < 60 && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'crackdown', amount: 0 } });
+  if (isl.nextElection !== null && isl.nextElection === v.round && isl.legitimacy < 35 && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'delayElection', amount: 0 } });
+  const exposure = Math.max(isl.exposure.beijing, isl.exposure.canberra, isl.exposure.washington);
+  if (exposure > 60 && isl.treasury > 3000 && r() < 0.3) out.push({ type: 'order', role, order: { kind: 'diversifyVendors', amount: 1000 + Math.floor(isl.treasury / 10) } });
+  const arrears = v.debts.find((d) => d.debtor === role && d.arrears > 0);
+  if (arrears) out.push({ type: 'order', role, order: { kind: 'renegotiateDebt', debt: arrears.id, amount: 0 } });
+  const pushy = v.offers.some((o) => o.round === v.round && o.to.length > 2);
+  if (pushy && isl.treasury > 1000 && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'callForum', amount: 500 } });
+  return out.slice(0, 3);
+}
+
+export function makeSimplePolicy(opts: SimpleOptions = {}): Policy {
+  return (v, role, ctx) => {
+    const r = rngFor(v, role, ctx);
+    if (v.phase === 'negotiation') {
+      const out: Action[] = [];
+      for (const o of v.offers)
+        if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role))
+          out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r, opts));
+      if (ctx.pass === 0 && isPower(role)) out.push(...powerOffers(v, role, r));
+      return out;
     }
-  }
-  return [];
-};
+    if (v.phase === 'decisions' && ctx.pass === 0) return isPower(role) ? powerOrders(v, role, r) : islandOrders(v, role, r);
+    return [];
+  };
+}
+
+export const simplePolicy: Policy = makeSimplePolicy();

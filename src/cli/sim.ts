@@ -33,13 +33,20 @@ while (!host.over && host.state.round <= maxRounds) playPhase(host, host.state.s
 const name = (g: GameState, r: RoleId) => g.islands[r]?.name ?? g.powers[r as 'beijing']?.name ?? r;
 const describeOffer = (g: GameState, o: GameState['offers'][number]): string => {
   const d = o.deal;
+  const money = (fin: { kind: string; ratePct?: number }) => (fin.kind === 'grant' ? 'grant' : `loan at ${fin.ratePct}%`);
   const what =
     d.kind === 'cable'
-      ? `cable ${d.route.map((l) => g.landings[l]?.name ?? l).join('-')} by ${g.vendors[d.vendor]?.name} (${d.financing.kind}${d.dataAccess ? ', data access' : ''}${d.exclusivity ? ', exclusive' : ''})`
+      ? `cable ${d.route.map((l) => g.landings[l]?.name ?? l).join('-')} by ${g.vendors[d.vendor]?.name} (${money(d.financing)}${d.dataAccess ? ', data access' : ''}${d.exclusivity ? ', exclusive' : ''}${d.islandSharePct ? `, islands pay ${d.islandSharePct}%` : ''})`
       : d.kind === 'aid'
-        ? `${d.financing.kind === 'grant' ? 'grant' : `loan at ${d.financing.ratePct}%`} of ${formatMoney(d.amount)}`
-        : `${d.pact} pact${d.clauses.length ? ` with ${d.clauses.map((c) => `${c.secret ? 'secret ' : ''}${c.kind}`).join(', ')}` : ''}`;
-  return `offer ${o.id} ${name(g, o.from)} -> ${o.to.map((t) => name(g, t)).join(', ')}: ${what} — ${o.status}${o.reason ? ` (${o.reason})` : ''}`;
+        ? `${d.purpose ?? 'budget'} aid, ${money(d.financing)} of ${formatMoney(d.amount)}`
+        : d.kind === 'telecom'
+          ? `${d.project} by ${g.vendors[d.vendor]?.name}, ${money(d.financing)} of ${formatMoney(d.amount)}`
+          : d.kind === 'diplomatic'
+            ? d.act === 'switchRecognition'
+              ? 'switch recognition to Beijing'
+              : `join ${d.power === 'beijing' ? 'the data-security initiative' : 'the trusted-network programme'}`
+            : `${d.pact} pact${d.clauses.length ? ` with ${d.clauses.map((c) => `${c.secret ? 'secret ' : ''}${c.kind}`).join(', ')}` : ''}`;
+  return `offer ${o.id} ${name(g, o.from)} -> ${o.to.map((t) => name(g, t)).join(', ')}: ${o.amends ? `renegotiate ${o.amends}: ` : ''}${what} — ${o.status}${o.reason ? ` (${o.reason})` : ''}`;
 };
 
 /** The account is written from the facilitator's vantage: private entries are marked with who saw them. */

@@ -1,21 +1,18 @@
 import type { Debt, Financing, GameState, IslandId, PowerId } from './types';
 import { transfer } from './money';
-import { clampMetric } from './util';
+import { clampMetric, formatMoney } from './util';
+import type { Say } from './log';
 
 export const LOAN_LIMITS = { ratePct: { min: 0, max: 15 }, years: { min: 1, max: 30 }, graceYears: { min: 0, max: 10 } } as const;
+/** Rounds in a row with arrears before a loan is in default. */
+export const DEFAULT_AFTER = 2;
+
+type Loan = Extract<Financing, { kind: 'loan' }>;
+
+const roundsPerYear = (g: GameState): number => Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
 
 /** Turn a signed loan into a debt with its schedule: interest every round, principal after the grace years. */
-export function openLoan(
-  g: GameState,
-  debtor: IslandId,
-  financing: Extract<Financing, { kind: 'loan' }>,
-  principal: number,
-  agreement: string | null,
-  id = `d${g.debts.length + 1}`,
-): Debt {
-  const perYear = Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
-  const graceRounds = financing.graceYears * perYear;
-  const instalments = Math.max(1, (financing.years - financing.graceYears) * perYear);
+export function openLoan(g: GameState, debtor: IslandId, financing: Loan, principal: number, agreement: string | null, id = `d${g.debts.length + 1}`): Debt {
   const debt: Debt = {
     id,
     debtor,
@@ -24,12 +21,30 @@ export function openLoan(
     principal,
     outstanding: principal,
     ratePct: financing.ratePct,
-    instalmentsLeft: instalments,
-    firstDueRound: g.round + graceRounds + 1,
+    instalmentsLeft: 0,
+    firstDueRound: 0,
     arrears: 0,
+    missed: 0,
+    collateral: financing.collateral ?? 'none',
+    defaulted: false,
   };
+  schedule(g, debt, financing);
   g.debts.push(debt);
   return debt;
+}
+
+function schedule(g: GameState, debt: Debt, financing: Loan): void {
+  const perYear = roundsPerYear(g);
+  debt.ratePct = financing.ratePct;
+  debt.instalmentsLeft = Math.max(1, (financing.years - financing.graceYears) * perYear);
+  debt.firstDueRound = g.round + financing.graceYears * perYear + 1;
+}
+
+/** New terms for a debt (a renegotiated loan): the outstanding amount is rescheduled from now. */
+export function updateLoanTerms(g: GameState, debt: Debt, financing: Loan, agreement: string): void {
+  schedule(g, debt, financing);
+  if (financing.collateral) debt.collateral = financing.collateral;
+  debt.agreement = agreement;
 }
 
 /** What falls due on a debt this round: interest on what is outstanding, and one instalment of principal. */
@@ -44,8 +59,11 @@ export function dueThisRound(g: GameState, debt: Debt): { interest: number; prin
   return { interest, principal };
 }
 
-/** Pay each debt's interest and instalment; what cannot be paid becomes arrears and costs legitimacy. */
-export function serviceDebts(g: GameState, say: (text: string) => void): void {
+/**
+ * Pay each debt's interest and instalment. What cannot be paid becomes arrears and costs
+ * legitimacy; arrears two rounds running are a default, and the collateral passes to the creditor.
+ */
+export function serviceDebts(g: GameState, say: Say): void {
   for (const debt of g.debts) {
     const island = g.islands[debt.debtor];
     if (!island || debt.outstanding <= 0) continue;
@@ -60,11 +78,47 @@ export function serviceDebts(g: GameState, say: (text: string) => void): void {
     debt.outstanding -= principalPaid;
     if (principal > 0 && principalPaid >= principal) debt.instalmentsLeft--;
     debt.arrears = due - paid;
-    if (debt.arrears > 0) {
-      island.legitimacy = clampMetric(island.legitimacy - 3);
-      say(`${island.name} could not pay all it owed ${g.powers[debt.creditor]?.name ?? debt.creditor} this round: arrears of ${debt.arrears}k.`);
+    if (debt.arrears === 0) {
+      debt.missed = 0;
+      continue;
+    }
+    debt.missed++;
+    island.legitimacy = clampMetric(island.legitimacy - 3);
+    say(`${island.name} could not pay all it owed ${g.powers[debt.creditor]?.name ?? debt.creditor} this round: arrears of ${formatMoney(debt.arrears)}.`);
+    if (debt.missed >= DEFAULT_AFTER && !debt.defaulted) seizeCollateral(g, debt, say);
+  }
+}
+
+/** A default: the creditor takes control of the asset pledged (port, cable, towers), or the island's credit suffers. */
+export function seizeCollateral(g: GameState, debt: Debt, say: Say): void {
+  const island = g.islands[debt.debtor];
+  const creditor = g.powers[debt.creditor];
+  if (!island || !creditor) return;
+  debt.defaulted = true;
+  let taken = '';
+  if (debt.collateral === 'port') {
+    island.assets.push({ id: `t${++g.counters.asset}`, kind: 'port', vendor: null, owner: debt.creditor, agreement: debt.agreement });
+    island.sovereignty = clampMetric(island.sovereignty - 15);
+    taken = 'control of its main port';
+  } else if (debt.collateral === 'cable') {
+    const cable = g.cables.find((c) => c.status !== 'building' && c.route.some((l) => g.landings[l]?.island === debt.debtor) && c.owner !== debt.creditor);
+    if (cable) {
+      cable.owner = debt.creditor;
+      cable.operator = 'vendor';
+      island.sovereignty = clampMetric(island.sovereignty - 10);
+      taken = `control of ${cable.name}`;
+    }
+  } else if (debt.collateral === 'towers') {
+    const towers = island.assets.find((a) => a.kind === 'towers' && a.owner === debt.debtor);
+    if (towers) {
+      towers.owner = debt.creditor;
+      island.sovereignty = clampMetric(island.sovereignty - 8);
+      taken = 'control of its tower network';
     }
   }
+  if (!taken) island.economy = clampMetric(island.economy - 5);
+  creditor.influence[debt.debtor] = clampMetric((creditor.influence[debt.debtor] ?? 0) + 10);
+  say(`${island.name} defaults on debt ${debt.id}: ${taken ? `${creditor.name} takes ${taken}` : 'its credit rating collapses'}.`);
 }
 
 export function totalDebt(g: Pick<GameState, 'debts'>, island: IslandId): number {
@@ -78,11 +132,29 @@ export function debtByCreditor(g: Pick<GameState, 'debts'>, island: IslandId): P
 }
 
 /** A voluntary early repayment ordered by an island. */
-export function repayEarly(g: GameState, debtId: string, amount: number): void {
+export function repayEarly(g: GameState, debtId: string, amount: number): number {
   const debt = g.debts.find((d) => d.id === debtId);
-  if (!debt) return;
+  if (!debt) return 0;
   const pay = Math.min(amount, debt.outstanding, g.islands[debt.debtor]?.treasury ?? 0);
   transfer(g, debt.debtor, debt.creditor, pay, 'repayment', debt.id);
   debt.outstanding -= pay;
   if (debt.outstanding === 0) debt.instalmentsLeft = 0;
+  return pay;
+}
+
+/** An island asks its creditor to reschedule: five more years and a point off the rate, for leverage and face. */
+export function rescheduleDebt(g: GameState, debtId: string, say: Say): void {
+  const debt = g.debts.find((d) => d.id === debtId);
+  const island = debt ? g.islands[debt.debtor] : undefined;
+  const creditor = debt ? g.powers[debt.creditor] : undefined;
+  if (!debt || !island || !creditor) return;
+  const perYear = roundsPerYear(g);
+  debt.instalmentsLeft += 5 * perYear;
+  debt.ratePct = Math.max(0, debt.ratePct - 1);
+  debt.arrears = 0;
+  debt.missed = 0;
+  creditor.influence[island.id] = clampMetric((creditor.influence[island.id] ?? 0) + 5);
+  island.sovereignty = clampMetric(island.sovereignty - 3);
+  island.legitimacy = clampMetric(island.legitimacy - 2);
+  say(`${island.name} reschedules debt ${debt.id} with ${creditor.name}: five more years, ${debt.ratePct}% interest.`);
 }

@@ -40,13 +40,14 @@ export function connectivityOf(satellite: number, routes: number): number {
   return Math.min(100, satellite + fromCables);
 }
 
-/** Recompute each island's routes, connectivity and vendor exposure from the cables' status. */
+/** Recompute each island's routes, connectivity and vendor exposure from its cables' status and its telecom kit. */
 export function refreshNetworks(g: GameState): void {
   for (const island of Object.values(g.islands)) {
     const active = g.cables.filter((c) => c.status === 'active' && islandsOnRoute(g, c.route).includes(island.id));
     island.routes = active.length;
     island.connectivity = connectivityOf(island.satellite, active.length);
-    island.exposure = exposureOf(g, active.map((c) => c.vendor));
+    const kit = island.assets.filter((a) => a.kind !== 'port' && a.vendor !== null).map((a) => a.vendor as string);
+    island.exposure = exposureOf(g, [...active.map((c) => c.vendor), ...kit]);
   }
 }
 

@@ -25,11 +25,17 @@ export function runDomestic(g: GameState, say: Say): void {
     transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
     const gap = economyTarget(island.connectivity) - island.economy;
     island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
-    // Legitimacy drifts towards what the economy supports.
+    // Legitimacy drifts towards what the economy supports; unrest towards what legitimacy and the economy leave.
     const legitTarget = 40 + Math.floor(island.economy / 4);
     island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitTarget - island.legitimacy));
+    island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy) - island.unrest) / 3), -6, 6));
     if (island.nextElection === g.round) runElection(g, id, say, false);
   }
+}
+
+/** The unrest an island settles at: low legitimacy and a weak economy feed it. */
+export function unrestTarget(legitimacy: number, economy: number): number {
+  return clamp(70 - legitimacy + Math.max(0, 30 - economy), 0, 100);
 }
 
 /**

@@ -32,8 +32,11 @@ const liveCablesOn = (g: GameState, island: IslandId) => g.cables.filter((c) => 
 /** Take a cable out of service until a repair ship has mended it; the islands it served lose business. */
 export function cutCable(g: GameState, cable: Cable, months: number): void {
   cable.status = 'cut';
-  // The repair clock starts with the round: a repair of one round's length is done by its resolution.
-  cable.readyRound = g.round + roundsFor(months, g.scenario.monthsPerRound) - 1;
+  // One repair ship serves the region: cuts queue for it. Its clock starts with the round, so a
+  // repair of one round's length is done by that round's resolution.
+  const start = Math.max(g.round, g.repairShipFree);
+  cable.readyRound = start + roundsFor(months, g.scenario.monthsPerRound) - 1;
+  g.repairShipFree = cable.readyRound + 1;
   refreshNetworks(g);
   for (const id of islandsOnRoute(g, cable.route)) {
     const island = g.islands[id];
@@ -100,6 +103,8 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
   island.legitimacy = clampMetric(island.legitimacy - 12);
   island.democracy = clampMetric(island.democracy - 2);
   island.economy = clampMetric(island.economy - 3);
+  // Anger spent in the streets: unrest falls back after a riot.
+  island.unrest = clampMetric(island.unrest - 15);
   const title = t.title ?? `Riots in ${island.capital.name}`;
   record(g, 'riots', title, { island: id }, scripted);
   say(`${title}: the government's hold is shaken.`);
@@ -314,9 +319,16 @@ export function applyEvent(g: GameState, say: Say, kind: EventKind, t: EventTarg
   HANDLERS[kind](g, say, t, scripted);
 }
 
-/** Scripted events for this round first, then at most one card from the weighted deck. */
+/** Unrest above this level can boil over into riots at any briefing. */
+export const RIOT_THRESHOLD = 50;
+
+/** Scripted events for this round first, then riots where unrest boils over, then at most one card from the weighted deck. */
 export function drawEvents(g: GameState, say: Say): void {
   for (const s of g.scripted.filter((e) => e.round === g.round)) applyEvent(g, say, s.kind, s, true);
+  for (const id of islandIds(g)) {
+    const unrest = g.islands[id]?.unrest ?? 0;
+    if (unrest > RIOT_THRESHOLD && chance(g, unrest - RIOT_THRESHOLD)) applyEvent(g, say, 'riots', { island: id }, false);
+  }
   if (chance(g, g.deck.chancePerRound)) {
     const kind = pickWeighted(g, g.deck.weights);
     if (kind) applyEvent(g, say, kind, {}, false);

@@ -11,7 +11,7 @@ import { updateScores } from './scoring';
 import { hashJson } from './hash';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
@@ -40,13 +40,20 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       leaning: s.leaning ?? null,
       nextElection: s.nextElection ?? null,
       exposure: { beijing: 0, canberra: 0, washington: 0, other: 0 },
+      unrest: Math.max(0, 50 - s.legitimacy),
+      coverage: 20,
+      assets: [],
+      blocs: [],
+      pressure: [],
+      delays: 0,
+      fictional: s.fictional ?? false,
     };
   }
   const powers: GameState['powers'] = {};
   for (const s of scenario.powers) {
     const influence: Power['influence'] = {};
     for (const i of scenario.islands) influence[i.id] = s.influence[i.id] ?? 0;
-    powers[s.id] = { id: s.id, name: s.name, treasury: 0, budgetPerRound: s.budgetPerRound, reputation: s.reputation, influence };
+    powers[s.id] = { id: s.id, name: s.name, persona: s.persona ?? 'balanced', intrusions: [], treasury: 0, budgetPerRound: s.budgetPerRound, reputation: s.reputation, influence };
   }
   const g: GameState = {
     rules: RULES_VERSION,
@@ -77,6 +84,8 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       status: c.status,
       readyRound: c.status === 'building' ? (c.readyRound ?? null) : null,
       dataAccess: c.dataAccess,
+      operator: 'island' as const,
+      owner: 'other' as const,
       agreement: null,
     })),
     offers: [],
@@ -92,7 +101,9 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     scripted: structuredClone(scenario.scripted),
     scores: {},
     history: [],
-    counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0 },
+    counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0, asset: 0 },
+    repairShipFree: 1,
+    computerSeats: [...scenario.islands.filter((i) => i.computer).map((i) => i.id), ...scenario.powers.filter((p) => p.computer).map((p) => p.id)],
     rng: seedState(seed),
   };
   g.round = 0;

@@ -4,21 +4,28 @@ import { addAudience, canSee } from './util';
 import type { Say } from './log';
 
 /**
- * Where a power can see into an island's affairs: a cable with a data-access clause built by one of
- * its vendors, or a cyber pact whose incident-access clause gives it the island's incident reports.
+ * Where a power can see into an island's affairs: its vendors' footprint (a cable with a
+ * data-access clause, a landing station its vendor operates, untrusted telecom kit from its
+ * vendors), a cyber pact whose incident-access clause gives it the island's incident reports,
+ * a creditor's hold on a seized cable, and a cyber intrusion that has not been found out.
  */
 export function watchedIslands(g: GameState, p: PowerId): IslandId[] {
   const out = new Set<IslandId>();
   for (const c of g.cables) {
-    if (c.status !== 'active' || !c.dataAccess || g.vendors[c.vendor]?.origin !== p) continue;
+    if (c.status !== 'active') continue;
+    const patron = g.vendors[c.vendor]?.origin === p;
+    if (!((patron && (c.dataAccess || c.operator === 'vendor')) || c.owner === p)) continue;
     for (const l of c.route) {
       const island = g.landings[l]?.island;
       if (island) out.add(island);
     }
   }
+  for (const [id, island] of Object.entries(g.islands))
+    if (island.assets.some((a) => a.kind !== 'port' && a.kind !== 'carrier' && a.vendor && !g.vendors[a.vendor]?.trusted && g.vendors[a.vendor]?.origin === p)) out.add(id);
   for (const a of g.agreements) {
     if (a.status === 'active' && a.deal.kind === 'pact' && a.deal.power === p && a.clauses.some((c) => c.kind === 'incidentAccess')) out.add(a.deal.island);
   }
+  for (const x of g.powers[p]?.intrusions ?? []) if (x.until >= g.round) out.add(x.island);
   return [...out].sort();
 }
 

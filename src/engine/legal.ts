@@ -1,10 +1,11 @@
 import type { ActionType, DealKind, OrderKind, PowerId, RoleId } from './types';
-import { CLAUSE_KINDS, PACT_TYPES, POWERS } from './types';
+import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 import type { GameView } from './view';
 import { LOAN_LIMITS } from './aid';
-import { MAX_AID, MAX_BUILD_MONTHS } from './deals';
+import { MAX_AID, MAX_BUILD_MONTHS, MAX_ISLAND_SHARE_PCT } from './deals';
 import { MAX_COUNTERS } from './validate';
-import { MAX_ORDERS_PER_ROUND } from './orders';
+import { ISLAND_ORDERS, MAX_ORDERS_PER_ROUND, MIN_COST, POWER_ORDERS } from './orders';
+import { canSee } from './util';
 
 /** The values a parameter of an action may take. */
 export type Domain =
@@ -25,6 +26,10 @@ export interface ActionTemplate {
   orderKind?: OrderKind;
   /** For answers: the offer being answered. */
   offer?: string;
+  /** For a cancellation or a renegotiation: the agreement concerned. */
+  agreement?: string;
+  /** For a renegotiation: the agreement the new offer would replace. */
+  amends?: string;
   params: Record<string, Domain>;
 }
 
@@ -34,6 +39,7 @@ const financingParams = (payers: PowerId[]): Record<string, Domain> => ({
   'deal.financing.ratePct': { kind: 'int', ...LOAN_LIMITS.ratePct },
   'deal.financing.years': { kind: 'int', ...LOAN_LIMITS.years },
   'deal.financing.graceYears': { kind: 'int', ...LOAN_LIMITS.graceYears },
+  'deal.financing.collateral': { kind: 'oneOf', values: [...COLLATERALS] },
 });
 
 export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
@@ -60,6 +66,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         'deal.stationOperator': { kind: 'oneOf', values: ['island', 'vendor'] },
         'deal.dataAccess': { kind: 'bool' },
         'deal.exclusivity': { kind: 'bool' },
+        'deal.islandSharePct': { kind: 'int', min: 0, max: MAX_ISLAND_SHARE_PCT },
       },
     });
     // An island asks for aid up to what the richest power could pay; validate() checks the one it asks.
@@ -71,6 +78,20 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         params: {
           to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
           'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
+          'deal.amount': { kind: 'int', min: 1, max: maxAid },
+          'deal.purpose': { kind: 'oneOf', values: [...AID_PURPOSES] },
+          ...financingParams(payers),
+        },
+      });
+    if (maxAid >= 1)
+      out.push({
+        type: 'offer',
+        dealKind: 'telecom',
+        params: {
+          to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
+          'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
+          'deal.project': { kind: 'oneOf', values: [...TELECOM_PROJECTS] },
+          'deal.vendor': { kind: 'oneOf', values: Object.keys(v.vendors).sort() },
           'deal.amount': { kind: 'int', min: 1, max: maxAid },
           ...financingParams(payers),
         },
@@ -87,6 +108,22 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         'deal.clauses[].secret': { kind: 'bool' },
       },
     });
+    out.push({
+      type: 'offer',
+      dealKind: 'diplomatic',
+      params: {
+        to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
+        'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
+        'deal.power': { kind: 'oneOf', values: isPower ? [role] : powers },
+        'deal.act': { kind: 'oneOf', values: [...DIPLOMATIC_ACTS] },
+      },
+    });
+    for (const a of v.agreements) {
+      if (a.status !== 'active' || !a.parties.includes(role)) continue;
+      out.push({ type: 'cancel', agreement: a.id, params: { reason: { kind: 'text', maxLength: 200 } } });
+      if (a.deal.kind === 'pact' || (a.deal.kind === 'aid' && a.deal.financing.kind === 'loan'))
+        out.push({ type: 'offer', dealKind: a.deal.kind, amends: a.id, params: {} });
+    }
     for (const o of v.offers) {
       if (o.round !== v.round) continue;
       if (o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role)) {
@@ -100,12 +137,30 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
     const money = isPower ? (v.powers[role as PowerId]?.treasury ?? 0) : (v.islands[role]?.treasury ?? 0);
     const committed = v.orders.filter((o) => o.role === role).reduce((s, o) => s + o.order.amount, 0);
     const left = money - committed;
-    if (left >= 1) {
-      if (isPower) out.push({ type: 'order', orderKind: 'campaign', params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.amount': { kind: 'int', min: 1, max: left } } });
-      else {
-        out.push({ type: 'order', orderKind: 'buildCert', params: { 'order.amount': { kind: 'int', min: 1, max: left } } });
-        const debts = v.debts.filter((d) => d.debtor === role && d.outstanding > 0).map((d) => d.id);
-        if (debts.length) out.push({ type: 'order', orderKind: 'repay', params: { 'order.debt': { kind: 'oneOf', values: debts }, 'order.amount': { kind: 'int', min: 1, max: left } } });
+    const ordered = new Set(v.orders.filter((o) => o.role === role).map((o) => o.order.kind));
+    const amount = (kind: OrderKind): Domain => ({ kind: 'int', min: MIN_COST[kind] ?? (kind === 'campaign' || kind === 'buildCert' || kind === 'repay' ? 1 : 0), max: left });
+    const affordable = (kind: OrderKind) => (MIN_COST[kind] ?? 0) <= left && (kind === 'campaign' || kind === 'repay' || !ordered.has(kind));
+    if (isPower) {
+      for (const kind of POWER_ORDERS) {
+        if (!affordable(kind)) continue;
+        if (kind === 'leakDraft') {
+          const leakable = v.agreements.filter((a) => !a.parties.includes(role)).flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all' && canSee(c.seenBy, role)).map((c) => c.id));
+          if (leakable.length) out.push({ type: 'order', orderKind: kind, params: { 'order.clause': { kind: 'oneOf', values: leakable }, 'order.amount': amount(kind) } });
+        } else if (kind === 'vendorPressure') {
+          const vendors = Object.values(v.vendors).filter((x) => x.origin !== role).map((x) => x.id).sort();
+          out.push({ type: 'order', orderKind: kind, params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.vendor': { kind: 'oneOf', values: vendors }, 'order.amount': amount(kind) } });
+        } else out.push({ type: 'order', orderKind: kind, params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.amount': amount(kind) } });
+      }
+    } else {
+      const island = v.islands[role];
+      const debts = v.debts.filter((d) => d.debtor === role && d.outstanding > 0).map((d) => d.id);
+      for (const kind of ISLAND_ORDERS) {
+        if (!affordable(kind)) continue;
+        if (kind === 'repay' || kind === 'renegotiateDebt') {
+          if (debts.length) out.push({ type: 'order', orderKind: kind, params: { 'order.debt': { kind: 'oneOf', values: debts }, 'order.amount': amount(kind) } });
+        } else if (kind === 'delayElection') {
+          if (island?.nextElection && island.nextElection - v.round <= 1) out.push({ type: 'order', orderKind: kind, params: { 'order.amount': amount(kind) } });
+        } else out.push({ type: 'order', orderKind: kind, params: { 'order.amount': amount(kind) } });
       }
     }
   }

@@ -1,73 +1,146 @@
-import type { GameState, Order, Refusal, RoleId } from './types';
+import type { GameState, Order, OrderKind, PowerId, Refusal, RoleId } from './types';
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
-import { repayEarly } from './aid';
-import { clampAlignment, clampMetric, formatMoney } from './util';
+import { repayEarly, rescheduleDebt } from './aid';
+import { clamp, canSee, clampAlignment, clampMetric, formatMoney, roundsFor } from './util';
 import type { Say } from './log';
 
 export const MAX_ORDERS_PER_ROUND = 3;
 /** Percent chance that an island notices a foreign influence campaign. */
 export const CAMPAIGN_DETECTION = 30;
+/** Rounds a successful intrusion keeps reading an island's secrets. */
+export const INTRUSION_ROUNDS = 2;
+/** The smallest sums some acts need, US$ thousands. */
+export const MIN_COST: Partial<Record<OrderKind, number>> = { intrusion: 2000, vendorPressure: 500, callForum: 500, diversifyVendors: 1000 };
+
+export const POWER_ORDERS = ['campaign', 'intrusion', 'leakDraft', 'vendorPressure'] as const satisfies readonly OrderKind[];
+export const ISLAND_ORDERS = ['buildCert', 'repay', 'crackdown', 'delayElection', 'holdElection', 'diversifyVendors', 'callForum', 'renegotiateDebt'] as const satisfies readonly OrderKind[];
 
 /** Money an order spends. */
 export const orderCost = (o: Order): number => o.amount;
 
+const bad = (code: Refusal['code'], field: string, message: string): Refusal => ({ code, field, message });
+
 export function orderRefusal(g: GameState, role: RoleId, order: Order): Refusal | null {
-  if (typeof order !== 'object' || order === null) return { code: 'malformed', field: 'order', message: 'An order is needed.' };
+  if (typeof order !== 'object' || order === null) return bad('malformed', 'order', 'An order is needed.');
   const isIsland = Boolean(g.islands[role]);
-  if (!Number.isInteger(order.amount) || order.amount < 1) return { code: 'illegalTerms', field: 'order.amount', message: 'The amount is a whole number of US$ thousands, at least 1.' };
+  const kinds: readonly string[] = isIsland ? ISLAND_ORDERS : POWER_ORDERS;
+  if (!kinds.includes(order.kind))
+    return bad('illegalTerms', 'order.kind', `${isIsland ? 'An island government' : 'A power'} can order: ${kinds.join(', ')}.`);
+  if (!Number.isInteger(order.amount) || order.amount < 0) return bad('illegalTerms', 'order.amount', 'The amount is a whole number of US$ thousands.');
+  const min = MIN_COST[order.kind] ?? (order.kind === 'campaign' || order.kind === 'buildCert' || order.kind === 'repay' ? 1 : 0);
+  if (order.amount < min) return bad('illegalTerms', 'order.amount', `This act costs at least ${formatMoney(min)}.`);
   const pending = g.orders.filter((o) => o.role === role);
-  if (pending.length >= MAX_ORDERS_PER_ROUND) return { code: 'illegalTerms', field: 'order', message: `At most ${MAX_ORDERS_PER_ROUND} orders a round.` };
+  if (pending.length >= MAX_ORDERS_PER_ROUND) return bad('illegalTerms', 'order', `At most ${MAX_ORDERS_PER_ROUND} orders a round.`);
+  if (pending.some((o) => o.order.kind === order.kind && order.kind !== 'campaign' && order.kind !== 'repay'))
+    return bad('illegalTerms', 'order.kind', 'That act is already ordered this round.');
   const committed = pending.reduce((s, o) => s + orderCost(o.order), 0);
   const available = balanceOf(g, role) - committed;
-  if (order.amount > available) return { code: 'unaffordable', field: 'order.amount', message: `Only ${formatMoney(available)} is left for orders this round.` };
+  if (order.amount > available) return bad('unaffordable', 'order.amount', `Only ${formatMoney(available)} is left for orders this round.`);
+  const island = g.islands[role];
   switch (order.kind) {
     case 'campaign':
-      if (isIsland) return { code: 'illegalTerms', field: 'order.kind', message: 'Influence campaigns are run by the powers.' };
-      if (!g.islands[order.island]) return { code: 'unknownTarget', field: 'order.island', message: `There is no island "${order.island}" in this game.` };
+    case 'intrusion':
+    case 'vendorPressure':
+      if (!g.islands[order.island]) return bad('unknownTarget', 'order.island', `There is no island "${order.island}" in this game.`);
+      if (order.kind === 'vendorPressure') {
+        const v = g.vendors[order.vendor];
+        if (!v) return bad('unknownTarget', 'order.vendor', `There is no vendor "${order.vendor}" in this scenario.`);
+        if (v.origin === role) return bad('illegalTerms', 'order.vendor', 'A power does not warn islands against its own vendors.');
+      }
       return null;
-    case 'buildCert':
-      if (!isIsland) return { code: 'illegalTerms', field: 'order.kind', message: 'Only an island government builds its own CERT.' };
-      return null;
-    case 'repay': {
-      if (!isIsland) return { code: 'illegalTerms', field: 'order.kind', message: 'Only an island repays its debts.' };
-      const debt = g.debts.find((d) => d.id === order.debt);
-      if (!debt || debt.debtor !== role) return { code: 'unknownTarget', field: 'order.debt', message: `${order.debt} is not a debt of yours.` };
-      if (debt.outstanding <= 0) return { code: 'illegalTerms', field: 'order.debt', message: 'That debt is paid off.' };
+    case 'leakDraft': {
+      const found = g.agreements.flatMap((a) => a.clauses.map((c) => ({ a, c }))).find((x) => x.c.id === order.clause);
+      if (!found || !canSee(found.c.seenBy, role) || found.c.seenBy === 'all') return bad('unknownTarget', 'order.clause', 'You can only leak a secret you hold that is not yet public.');
+      if (found.a.parties.includes(role)) return bad('illegalTerms', 'order.clause', 'You cannot leak your own agreement: cancel or renegotiate it instead.');
       return null;
     }
+    case 'repay':
+    case 'renegotiateDebt': {
+      const debt = g.debts.find((d) => d.id === order.debt);
+      if (!debt || debt.debtor !== role) return bad('unknownTarget', 'order.debt', `${order.debt} is not a debt of yours.`);
+      if (debt.outstanding <= 0) return bad('illegalTerms', 'order.debt', 'That debt is paid off.');
+      return null;
+    }
+    case 'delayElection':
+      if (!island?.nextElection || island.nextElection - g.round > 1) return bad('illegalTerms', 'order.kind', 'An election can only be delayed when it is due this round or the next.');
+      return null;
     default:
-      return { code: 'malformed', field: 'order.kind', message: 'An order is a campaign, buildCert or repay.' };
+      return null;
   }
 }
 
 /** Carry out one sealed order at resolution. Money is checked again: an earlier deal may have spent it. */
 export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say): void {
   const amount = Math.min(order.amount, balanceOf(g, role));
-  if (amount <= 0) {
-    say(`An order could not be carried out: no money left.`, [role]);
+  if (amount < order.amount) {
+    say(`An order (${order.kind}) could not be carried out: the money was spent.`, [role]);
     return;
   }
+  const island = g.islands[role];
+  const power = g.powers[role as PowerId];
   switch (order.kind) {
     case 'campaign': {
-      const island = g.islands[order.island];
-      const power = g.powers[role as keyof GameState['powers']];
-      if (!island || !power) return;
+      const target = g.islands[order.island];
+      if (!target || !power) return;
       transfer(g, role, 'world', amount, 'campaign', null, [role]);
-      const gain = Math.min(10, 1 + Math.floor((amount * 8) / Math.max(1, island.revenuePerRound)));
+      const gain = Math.min(10, 1 + Math.floor((amount * 8) / Math.max(1, target.revenuePerRound)));
       if (chance(g, CAMPAIGN_DETECTION)) {
-        island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 6);
+        target.alignment[power.id] = clampAlignment(target.alignment[power.id] - 6);
         power.reputation = clampMetric(power.reputation - 4);
-        say(`${island.name} exposes an influence campaign run by ${power.name}.`);
+        say(`${target.name} exposes an influence campaign run by ${power.name}.`);
       } else {
-        power.influence[island.id] = clampMetric((power.influence[island.id] ?? 0) + gain);
-        island.alignment[power.id] = clampAlignment(island.alignment[power.id] + 3);
-        say(`Your influence campaign in ${island.name} (${formatMoney(amount)}) went unnoticed: influence +${gain}.`, [role]);
+        power.influence[target.id] = clampMetric((power.influence[target.id] ?? 0) + gain);
+        target.alignment[power.id] = clampAlignment(target.alignment[power.id] + 3);
+        say(`Your influence campaign in ${target.name} (${formatMoney(amount)}) went unnoticed: influence +${gain}.`, [role]);
       }
       return;
     }
+    case 'intrusion': {
+      const target = g.islands[order.island];
+      if (!target || !power) return;
+      transfer(g, role, 'world', amount, 'intrusion', null, [role]);
+      // Stronger defences catch more intrusions; more money buys stealth.
+      const detection = clamp(10 + Math.floor(target.cyber / 2) - Math.floor(amount / 1000), 5, 90);
+      if (chance(g, detection)) {
+        power.reputation = clampMetric(power.reputation - 8);
+        target.alignment[power.id] = clampAlignment(target.alignment[power.id] - 10);
+        target.cyber = clampMetric(target.cyber + 3);
+        say(`${target.name} detects a cyber intrusion into government systems and attributes it to ${power.name}.`);
+      } else {
+        power.intrusions.push({ island: target.id, until: g.round + INTRUSION_ROUNDS });
+        say(`Your intrusion into ${target.name}'s networks succeeded: you will read its secrets for ${INTRUSION_ROUNDS} rounds.`, [role]);
+      }
+      return;
+    }
+    case 'leakDraft': {
+      const found = g.agreements.flatMap((a) => a.clauses.map((c) => ({ a, c }))).find((x) => x.c.id === order.clause);
+      if (!found || found.c.seenBy === 'all' || !power) return;
+      found.c.seenBy = 'all';
+      g.log = g.log.map((entry) => (entry.about.includes(found.c.id) ? { ...entry, seenBy: 'all' } : entry));
+      const deal = found.a.deal;
+      if (deal.kind === 'pact') {
+        const target = g.islands[deal.island];
+        const partner = g.powers[deal.power];
+        if (target) target.legitimacy = clampMetric(target.legitimacy - 8);
+        if (partner) partner.reputation = clampMetric(partner.reputation - 5);
+      }
+      const traced = chance(g, 30);
+      if (traced) power.reputation = clampMetric(power.reputation - 3);
+      say(`A leaked draft shows a secret ${found.c.kind} clause in agreement ${found.a.id}${traced ? `; the leak is traced to ${power.name}` : ''}.`, 'all', [found.c.id]);
+      return;
+    }
+    case 'vendorPressure': {
+      const target = g.islands[order.island];
+      const vendor = g.vendors[order.vendor];
+      if (!target || !power || !vendor) return;
+      transfer(g, role, 'world', amount, 'campaign', null);
+      target.alignment[power.id] = clampAlignment(target.alignment[power.id] - 3);
+      target.pressure = [...target.pressure, { vendor: vendor.id, by: power.id, until: g.round + 2 }];
+      say(`${power.name} warns ${target.name} against ${vendor.name} (as Washington's note to FSM did in 2020).`);
+      return;
+    }
     case 'buildCert': {
-      const island = g.islands[role];
       if (!island) return;
       transfer(g, role, 'world', amount, 'investment', null);
       const gain = Math.min(15, Math.floor((amount * 10) / Math.max(1, island.revenuePerRound)));
@@ -75,9 +148,59 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       say(`${island.name} invests ${formatMoney(amount)} in its computer emergency response team: cyber resilience +${gain}.`);
       return;
     }
-    case 'repay':
-      repayEarly(g, order.debt, amount);
-      say(`${g.islands[role]?.name} repays ${formatMoney(amount)} of debt ${order.debt} early.`);
+    case 'repay': {
+      const paid = repayEarly(g, order.debt, amount);
+      say(`${island?.name} repays ${formatMoney(paid)} of debt ${order.debt} early.`);
       return;
+    }
+    case 'renegotiateDebt':
+      transfer(g, role, 'world', amount, 'investment', null);
+      rescheduleDebt(g, order.debt, say);
+      return;
+    case 'crackdown': {
+      if (!island) return;
+      transfer(g, role, 'world', amount, 'investment', null);
+      // Surveillance kit makes a crackdown work better, and cost democracy more.
+      const safeCity = island.assets.some((a) => a.kind === 'safeCity');
+      island.unrest = clampMetric(island.unrest - (safeCity ? 25 : 18));
+      island.legitimacy = clampMetric(island.legitimacy + (safeCity ? 6 : 3));
+      island.democracy = clampMetric(island.democracy - (safeCity ? 12 : 8));
+      say(`${island.name}'s government cracks down on protest: calmer streets, fewer freedoms.`);
+      return;
+    }
+    case 'delayElection': {
+      if (!island?.nextElection) return;
+      transfer(g, role, 'world', amount, 'investment', null);
+      island.nextElection += roundsFor(12, g.scenario.monthsPerRound);
+      island.delays++;
+      island.democracy = clampMetric(island.democracy - 8);
+      island.unrest = clampMetric(island.unrest + 8);
+      island.legitimacy = clampMetric(island.legitimacy - 3 * island.delays);
+      say(`${island.name}'s government delays the election to round ${island.nextElection} (as the Solomons did in 2022).`);
+      return;
+    }
+    case 'holdElection':
+      if (!island) return;
+      transfer(g, role, 'world', amount, 'investment', null);
+      island.nextElection = g.round;
+      say(`${island.name}'s government calls an early election for this round's end.`);
+      return;
+    case 'diversifyVendors': {
+      if (!island) return;
+      transfer(g, role, 'world', amount, 'investment', null);
+      const gain = Math.min(8, 1 + Math.floor((amount * 4) / Math.max(1, island.revenuePerRound)));
+      island.sovereignty = clampMetric(island.sovereignty + gain);
+      island.cyber = clampMetric(island.cyber + Math.ceil(gain / 2));
+      say(`${island.name} diversifies its network vendors: sovereignty +${gain}.`);
+      return;
+    }
+    case 'callForum': {
+      if (!island) return;
+      transfer(g, role, 'world', amount, 'forum', null);
+      for (const other of Object.values(g.islands)) other.sovereignty = clampMetric(other.sovereignty + 2);
+      island.legitimacy = clampMetric(island.legitimacy + 3);
+      say(`${island.name} calls a regional forum: the islands speak together on sovereignty over their networks and seas.`);
+      return;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { Action, GameState, Offer } from './types';
-import { conflictOf, sign } from './deals';
+import { cancel, conflictOf, detectBreaches, sign } from './deals';
 import { advanceConstruction, refreshNetworks } from './cables';
 import { serviceDebts } from './aid';
 import { grantBudgets, runDomestic } from './domestic';
@@ -28,6 +28,7 @@ export function applyAction(g: GameState, action: Action): void {
         acceptedSeq: null,
         counterDepth: old ? old.counterDepth + 1 : 0,
         replaces: old?.id ?? null,
+        amends: action.type === 'offer' ? (action.amends ?? null) : (old?.amends ?? null),
         reason: null,
         seenBy: [action.role, ...to].sort(),
       };
@@ -58,6 +59,9 @@ export function applyAction(g: GameState, action: Action): void {
       if (offer) offer.status = 'withdrawn';
       return;
     }
+    case 'cancel':
+      cancel(g, action.agreement, action.role, action.reason.trim(), sayer(g));
+      return;
     case 'order':
       g.orders.push({ id: `r${++g.counters.order}`, role: action.role, round: g.round, order: structuredClone(action.order) });
       return;
@@ -80,6 +84,8 @@ export function runBriefing(g: GameState): void {
   const say = sayer(g);
   say(`Round ${g.round} of ${g.scenario.rounds} begins (${g.date}).`);
   grantBudgets(g);
+  for (const p of Object.values(g.powers)) if (p) p.intrusions = p.intrusions.filter((x) => x.until >= g.round);
+  for (const i of Object.values(g.islands)) i.pressure = i.pressure.filter((x) => x.until >= g.round);
   drawEvents(g, say);
   briefIntel(g, say);
   updateScores(g);
@@ -100,7 +106,7 @@ export function runResolution(g: GameState): void {
   const say = sayer(g);
   const accepted = g.offers.filter((o) => o.round === g.round && o.status === 'accepted').sort((a, b) => (a.acceptedSeq ?? 0) - (b.acceptedSeq ?? 0));
   for (const offer of accepted) {
-    const conflict = conflictOf(g, offer.deal);
+    const conflict = conflictOf(g, offer);
     if (conflict) {
       offer.status = 'void';
       offer.reason = conflict;
@@ -114,8 +120,9 @@ export function runResolution(g: GameState): void {
     for (const o of g.orders.filter((x) => x.role === seat)) executeOrder(g, seat, o.order, say);
   }
   g.orders = [];
+  detectBreaches(g, say);
   advanceConstruction(g, (t) => say(t));
-  serviceDebts(g, (t) => say(t));
+  serviceDebts(g, say);
 }
 
 export function runDomesticPhase(g: GameState): void {

@@ -1,9 +1,22 @@
 import type { GameState, IslandId, PowerId, RoleId, Score } from './types';
 import { POWERS } from './types';
 import { debtByCreditor, totalDebt } from './aid';
+import { funderOf } from './deals';
+import { rivalsOf } from './influence';
 import { clampMetric } from './util';
 
 const REDUNDANCY = [0, 40, 80, 100] as const;
+
+/** Commitments that close an island's options: exclusive landing rights, no-third-party clauses, a bloc. */
+export function lockIns(g: GameState, id: IslandId): number {
+  let n = g.islands[id]?.blocs.length ?? 0;
+  for (const a of g.agreements) {
+    if (a.status !== 'active' || !a.parties.includes(id)) continue;
+    if (a.deal.kind === 'cable' && a.deal.exclusivity) n++;
+    if (a.clauses.some((c) => c.kind === 'noThirdParty')) n++;
+  }
+  return n;
+}
 
 /** An island's objectives, each 0-100. */
 export function islandParts(g: GameState, id: IslandId): Record<string, number> {
@@ -18,17 +31,17 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
   const roundsPerYear = Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
   // Debt of three years' base revenue or more scores zero.
   const capacity = island.revenuePerRound * roundsPerYear * 3;
+  const partners = present.filter((p) => g.agreements.some((a) => a.status === 'active' && a.parties.includes(id) && funderOf(a.deal) === p)).length;
   return {
-    development: clampMetric((island.connectivity + island.economy) / 2),
+    development: clampMetric((island.connectivity * 2 + island.economy * 2 + island.coverage) / 5),
     sovereignty: island.sovereignty,
-    survival: island.legitimacy,
+    survival: clampMetric((island.legitimacy * 2 + (100 - island.unrest)) / 3),
     resilience: clampMetric(((REDUNDANCY[Math.min(island.routes, 3)] ?? 100) * 2 + island.cyber) / 3),
-    balance: clampMetric(100 - spread / 2 - Math.max(0, topShare - 50) / 2),
+    // Friends to all: close to every power, no dominant creditor, several partners, options kept open.
+    balance: clampMetric(100 - spread / 2 - Math.max(0, topShare - 50) / 2 - 12 * lockIns(g, id) + 5 * Math.max(0, partners - 1)),
     solvency: clampMetric(100 - (debt * 100) / Math.max(1, capacity)),
   };
 }
-
-const rivalsOf = (p: PowerId): PowerId[] => (p === 'beijing' ? ['canberra', 'washington'] : ['beijing']);
 
 /** A power's objectives, each 0-100. */
 export function powerParts(g: GameState, p: PowerId): Record<string, number> {
@@ -41,17 +54,34 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
   const rivals = rivalsOf(p);
   for (const a of g.agreements) {
     if (a.status !== 'active') continue;
-    const funder = a.deal.kind === 'pact' ? a.deal.power : a.deal.financing.by;
-    const weight = a.deal.kind === 'pact' ? 20 + 10 * a.clauses.length : a.deal.kind === 'cable' ? 10 : 3;
+    const funder = funderOf(a.deal);
+    const d = a.deal;
+    const weight =
+      d.kind === 'pact' ? ({ policing: 20, cyber: 15, port: 20, naval: 25, base: 35 })[d.pact] + 8 * a.clauses.length
+      : d.kind === 'cable' ? 12 + (d.dataAccess ? 8 : 0)
+      : d.kind === 'telecom' ? (d.project === 'carrier' ? 15 : 6)
+      : d.kind === 'diplomatic' ? (d.act === 'switchRecognition' ? 20 : 10)
+      : 3;
     if (funder === p) access += weight;
-    else if (rivals.includes(funder) && a.deal.kind !== 'aid') rivalFootholds += a.deal.kind === 'pact' ? 15 + 5 * a.clauses.length : a.deal.kind === 'cable' && a.deal.dataAccess ? 15 : 5;
+    else if (rivals.includes(funder) && d.kind !== 'aid') rivalFootholds += weight;
   }
-  const onIslands = g.cables.filter((c) => (c.status === 'active' || c.status === 'cut') && c.route.some((l) => g.landings[l]?.island));
-  const favoured = onIslands.filter((c) => {
-    const v = g.vendors[c.vendor];
+  for (const i of islands) {
+    for (const asset of g.islands[i]?.assets ?? []) {
+      if (asset.kind === 'port' && asset.owner === p) access += 20;
+      if (asset.kind === 'port' && rivals.includes(asset.owner as PowerId)) rivalFootholds += 20;
+    }
+    if (p === 'beijing' && g.islands[i]?.recognises === 'PRC') access += 5;
+  }
+  // Network share: island cables and telecom assets on this power's vendors (Beijing) or on trusted vendors (the others).
+  const favoured = (vendor: string | null) => {
+    const v = vendor ? g.vendors[vendor] : undefined;
     return p === 'beijing' ? v?.origin === 'beijing' : v?.trusted === true;
-  });
-  const vendorShare = onIslands.length ? (favoured.length * 100) / onIslands.length : 50;
+  };
+  const networks = [
+    ...g.cables.filter((c) => (c.status === 'active' || c.status === 'cut') && c.route.some((l) => g.landings[l]?.island)).map((c) => c.vendor),
+    ...islands.flatMap((i) => (g.islands[i]?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
+  ];
+  const vendorShare = networks.length ? (networks.filter(favoured).length * 100) / networks.length : 50;
   return {
     influence: clampMetric(influence),
     access: clampMetric(access),

@@ -8,10 +8,11 @@ import type { GameState } from './types';
  */
 export function cloneState(g: GameState): GameState {
   const islands: GameState['islands'] = {};
-  for (const [id, i] of Object.entries(g.islands)) islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure } };
+  for (const [id, i] of Object.entries(g.islands))
+    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice() };
   const powers: GameState['powers'] = {};
   for (const [id, p] of Object.entries(g.powers) as [keyof GameState['powers'], NonNullable<GameState['powers'][keyof GameState['powers']]>][])
-    powers[id] = { ...p, influence: { ...p.influence } };
+    powers[id] = { ...p, influence: { ...p.influence }, intrusions: p.intrusions.slice() };
   return {
     ...g,
     islands,

@@ -70,6 +70,8 @@ export interface ScenarioData {
     recognises: 'PRC' | 'ROC';
     nextElection?: number | undefined;
     leaning?: PowerId | undefined;
+    computer?: boolean | undefined;
+    fictional?: boolean | undefined;
   }[];
   powers: {
     id: PowerId;
@@ -78,6 +80,8 @@ export interface ScenarioData {
     budgetPerRound: number;
     reputation: number;
     influence: Partial<Record<IslandId, number>>;
+    persona?: Persona | undefined;
+    computer?: boolean | undefined;
   }[];
   vendors: {
     id: string;
@@ -136,13 +140,49 @@ export interface Island {
   recognises: 'PRC' | 'ROC';
   leaning: PowerId | null;
   nextElection: number | null;
-  /** Share of the island's network assets (active cables) by vendor origin, percent 0-100. */
+  /** Share of the island's network assets (active cables and telecom assets) by vendor origin, percent 0-100. */
   exposure: Record<PowerId | 'other', number>;
+  /** Unrest 0-100: rises when legitimacy and the economy are low; high unrest brings riots. */
+  unrest: number;
+  /** Domestic mobile and broadband coverage 0-100 (towers). */
+  coverage: number;
+  /** Telecom assets on the island: who built, owns and operates them. */
+  assets: Asset[];
+  /** Programmes the island has joined. */
+  blocs: Bloc[];
+  /** A power's warning against a vendor: signing with that vendor before `until` costs the island that power's favour. */
+  pressure: { vendor: string; by: PowerId; until: number }[];
+  /** Times the government has delayed an election. */
+  delays: number;
+  /** Set when the scenario marks the island as a fictional composite (the tutorial). */
+  fictional: boolean;
 }
+
+export const TELECOM_PROJECTS = ['towers', 'carrier', 'dataCentre', 'eGovernment', 'safeCity'] as const;
+export type TelecomProject = (typeof TELECOM_PROJECTS)[number];
+
+export interface Asset {
+  id: string;
+  kind: TelecomProject | 'port';
+  vendor: string | null;
+  /** Who controls it: the island, or a creditor that seized it, or the power that bought it. */
+  owner: RoleId;
+  agreement: string | null;
+}
+
+export const BLOCS = ['trustedNetwork', 'dataSecurity'] as const;
+/** trustedNetwork: the US-led "clean network" / trusted-vendor programme; dataSecurity: Beijing's Global Initiative on Data Security. */
+export type Bloc = (typeof BLOCS)[number];
+
+export const PERSONAS = ['balanced', 'cautious', 'assertive', 'distracted'] as const;
+export type Persona = (typeof PERSONAS)[number];
 
 export interface Power {
   id: PowerId;
   name: string;
+  persona: Persona;
+  /** Islands whose secrets a cyber intrusion lets it read, until the given round. */
+  intrusions: { island: IslandId; until: number }[];
   /** Money in hand, US$ thousands, >= 0. */
   treasury: number;
   budgetPerRound: number;
@@ -181,15 +221,26 @@ export interface Cable {
   /** Round in which a building cable becomes active, or a cut cable is repaired. */
   readyRound: number | null;
   dataAccess: boolean;
+  /** Who operates its landing stations. */
+  operator: 'island' | 'vendor';
+  /** Who controls it: 'other' for a commercial or consortium cable, a creditor after a default. */
+  owner: RoleId | 'other';
   /** The agreement that built it, if it was built in the game. */
   agreement: string | null;
 }
 
 // ---------------------------------------------------------------- deals
 
+export const COLLATERALS = ['none', 'cable', 'port', 'towers'] as const;
+/** What a creditor takes control of if the loan defaults. */
+export type Collateral = (typeof COLLATERALS)[number];
+
 export type Financing =
   | { kind: 'grant'; by: PowerId }
-  | { kind: 'loan'; by: PowerId; ratePct: number; years: number; graceYears: number };
+  | { kind: 'loan'; by: PowerId; ratePct: number; years: number; graceYears: number; collateral?: Collateral | undefined };
+
+/** A string attached to a deal: broken while the agreement stands, it is a breach. */
+export type Condition = { kind: 'noVendor'; vendor: string } | { kind: 'noPact'; power: PowerId };
 
 export interface CableDeal {
   kind: 'cable';
@@ -204,16 +255,47 @@ export interface CableDeal {
   dataAccess: boolean;
   /** No other cable may land on these islands from another financier while this agreement stands. */
   exclusivity: boolean;
+  /** Share of the price the islands on the route pay from their own treasuries (Coral Sea: up to a third). */
+  islandSharePct?: number | undefined;
+  conditions?: Condition[] | undefined;
 }
+
+export const AID_PURPOSES = ['budget', 'relief', 'infrastructure'] as const;
+export type AidPurpose = (typeof AID_PURPOSES)[number];
 
 export interface AidDeal {
   kind: 'aid';
   island: IslandId;
   amount: number;
   financing: Financing;
+  /** Budget support helps the government; relief after a disaster buys the most goodwill; infrastructure grows the economy. */
+  purpose?: AidPurpose | undefined;
+  conditions?: Condition[] | undefined;
 }
 
-export const PACT_TYPES = ['policing', 'cyber', 'port'] as const;
+export interface TelecomDeal {
+  kind: 'telecom';
+  island: IslandId;
+  project: TelecomProject;
+  /** For a carrier purchase, the vendor is the seller's network kit; for the rest, who builds it. */
+  vendor: string;
+  amount: number;
+  financing: Financing;
+  conditions?: Condition[] | undefined;
+}
+
+export const DIPLOMATIC_ACTS = ['switchRecognition', 'joinBloc'] as const;
+export type DiplomaticAct = (typeof DIPLOMATIC_ACTS)[number];
+
+export interface DiplomaticDeal {
+  kind: 'diplomatic';
+  island: IslandId;
+  power: PowerId;
+  /** switchRecognition: from Taipei to Beijing (with Beijing only); joinBloc: the power's programme. */
+  act: DiplomaticAct;
+}
+
+export const PACT_TYPES = ['policing', 'cyber', 'port', 'naval', 'base'] as const;
 export type PactType = (typeof PACT_TYPES)[number];
 
 export const CLAUSE_KINDS = ['unrestDeployment', 'incidentAccess', 'shipVisits', 'noThirdParty'] as const;
@@ -232,7 +314,7 @@ export interface PactDeal {
   clauses: Clause[];
 }
 
-export type Deal = CableDeal | AidDeal | PactDeal;
+export type Deal = CableDeal | AidDeal | PactDeal | TelecomDeal | DiplomaticDeal;
 export type DealKind = Deal['kind'];
 
 export type OfferStatus = 'open' | 'accepted' | 'rejected' | 'countered' | 'withdrawn' | 'expired' | 'signed' | 'void';
@@ -250,6 +332,8 @@ export interface Offer {
   /** How many counters led to this offer in this round (at most 3). */
   counterDepth: number;
   replaces: string | null;
+  /** An active agreement this offer would replace when signed (a renegotiation). */
+  amends: string | null;
   reason: string | null;
   /** Offers are private to their parties until a rule reveals them. */
   seenBy: RoleId[];
@@ -268,7 +352,9 @@ export interface Agreement {
   deal: Deal;
   /** Secret clauses are kept here with their own audience; the deal's own clause list is public-only. */
   clauses: AgreementClause[];
-  status: 'active' | 'ended';
+  status: 'active' | 'ended' | 'cancelled' | 'breached';
+  /** Why it ended, when it did. */
+  reason: string | null;
 }
 
 export interface Debt {
@@ -285,9 +371,13 @@ export interface Debt {
   /** First round in which principal falls due. */
   firstDueRound: number;
   arrears: number;
+  /** Rounds in a row with arrears; at 2 the loan is in default and the collateral passes to the creditor. */
+  missed: number;
+  collateral: Collateral;
+  defaulted: boolean;
 }
 
-export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment';
+export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum';
 
 /** One movement of money. "world" stands for everyone outside the game (vendors, taxpayers). */
 export interface LedgerEntry {
@@ -303,9 +393,20 @@ export interface LedgerEntry {
 // ---------------------------------------------------------------- orders (sealed, decisions phase)
 
 export type Order =
+  // powers
   | { kind: 'campaign'; island: IslandId; amount: number }
+  | { kind: 'intrusion'; island: IslandId; amount: number }
+  | { kind: 'leakDraft'; clause: string; amount: number }
+  | { kind: 'vendorPressure'; island: IslandId; vendor: string; amount: number }
+  // islands
   | { kind: 'buildCert'; amount: number }
-  | { kind: 'repay'; debt: string; amount: number };
+  | { kind: 'repay'; debt: string; amount: number }
+  | { kind: 'crackdown'; amount: number }
+  | { kind: 'delayElection'; amount: number }
+  | { kind: 'holdElection'; amount: number }
+  | { kind: 'diversifyVendors'; amount: number }
+  | { kind: 'callForum'; amount: number }
+  | { kind: 'renegotiateDebt'; debt: string; amount: number };
 export type OrderKind = Order['kind'];
 
 export interface SealedOrder {
@@ -370,7 +471,11 @@ export interface GameState {
   scores: Record<RoleId, Score>;
   /** Scores at the end of each round, for turning points. */
   history: { round: number; scores: Record<RoleId, number> }[];
-  counters: { offer: number; agreement: number; accept: number; event: number; order: number };
+  counters: { offer: number; agreement: number; accept: number; event: number; order: number; asset: number };
+  /** The round from which the region's repair ship is free again. */
+  repairShipFree: number;
+  /** Seats the scenario gives to the computer unless someone takes them. */
+  computerSeats: RoleId[];
   /** seedrandom's saved state: never shown to any viewer. */
   rng: RngState;
 }
@@ -385,11 +490,12 @@ export interface RngState {
 // ---------------------------------------------------------------- actions
 
 export type Action =
-  | { type: 'offer'; role: RoleId; to: RoleId[]; deal: Deal }
+  | { type: 'offer'; role: RoleId; to: RoleId[]; deal: Deal; amends?: string | undefined }
   | { type: 'accept'; role: RoleId; offer: string }
   | { type: 'reject'; role: RoleId; offer: string; reason: string }
   | { type: 'counter'; role: RoleId; offer: string; deal: Deal }
   | { type: 'withdraw'; role: RoleId; offer: string }
+  | { type: 'cancel'; role: RoleId; agreement: string; reason: string }
   | { type: 'order'; role: RoleId; order: Order }
   | { type: 'endPhase'; role: RoleId };
 export type ActionType = Action['type'];
@@ -407,6 +513,7 @@ export type RefusalCode =
   | 'illegalTerms'
   | 'badParty'
   | 'unknownTarget'
+  | 'notParty'
   | 'malformed';
 
 export interface Refusal {

@@ -1,12 +1,12 @@
 import type { Action, GameState, Offer, Refusal, RoleId } from './types';
-import { dealRefusal, partiesOf } from './deals';
+import { amendRefusal, dealRefusal, partiesOf } from './deals';
 import { orderRefusal } from './orders';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
 export const MAX_REASON = 200;
 
-const ACTION_TYPES = ['offer', 'accept', 'reject', 'counter', 'withdraw', 'order', 'endPhase'];
+const ACTION_TYPES = ['offer', 'accept', 'reject', 'counter', 'withdraw', 'cancel', 'order', 'endPhase'];
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
@@ -25,6 +25,11 @@ function offerFor(g: GameState, id: unknown, role: RoleId, as: 'addressee' | 'se
 
 const isRefusal = (x: Offer | Refusal): x is Refusal => 'code' in x;
 
+const reasonRefusal = (reason: unknown): Refusal | null =>
+  typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_REASON
+    ? { code: 'malformed', field: 'reason', message: `Give a reason of 1 to ${MAX_REASON} characters.` }
+    : null;
+
 /** Null when the action is legal now; otherwise why not, and which field of the action is wrong. */
 export function validate(g: GameState, action: Action): Refusal | null {
   if (typeof action !== 'object' || action === null || !ACTION_TYPES.includes((action as { type?: string }).type ?? ''))
@@ -33,6 +38,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
   const role = action.role;
   if (typeof role !== 'string' || !g.seats.includes(role)) return { code: 'unknownRole', field: 'role', message: `"${String(role)}" has no seat in this game.` };
   const phaseFor = action.type === 'order' ? 'decisions' : action.type === 'endPhase' ? g.phase : 'negotiation';
+  // Cancelling an agreement is a negotiation-phase act too: it is announced, not sealed.
   if (g.phase !== phaseFor || (g.phase !== 'negotiation' && g.phase !== 'decisions'))
     return { code: 'wrongPhase', message: `That can't be done in the ${g.phase} phase.` };
   if (g.ended.includes(role)) return { code: 'alreadyEnded', message: 'You have ended this phase; wait for the others.' };
@@ -50,6 +56,10 @@ export function validate(g: GameState, action: Action): Refusal | null {
       if (open >= MAX_OPEN_OFFERS) return { code: 'illegalTerms', message: `At most ${MAX_OPEN_OFFERS} open offers at a time.` };
       const bad = dealRefusal(g, action.deal);
       if (bad) return bad;
+      if (action.amends !== undefined) {
+        const amend = amendRefusal(g, action.deal, action.amends, role);
+        if (amend) return amend;
+      }
       const parties = partiesOf(g, action.deal);
       if (!sameSet(parties, [role, ...action.to]))
         return { code: 'badParty', field: 'to', message: `This deal binds ${parties.join(', ')}: the sender and the addressees must be exactly those.` };
@@ -63,9 +73,13 @@ export function validate(g: GameState, action: Action): Refusal | null {
     case 'reject': {
       const o = offerFor(g, action.offer, role, 'addressee');
       if (isRefusal(o)) return o;
-      if (typeof action.reason !== 'string' || action.reason.trim().length === 0 || action.reason.length > MAX_REASON)
-        return { code: 'malformed', field: 'reason', message: `Give a reason of 1 to ${MAX_REASON} characters.` };
-      return null;
+      return reasonRefusal(action.reason);
+    }
+    case 'cancel': {
+      const a = g.agreements.find((x) => x.id === action.agreement);
+      if (!a || a.status !== 'active') return { code: 'unknownTarget', field: 'agreement', message: `There is no agreement "${String(action.agreement)}" in force.` };
+      if (!a.parties.includes(role)) return { code: 'notParty', field: 'agreement', message: 'Only a party to an agreement can cancel it.' };
+      return reasonRefusal(action.reason);
     }
     case 'counter': {
       const o = offerFor(g, action.offer, role, 'addressee');
@@ -81,5 +95,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
       return orderRefusal(g, role, action.order);
     case 'endPhase':
       return null;
+    default:
+      return { code: 'malformed', field: 'type', message: 'Unknown action.' };
   }
 }

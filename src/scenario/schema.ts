@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, ISLAND_OBJECTIVES, POWER_OBJECTIVES, POWERS, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type ScenarioData } from '../engine/types';
 
 /**
  * The scenario file format. Every numeric field carries its bounds here, and these
@@ -49,6 +49,8 @@ export const islandSchema = z
     recognises: z.enum(['PRC', 'ROC']),
     nextElection: int(1, 60).optional().describe('round in which the next general election falls'),
     leaning: powerId.optional().describe('the power the government leans to, if any'),
+    computer: z.boolean().optional().describe('the seat is played by the computer unless someone takes it'),
+    fictional: z.boolean().optional().describe('a fictional composite island (the tutorial), labelled as such'),
   })
   .strict();
 
@@ -60,6 +62,8 @@ export const powerSchema = z
     budgetPerRound: money(1_000_000).describe('new money granted each round, US$ thousands'),
     reputation: metric,
     influence: z.partialRecord(islandId, metric).describe('influence on each island 0-100'),
+    persona: z.enum(PERSONAS).optional().describe('how the computer plays this power: balanced, cautious, assertive or distracted'),
+    computer: z.boolean().optional().describe('the seat is played by the computer unless someone takes it'),
   })
   .strict();
 

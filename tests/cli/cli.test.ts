@@ -17,7 +17,7 @@ describe('npm run sim', () => {
       for (const a of host.state.agreements) kinds.add(a.deal.kind);
       cablesLive += host.state.cables.filter((c) => c.agreement && c.status === 'active').length;
     }
-    expect([...kinds].sort()).toEqual(['aid', 'cable', 'pact']);
+    expect([...kinds].sort()).toEqual(['aid', 'cable', 'diplomatic', 'pact', 'telecom']);
     expect(cablesLive).toBeGreaterThanOrEqual(1);
   });
 

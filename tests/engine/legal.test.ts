@@ -8,11 +8,12 @@ describe('legalActions', () => {
   it('lists offer templates for each deal kind with their parameter domains, and End phase', () => {
     const g = newGame();
     const t = legalActions(view(g, 'canberra'), 'canberra');
-    expect(t.map((x) => `${x.type}:${x.dealKind ?? ''}`)).toEqual(['offer:cable', 'offer:aid', 'offer:pact', 'endPhase:']);
+    expect(t.map((x) => `${x.type}:${x.dealKind ?? ''}`)).toEqual(['offer:cable', 'offer:aid', 'offer:telecom', 'offer:pact', 'offer:diplomatic', 'endPhase:']);
     const cable = t[0]!;
     expect(cable.params['deal.vendor']).toEqual({ kind: 'oneOf', values: ['asn', 'consortium', 'huawei-marine', 'subcom'] });
     expect(cable.params['deal.financing.by']).toEqual({ kind: 'oneOf', values: ['canberra'] });
     expect(cable.params['deal.buildMonths']).toEqual({ kind: 'int', min: 15, max: 60 });
+    expect(cable.params['deal.islandSharePct']).toEqual({ kind: 'int', min: 0, max: 50 });
     const aid = t[1]!;
     expect(aid.params['deal.amount']).toEqual({ kind: 'int', min: 1, max: g.powers.canberra!.treasury });
   });
@@ -25,8 +26,9 @@ describe('legalActions', () => {
     expect(legalActions(view(g, 'PNG'), 'PNG').some((x) => x.offer === 'o1')).toBe(false);
     expect(legalActions(view(g, 'washington'), 'washington').find((x) => x.offer === 'o1')?.type).toBe('withdraw');
     g = endPhase(g);
-    expect(legalActions(view(g, 'SLB'), 'SLB').map((x) => x.orderKind ?? x.type)).toEqual(['buildCert', 'endPhase']);
-    expect(legalActions(view(g, 'beijing'), 'beijing').map((x) => x.orderKind ?? x.type)).toEqual(['campaign', 'endPhase']);
+    expect(legalActions(view(g, 'SLB'), 'SLB').map((x) => x.orderKind ?? x.type)).toEqual(['buildCert', 'crackdown', 'holdElection', 'diversifyVendors', 'callForum', 'endPhase']);
+    expect(legalActions(view(g, 'PNG'), 'PNG').map((x) => x.orderKind ?? x.type)).toContain('renegotiateDebt');
+    expect(legalActions(view(g, 'beijing'), 'beijing').map((x) => x.orderKind ?? x.type)).toEqual(['campaign', 'intrusion', 'vendorPressure', 'endPhase']);
     g = act(g, { type: 'endPhase', role: 'SLB' });
     expect(legalActions(view(g, 'SLB'), 'SLB')).toEqual([]);
   });

@@ -1,0 +1,47 @@
+import type { AgreementClause, GameState, PactDeal, PactType } from './types';
+import { bump } from './influence';
+import { clampMetric } from './util';
+
+/** What each kind of pact does to the island on signing. */
+export const PACT_EFFECTS: Record<PactType, { sovereignty: number; legitimacy: number; cyber: number; economy: number; alignment: number; influence: number }> = {
+  // Police training and deployment: political security for the government (Solomons–China 2022, Australia 2017).
+  policing: { sovereignty: -4, legitimacy: 5, cyber: 0, economy: 0, alignment: 8, influence: 12 },
+  // CERT partnership: the partner sees the incidents and becomes the first call.
+  cyber: { sovereignty: -2, legitimacy: 1, cyber: 15, economy: 0, alignment: 5, influence: 8 },
+  // Port visits: fees for the port, a foothold for the navy.
+  port: { sovereignty: -8, legitimacy: 0, cyber: 0, economy: 2, alignment: 4, influence: 10 },
+  naval: { sovereignty: -10, legitimacy: -1, cyber: 0, economy: 2, alignment: 4, influence: 12 },
+  // A base: rent and jobs, and the largest loss of control (the leaked 2022 draft raised the fear of one).
+  base: { sovereignty: -15, legitimacy: -3, cyber: 0, economy: 3, alignment: 3, influence: 18 },
+};
+
+export const CLAUSE_EFFECTS: Record<AgreementClause['kind'], { sovereignty: number; legitimacy: number; democracy: number }> = {
+  unrestDeployment: { sovereignty: -6, legitimacy: 4, democracy: -3 },
+  incidentAccess: { sovereignty: -4, legitimacy: 0, democracy: 0 },
+  shipVisits: { sovereignty: -3, legitimacy: 0, democracy: 0 },
+  noThirdParty: { sovereignty: -6, legitimacy: 0, democracy: 0 },
+};
+
+/** Apply (sign = 1) or undo (sign = -1) what clauses do to an island. */
+export function applyClauses(g: GameState, island: string, kinds: readonly AgreementClause['kind'][], sign: 1 | -1): void {
+  const isl = g.islands[island];
+  if (!isl) return;
+  for (const k of kinds) {
+    const e = CLAUSE_EFFECTS[k];
+    isl.sovereignty = clampMetric(isl.sovereignty + sign * e.sovereignty);
+    isl.legitimacy = clampMetric(isl.legitimacy + sign * e.legitimacy);
+    isl.democracy = clampMetric(isl.democracy + sign * e.democracy);
+  }
+}
+
+export function signPact(g: GameState, deal: PactDeal, clauses: AgreementClause[]): void {
+  const island = g.islands[deal.island];
+  if (!island) return;
+  const e = PACT_EFFECTS[deal.pact];
+  island.sovereignty = clampMetric(island.sovereignty + e.sovereignty);
+  island.legitimacy = clampMetric(island.legitimacy + e.legitimacy);
+  island.cyber = clampMetric(island.cyber + e.cyber);
+  island.economy = clampMetric(island.economy + e.economy);
+  applyClauses(g, deal.island, clauses.map((c) => c.kind), 1);
+  bump(g, deal.island, deal.power, e.alignment, e.influence);
+}
