@@ -54,4 +54,15 @@ if (!replayed.ok || !replayed.allMatch) {
   console.error(`The fixture no longer replays: ${replayed.ok ? 'a round hash differs' : replayed.message}. Run npm run bench:record after a rules change.`);
   process.exitCode = 1;
 }
+// The batch target: 1,000 games of the largest scenario on this machine's cores (npm run batch).
+const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
+if (BATCH > 0) {
+  const { execFileSync } = await import('node:child_process');
+  t0 = performance.now();
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/batch.ts', '--scenario', 'shared-future', '--games', String(BATCH), '--seed', '1', '--json'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const seconds = (performance.now() - t0) / 1000;
+  report(`batch: ${BATCH} shared-future games (13 seats)`, seconds, 's');
+  report('batch: games per second', BATCH / seconds, 'games/s');
+  void out;
+}
 console.log(JSON.stringify({ bench: 'engine', results }));

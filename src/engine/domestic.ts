@@ -1,4 +1,4 @@
-import type { GameState, IslandId, PowerId } from './types';
+import type { GameState, Island, IslandId, PowerId } from './types';
 import { POWERS } from './types';
 import { pickWeighted, roll } from './rng';
 import { transfer } from './money';
@@ -13,21 +13,43 @@ export function revenueOf(revenuePerRound: number, economy: number): number {
   return Math.floor((revenuePerRound * (50 + economy)) / 100);
 }
 
-/** The economy index the island's connectivity can sustain; the economy moves a third of the way each round. */
-export function economyTarget(connectivity: number): number {
-  return 20 + Math.floor((connectivity * 3) / 5);
+/**
+ * The economy index the island can sustain: where it started, plus what better (or worse)
+ * connectivity and coverage have added since. The economy moves a third of the way each round.
+ */
+export function economyTarget(island: Island): number {
+  const n = island.norm;
+  return clampMetric(n.economy + ((island.connectivity - n.connectivity) * 2) / 5 + (island.coverage - n.coverage) / 5);
 }
 
+/** Points of legitimacy a year that a government loses to rising expectations unless the economy grows. */
+export const EXPECTATIONS_PER_YEAR = 3;
+
+/**
+ * The legitimacy a government drifts back to: its starting standing, worn down by rising
+ * expectations year by year and moved by how the economy has fared.
+ */
+export function legitimacyTarget(island: Island, yearsElapsed: number): number {
+  return clampMetric(island.norm.legitimacy - EXPECTATIONS_PER_YEAR * yearsElapsed + (island.economy - island.norm.economy) / 2);
+}
+
+/** Influence fades without engagement: each round every power loses a little of it on every island. */
+export const INFLUENCE_FADE = 1;
+
 export function runDomestic(g: GameState, say: Say): void {
+  for (const p of POWERS) {
+    const power = g.powers[p];
+    if (power) for (const i of Object.keys(power.influence)) power.influence[i] = clampMetric((power.influence[i] ?? 0) - INFLUENCE_FADE);
+  }
   for (const id of Object.keys(g.islands).sort()) {
     const island = g.islands[id];
     if (!island) continue;
     transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
-    const gap = economyTarget(island.connectivity) - island.economy;
+    const gap = economyTarget(island) - island.economy;
     island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
-    // Legitimacy drifts towards what the economy supports; unrest towards what legitimacy and the economy leave.
-    const legitTarget = 40 + Math.floor(island.economy / 4);
-    island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitTarget - island.legitimacy));
+    // Legitimacy drifts a point a round towards what the economy supports; unrest towards what legitimacy and the economy leave.
+    const years = ((g.round - 1) * g.scenario.monthsPerRound) / 12;
+    island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitimacyTarget(island, years) - island.legitimacy));
     island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy) - island.unrest) / 3), -6, 6));
     if (island.nextElection === g.round) runElection(g, id, say, false);
   }

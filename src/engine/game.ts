@@ -7,11 +7,12 @@ import { seedState } from './rng';
 import { refreshNetworks } from './cables';
 import { transfer } from './money';
 import { openLoan } from './aid';
-import { updateScores } from './scoring';
+import { levelsOf, updateScores } from './scoring';
+import { unrestTarget } from './domestic';
 import { hashJson } from './hash';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
@@ -40,13 +41,14 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       leaning: s.leaning ?? null,
       nextElection: s.nextElection ?? null,
       exposure: { beijing: 0, canberra: 0, washington: 0, other: 0 },
-      unrest: Math.max(0, 50 - s.legitimacy),
+      unrest: unrestTarget(s.legitimacy, s.economy),
       coverage: 20,
       assets: [],
       blocs: [],
       pressure: [],
       delays: 0,
       fictional: s.fictional ?? false,
+      norm: { economy: s.economy, legitimacy: s.legitimacy, connectivity: 0, coverage: 20 },
     };
   }
   const powers: GameState['powers'] = {};
@@ -100,6 +102,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     deck: structuredClone(scenario.deck),
     scripted: structuredClone(scenario.scripted),
     scores: {},
+    baseline: {},
     history: [],
     counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0, asset: 0 },
     repairShipFree: 1,
@@ -114,6 +117,8 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id);
   }
   refreshNetworks(g);
+  for (const island of Object.values(g.islands)) island.norm.connectivity = island.connectivity;
+  for (const role of g.seats) g.baseline[role] = levelsOf(g, role);
   updateScores(g);
   return g;
 }

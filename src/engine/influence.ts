@@ -4,7 +4,7 @@ import { clampAlignment, clampMetric } from './util';
 
 /**
  * A deal moves an island's alignment towards a power and the power's influence up. Influence is
- * contested: a third of a power's gain comes out of every rival's influence on that island.
+ * contested: half of a power's gain comes out of every rival's influence on that island.
  */
 export function bump(g: GameState, island: IslandId, power: PowerId, alignment: number, influence: number): void {
   const isl = g.islands[island];
@@ -14,7 +14,7 @@ export function bump(g: GameState, island: IslandId, power: PowerId, alignment: 
   pow.influence[island] = clampMetric((pow.influence[island] ?? 0) + influence);
   for (const rival of POWERS) {
     const r = g.powers[rival];
-    if (r && rival !== power) r.influence[island] = clampMetric((r.influence[island] ?? 0) - Math.floor(influence / 3));
+    if (r && rival !== power) r.influence[island] = clampMetric((r.influence[island] ?? 0) - Math.floor(influence / 2));
   }
 }
 

@@ -91,9 +91,34 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
   };
 }
 
+/**
+ * How many score points one point of change in an objective's level is worth. A role's score on an
+ * objective is 50 plus the change since the start times this, so 50 means "held its ground" and a
+ * role wins (reaches par 50) when, by its own scenario-weighted measures, it ends better off.
+ */
+export const SCORE_SCALE: Record<string, number> = {
+  development: 1,
+  sovereignty: 4,
+  survival: 4,
+  resilience: 0.6,
+  balance: 3,
+  solvency: 2,
+  influence: 3,
+  access: 1,
+  vendorShare: 1.5,
+  reputation: 3,
+  denial: 1,
+};
+
+export const levelsOf = (g: GameState, role: RoleId): Record<string, number> =>
+  g.islands[role] ? islandParts(g, role) : powerParts(g, role as PowerId);
+
 export function scoreOf(g: GameState, role: RoleId): Score {
   const isIsland = Boolean(g.islands[role]);
-  const parts = isIsland ? islandParts(g, role) : powerParts(g, role as PowerId);
+  const levels = levelsOf(g, role);
+  const base = g.baseline[role] ?? levels;
+  const parts: Record<string, number> = {};
+  for (const [k, v] of Object.entries(levels)) parts[k] = clampMetric(50 + (SCORE_SCALE[k] ?? 1) * (v - (base[k] ?? v)));
   const weights: Partial<Record<string, number>> = isIsland ? g.objectives.island : (g.objectives[role as PowerId] ?? {});
   let sum = 0;
   let total = 0;
@@ -102,7 +127,7 @@ export function scoreOf(g: GameState, role: RoleId): Score {
     sum += w * (parts[k] ?? 0);
     total += w;
   }
-  return { total: total ? Math.round(sum / total) : 0, parts };
+  return { total: total ? Math.round(sum / total) : 0, parts, levels };
 }
 
 export function updateScores(g: GameState): void {

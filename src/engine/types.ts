@@ -156,6 +156,8 @@ export interface Island {
   delays: number;
   /** Set when the scenario marks the island as a fictional composite (the tutorial). */
   fictional: boolean;
+  /** Where the island stood at the start: the economy and the government's standing drift back towards it, moved by what changed since. */
+  norm: { economy: number; legitimacy: number; connectivity: number; coverage: number };
 }
 
 export const TELECOM_PROJECTS = ['towers', 'carrier', 'dataCentre', 'eGovernment', 'safeCity'] as const;
@@ -439,8 +441,12 @@ export interface LogEntry {
 }
 
 export interface Score {
+  /** 0-100: the scenario-weighted mean of the parts. */
   total: number;
+  /** Each objective 0-100, 50 meaning as at the start of the game. */
   parts: Record<string, number>;
+  /** Each objective's absolute level 0-100, for the breakdown. */
+  levels: Record<string, number>;
 }
 
 export interface GameState {
@@ -469,6 +475,8 @@ export interface GameState {
   deck: ScenarioData['deck'];
   scripted: ScenarioData['scripted'];
   scores: Record<RoleId, Score>;
+  /** Each role's objectives measured at the start: a score of 50 on an objective means "as at the start". */
+  baseline: Record<RoleId, Record<string, number>>;
   /** Scores at the end of each round, for turning points. */
   history: { round: number; scores: Record<RoleId, number> }[];
   counters: { offer: number; agreement: number; accept: number; event: number; order: number; asset: number };

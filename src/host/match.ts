@@ -25,7 +25,13 @@ export class MatchHost {
   readonly record: GameRecord;
   private listeners: ((s: GameState, a: Action) => void)[] = [];
 
-  constructor(readonly scenario: ScenarioData, scenarioHash: string, seed: string) {
+  /** `hashes: false` skips the per-round state hashes (batch runs that keep no record). */
+  constructor(
+    readonly scenario: ScenarioData,
+    scenarioHash: string,
+    seed: string,
+    private readonly options: { hashes?: boolean } = {},
+  ) {
     this.current = createGame(scenario, scenarioHash, seed);
     this.record = {
       format: RECORD_FORMAT,
@@ -53,7 +59,7 @@ export class MatchHost {
     if (!result.ok) return result.refusal;
     this.current = result.state;
     this.record.actions.push(action);
-    if (this.current.round !== before.round || (this.current.phase === 'over' && before.phase !== 'over'))
+    if (this.options.hashes !== false && (this.current.round !== before.round || (this.current.phase === 'over' && before.phase !== 'over')))
       this.record.hashes.push({ round: before.round, hash: stateHash(this.current) });
     for (const l of this.listeners) l(this.current, action);
     return null;

@@ -68,3 +68,25 @@ describe('npm run validate', () => {
     expect(out.stdout).toMatch(/bad\.yaml:\d+:\d+ at monthsPerRound: expected a number of at most 6, found number 9/);
   });
 });
+
+describe('npm run batch', () => {
+  it('plays games on worker threads and reports each role\'s score distribution and win rate as a fraction', () => {
+    const out = run('batch', ['--scenario', 'hunga-tonga', '--games', '6', '--seed', '3', '--workers', '2', '--json', '--paired']);
+    expect(out.status, out.stderr).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(doc).toMatchObject({ scenario: 'hunga-tonga', games: 6, seed: 3, workers: 2 });
+    expect(Object.keys(doc.roles).sort()).toEqual(['FJI', 'TON', 'beijing', 'canberra', 'washington']);
+    for (const r of Object.values(doc.roles) as { winRate: number; mean: number; sd: number }[]) {
+      expect(r.winRate).toBeGreaterThanOrEqual(0);
+      expect(r.winRate).toBeLessThanOrEqual(1);
+      expect(r.mean).toBeGreaterThan(0);
+    }
+    expect(doc.paired.TON).toMatchObject({ n: 6 });
+  });
+
+  it('gives the same numbers for the same seeds, however many workers', () => {
+    const one = JSON.parse(run('batch', ['--scenario', 'tutorial', '--games', '4', '--seed', '9', '--workers', '1', '--json']).stdout);
+    const two = JSON.parse(run('batch', ['--scenario', 'tutorial', '--games', '4', '--seed', '9', '--workers', '2', '--json']).stdout);
+    expect(two.roles).toEqual(one.roles);
+  });
+});

@@ -93,9 +93,9 @@ describe('views keep secrets', () => {
       }),
       { numRuns: 25, seed: 20261124 },
     );
-    // Secrets must actually occur: private offers in every game, secret clauses signed in most.
+    // Secrets must actually occur: private offers and sealed orders in every game, signed secret clauses in many.
     expect(withSecrets).toBe(games);
-    expect(withSecretClauses / games).toBeGreaterThanOrEqual(0.5);
+    expect(withSecretClauses / games).toBeGreaterThanOrEqual(0.4);
   });
 
   it('catches a planted leak (control)', () => {

@@ -1,0 +1,113 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RoleId } from '../engine';
+import { fail, intOption, options, scenarioOrExit } from './args';
+import type { GameResult, IslandMode } from './batch-games';
+import { pairedDifference, summarize } from './stats';
+
+const USAGE = `Usage: npm run batch -- --scenario FILE|ID --games N --seed S [--json] [--workers K] [--paired]
+
+Plays N games (seeds S to S+N-1) with the built-in policies on worker threads and prints each
+role's score distribution and win rate.
+  --workers K   worker threads (default: one per core)
+  --paired      also play every seed with each island dealing with one partner only, and report
+                how much a balancing island gains over the same policy tied to one partner
+  --bots LEVEL  the computer players; only "simple" (the built-in policies) exists so far
+  --json        one JSON document: { scenario, games, seed, seconds, roles: { ROLE: { mean, sd,
+                min, p25, median, p75, max, winRate } }, paired? }`;
+
+const { values } = options(
+  {
+    scenario: { type: 'string' },
+    games: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+    paired: { type: 'boolean' },
+    bots: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+  USAGE,
+);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!values.scenario) fail(USAGE, 2);
+if (values.bots !== undefined && values.bots !== 'simple') fail(`--bots ${values.bots}: only "simple" (the built-in policies) is available so far.`, 2);
+const games = intOption(values.games, 'games', 100);
+const seed = intOption(values.seed, 'seed', 1);
+const workers = Math.max(1, Math.min(intOption(values.workers, 'workers', availableParallelism()), games));
+const { scenario, path } = scenarioOrExit(values.scenario as string);
+if (games < 1) fail('--games must be at least 1.', 2);
+
+const seeds = Array.from({ length: games }, (_, i) => seed + i);
+const modes: IslandMode[] = values.paired ? ['balanced', 'single'] : ['balanced'];
+const total = games * modes.length;
+let done = 0;
+const started = performance.now();
+
+function progress(): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const secs = (performance.now() - started) / 1000;
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} games, ${secs.toFixed(1)} s`);
+  if (done === total) process.stderr.write('\n');
+}
+
+function run(mode: IslandMode): Promise<GameResult[]> {
+  const results: GameResult[] = [];
+  const chunks = Array.from({ length: workers }, (_, w) => seeds.filter((_, i) => i % workers === w));
+  return Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+            workerData: { entry: new URL('./batch-worker.ts', import.meta.url).href, path, seeds: chunk, islands: mode },
+          });
+          worker.on('message', (r: GameResult) => {
+            results.push(r);
+            done++;
+            progress();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a batch worker stopped with code ${code}`))));
+        }),
+    ),
+  ).then(() => results.sort((a, b) => a.seed - b.seed));
+}
+
+const byMode: Partial<Record<IslandMode, GameResult[]>> = {};
+for (const mode of modes) byMode[mode] = await run(mode);
+const seconds = (performance.now() - started) / 1000;
+const results = byMode.balanced ?? [];
+const roles: RoleId[] = Object.keys(results[0]?.scores ?? {});
+const table = Object.fromEntries(
+  roles.map((r) => {
+    const s = summarize(results.map((x) => x.scores[r] ?? 0));
+    return [r, { ...s, winRate: results.filter((x) => x.winners.includes(r)).length / results.length }];
+  }),
+);
+const islands = scenario.islands.map((i) => i.id);
+const paired = byMode.single
+  ? Object.fromEntries(islands.map((i) => [i, pairedDifference(results.map((x) => x.scores[i] ?? 0), (byMode.single ?? []).map((x) => x.scores[i] ?? 0))]))
+  : undefined;
+
+if (values.json) {
+  console.log(JSON.stringify({ scenario: scenario.id, games, seed, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2));
+} else {
+  const name = (r: RoleId) => scenario.islands.find((i) => i.id === r)?.name ?? scenario.powers.find((p) => p.id === r)?.name ?? r;
+  console.log(`${scenario.title}: ${games} games from seed ${seed} on ${workers} workers in ${seconds.toFixed(1)} s (par ${scenario.par})\n`);
+  console.log(`${'role'.padEnd(32)} ${'mean'.padStart(6)} ${'sd'.padStart(6)} ${'min'.padStart(4)} ${'p25'.padStart(5)} ${'med'.padStart(5)} ${'p75'.padStart(5)} ${'max'.padStart(4)} ${'wins'.padStart(6)}`);
+  for (const r of roles) {
+    const t = table[r]!;
+    console.log(
+      `${name(r).padEnd(32)} ${t.mean.toFixed(1).padStart(6)} ${t.sd.toFixed(1).padStart(6)} ${String(t.min).padStart(4)} ${t.p25.toFixed(0).padStart(5)} ${t.median.toFixed(0).padStart(5)} ${t.p75.toFixed(0).padStart(5)} ${String(t.max).padStart(4)} ${`${(t.winRate * 100).toFixed(0)}%`.padStart(6)}`,
+    );
+  }
+  if (paired) {
+    console.log('\nBalancing partners against dealing with one partner only (same seeds; difference of island scores, 95% CI):');
+    for (const [i, p] of Object.entries(paired)) console.log(`  ${name(i).padEnd(30)} ${p.meanDiff >= 0 ? '+' : ''}${p.meanDiff.toFixed(1)} [${p.ciLow.toFixed(1)}, ${p.ciHigh.toFixed(1)}]`);
+  }
+}
