@@ -36,6 +36,15 @@ export interface SimpleOptions {
 }
 
 type Rand = () => number;
+
+/**
+ * Each seat plays one game with a stance drawn from the game's seed: an open government accepts
+ * readily, a wary one haggles, a closed one turns most offers down; an eager power offers more.
+ * Real governments differ, and so should simulated games.
+ */
+export function stanceOf(seed: string, role: RoleId): number {
+  return seedrandom(`${seed}|stance|${role}`)();
+}
 const rngFor = (v: GameView, role: RoleId, ctx: PolicyContext): Rand => seedrandom(`${ctx.seed}|${role}|${v.round}|${v.phase}|${ctx.pass}`);
 const pickOne = <T>(r: Rand, list: readonly T[]): T | undefined => list[Math.floor(r() * list.length)];
 const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
@@ -103,9 +112,9 @@ const TELECOM_BY_POWER: Record<PowerId, TelecomProject[]> = {
 const PACTS_BY_POWER: Record<PowerId, PactType[]> = { beijing: ['policing', 'cyber', 'port'], canberra: ['policing', 'cyber', 'naval'], washington: ['cyber', 'port', 'naval'] };
 const CLAUSE_FOR: Record<PactType, ClauseKind> = { policing: 'unrestDeployment', cyber: 'incidentAccess', port: 'shipVisits', naval: 'shipVisits', base: 'noThirdParty' };
 
-function powerOffers(v: GameView, power: PowerId, r: Rand): Action[] {
+function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Action[] {
   const persona = v.powers[power]?.persona ?? 'balanced';
-  const idle = { balanced: 0.25, cautious: 0.45, assertive: 0.1, distracted: 0.55 }[persona];
+  const idle = { balanced: 0.25, cautious: 0.45, assertive: 0.1, distracted: 0.55 }[persona] * (0.4 + stance * 1.2);
   const islands = Object.keys(v.islands).sort();
   const island = pickOne(r, islands);
   const treasury = v.powers[power]?.treasury ?? 0;
@@ -197,12 +206,14 @@ export function islandAppraisal(v: GameView, island: IslandId, deal: Deal): { va
   return { value, worst };
 }
 
-function answerAsIsland(v: GameView, island: IslandId, o: Offer, r: Rand, opts: SimpleOptions): Action {
+function answerAsIsland(v: GameView, island: IslandId, o: Offer, r: Rand, opts: SimpleOptions, stance: number): Action {
   const partner = funderOf(o.deal);
   if (opts.singlePartner && partner !== opts.singlePartner) return { type: 'reject', role: island, offer: o.id, reason: `We work with ${v.powers[opts.singlePartner]?.name} only.` };
   const { value, worst } = islandAppraisal(v, island, o.deal);
+  // From open (accepts at 0) to closed (accepts only at 16).
+  const bar = Math.round(16 * stance);
   const noisy = value + Math.floor(r() * 11) - 5;
-  if (noisy > 6) return { type: 'accept', role: island, offer: o.id };
+  if (noisy > bar) return { type: 'accept', role: island, offer: o.id };
   const deal = o.deal;
   if (noisy > -2 && o.counterDepth < 2 && (deal.kind === 'cable' || deal.kind === 'aid' || deal.kind === 'telecom') && deal.financing.kind === 'loan') {
     const counter = structuredClone(deal);
@@ -260,12 +271,13 @@ function islandOrders(v: GameView, role: IslandId, r: Rand): Action[] {
 export function makeSimplePolicy(opts: SimpleOptions = {}): Policy {
   return (v, role, ctx) => {
     const r = rngFor(v, role, ctx);
+    const stance = stanceOf(ctx.seed, role);
     if (v.phase === 'negotiation') {
       const out: Action[] = [];
       for (const o of v.offers)
         if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role))
-          out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r, opts));
-      if (ctx.pass === 0 && isPower(role)) out.push(...powerOffers(v, role, r));
+          out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r, opts, stance));
+      if (ctx.pass === 0 && isPower(role)) out.push(...powerOffers(v, role, r, stance));
       return out;
     }
     if (v.phase === 'decisions' && ctx.pass === 0) return isPower(role) ? powerOrders(v, role, r) : islandOrders(v, role, r);
