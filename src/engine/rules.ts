@@ -12,6 +12,26 @@ import { addMonths } from './util';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
+  applyMove(g, action);
+  if (action.why) explain(g, action, action.why);
+}
+
+/** An explanation is logged for the viewers who may see the action it explains, and nobody else. */
+function explain(g: GameState, action: Action, why: string): void {
+  const name = g.islands[action.role]?.name ?? g.powers[action.role as 'beijing']?.name ?? action.role;
+  let audience: string[] | 'all' = [action.role];
+  let about: string[] = [];
+  if (action.type === 'offer' || action.type === 'counter') {
+    const offer = g.offers[g.offers.length - 1];
+    if (offer) [audience, about] = [[...offer.seenBy], [offer.id]];
+  } else if (action.type === 'accept' || action.type === 'reject' || action.type === 'withdraw') {
+    const offer = g.offers.find((o) => o.id === action.offer);
+    if (offer) [audience, about] = [[...offer.seenBy], [offer.id]];
+  } else if (action.type === 'cancel') audience = 'all';
+  sayer(g)(`${name}: ${why}`, audience, about);
+}
+
+function applyMove(g: GameState, action: Action): void {
   switch (action.type) {
     case 'offer':
     case 'counter': {

@@ -497,7 +497,11 @@ export interface RngState {
 
 // ---------------------------------------------------------------- actions
 
-export type Action =
+/**
+ * `why` is an optional one-line explanation (a computer player's reason, a delegate's note): it
+ * goes into the log for exactly the viewers who may see the action itself.
+ */
+export type Action = (
   | { type: 'offer'; role: RoleId; to: RoleId[]; deal: Deal; amends?: string | undefined }
   | { type: 'accept'; role: RoleId; offer: string }
   | { type: 'reject'; role: RoleId; offer: string; reason: string }
@@ -505,7 +509,8 @@ export type Action =
   | { type: 'withdraw'; role: RoleId; offer: string }
   | { type: 'cancel'; role: RoleId; agreement: string; reason: string }
   | { type: 'order'; role: RoleId; order: Order }
-  | { type: 'endPhase'; role: RoleId };
+  | { type: 'endPhase'; role: RoleId }
+) & { why?: string | undefined };
 export type ActionType = Action['type'];
 
 export type RefusalCode =

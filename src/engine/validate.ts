@@ -5,6 +5,7 @@ import { orderRefusal } from './orders';
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
 export const MAX_REASON = 200;
+export const MAX_WHY = 240;
 
 const ACTION_TYPES = ['offer', 'accept', 'reject', 'counter', 'withdraw', 'cancel', 'order', 'endPhase'];
 
@@ -42,6 +43,8 @@ export function validate(g: GameState, action: Action): Refusal | null {
   if (g.phase !== phaseFor || (g.phase !== 'negotiation' && g.phase !== 'decisions'))
     return { code: 'wrongPhase', message: `That can't be done in the ${g.phase} phase.` };
   if (g.ended.includes(role)) return { code: 'alreadyEnded', message: 'You have ended this phase; wait for the others.' };
+  if (action.why !== undefined && (typeof action.why !== 'string' || action.why.length > MAX_WHY))
+    return { code: 'malformed', field: 'why', message: `An explanation is a text of at most ${MAX_WHY} characters.` };
 
   switch (action.type) {
     case 'offer': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateHash, step, validate } from '../../src/engine';
+import { stateHash, step, validate, view } from '../../src/engine';
 import { act, coralSeaCable, endPhase, newGame } from '../helpers';
 
 describe('offers and phases', () => {
@@ -126,5 +126,17 @@ describe('refusals', () => {
     for (let i = 0; i < 24; i++) g2 = endPhase(g2);
     expect(g2.phase).toBe('over');
     expect(validate(g2, { type: 'endPhase', role: 'SLB' })?.code).toBe('gameOver');
+  });
+});
+
+describe('explanations', () => {
+  it('an action\'s one-line reason reaches exactly the viewers who may see the action', () => {
+    let g = newGame();
+    g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 5000, financing: { kind: 'grant', by: 'canberra' } }, why: 'Matching Beijing with a grant, to keep the vendor trusted.' });
+    const text = 'Canberra: Matching Beijing with a grant, to keep the vendor trusted.';
+    expect(view(g, 'SLB').log.some((e) => e.text === text)).toBe(true);
+    expect(view(g, 'canberra').log.some((e) => e.text === text)).toBe(true);
+    for (const other of ['PNG', 'beijing', 'washington', 'spectator'] as const) expect(view(g, other).log.some((e) => e.text === text)).toBe(false);
+    expect(step(g, { type: 'endPhase', role: 'SLB', why: 'x'.repeat(300) })).toMatchObject({ ok: false, refusal: { field: 'why' } });
   });
 });
