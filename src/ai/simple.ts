@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import {
+  previewDeal,
   cableCost,
   islandsOnRoute,
   POWERS,
@@ -209,7 +210,12 @@ export function islandAppraisal(v: GameView, island: IslandId, deal: Deal): { va
 function answerAsIsland(v: GameView, island: IslandId, o: Offer, r: Rand, opts: SimpleOptions, stance: number): Action {
   const partner = funderOf(o.deal);
   if (opts.singlePartner && partner !== opts.singlePartner) return { type: 'reject', role: island, offer: o.id, reason: `We work with ${v.powers[opts.singlePartner]?.name} only.` };
-  const { value, worst } = islandAppraisal(v, island, o.deal);
+  const rough = islandAppraisal(v, island, o.deal);
+  // Weigh the deal first by what the rules say it does to our score, then by rules of thumb.
+  const preview = previewDeal(v, island, o.deal, o.from);
+  if (preview.conflict) return { type: 'reject', role: island, offer: o.id, reason: `It could not be signed: ${preview.conflict}` };
+  const value = 4 * (preview.after - preview.before) + Math.round(rough.value / 3);
+  const worst = rough.worst;
   // From open (accepts at 0) to closed (accepts only at 16).
   const bar = Math.round(16 * stance);
   const noisy = value + Math.floor(r() * 11) - 5;

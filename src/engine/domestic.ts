@@ -17,10 +17,13 @@ export function revenueOf(revenuePerRound: number, economy: number): number {
  * The economy index the island can sustain: where it started, plus what better (or worse)
  * connectivity and coverage have added since. The economy moves a third of the way each round.
  */
-export function economyTarget(island: Island): number {
+export function economyTarget(island: Island, yearsElapsed = 0): number {
   const n = island.norm;
-  return clampMetric(n.economy + ((island.connectivity - n.connectivity) * 2) / 5 + (island.coverage - n.coverage) / 5);
+  return clampMetric(n.economy - DEMAND_PER_YEAR * yearsElapsed + ((island.connectivity - n.connectivity) * 2) / 5 + (island.coverage - n.coverage) / 5);
 }
+
+/** A growing, more connected world: an island that stands still falls behind by this many economy points a year. */
+export const DEMAND_PER_YEAR = 2;
 
 /** Points of legitimacy a year that a government loses to rising expectations unless the economy grows. */
 export const EXPECTATIONS_PER_YEAR = 3;
@@ -45,10 +48,10 @@ export function runDomestic(g: GameState, say: Say): void {
     const island = g.islands[id];
     if (!island) continue;
     transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
-    const gap = economyTarget(island) - island.economy;
+    const years = ((g.round - 1) * g.scenario.monthsPerRound) / 12;
+    const gap = economyTarget(island, years) - island.economy;
     island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
     // Legitimacy drifts a point a round towards what the economy supports; unrest towards what legitimacy and the economy leave.
-    const years = ((g.round - 1) * g.scenario.monthsPerRound) / 12;
     island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitimacyTarget(island, years) - island.legitimacy));
     island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy) - island.unrest) / 3), -6, 6));
     if (island.nextElection === g.round) runElection(g, id, say, false);

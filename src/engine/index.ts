@@ -10,3 +10,4 @@ export { turningPoints, scoreOf } from './scoring';
 export { ledgerBalances } from './money';
 export { formatMoney } from './util';
 export { gameMachine } from './machine';
+export { previewDeal, type DealPreview } from './preview';

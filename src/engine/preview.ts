@@ -1,0 +1,48 @@
+import type { Deal, GameState, Offer, RoleId } from './types';
+import type { GameView } from './view';
+import { cloneState } from './state';
+import { conflictOf, partiesOf, sign } from './deals';
+import { refreshNetworks } from './cables';
+import { seedState } from './rng';
+import { scoreOf } from './scoring';
+
+export interface DealPreview {
+  /** The role's score now, and as it would be once the deal is signed (a cable as if built). */
+  before: number;
+  after: number;
+  /** Why the deal would be void if signed now, or null. */
+  conflict: string | null;
+}
+
+/**
+ * What signing a deal would do to a role's score, worked out by the engine's own rules on the
+ * role's view (what it cannot see plays no part). A cable is counted as built, since that is what
+ * it is signed for. The interface shows it beside an offer; the computer players weigh offers by it.
+ */
+export function previewDeal(v: GameView, role: RoleId, deal: Deal, from: RoleId): DealPreview {
+  const { viewer: _viewer, ...rest } = v;
+  const g: GameState = { ...cloneState(rest as GameState), rng: seedState('preview'), scripted: [], deck: { chancePerRound: 0, weights: {} } };
+  const before = scoreOf(g, role).total;
+  const parties = partiesOf(g, deal);
+  const offer: Offer = {
+    id: 'preview',
+    round: g.round,
+    from,
+    to: parties.filter((p) => p !== from),
+    deal,
+    status: 'accepted',
+    acceptedBy: parties,
+    acceptedSeq: null,
+    counterDepth: 0,
+    replaces: null,
+    amends: null,
+    reason: null,
+    seenBy: parties,
+  };
+  const conflict = conflictOf(g, offer);
+  if (conflict) return { before, after: before, conflict };
+  const agreement = sign(g, offer, () => undefined);
+  for (const c of g.cables) if (c.agreement === agreement.id) c.status = 'active';
+  refreshNetworks(g);
+  return { before, after: scoreOf(g, role).total, conflict: null };
+}
