@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Action, GameState } from './types';
 import { validate } from './validate';
-import { cloneState } from './state';
+import { cloneFor, cloneState } from './state';
 import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution } from './rules';
 
 export type MachineEvent = { type: 'ACT'; action: Action };
@@ -42,7 +42,7 @@ export const gameMachine = setup({
     nextRound: draft(nextRound),
     finish: draft(finish),
     apply: assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context, event }) => {
-      const g = cloneState(context);
+      const g = cloneFor(context, event.action);
       applyAction(g, event.action);
       return g;
     }),

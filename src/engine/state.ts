@@ -1,4 +1,4 @@
-import type { GameState } from './types';
+import type { Action, GameState } from './types';
 
 /**
  * A working copy of the state for the rules to change. Parts the rules never change after they
@@ -29,4 +29,26 @@ export function cloneState(g: GameState): GameState {
     history: g.history.slice(),
     counters: { ...g.counters },
   };
+}
+
+/**
+ * The smallest working copy an action needs: most actions touch only the offers, the sealed
+ * orders or who has ended the phase, so copying the whole state for them would be waste.
+ */
+export function cloneFor(g: GameState, action: Action): GameState {
+  const base = { ...g, log: g.log.slice(), counters: { ...g.counters } };
+  switch (action.type) {
+    case 'endPhase':
+      return { ...base, ended: g.ended.slice() };
+    case 'order':
+      return { ...base, orders: g.orders.slice() };
+    case 'offer':
+    case 'counter':
+    case 'accept':
+    case 'reject':
+    case 'withdraw':
+      return { ...base, offers: g.offers.map((o) => (o.round === g.round ? { ...o, to: [...o.to], acceptedBy: [...o.acceptedBy], seenBy: [...o.seenBy] } : o)) };
+    default:
+      return cloneState(g);
+  }
 }
