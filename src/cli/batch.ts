@@ -4,6 +4,7 @@ import type { RoleId } from '../engine';
 import { fail, intOption, options, scenarioOrExit } from './args';
 import type { GameResult, IslandMode } from './batch-games';
 import { pairedDifference, summarize } from './stats';
+import { POLICY_NAMES } from '../ai';
 
 const USAGE = `Usage: npm run batch -- --scenario FILE|ID --games N --seed S [--json] [--workers K] [--paired]
 
@@ -12,7 +13,8 @@ role's score distribution and win rate.
   --workers K   worker threads (default: one per core)
   --paired      also play every seed with each island dealing with one partner only, and report
                 how much a balancing island gains over the same policy tied to one partner
-  --bots LEVEL  the computer players; only "simple" (the built-in policies) exists so far
+  --bots LEVEL  the computer players in every seat: simple (the built-in policies, the default),
+                easy, normal, hard, or random (random legal play)
   --json        one JSON document: { scenario, games, seed, seconds, roles: { ROLE: { mean, sd,
                 min, p25, median, p75, max, winRate } }, paired? }`;
 
@@ -34,7 +36,8 @@ if (values.help) {
   process.exit(0);
 }
 if (!values.scenario) fail(USAGE, 2);
-if (values.bots !== undefined && values.bots !== 'simple') fail(`--bots ${values.bots}: only "simple" (the built-in policies) is available so far.`, 2);
+const bots = values.bots ?? 'simple';
+if (!(POLICY_NAMES as readonly string[]).includes(bots)) fail(`--bots ${bots}: there is no such computer player (known: ${POLICY_NAMES.join(', ')}).`, 2);
 const games = intOption(values.games, 'games', 100);
 const seed = intOption(values.seed, 'seed', 1);
 const workers = Math.max(1, Math.min(intOption(values.workers, 'workers', availableParallelism()), games));
@@ -64,7 +67,7 @@ function run(mode: IslandMode): Promise<GameResult[]> {
       (chunk) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-            workerData: { entry: new URL('./batch-worker.ts', import.meta.url).href, path, seeds: chunk, islands: mode },
+            workerData: { entry: new URL('./batch-worker.ts', import.meta.url).href, path, seeds: chunk, islands: mode, bots },
           });
           worker.on('message', (r: GameResult) => {
             results.push(r);
@@ -95,10 +98,10 @@ const paired = byMode.single
   : undefined;
 
 if (values.json) {
-  console.log(JSON.stringify({ scenario: scenario.id, games, seed, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2));
+  console.log(JSON.stringify({ scenario: scenario.id, games, seed, bots, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2));
 } else {
   const name = (r: RoleId) => scenario.islands.find((i) => i.id === r)?.name ?? scenario.powers.find((p) => p.id === r)?.name ?? r;
-  console.log(`${scenario.title}: ${games} games from seed ${seed} on ${workers} workers in ${seconds.toFixed(1)} s (par ${scenario.par})\n`);
+  console.log(`${scenario.title}: ${games} games from seed ${seed}${bots === 'simple' ? '' : ` with ${bots} bots in every seat`} on ${workers} workers in ${seconds.toFixed(1)} s (par ${scenario.par})\n`);
   console.log(`${'role'.padEnd(32)} ${'mean'.padStart(6)} ${'sd'.padStart(6)} ${'min'.padStart(4)} ${'p25'.padStart(5)} ${'med'.padStart(5)} ${'p75'.padStart(5)} ${'max'.padStart(4)} ${'wins'.padStart(6)}`);
   for (const r of roles) {
     const t = table[r]!;

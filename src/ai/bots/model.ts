@@ -1,0 +1,322 @@
+import { POWERS, type Deal, type GameState, type GameView, type IslandId, type Offer, type Order, type PowerId, type RoleId, type ScenarioData } from '../../engine';
+import * as E from './engine-api';
+
+/**
+ * A bot's model of the game: a full state built from its own view (determinised: the parts the
+ * view lacks are filled with plausible samples, never read from the real game), and a cheap
+ * projection of what a deal or an order would do to each role's final score under the rules.
+ */
+
+const noop = (): void => {};
+
+export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
+
+/**
+ * A full state consistent with a view: the view's own content, a fresh random generator drawn
+ * from the bot's seed, the scenario's event deck if the bot was given the scenario (else no
+ * events), no scripted events, and no secrets beyond those the viewer holds.
+ */
+export function determinise(v: GameView, rngSeed: string, deck?: ScenarioData['deck']): GameState {
+  const { viewer: _viewer, ...rest } = v;
+  return {
+    ...rest,
+    rng: E.seedState(rngSeed),
+    deck: deck ? { chancePerRound: deck.chancePerRound, weights: { ...deck.weights } } : { chancePerRound: 0, weights: {} },
+    scripted: [],
+  };
+}
+
+export const objectiveWeights = (g: Pick<GameState, 'islands' | 'objectives'>, role: RoleId): Record<string, number> => {
+  const w = g.islands[role] ? g.objectives.island : (g.objectives[role as PowerId] ?? {});
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(w)) if (x) out[k] = x;
+  return out;
+};
+
+/** Each objective's score part (0-100, unrounded) from a state; `shift` moves levels first (a trend to come). */
+export function partsOf(g: GameState, role: RoleId, shift?: Record<string, number>): Record<string, number> {
+  const levels = E.levelsOf(g, role);
+  const base = g.baseline[role] ?? levels;
+  const out: Record<string, number> = {};
+  for (const [k, lv] of Object.entries(levels)) out[k] = E.clamp(50 + (E.SCORE_SCALE[k] ?? 1) * (lv + (shift?.[k] ?? 0) - (base[k] ?? lv)), 0, 100);
+  return out;
+}
+
+/** A power's objectives that everyone's deals move, round after round. */
+const CONTESTED = ['influence', 'access', 'vendorShare', 'denial'];
+
+/**
+ * Where a power's contested objectives are heading: half their average change per round so far,
+ * carried over the rounds left. A gain that the trend will take past the top of the scale (or a
+ * loss it will take past the bottom) is worth less than it looks now: the hard bot's leaf reads
+ * its score with this shift.
+ */
+export function trendShift(g: GameState, role: RoleId): Record<string, number> {
+  if (!isPower(role) || g.round <= 1) return {};
+  const levels = E.levelsOf(g, role);
+  const base = g.baseline[role] ?? levels;
+  const elapsed = g.round - 1;
+  const remaining = g.scenario.rounds - g.round + 1;
+  const out: Record<string, number> = {};
+  for (const k of CONTESTED) if (levels[k] !== undefined) out[k] = (((levels[k] ?? 0) - (base[k] ?? 0)) / elapsed) * remaining * 0.5;
+  return out;
+}
+
+/** A role's score as the rules compute it, without the final rounding. */
+export function scoreValue(g: GameState, role: RoleId, shift?: Record<string, number>): number {
+  const parts = partsOf(g, role, shift);
+  const w = objectiveWeights(g, role);
+  let sum = 0;
+  let total = 0;
+  for (const [k, x] of Object.entries(w)) {
+    if (parts[k] === undefined) continue;
+    sum += x * (parts[k] ?? 0);
+    total += x;
+  }
+  return total ? sum / total : 0;
+}
+
+const routeIslands = new Map<string, IslandId[]>();
+/** The islands a route lands on (as the engine's islandsOnRoute), remembered: landings never move. */
+export function islandsOf(g: Pick<GameState, 'landings'>, route: readonly string[]): IslandId[] {
+  const key = route.join('|');
+  let out = routeIslands.get(key);
+  if (!out) {
+    out = [...new Set(route.map((l) => g.landings[l]?.island).filter((i): i is IslandId => Boolean(i)))].sort();
+    routeIslands.set(key, out);
+  }
+  return out;
+}
+
+/** The engine's refreshNetworks (routes, connectivity, vendor exposure), with the route lookups remembered. */
+export function refreshNetworksFast(g: GameState): void {
+  const active: Record<IslandId, string[]> = {};
+  for (const c of g.cables) if (c.status === 'active') for (const i of islandsOf(g, c.route)) (active[i] ??= []).push(c.vendor);
+  for (const island of Object.values(g.islands)) {
+    const cables = active[island.id] ?? [];
+    island.routes = cables.length;
+    island.connectivity = E.connectivityOf(island.satellite, cables.length);
+    const vendors = [...cables];
+    for (const a of island.assets) if (a.kind !== 'port' && a.vendor !== null) vendors.push(a.vendor);
+    const out = { beijing: 0, canberra: 0, washington: 0, other: 0 };
+    if (vendors.length) {
+      const counts = { beijing: 0, canberra: 0, washington: 0, other: 0 };
+      for (const v of vendors) counts[g.vendors[v]?.origin ?? 'other']++;
+      let assigned = 0;
+      for (const k of POWERS) {
+        out[k] = Math.floor((counts[k] * 100) / vendors.length);
+        assigned += out[k];
+      }
+      out.other = 100 - assigned;
+    }
+    island.exposure = out;
+  }
+}
+
+/**
+ * The slow rules played forward to the last round with nobody acting: cables under construction or
+ * repair come into service when due, and each island's economy, legitimacy and unrest drift as the
+ * domestic phase moves them. No events, elections, debt service or fading influence. Mutates g.
+ */
+export function projectLite(g: GameState, untilRound = g.scenario.rounds): void {
+  const ids = Object.keys(g.islands).sort();
+  for (let r = g.round; r <= untilRound; r++) {
+    let changed = false;
+    for (const c of g.cables)
+      if ((c.status === 'building' || c.status === 'cut') && c.readyRound !== null && c.readyRound <= r) {
+        c.status = 'active';
+        c.readyRound = null;
+        changed = true;
+      }
+    if (changed) refreshNetworksFast(g);
+    const years = ((r - 1) * g.scenario.monthsPerRound) / 12;
+    for (const id of ids) {
+      const i = g.islands[id];
+      if (!i) continue;
+      i.economy = E.clamp(i.economy + E.clamp(Math.trunc((E.economyTarget(i, years) - i.economy) / 3), -4, 4), 0, 100);
+      i.legitimacy = E.clamp(i.legitimacy + Math.sign(E.legitimacyTarget(i, years) - i.legitimacy), 0, 100);
+      i.unrest = E.clamp(i.unrest + E.clamp(Math.trunc((E.unrestTarget(i.legitimacy, i.economy) - i.unrest) / 3), -6, 6), 0, 100);
+    }
+  }
+}
+
+/** Weighted score from parts. */
+export function scoreFromParts(parts: Record<string, number>, w: Record<string, number>): number {
+  let sum = 0;
+  let total = 0;
+  for (const [k, x] of Object.entries(w)) {
+    if (parts[k] === undefined) continue;
+    sum += x * (parts[k] ?? 0);
+    total += x;
+  }
+  return total ? sum / total : 0;
+}
+
+/**
+ * A working copy for a what-if: everything the rules change on signing a deal, carrying out an
+ * order or projecting forward is copied; the record of the past (ledger, log, offers, events) is
+ * left behind or shared, since no score depends on it.
+ */
+export function whatIfCopy(g: GameState): GameState {
+  const islands: GameState['islands'] = {};
+  for (const [id, i] of Object.entries(g.islands))
+    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: i.norm };
+  const powers: GameState['powers'] = {};
+  for (const p of POWERS) {
+    const x = g.powers[p];
+    if (x) powers[p] = { ...x, influence: { ...x.influence }, intrusions: x.intrusions.slice() };
+  }
+  return {
+    ...g,
+    islands,
+    powers,
+    cables: g.cables.map((c) => ({ ...c })),
+    agreements: g.agreements.map((a) => ({ ...a })),
+    debts: g.debts.map((d) => ({ ...d })),
+    ledger: [],
+    log: [],
+    offers: [],
+    orders: [],
+    history: [],
+    counters: { ...g.counters },
+  };
+}
+
+/**
+ * The engine's own sign(), run with the cable list set aside so that its closing refresh of every
+ * island's networks (the costly part) sees no cables; the list is put back, with any new cable,
+ * and refreshed once with the remembered routes. The result is the same state sign() makes.
+ */
+export function signFast(g: GameState, offer: Offer): void {
+  const cables = g.cables;
+  g.cables = [];
+  try {
+    E.sign(g, offer, noop);
+  } finally {
+    g.cables = g.cables.length ? [...cables, ...g.cables] : cables;
+  }
+  refreshNetworksFast(g);
+}
+
+export const offerOf = (g: Pick<GameState, 'round' | 'landings'>, deal: Deal, from: RoleId, id = 'whatif'): Offer => {
+  const parties = E.islandsOfDeal(g, deal);
+  const funder = E.funderOf(deal);
+  const all = [...new Set([funder, ...parties])].sort();
+  return {
+    id,
+    round: g.round,
+    from,
+    to: all.filter((r) => r !== from),
+    deal,
+    status: 'accepted',
+    acceptedBy: all.filter((r) => r !== from),
+    acceptedSeq: 0,
+    counterDepth: 0,
+    replaces: null,
+    amends: null,
+    reason: null,
+    seenBy: all,
+  };
+};
+
+export interface OrderEffect {
+  role: RoleId;
+  order: Order;
+}
+
+/** What a scenario of deals and orders leads to, projected to the end of the game. */
+export interface Outcome {
+  state: GameState;
+  /** Deals that could not be signed (they clash with one before them, or the money is gone). */
+  void: number;
+}
+
+/**
+ * The model one decision works on: the determinised state with every offer already accepted this
+ * round signed (they will be, in that order, at resolution), and what-if projections from there.
+ */
+export class Model {
+  readonly base: GameState;
+  readonly last: number;
+  private baseline: GameState | null = null;
+  private baseValues = new Map<RoleId, number>();
+  /** Values worked out once per decision (what money is worth to each role, …). */
+  readonly memo = new Map<string, number>();
+  evaluations = 0;
+
+  constructor(v: GameView, seed: string, deck?: ScenarioData['deck']) {
+    const g = E.cloneState(determinise(v, seed, deck));
+    const accepted = v.offers.filter((o) => o.round === v.round && o.status === 'accepted').sort((a, b) => (a.acceptedSeq ?? 0) - (b.acceptedSeq ?? 0));
+    for (const o of accepted) if (!E.conflictOf(g, o)) signFast(g, o);
+    this.base = g;
+    this.last = g.scenario.rounds;
+  }
+
+  /** Sign the deals in order (skipping those that would be void), carry out the orders, project to the end. */
+  outcome(deals: readonly { deal: Deal; from: RoleId }[] = [], orders: readonly OrderEffect[] = [], mutate?: (g: GameState) => void): Outcome {
+    this.evaluations++;
+    const g = whatIfCopy(this.base);
+    let voided = 0;
+    for (const d of deals) {
+      const offer = offerOf(g, d.deal, d.from);
+      if (E.dealRefusal(g, d.deal) || E.conflictOf(g, offer)) {
+        voided++;
+        continue;
+      }
+      signFast(g, offer);
+    }
+    for (const o of orders) if (!E.orderRefusal(g, o.role, o.order)) E.executeOrder(g, o.role, o.order, noop);
+    mutate?.(g);
+    projectLite(g);
+    return { state: g, void: voided };
+  }
+
+  /** The projected final score of a role if nothing more happens. */
+  baseValue(role: RoleId): number {
+    let v = this.baseValues.get(role);
+    if (v === undefined) {
+      this.baseline ??= this.outcome().state;
+      v = scoreValue(this.baseline, role);
+      this.baseValues.set(role, v);
+    }
+    return v;
+  }
+
+  baselineState(): GameState {
+    this.baseline ??= this.outcome().state;
+    return this.baseline;
+  }
+
+  /** Each objective's part for a role in the baseline projection (kept: it is asked for often). */
+  baseParts(role: RoleId): Record<string, number> {
+    let p = this.partsMemo.get(role);
+    if (!p) {
+      p = partsOf(this.baselineState(), role);
+      this.partsMemo.set(role, p);
+    }
+    return p;
+  }
+  private partsMemo = new Map<RoleId, Record<string, number>>();
+}
+
+/** Rounds per year in this game. */
+export const roundsPerYear = (g: Pick<GameState, 'scenario'>): number => Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
+
+/** Interest and principal an island would pay on a loan of `principal` before the game ends. */
+export function loanPaymentsBeforeEnd(g: Pick<GameState, 'scenario' | 'round'>, principal: number, fin: { ratePct: number; years: number; graceYears: number }): number {
+  const perYear = roundsPerYear(g);
+  const last = g.scenario.rounds;
+  const firstDue = g.round + fin.graceYears * perYear + 1;
+  const instalments = Math.max(1, (fin.years - fin.graceYears) * perYear);
+  let outstanding = principal;
+  let paid = 0;
+  for (let r = g.round + 1; r <= last; r++) {
+    paid += Math.floor((outstanding * fin.ratePct * g.scenario.monthsPerRound) / 1200);
+    if (r >= firstDue && outstanding > 0) {
+      const p = Math.min(outstanding, Math.floor(principal / instalments));
+      paid += p;
+      outstanding -= p;
+    }
+  }
+  return paid;
+}

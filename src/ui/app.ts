@@ -1,0 +1,508 @@
+import { PHASES, type Action, type GameView, type Refusal, type RoleId } from '../engine';
+import type { GameController } from './controller';
+import type { Composer } from './composer';
+import { renderDashboard } from './dashboard';
+import { announce, byId, clearAnnouncements, h, render } from './dom';
+import { mapSummary, renderFeed, renderIslands } from './islands';
+import type { MapHost } from './map-host';
+import { dateLabel, PHASE_HELP, phaseLabel, roleName } from './names';
+import { InlineForms, renderOffers, type ComposeMode } from './offers';
+import { exportGame, SavesDialog } from './saves-dialog';
+import { loadAllScenarios, type LoadedScenario } from './scenarios';
+import { menuScreen } from './menu';
+import { applyProjector, loadProjector } from './prefs';
+import { endScreen, handoffScreen, setupScreen, type SetupState } from './screens';
+import { swatch } from './widgets';
+
+type Tab = 'dashboard' | 'offers' | 'compose' | 'islands';
+const TABS: Tab[] = ['dashboard', 'offers', 'compose', 'islands'];
+
+
+/** A seed people can read out loud. */
+const freshSeed = (): string => String(1000 + Math.floor(Math.random() * 9000));
+
+/**
+ * The page: it draws the controller's state into the top bar, the panels, the news feed, the
+ * screens over the map and the map itself, every time the controller says something changed.
+ * It holds only interface state (which tab, which island, drafts); the game is the controller's.
+ */
+export class App {
+  private composer: Composer | null = null;
+  private composerLoading: Promise<void> | null = null;
+  private readonly forms = new InlineForms();
+  private readonly dialog: SavesDialog;
+  private tab: Tab = 'dashboard';
+  private island: string | null = null;
+  private drawer = false;
+  /** Narrow screens: the top bar's less used buttons, folded away. */
+  private more = false;
+  private seatSeen: RoleId | null | undefined = undefined;
+  private logSeen = 0;
+  private setup: SetupState | null = null;
+  private scenarios: { loaded: LoadedScenario[]; broken: string[] } | null = null;
+  private menuProblem: string | null = null;
+  private endHidden = false;
+  private focusKey = '';
+  private keyOpen = false;
+  private keyFor: string | null = null;
+  private projector = false;
+
+  constructor(
+    private readonly c: GameController,
+    private readonly map: MapHost,
+    private readonly defaultScenario: LoadedScenario | null,
+  ) {
+    this.dialog = new SavesDialog(byId<HTMLDialogElement>('saves-dialog'), c);
+    this.projector = loadProjector();
+    document.documentElement.classList.toggle('projector', this.projector);
+    c.onRedraw(() => this.render());
+    map.onIslandClick((id) => this.showIsland(id));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && (this.drawer || this.more)) {
+        this.drawer = false;
+        this.more = false;
+        this.render();
+      }
+    });
+  }
+
+  /** The menu's "New game". */
+  newGame(): void {
+    void this.openSetup();
+  }
+
+  /** The menu's "Load game". */
+  loadGame(): void {
+    void this.dialog.open();
+  }
+
+  setMenuProblem(text: string | null): void {
+    this.menuProblem = text;
+    this.render();
+  }
+
+  // ------------------------------------------------------------ actions
+
+  /** Forms show a refusal beside their fields; buttons with no form show it at the top of the panel. */
+  private submit = (action: Action): Refusal | null => {
+    const r = this.c.submit(action);
+    this.render();
+    return r;
+  };
+
+  private submitButton = (action: Action): Refusal | null => {
+    const r = this.c.submit(action);
+    if (r) {
+      this.c.notice = { kind: 'error', text: r.message };
+      announce(r.message);
+    }
+    this.render();
+    return r;
+  };
+
+  private endPhase = (): void => {
+    const r = this.c.endPhase();
+    if (r) {
+      this.c.notice = { kind: 'error', text: r.message };
+      announce(r.message);
+    } else announce('Phase ended.');
+    this.render();
+  };
+
+  private compose(mode: ComposeMode): void {
+    this.tab = 'compose';
+    void this.loadComposer().then(() => {
+      this.composer?.setMode(mode);
+      this.render();
+      requestAnimationFrame(() => document.getElementById('tab-compose')?.focus());
+    });
+  }
+
+  private loadComposer(): Promise<void> {
+    this.composerLoading ??= import('./composer').then(({ Composer }) => {
+      this.composer = new Composer();
+      this.render();
+    });
+    return this.composerLoading;
+  }
+
+  private showIsland(id: string): void {
+    if (this.c.screen !== 'match') return;
+    this.island = id;
+    this.tab = 'islands';
+    this.drawer = true;
+    this.render();
+    requestAnimationFrame(() => document.getElementById(`island-${id}`)?.focus());
+  }
+
+  private setProjector(on: boolean): void {
+    this.projector = on;
+    applyProjector(on);
+    this.render();
+  }
+
+  private async openSetup(): Promise<void> {
+    if (!this.scenarios) {
+      const all = await loadAllScenarios();
+      this.scenarios = { loaded: all.loaded, broken: all.broken.map((b) => `${b.file}: ${b.lines[0] ?? ''}`) };
+    }
+    const first = this.scenarios.loaded.find((s) => s.id === this.defaultScenario?.id) ?? this.scenarios.loaded[0];
+    this.setup ??= { scenario: first?.id ?? '', mode: 'solo', role: 'canberra', humans: [], seed: freshSeed(), error: null };
+    this.c.flow.send({ type: 'SETUP' });
+  }
+
+  private startGame(): void {
+    const st = this.setup;
+    const chosen = this.scenarios?.loaded.find((s) => s.id === st?.scenario);
+    if (!st || !chosen) return;
+    const seats = [...chosen.scenario.islands.map((i) => i.id), ...chosen.scenario.powers.map((p) => p.id)];
+    const role = seats.includes(st.role) ? st.role : (chosen.scenario.powers[0]?.id ?? seats[0] ?? '');
+    const humans = st.mode === 'solo' ? [role] : seats.filter((s) => st.humans.includes(s));
+    if (st.mode === 'hotseat' && humans.length < 2) {
+      st.error = 'Hot-seat needs at least two players: tick two roles or more, or choose Solo.';
+      this.render();
+      return;
+    }
+    if (!st.seed.trim()) st.seed = freshSeed();
+    this.endHidden = false;
+    this.c.start(chosen, { mode: st.mode, humans }, st.seed.trim());
+    this.setup = { ...st, seed: freshSeed(), error: null };
+  }
+
+  // ------------------------------------------------------------ drawing
+
+  render(): void {
+    const c = this.c;
+    const screen = c.screen;
+    // A new seat at the screen starts with clean forms: nothing typed by the last player survives.
+    if (c.shown !== this.seatSeen) {
+      this.seatSeen = c.shown;
+      clearAnnouncements();
+      this.composer?.reset();
+      this.forms.reset();
+      this.tab = 'dashboard';
+      this.drawer = false;
+      this.logSeen = c.shown && c.host ? c.host.view(c.shown).log.length : 0;
+      if (screen === 'handoff') this.dialog.close();
+    }
+    const view = c.view();
+    const inMatch = screen === 'match' && view !== null;
+    document.body.className = `screen-${screen}${this.drawer ? ' drawer-open' : ''}`;
+
+    // The map: the scenario in play (or the default), and what the seat at the screen may see.
+    const setupChoice = screen === 'setup' ? this.scenarios?.loaded.find((x) => x.id === this.setup?.scenario) : undefined;
+    const scenario = setupChoice ?? (screen === 'menu' || screen === 'setup' ? null : c.scenario) ?? c.scenario ?? this.defaultScenario;
+    if (scenario) this.map.showScenario(scenario.id, scenario.scenario);
+    this.map.showGame(view ?? c.publicView());
+    byId('scenario-title').textContent = c.host && screen !== 'menu' && screen !== 'setup' ? c.host.state.scenario.title : (scenario?.scenario.title ?? '');
+    document.title = `${scenario ? `${scenario.scenario.title} · ` : ''}Landing Rights`;
+
+    this.renderBar(view);
+    const panel = byId('panel');
+    const feed = byId('feed');
+    panel.hidden = !inMatch;
+    feed.hidden = !inMatch;
+    if (inMatch && view) {
+      this.renderPanel(panel, view);
+      render(feed, ...renderFeed(view));
+      render(byId('map-summary'), ...mapSummary(view));
+      this.announceNews(view);
+    } else {
+      render(panel);
+      render(feed);
+      const pub = c.publicView();
+      render(byId('map-summary'), ...(pub ? mapSummary(pub) : []));
+    }
+    this.renderMapTools(inMatch || (screen === 'end' && this.endHidden), scenario);
+    this.renderScreens(screen);
+    byId('stage').toggleAttribute('inert', screen === 'handoff');
+    byId('topbar').toggleAttribute('inert', screen === 'handoff');
+    // A new screen (or a new seat at it): keyboard and screen-reader users start at its heading.
+    const focusKey = `${screen}:${c.shown ?? ''}`;
+    if (focusKey !== this.focusKey) {
+      this.focusKey = focusKey;
+      const target = { menu: '#menu-title', setup: '#setup-title', end: '#end-title', handoff: '#handoff-take', match: '#panel .who' }[screen];
+      requestAnimationFrame(() => {
+        const el = target ? document.querySelector<HTMLElement>(target) : null;
+        if (el && !el.contains(document.activeElement) && !(screen === 'menu' && document.activeElement?.closest('#screen'))) el.focus();
+      });
+    }
+  }
+
+  /** The map's key, a button away on the map itself (its text is the map's own, in the DOM). */
+  private renderMapTools(show: boolean, scenario: LoadedScenario | null): void {
+    const tools = byId('map-tools');
+    tools.hidden = !show || !scenario;
+    if (tools.hidden || !scenario) return;
+    let key = document.getElementById('map-key');
+    let toggle = document.getElementById('map-key-toggle');
+    if (!key || !toggle) {
+      toggle = h('button', { type: 'button', class: 'btn small', id: 'map-key-toggle', 'aria-controls': 'map-key', onclick: () => ((this.keyOpen = !this.keyOpen), this.render()) });
+      key = h('div', { id: 'map-key', hidden: true });
+      tools.replaceChildren(toggle, key);
+    }
+    toggle.textContent = this.keyOpen ? 'Hide map key' : 'Map key';
+    toggle.setAttribute('aria-expanded', this.keyOpen ? 'true' : 'false');
+    key.hidden = !this.keyOpen;
+    if (this.keyOpen && this.keyFor !== scenario.id) {
+      this.keyFor = scenario.id;
+      const box = key;
+      void import('./map/legend').then(({ renderLegend }) =>
+        renderLegend(box, {
+          headingLevel: 3,
+          powers: Object.fromEntries(scenario.scenario.powers.map((p) => [p.id, p.name])),
+          vendors: scenario.scenario.vendors.map((v) => ({ name: v.name, origin: v.origin })),
+        }),
+      );
+    }
+  }
+
+  private announceNews(v: GameView): void {
+    if (v.log.length > this.logSeen) {
+      const fresh = v.log.slice(this.logSeen);
+      this.logSeen = v.log.length;
+      const last = fresh[fresh.length - 1];
+      if (last) announce(fresh.length > 1 ? `${fresh.length} news items. Latest: ${last.text}` : last.text);
+    }
+  }
+
+  private renderBar(view: GameView | null): void {
+    const c = this.c;
+    const bar = byId('match-bar');
+    const host = c.host;
+    const screen = c.screen;
+    if (!host || screen === 'menu' || screen === 'setup') {
+      render(bar);
+      return;
+    }
+    const s = host.state;
+    const phaseIndex = PHASES.indexOf(s.phase);
+    const round = h('div', { class: 'round' }, h('strong', null, `Round ${s.round}`), h('span', null, `of ${s.scenario.rounds} · ${dateLabel(s.date)}`));
+    const phases = h(
+      'ol',
+      { class: 'phases', 'aria-label': 'Phases of the round' },
+      PHASES.filter((p) => p !== 'over').map((p, i) =>
+        h(
+          'li',
+          { 'aria-current': p === s.phase ? 'step' : null, class: i < phaseIndex || s.phase === 'over' ? 'done' : '', title: `${phaseLabel(p)}: ${PHASE_HELP[p]}` },
+          h('span', { class: 'phase-label' }, phaseLabel(p)),
+          p === s.phase ? null : h('span', { class: 'sr-only' }, phaseLabel(p)),
+        ),
+      ),
+    );
+    if (screen !== 'match' || !view) {
+      render(
+        bar,
+        round,
+        s.phase === 'over' ? h('strong', { class: 'over-label' }, 'Game over') : phases,
+        screen === 'end' && this.endHidden
+          ? h('div', { class: 'bar-actions' }, h('button', { type: 'button', class: 'btn primary', id: 'show-scores', onclick: () => ((this.endHidden = false), this.render()) }, 'Show final scores'))
+          : null,
+      );
+      return;
+    }
+    const role = view.viewer as RoleId;
+    const hot = c.seating.mode === 'hotseat' && c.seating.humans.length > 1;
+    const other = hot ? c.nextHuman(role, false) : null;
+    const negotiating = s.phase === 'negotiation' || s.phase === 'decisions';
+    const saveText = c.saveState === 'saving' ? 'Saving…' : c.saveState === 'failed' ? 'Not saved' : 'Saved';
+    document.body.dataset.autosave = c.saveState;
+    render(
+      bar,
+      round,
+      phases,
+      h(
+        'div',
+        { class: 'bar-actions' },
+        h('span', { class: 'seat-chip', title: 'The role at this screen' }, swatch(view, role), h('span', { class: 'sr-only' }, 'Playing as '), roleName(view, role)),
+        h('span', { class: 'save-state', 'aria-live': 'off' }, saveText),
+        other && negotiating ? h('button', { type: 'button', class: 'btn', id: 'pass-seat', onclick: () => c.passSeat() }, `Pass to ${roleName(view, other)}`) : null,
+        h('button', { type: 'button', class: 'btn primary', id: 'end-phase', disabled: Boolean(c.busy) || !negotiating, title: c.busy ?? 'End your part of this phase', onclick: this.endPhase }, 'End phase'),
+        h(
+          'button',
+          { type: 'button', class: 'btn drawer-toggle', id: 'drawer-toggle', 'aria-expanded': this.drawer ? 'true' : 'false', 'aria-controls': 'panel', onclick: () => ((this.drawer = !this.drawer), (this.more = false), this.render()) },
+          this.drawer ? 'Hide panels' : 'Panels',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'btn more-toggle', id: 'more-toggle', 'aria-expanded': this.more ? 'true' : 'false', 'aria-controls': 'bar-secondary', onclick: () => ((this.more = !this.more), this.render()) },
+          'More',
+        ),
+        h(
+          'div',
+          { class: `bar-group bar-secondary${this.more ? ' open' : ''}`, id: 'bar-secondary' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn small',
+              id: 'save-game',
+              onclick: async () => {
+                try {
+                  const name = await c.saveAs();
+                  c.notice = { kind: 'info', text: `Saved: ${name}.` };
+                  announce('Game saved.');
+                } catch (e) {
+                  c.notice = { kind: 'error', text: `The game could not be saved: ${e instanceof Error ? e.message : String(e)}` };
+                }
+                this.render();
+              },
+            },
+            'Save game',
+          ),
+          h('button', { type: 'button', class: 'btn small', id: 'load-game', onclick: () => void this.dialog.open() }, 'Load game'),
+          h('button', { type: 'button', class: 'btn small quiet', id: 'to-menu', onclick: () => c.toMenu() }, 'Menu'),
+          h('button', { type: 'button', class: 'btn small quiet', id: 'projector', 'aria-pressed': this.projector ? 'true' : 'false', onclick: () => this.setProjector(!this.projector) }, 'Projector'),
+        ),
+      ),
+    );
+  }
+
+  private renderPanel(panel: HTMLElement, v: GameView): void {
+    const c = this.c;
+    const role = v.viewer as RoleId;
+    const legal = c.legal();
+    const waiting = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role)).length;
+    const composeLabel = v.phase === 'decisions' ? 'Orders' : 'New offer';
+    if (this.tab === 'compose') void this.loadComposer();
+    const tabButton = (t: Tab, label: string, count = 0) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          class: 'tab',
+          id: `tab-${t}`,
+          'aria-selected': this.tab === t ? 'true' : 'false',
+          'aria-controls': 'tabpanel',
+          tabindex: this.tab === t ? 0 : -1,
+          onclick: () => {
+            this.tab = t;
+            if (t === 'compose') this.composer?.setMode({ kind: 'new' });
+            this.render();
+          },
+          onkeydown: (e: Event) => {
+            const k = (e as KeyboardEvent).key;
+            const i = TABS.indexOf(t);
+            const next = k === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : k === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : k === 'Home' ? TABS[0] : k === 'End' ? TABS[TABS.length - 1] : null;
+            if (!next) return;
+            e.preventDefault();
+            this.tab = next;
+            this.render();
+            document.getElementById(`tab-${next}`)?.focus();
+          },
+        },
+        label,
+        count ? h('span', { class: 'count', 'aria-label': `${count} waiting` }, String(count)) : null,
+      );
+    let body: HTMLElement[];
+    switch (this.tab) {
+      case 'dashboard':
+        body = renderDashboard(c, v, role);
+        break;
+      case 'offers':
+        body = renderOffers({ submit: this.submit, submitButton: this.submitButton, compose: (m) => this.compose(m), redraw: () => this.render() }, this.forms, v, role, legal);
+        break;
+      case 'compose':
+        body = this.composer
+          ? [
+              this.composer.render(
+                {
+                  submit: this.submit,
+                  redraw: () => this.render(),
+                  sent: () => this.render(),
+                },
+                v,
+                role,
+                legal,
+                Boolean(c.busy),
+              ),
+            ]
+          : [h('p', { class: 'muted' }, 'Loading the form…')];
+        break;
+      case 'islands':
+        body = renderIslands(v, this.island, (id) => ((this.island = id), this.render()));
+        break;
+    }
+    const score = v.scores[role]?.total;
+    render(
+      panel,
+      h(
+        'div',
+        { class: 'panel-head' },
+        h('h2', { class: 'who', tabindex: -1 }, swatch(v, role), roleName(v, role)),
+        h('p', { class: 'sub' }, `${phaseLabel(v.phase)}: ${PHASE_HELP[v.phase]}`, score !== undefined ? ` Score ${score}.` : ''),
+      ),
+      c.busy ? h('p', { class: 'status-line', role: 'status' }, c.busy) : null,
+      c.notice ? h('p', { class: `status-line${c.notice.kind === 'error' ? ' error' : ''}`, role: c.notice.kind === 'error' ? 'alert' : 'status' }, c.notice.text) : null,
+      h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' }, tabButton('dashboard', 'Dashboard'), tabButton('offers', 'Offers', waiting), tabButton('compose', composeLabel), tabButton('islands', 'Islands')),
+      h('div', { class: 'tabpanel', role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${this.tab}`, tabindex: 0 }, body),
+    );
+  }
+
+  private renderScreens(screen: string): void {
+    const c = this.c;
+    const overlay = byId('screen');
+    const handoff = byId('handoff');
+    overlay.classList.toggle('dim', screen === 'setup' || (screen === 'end' && !this.endHidden));
+    const seat = c.flow.getSnapshot().context.seat;
+    if (screen === 'handoff' && seat && c.host) {
+      handoff.hidden = false;
+      render(handoff, handoffScreen(c.host.view('spectator'), seat, () => c.takeSeat()));
+      if (!handoff.contains(document.activeElement)) requestAnimationFrame(() => document.getElementById('handoff-take')?.focus());
+    } else {
+      handoff.hidden = true;
+      render(handoff);
+    }
+    switch (screen) {
+      case 'menu':
+        if (!byId('problem').hidden) return render(overlay);
+        return render(
+          overlay,
+          menuScreen({
+            canContinue: Boolean(c.host),
+            continueLabel: c.host?.over ? 'See the final scores' : 'Continue game',
+            problem: this.menuProblem,
+            onContinue: () => c.continueGame(),
+            onNew: () => void this.openSetup(),
+            onLoad: () => void this.dialog.open(),
+            projector: this.projector,
+            onProjector: (on) => this.setProjector(on),
+          }),
+        );
+      case 'setup':
+        if (!this.setup || !this.scenarios) return render(overlay);
+        return render(
+          overlay,
+          setupScreen({
+            replacing: Boolean(c.host && !c.host.over),
+            scenarios: this.scenarios.loaded,
+            broken: this.scenarios.broken,
+            state: this.setup,
+            change: (next) => {
+              if (this.setup) Object.assign(this.setup, next);
+              if (next.seed === undefined) this.render();
+            },
+            start: () => this.startGame(),
+            back: () => c.toMenu(),
+          }),
+        );
+      case 'end': {
+        const v = c.host?.view('spectator');
+        if (!v || this.endHidden) return render(overlay);
+        return render(
+          overlay,
+          endScreen(v, {
+            seating: c.seating,
+            onNew: () => void this.openSetup(),
+            onExport: () => exportGame(c),
+            onMenu: () => c.toMenu(),
+            onMap: () => ((this.endHidden = true), this.render()),
+          }),
+        );
+      }
+      default:
+        return render(overlay);
+    }
+  }
+}

@@ -1,0 +1,282 @@
+import { formatMoney, partiesOf, type Action, type ActionTemplate, type Deal, type GameView, type Refusal, type RoleId } from '../engine';
+import { cablePrice, describeDeal, describeOrder } from './describe';
+import { announce, h } from './dom';
+import { clearFieldError, renderField, type FieldContext } from './fields';
+import { buildAction, fieldForRefusal, fieldsOf, initialDraft, isShown, missing, templateKey, templateTitle, type Draft, type Field } from './form';
+import { actionVerb, dealKindLabel, roleName } from './names';
+import type { ComposeMode } from './offers';
+
+/**
+ * The deal composer: one form per kind of offer or order the engine lists for this seat now,
+ * built from its template (so a kind the engine adds later appears here unchanged). Counters and
+ * renegotiations reuse the form of their deal kind, filled in from the deal they answer. The
+ * engine's refusal is shown beside the field it names.
+ */
+export interface ComposerApp {
+  submit(action: Action): Refusal | null;
+  redraw(): void;
+  /** After sending: show the offers. */
+  sent(kind: 'offer' | 'order' | 'other'): void;
+}
+
+interface FormState {
+  key: string;
+  fields: Field[];
+  draft: Draft;
+  raw: Record<string, string>;
+  errors: Record<string, string>;
+  errorField: string | undefined;
+  formError: string | null;
+  touched: Set<string>;
+  prefix: string;
+  focusError: boolean;
+}
+
+/** Templates that create something new (not answers to an offer or agreement, not End phase). */
+export function creationTemplates(legal: ActionTemplate[]): ActionTemplate[] {
+  const t = legal as (ActionTemplate & { agreement?: string; amends?: string })[];
+  return t.filter((x) => x.type !== 'endPhase' && !x.offer && !x.agreement && !x.amends);
+}
+
+export class Composer {
+  mode: ComposeMode = { kind: 'new' };
+  private selected: string | null = null;
+  private forms = new Map<string, FormState>();
+  private lastSent: string | null = null;
+
+  /** Forget everything: a new seat at the screen must never see another's drafts. */
+  reset(): void {
+    this.mode = { kind: 'new' };
+    this.selected = null;
+    this.forms.clear();
+    this.lastSent = null;
+  }
+
+  setMode(mode: ComposeMode): void {
+    this.mode = mode;
+    this.lastSent = null;
+  }
+
+  /** The template a form is for, and the deal template lending its fields (for counters and renegotiations). */
+  private resolve(v: GameView, legal: ActionTemplate[]): { template: ActionTemplate; params: ActionTemplate['params']; from?: Record<string, unknown>; title: string } | null {
+    const mode = this.mode;
+    const dealForm = (kind: string | undefined, keepTo: boolean) => {
+      const t = legal.find((x) => x.type === 'offer' && x.dealKind === kind && !(x as { amends?: string }).amends && Object.keys(x.params).length > 0);
+      if (!t) return null;
+      return Object.fromEntries(Object.entries(t.params).filter(([k]) => keepTo || k !== 'to'));
+    };
+    if (mode.kind === 'counter') {
+      const t = legal.find((x) => x.type === 'counter' && x.offer === mode.offer);
+      const offer = v.offers.find((o) => o.id === mode.offer);
+      const params = t && dealForm(t.dealKind, false);
+      if (!t || !offer || !params) return null;
+      return { template: t, params, from: { deal: offer.deal }, title: `Counter-offer to ${roleName(v, offer.from)}` };
+    }
+    if (mode.kind === 'amend') {
+      const t = legal.find((x) => (x as { amends?: string }).amends === mode.agreement);
+      const a = v.agreements.find((x) => x.id === mode.agreement);
+      const params = t && dealForm(t.dealKind, true);
+      if (!t || !a || !params) return null;
+      return { template: t, params, from: { deal: a.deal }, title: `Renegotiate agreement ${a.id}` };
+    }
+    const creators = creationTemplates(legal);
+    const chosen = creators.find((x) => templateKey(x) === this.selected) ?? creators[0];
+    if (!chosen) return null;
+    this.selected = templateKey(chosen);
+    return { template: chosen, params: chosen.params, title: templateTitle(chosen) };
+  }
+
+  private formFor(key: string, params: ActionTemplate['params'], from?: Record<string, unknown>): FormState {
+    let s = this.forms.get(key);
+    // Same key and same parameters: keep what was typed. A changed domain (money spent) keeps the values too.
+    if (!s || s.fields.map((f) => f.path).join() !== Object.keys(params).filter((k) => !k.includes('[]')).join()) {
+      const fields = fieldsOf(params);
+      s = { key, fields, draft: initialDraft(fields, from), raw: {}, errors: {}, errorField: undefined, formError: null, touched: new Set(), prefix: `compose-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`, focusError: false };
+      this.forms.set(key, s);
+    } else s.fields = fieldsOf(params);
+    return s;
+  }
+
+  /** Fill in the addressees from the parties the deal binds, until the player sets them by hand. */
+  private fillAddressees(s: FormState, template: ActionTemplate, v: GameView, role: RoleId): void {
+    const to = s.fields.find((f) => f.path === 'to');
+    if (!to || s.touched.has('to') || to.domain.kind !== 'someOf') return;
+    try {
+      const action = buildAction(template, role, s.fields, s.draft) as { deal?: Deal };
+      if (!action.deal) return;
+      const parties = partiesOf(v, action.deal);
+      const values = to.domain.values;
+      s.draft.to = values.filter((r) => r !== role && parties.includes(r));
+    } catch {
+      /* an unfinished deal has no parties yet */
+    }
+  }
+
+  render(app: ComposerApp, v: GameView, role: RoleId, legal: ActionTemplate[], busy: boolean): HTMLElement {
+    const resolved = this.resolve(v, legal);
+    const ordersNow = v.phase === 'decisions';
+    const myOrders = v.orders.filter((o) => o.role === role && o.round === v.round);
+    const ordersList = myOrders.length
+      ? h('section', { class: 'section', 'aria-labelledby': 'orders-given' }, h('h3', { id: 'orders-given' }, 'Your sealed orders this round'), h('ul', { class: 'plain-list' }, myOrders.map((o) => h('li', null, describeOrder(v, o.order)))))
+      : null;
+    if (!resolved) {
+      const why =
+        this.mode.kind !== 'new'
+          ? 'That offer can no longer be answered this way.'
+          : v.phase === 'negotiation' || v.phase === 'decisions'
+            ? 'You have nothing more to send this phase. End the phase when you are ready.'
+            : 'Offers are made in the negotiation phase, orders in the decisions phase.';
+      return h(
+        'div',
+        null,
+        h('p', { class: 'empty' }, why),
+        this.mode.kind !== 'new' ? h('button', { type: 'button', class: 'btn small', onclick: () => (this.setMode({ kind: 'new' }), app.redraw()) }, 'Back to new offers') : null,
+        ordersList,
+      );
+    }
+    const { template, params, from, title } = resolved;
+    const key = this.mode.kind === 'new' ? templateKey(template) : `${this.mode.kind}:${templateKey(template)}`;
+    const s = this.formFor(key, params, from);
+    this.fillAddressees(s, template, v, role);
+
+    const ctx: FieldContext = {
+      view: v,
+      draft: s.draft,
+      errors: s.errors,
+      errorField: s.errorField,
+      raw: s.raw,
+      idPrefix: s.prefix,
+      change: (path, value, redraw) => {
+        s.draft[path] = value;
+        if (s.errors[path]) {
+          delete s.errors[path];
+          // Typing fixes the value: drop its error in place, without redrawing the form under the pointer.
+          if (!redraw) clearFieldError(s.prefix, path);
+        }
+        if (redraw) {
+          this.fillAddressees(s, template, v, role);
+          app.redraw();
+        }
+      },
+      touch: (path) => s.touched.add(path),
+    };
+
+    const submit = (e: Event) => {
+      e.preventDefault();
+      s.formError = null;
+      s.errorField = undefined;
+      s.errors = missing(s.fields, s.draft);
+      if (Object.keys(s.errors).length) {
+        s.formError = 'Some answers are missing: see the marked fields.';
+        s.focusError = true;
+        app.redraw();
+        return;
+      }
+      const action = buildAction(template, role, s.fields, s.draft);
+      const refusal = app.submit(action);
+      if (refusal) {
+        const at = fieldForRefusal(s.fields, s.draft, refusal.field);
+        if (at) {
+          s.errors = { [at]: refusal.message };
+          s.errorField = refusal.field;
+        } else s.formError = refusal.message;
+        s.focusError = true;
+        announce(`Refused: ${refusal.message}`);
+        app.redraw();
+        return;
+      }
+      const a = action as { deal?: Deal; order?: Parameters<typeof describeOrder>[1]; to?: string[] };
+      const what = a.deal ? describeDeal(v, a.deal) : a.order ? describeOrder(v, a.order) : actionVerb(action.type);
+      this.lastSent = `${action.type === 'order' ? 'Order given' : 'Sent'}: ${what}`;
+      announce(this.lastSent);
+      this.forms.delete(key);
+      const kind = action.type === 'order' ? 'order' : a.deal ? 'offer' : 'other';
+      this.mode = { kind: 'new' };
+      app.sent(kind);
+    };
+
+    const creators = creationTemplates(legal);
+    const kindName = ordersNow ? 'order' : 'offer';
+    const chooser =
+      this.mode.kind === 'new' && creators.length > 1
+        ? h(
+            'fieldset',
+            { class: 'field' },
+            h('legend', null, ordersNow ? 'What kind of order?' : 'What kind of offer?'),
+            h(
+              'div',
+              { class: 'kinds' },
+              creators.map((t, i) => {
+                const k = templateKey(t);
+                return h(
+                  'label',
+                  null,
+                  h('input', {
+                    type: 'radio',
+                    name: 'compose-kind',
+                    id: `compose-kind-${i}`,
+                    value: k,
+                    checked: k === this.selected,
+                    onchange: () => {
+                      this.selected = k;
+                      this.lastSent = null;
+                      app.redraw();
+                    },
+                  }),
+                  templateTitle(t),
+                );
+              }),
+            ),
+          )
+        : null;
+
+    const action = buildAction(template, role, s.fields, s.draft) as { deal?: Record<string, unknown> };
+    const price = template.dealKind === 'cable' && action.deal ? cablePrice(v, action.deal) : null;
+    const payer = action.deal && typeof (action.deal.financing as { by?: unknown } | undefined)?.by === 'string' ? String((action.deal.financing as { by: string }).by) : null;
+    const payerMoney = payer ? v.powers[payer as keyof GameView['powers']]?.treasury : undefined;
+    const priceBox =
+      template.dealKind === 'cable'
+        ? h(
+            'div',
+            { class: 'price', role: 'status' },
+            h('span', null, 'Price from the vendor', payer && payerMoney !== undefined ? h('span', { class: 'hint', style: 'display:block' }, `${roleName(v, payer)} has ${formatMoney(payerMoney)}`) : null),
+            h('strong', null, price === null ? '—' : formatMoney(price)),
+          )
+        : null;
+
+    const verb = this.mode.kind === 'counter' ? 'Send counter-offer' : template.type === 'offer' ? 'Send offer' : template.type === 'order' ? 'Give order' : actionVerb(template.type);
+    const form = h(
+      'form',
+      { class: 'composer', novalidate: true, onsubmit: submit, 'aria-labelledby': 'composer-title' },
+      h(
+        'div',
+        { class: 'composer-head' },
+        h('h3', { id: 'composer-title' }, this.mode.kind === 'new' ? (ordersNow ? 'Give a sealed order' : 'Make an offer') : title),
+        this.mode.kind !== 'new'
+          ? h('button', { type: 'button', class: 'btn small quiet', onclick: () => (this.setMode({ kind: 'new' }), app.redraw()) }, 'Cancel')
+          : null,
+      ),
+      this.lastSent ? h('p', { class: 'alert ok', role: 'status' }, this.lastSent) : null,
+      chooser,
+      this.mode.kind === 'new' ? null : h('p', { class: 'hint' }, `${dealKindLabel(template.dealKind ?? '')} deal. Change the terms you want and send it back.`),
+      s.fields.filter((f) => isShown(f, s.draft)).map((f) => renderField(f, ctx)),
+      priceBox,
+      s.formError ? h('p', { class: 'form-error', role: 'alert', tabindex: -1 }, s.formError) : null,
+      h(
+        'div',
+        { class: 'form-actions' },
+        h('button', { type: 'submit', class: 'btn primary', id: `${s.prefix}-submit`, disabled: busy }, verb),
+        busy ? h('span', { class: 'hint' }, 'Wait for the computer seats…') : null,
+      ),
+    );
+    if (s.focusError) {
+      s.focusError = false;
+      requestAnimationFrame(() => {
+        const bad = document.querySelector<HTMLElement>('.composer [aria-invalid="true"]');
+        const target = bad?.matches('fieldset') ? bad.querySelector<HTMLElement>('input, select, button') : bad;
+        (target ?? document.querySelector<HTMLElement>('.composer .form-error'))?.focus();
+      });
+    }
+    return h('div', null, form, ordersList, h('p', { class: 'hint', style: 'margin-top:1rem' }, ordersNow ? 'Orders stay secret until the resolution phase.' : `Every ${kindName} is seen only by its parties, unless a leak or intelligence reveals it.`));
+  }
+}

@@ -1,0 +1,135 @@
+import { formatMoney, islandsOnRoute, POWERS, type Cable, type GameView, type IslandId } from '../engine';
+import { routeText } from './describe';
+import { h } from './dom';
+import { CABLE_STATUS_LABELS, dateLabel, phaseLabel, roleName } from './names';
+import { POWER_COLOURS } from './palette';
+import { alignBar, swatch } from './widgets';
+
+const cablesOf = (v: GameView, island: IslandId): Cable[] => v.cables.filter((c) => islandsOnRoute(v, c.route).includes(island));
+
+const financierName = (v: GameView, f: string): string => (f === 'other' ? 'commercial operators' : roleName(v, f));
+
+function cableLine(v: GameView, c: Cable): HTMLElement {
+  const status = CABLE_STATUS_LABELS[c.status] ?? c.status;
+  const when = c.readyRound !== null && (c.status === 'building' || c.status === 'cut') ? ` (${c.status === 'cut' ? 'repair' : 'ready'} in round ${c.readyRound})` : '';
+  return h(
+    'li',
+    null,
+    h('strong', null, c.name),
+    ': ',
+    h('span', { class: `cable-status ${c.status}` }, status + when),
+    `. ${routeText(v, c.route)}; built by ${v.vendors[c.vendor]?.name ?? c.vendor}, paid by ${financierName(v, c.financier)}${c.dataAccess ? '; data access for the vendor’s government' : ''}.`,
+  );
+}
+
+/** The islands as a list to pick from, and the chosen island in detail. */
+export function renderIslands(v: GameView, selected: IslandId | null, select: (id: IslandId) => void): HTMLElement[] {
+  const ids = Object.keys(v.islands).sort((a, b) => (v.islands[a]?.name ?? a).localeCompare(v.islands[b]?.name ?? b));
+  const current = selected && v.islands[selected] ? selected : (ids[0] ?? null);
+  const island = current ? v.islands[current] : undefined;
+  const list = h(
+    'ul',
+    { class: 'island-list', 'aria-label': 'Islands' },
+    ids.map((id) =>
+      h('li', null, h('button', { type: 'button', class: 'btn small', id: `island-${id}`, 'aria-pressed': id === current ? 'true' : 'false', onclick: () => select(id) }, swatch(v, id), v.islands[id]?.name ?? id)),
+    ),
+  );
+  if (!island || !current) return [list];
+  const present = POWERS.filter((p) => v.powers[p]);
+  const debts = v.debts.filter((d) => d.debtor === current && d.outstanding > 0);
+  const assets = (island as unknown as { assets?: { id: string; kind: string; vendor: string | null; owner: string }[] }).assets ?? [];
+  const cables = cablesOf(v, current);
+  return [
+    list,
+    h(
+      'section',
+      { class: 'section', 'aria-labelledby': 'island-title', 'aria-live': 'polite' },
+      h('h3', { id: 'island-title' }, `${island.name} `, h('span', { class: 'muted' }, `(capital ${island.capital.name})`)),
+      h(
+        'dl',
+        { class: 'kv' },
+        [
+          ['Population', island.population.toLocaleString('en')],
+          ['Treasury', formatMoney(island.treasury)],
+          ['Connectivity', `${island.connectivity} / 100, ${island.routes === 0 ? 'no cable in service' : island.routes === 1 ? '1 cable in service' : `${island.routes} cables in service`}`],
+          ['Economy', String(island.economy)],
+          ['Legitimacy', String(island.legitimacy)],
+          ['Democracy', String(island.democracy)],
+          ['Sovereignty', String(island.sovereignty)],
+          ['Cyber resilience', String(island.cyber)],
+          ['Recognises', island.recognises === 'PRC' ? 'Beijing (PRC)' : 'Taipei (ROC)'],
+          ['Next election', island.nextElection ? `round ${island.nextElection}` : 'none scheduled'],
+          ['Leans towards', island.leaning ? roleName(v, island.leaning) : 'no one'],
+        ].flatMap(([k, x]) => [h('dt', null, k), h('dd', null, x)]),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'section', 'aria-labelledby': 'island-powers' },
+      h('h3', { id: 'island-powers' }, 'Alignment and influence'),
+      h(
+        'div',
+        { class: 'bars', role: 'list', 'aria-label': 'Alignment with each power, from −100 to 100' },
+        present.map((p) =>
+          h(
+            'div',
+            { role: 'listitem', style: 'display:contents' },
+            h('span', null, swatch(v, p), ` ${roleName(v, p)}`),
+            alignBar(island.alignment[p], POWER_COLOURS[p]),
+            h('span', { class: 'num' }, String(island.alignment[p])),
+          ),
+        ),
+      ),
+      h('p', { class: 'hint', style: 'margin-top:0.5rem' }, `Influence (0–100): ${present.map((p) => `${roleName(v, p)} ${v.powers[p]?.influence[current] ?? 0}`).join(', ')}.`),
+      h('p', { class: 'hint', style: 'margin-top:0.5rem' }, `Network kit by origin: ${Object.entries(island.exposure).filter(([, x]) => x > 0).map(([k, x]) => `${k === 'other' ? 'others' : roleName(v, k)} ${x}%`).join(', ') || 'no cable in service yet'}.`),
+    ),
+    h('section', { class: 'section', 'aria-labelledby': 'island-cables' }, h('h3', { id: 'island-cables' }, 'Cables'), cables.length ? h('ul', { class: 'plain-list' }, cables.map((c) => cableLine(v, c))) : h('p', { class: 'empty' }, 'No cable lands here: the island is online by satellite only.')),
+    debts.length
+      ? h('section', { class: 'section', 'aria-labelledby': 'island-debts' }, h('h3', { id: 'island-debts' }, 'Debts'), h('ul', { class: 'plain-list' }, debts.map((d) => h('li', null, `${formatMoney(d.outstanding)} to ${roleName(v, d.creditor)} at ${d.ratePct}%${d.arrears ? `, ${formatMoney(d.arrears)} in arrears` : ''}`))))
+      : null,
+    assets.length
+      ? h('section', { class: 'section', 'aria-labelledby': 'island-assets' }, h('h3', { id: 'island-assets' }, 'Other assets'), h('ul', { class: 'plain-list' }, assets.map((a) => h('li', null, `${a.kind}${a.vendor ? ` (${v.vendors[a.vendor]?.name ?? a.vendor})` : ''}, controlled by ${roleName(v, a.owner)}`))))
+      : null,
+  ].filter((x): x is HTMLElement => x !== null);
+}
+
+/** The map in words, for screen readers: islands and their connectivity, cables by status. */
+export function mapSummary(v: GameView): HTMLElement[] {
+  const islands = Object.values(v.islands).sort((a, b) => a.name.localeCompare(b.name));
+  const byStatus = new Map<string, Cable[]>();
+  for (const c of v.cables) byStatus.set(c.status, [...(byStatus.get(c.status) ?? []), c]);
+  const order = ['active', 'building', 'cut', 'proposed', ...[...byStatus.keys()].filter((k) => !['active', 'building', 'cut', 'proposed'].includes(k))];
+  return [
+    h('h2', null, `The map: ${v.scenario.title}, round ${v.round} of ${v.scenario.rounds} (${dateLabel(v.date)}), ${phaseLabel(v.phase).toLowerCase()} phase.`),
+    h('h3', null, `${islands.length} island governments`),
+    h(
+      'ul',
+      null,
+      islands.map((i) => h('li', null, `${i.name}, capital ${i.capital.name}: connectivity ${i.connectivity} out of 100, ${i.routes === 0 ? 'no cable in service (satellite only)' : `${i.routes} cable${i.routes === 1 ? '' : 's'} in service`}; ${cablesOf(v, i.id).length} cable${cablesOf(v, i.id).length === 1 ? '' : 's'} in all.`)),
+    ),
+    h('h3', null, `${v.cables.length} cables`),
+    order
+      .filter((k) => byStatus.get(k)?.length)
+      .flatMap((k) => [h('h4', null, `${CABLE_STATUS_LABELS[k] ?? k}: ${byStatus.get(k)?.length ?? 0}`), h('ul', null, (byStatus.get(k) ?? []).map((c) => cableLine(v, c)))]),
+  ].flat();
+}
+
+/** The viewer's log, newest first. Private entries say so. */
+export function renderFeed(v: GameView): HTMLElement[] {
+  const entries = [...v.log].reverse().slice(0, 120);
+  return [
+    h('div', { class: 'feed-head' }, h('h2', { id: 'feed-title' }, 'News and events'), h('span', { class: 'muted' }, `${v.log.length} ${v.log.length === 1 ? 'entry' : 'entries'}, newest first`)),
+    h(
+      'ol',
+      { class: 'feed-list', 'aria-labelledby': 'feed-title' },
+      entries.map((e) =>
+        h(
+          'li',
+          { class: e.round === v.round ? 'new' : '' },
+          h('span', { class: 'when' }, `R${e.round} · ${phaseLabel(e.phase)}`),
+          h('span', { class: 'text' }, e.seenBy !== 'all' ? h('span', { class: 'secret' }, h('span', { class: 'sr-only' }, 'Private: '), ' ') : null, e.text),
+        ),
+      ),
+    ),
+  ];
+}

@@ -1,0 +1,204 @@
+import type { GameView, Phase, RoleId } from '../engine';
+
+/**
+ * The game's own words for ids and parameters, so that every label a player reads is plain
+ * English. Unknown ids (a deal kind or order the engine adds later) fall back to a readable
+ * version of the id itself, so new content shows up without changes here.
+ */
+
+/** "graceYears" → "Grace years", "data-centre" → "Data centre". */
+export function humanize(id: string): string {
+  const words = id
+    .replace(/\[\]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+type Names = Pick<GameView, 'islands' | 'powers'>;
+
+export function roleName(v: Names, role: RoleId | 'world' | 'other'): string {
+  if (role === 'world') return 'the world';
+  if (role === 'other') return 'others';
+  return v.islands[role]?.name ?? v.powers[role as keyof GameView['powers']]?.name ?? humanize(role);
+}
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  briefing: 'Briefing',
+  negotiation: 'Negotiation',
+  decisions: 'Decisions',
+  resolution: 'Resolution',
+  domestic: 'Domestic',
+  over: 'Game over',
+};
+
+export const PHASE_HELP: Record<Phase, string> = {
+  briefing: 'Events and intelligence reports.',
+  negotiation: 'Send offers and answer the ones you received.',
+  decisions: 'Give sealed orders: nobody sees them until resolution.',
+  resolution: 'Deals are signed, orders carried out, cables built.',
+  domestic: 'Revenue, elections and scores.',
+  over: 'The game has ended.',
+};
+
+export const phaseLabel = (p: string): string => PHASE_LABELS[p as Phase] ?? humanize(p);
+
+const DEAL_KINDS: Record<string, string> = {
+  cable: 'Cable',
+  aid: 'Aid',
+  pact: 'Security pact',
+  telecom: 'Telecom',
+  diplomatic: 'Diplomatic',
+};
+export const dealKindLabel = (k: string): string => DEAL_KINDS[k] ?? humanize(k);
+
+const ORDER_KINDS: Record<string, string> = {
+  campaign: 'Influence campaign',
+  intrusion: 'Cyber intrusion',
+  leakDraft: "Leak a rival's draft",
+  vendorPressure: 'Vendor pressure',
+  buildCert: 'Fund the CERT (cyber response team)',
+  repay: 'Repay a debt early',
+  crackdown: 'Crackdown',
+  delayElection: 'Delay the election',
+  holdElection: 'Call an election',
+  diversifyVendors: 'Diversify vendors',
+  callForum: 'Call a regional forum',
+  renegotiateDebt: 'Renegotiate a debt',
+};
+export const orderKindLabel = (k: string): string => ORDER_KINDS[k] ?? humanize(k);
+
+const ACTION_VERBS: Record<string, string> = {
+  offer: 'Send offer',
+  counter: 'Send counter-offer',
+  order: 'Give order',
+  accept: 'Accept',
+  reject: 'Reject',
+  withdraw: 'Withdraw',
+  cancel: 'Cancel agreement',
+  endPhase: 'End phase',
+};
+export const actionVerb = (t: string): string => ACTION_VERBS[t] ?? humanize(t);
+
+/** Labels for action parameters, by their path in the action. */
+const PARAMS: Record<string, string> = {
+  to: 'Send to',
+  reason: 'Reason',
+  'deal.route': 'Route: landing points in the order the cable runs',
+  'deal.vendor': 'Vendor',
+  'deal.financing.by': 'Paid by',
+  'deal.financing.kind': 'Financing',
+  'deal.financing.ratePct': 'Interest rate (% a year)',
+  'deal.financing.years': 'Loan term (years)',
+  'deal.financing.graceYears': 'Grace period (years before repayments start)',
+  'deal.financing.collateral': 'Collateral (taken by the lender if the loan defaults)',
+  'deal.buildMonths': 'Build time (months)',
+  'deal.stationOperator': 'Landing stations run by',
+  'deal.dataAccess': "Data access: the vendor's government may read traffic at the landing station",
+  'deal.exclusivity': 'Exclusive: no other cable from another funder may land while this deal stands',
+  'deal.islandSharePct': "Islands' share of the price (%)",
+  'deal.amount': 'Amount',
+  'deal.island': 'Island',
+  'deal.power': 'Partner power',
+  'deal.pact': 'Kind of pact',
+  'deal.clauses': 'Clauses',
+  'deal.clauses[].secret': 'Secret',
+  'deal.purpose': 'Purpose',
+  'deal.project': 'Project',
+  'deal.act': 'Act',
+  'deal.conditions': 'Conditions',
+  'order.island': 'Island',
+  'order.amount': 'Amount to spend',
+  'order.debt': 'Debt',
+  'order.vendor': 'Vendor',
+  'order.clause': 'Clause',
+};
+export function paramLabel(path: string): string {
+  return PARAMS[path] ?? humanize(path.split('.').pop() ?? path);
+}
+
+/** Short explanations for words a 15-year-old may not know. */
+const HELP: Record<string, string> = {
+  'deal.financing.kind': 'A grant is a gift; a loan must be repaid with interest.',
+  'deal.dataAccess': 'Intelligence for the vendor’s government: it sees the island’s offers and secret clauses.',
+  'deal.clauses': 'Secret clauses are seen only by the parties, until a leak or intelligence reveals them.',
+  'deal.route': 'A cable raises the connectivity of every island it lands on. Price = length × the vendor’s price per km + each landing station.',
+  'deal.stationOperator': 'Whoever runs the landing station controls the traffic that comes ashore.',
+  'order.amount': 'Orders are sealed: nobody sees them until resolution.',
+};
+export const paramHelp = (path: string): string | undefined => HELP[path];
+
+const VALUES: Record<string, string> = {
+  grant: 'Grant',
+  loan: 'Loan',
+  policing: 'Policing',
+  cyber: 'Cybersecurity',
+  port: 'Port access',
+  naval: 'Naval access',
+  base: 'Military base',
+  unrestDeployment: 'Unrest: foreign police or forces may deploy during unrest',
+  incidentAccess: 'Incident access: the partner sees cyber incident reports',
+  shipVisits: 'Ship visits: the partner’s ships may call at the port',
+  noThirdParty: 'No third party: no security pact with any other power',
+  budget: 'Budget support',
+  relief: 'Disaster relief',
+  infrastructure: 'Infrastructure',
+  towers: 'Mobile towers',
+  carrier: 'Buy the phone carrier',
+  dataCentre: 'Data centre',
+  eGovernment: 'E-government software',
+  safeCity: '“Safe city” surveillance',
+  switchRecognition: 'Switch recognition from Taipei to Beijing',
+  joinBloc: 'Join the partner’s programme',
+  none: 'None',
+};
+
+/** A value of a parameter as a player reads it: role, landing point and vendor ids become names. */
+export function valueLabel(v: Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'debts'>, path: string, value: string): string {
+  if (path === 'to' || path.endsWith('.by') || path.endsWith('.island') || path.endsWith('.power')) return roleName(v, value);
+  if (path.endsWith('stationOperator')) return value === 'island' ? 'The island government' : value === 'vendor' ? 'The vendor' : humanize(value);
+  if (path.endsWith('.route') || path.endsWith('.landing')) {
+    const l = v.landings[value];
+    return l ? `${l.name} (${l.country})` : value;
+  }
+  if (path.endsWith('.vendor')) return v.vendors[value]?.name ?? value;
+  if (path.endsWith('.debt')) {
+    const d = v.debts.find((x) => x.id === value);
+    return d ? `Debt ${d.id} to ${roleName(v, d.creditor)}` : value;
+  }
+  if (VALUES[value]) return VALUES[value];
+  // A parameter this table does not know: an id of something in the game still reads as its name.
+  if (v.islands[value] || v.powers[value as keyof GameView['powers']]) return roleName(v, value);
+  if (v.vendors[value]) return v.vendors[value].name;
+  if (v.landings[value]) return v.landings[value].name;
+  return humanize(value);
+}
+
+/** "2017-07" → "Jul 2017". */
+export function dateLabel(ym: string): string {
+  const [y, m] = ym.split('-').map(Number);
+  if (!y || !m) return ym;
+  return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? ''} ${y}`;
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  accepted: 'Accepted, to be signed',
+  rejected: 'Rejected',
+  countered: 'Countered',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
+  signed: 'Signed',
+  void: 'Void',
+};
+export const statusLabel = (s: string): string => STATUS_LABELS[s] ?? humanize(s);
+
+export const CABLE_STATUS_LABELS: Record<string, string> = {
+  proposed: 'Proposed',
+  building: 'Being built',
+  active: 'In service',
+  cut: 'Cut',
+  repairing: 'Being repaired',
+};

@@ -1,0 +1,187 @@
+import type { Action, ActionTemplate, Agreement, GameView, Offer, Refusal, RoleId } from '../engine';
+import { describeDeal } from './describe';
+import { h } from './dom';
+import { renderField, type FieldContext } from './fields';
+import { buildAction, fieldForRefusal, fieldsOf, initialDraft, missing, templateKey, type Draft, type Field } from './form';
+import { actionVerb, roleName, valueLabel } from './names';
+import { statusChip, swatch } from './widgets';
+
+export type ComposeMode = { kind: 'new' } | { kind: 'counter'; offer: string } | { kind: 'amend'; agreement: string };
+
+/** What the offers panel needs from the app. */
+export interface OffersApp {
+  submit(action: Action): Refusal | null;
+  /** For a button with no form: a refusal is shown at the top of the panel. */
+  submitButton(action: Action): Refusal | null;
+  compose(mode: ComposeMode): void;
+  redraw(): void;
+}
+
+interface InlineState {
+  fields: Field[];
+  draft: Draft;
+  raw: Record<string, string>;
+  errors: Record<string, string>;
+  formError: string | null;
+}
+
+/**
+ * Small forms on an offer or agreement (a reason to reject, a reason to cancel), built from the
+ * answer's template like any other form. Kept per seat: a new seat gets them empty.
+ */
+export class InlineForms {
+  private states = new Map<string, InlineState>();
+
+  reset(): void {
+    this.states.clear();
+  }
+
+  private state(t: ActionTemplate): InlineState {
+    const key = templateKey(t);
+    let s = this.states.get(key);
+    if (!s) {
+      const fields = fieldsOf(t.params);
+      s = { fields, draft: initialDraft(fields), raw: {}, errors: {}, formError: null };
+      this.states.set(key, s);
+    }
+    return s;
+  }
+
+  render(app: OffersApp, v: GameView, role: RoleId, t: ActionTemplate): HTMLElement {
+    const s = this.state(t);
+    const prefix = `inline-${templateKey(t).replace(/[^a-zA-Z0-9]+/g, '-')}`;
+    const ctx: FieldContext = {
+      view: v,
+      draft: s.draft,
+      errors: s.errors,
+      raw: s.raw,
+      idPrefix: prefix,
+      change: (path, value, redraw) => {
+        s.draft[path] = value;
+        if (redraw) app.redraw();
+      },
+    };
+    const submit = (e: Event) => {
+      e.preventDefault();
+      const miss = missing(s.fields, s.draft);
+      s.errors = miss;
+      s.formError = null;
+      if (Object.keys(miss).length === 0) {
+        const refusal = app.submit(buildAction(t, role, s.fields, s.draft));
+        if (refusal) {
+          const at = fieldForRefusal(s.fields, s.draft, refusal.field);
+          if (at) s.errors = { [at]: refusal.message };
+          else s.formError = refusal.message;
+        } else this.states.delete(templateKey(t));
+      }
+      app.redraw();
+    };
+    return h(
+      'form',
+      { class: 'inline-form', onsubmit: submit, novalidate: true },
+      s.fields.map((f) => renderField({ ...f, label: t.type === 'reject' && f.path === 'reason' ? 'Reason for rejecting' : f.label }, ctx)),
+      h('button', { type: 'submit', class: 'btn small', id: `${prefix}-submit` }, actionVerb(t.type)),
+      s.formError ? h('p', { class: 'form-error', role: 'alert' }, s.formError) : null,
+    );
+  }
+}
+
+/** Buttons and forms for the answers a role may give to one offer or agreement. */
+function answers(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId, templates: ActionTemplate[], mode: (t: ActionTemplate) => ComposeMode): HTMLElement | null {
+  if (templates.length === 0) return null;
+  const buttons: HTMLElement[] = [];
+  const inline: HTMLElement[] = [];
+  for (const t of templates) {
+    const id = `answer-${templateKey(t).replace(/[^a-zA-Z0-9]+/g, '-')}`;
+    if (t.dealKind && Object.keys(t.params).length === 0)
+      buttons.push(h('button', { type: 'button', class: 'btn small', id, onclick: () => app.compose(mode(t)) }, t.type === 'counter' ? 'Counter…' : 'Renegotiate…'));
+    else if (Object.keys(t.params).length === 0)
+      buttons.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `btn small${t.type === 'accept' ? ' primary' : ''}`,
+            id,
+            onclick: () => {
+              app.submitButton({ type: t.type, role, ...Object.fromEntries(Object.entries(t).filter(([k, x]) => k !== 'type' && k !== 'params' && typeof x === 'string')) } as unknown as Action);
+            },
+          },
+          actionVerb(t.type),
+        ),
+      );
+    else inline.push(forms.render(app, v, role, t));
+  }
+  return h('div', { class: 'card-actions' }, buttons, inline);
+}
+
+function partiesLine(v: GameView, o: Offer): HTMLElement {
+  return h('span', { class: 'parties' }, swatch(v, o.from), ` ${roleName(v, o.from)} → `, o.to.map((r, i) => [i ? ', ' : '', roleName(v, r)]));
+}
+
+function offerCard(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId, o: Offer, legal: ActionTemplate[]): HTMLElement {
+  const mine = legal.filter((t) => t.offer === o.id);
+  const accepted = o.acceptedBy.filter((r) => r !== o.from);
+  return h(
+    'li',
+    { class: `card${['rejected', 'expired', 'withdrawn', 'void', 'countered'].includes(o.status) ? ' faded' : ''}`, dataset: { offer: o.id } },
+    h('div', { class: 'card-head' }, partiesLine(v, o), statusChip(o.status)),
+    h('p', { class: 'deal-text' }, describeDeal(v, o.deal)),
+    o.counterDepth > 0 ? h('p', { class: 'hint' }, `Counter-offer ${o.counterDepth} of 3 this round.`) : null,
+    accepted.length && o.status === 'open' ? h('p', { class: 'hint' }, `Accepted so far by ${accepted.map((r) => roleName(v, r)).join(', ')}.`) : null,
+    o.reason ? h('p', { class: 'reason' }, `“${o.reason}”`) : null,
+    answers(app, forms, v, role, mine, (t) => ({ kind: 'counter', offer: t.offer ?? o.id })),
+  );
+}
+
+function agreementCard(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId, a: Agreement, legal: ActionTemplate[]): HTMLElement {
+  const mine = legal.filter((t) => (t as { agreement?: string }).agreement === a.id || (t as { amends?: string }).amends === a.id);
+  const secret = a.clauses.filter((c) => c.seenBy !== 'all');
+  return h(
+    'li',
+    { class: 'card', dataset: { agreement: a.id } },
+    h('div', { class: 'card-head' }, h('span', { class: 'parties' }, a.parties.map((r, i) => [i ? ' · ' : '', swatch(v, r), ' ', roleName(v, r)])), h('span', { class: 'muted' }, `Agreement ${a.id}, round ${a.round}`)),
+    h('p', null, describeDeal(v, a.deal)),
+    secret.length
+      ? h(
+          'p',
+          null,
+          secret.map((c, i) => [i ? ' ' : '', h('span', { class: 'secret' }, `Secret clause: ${valueLabel(v, 'clause', c.kind)}`)]),
+        )
+      : null,
+    answers(app, forms, v, role, mine, (t) => ({ kind: 'amend', agreement: (t as { amends?: string }).amends ?? a.id })),
+  );
+}
+
+function section(id: string, title: string, items: HTMLElement[], empty: string | null): HTMLElement | null {
+  if (!items.length && empty === null) return null;
+  return h('section', { class: 'section', 'aria-labelledby': id }, h('h3', { id }, title, items.length ? h('span', { class: 'muted' }, ` (${items.length})`) : null), items.length ? h('ul', { class: 'cards' }, items) : h('p', { class: 'empty' }, empty));
+}
+
+/** Offers in and out this round, agreements in force, and earlier offers. */
+export function renderOffers(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId, legal: ActionTemplate[]): HTMLElement[] {
+  const now = v.offers.filter((o) => o.round === v.round);
+  const toMe = now.filter((o) => o.to.includes(role));
+  const fromMe = now.filter((o) => o.from === role);
+  const others = now.filter((o) => o.from !== role && !o.to.includes(role));
+  const earlier = v.offers.filter((o) => o.round < v.round).reverse();
+  const mine = v.agreements.filter((a) => a.status === 'active' && a.parties.includes(role));
+  const theirs = v.agreements.filter((a) => a.status === 'active' && !a.parties.includes(role));
+  const card = (o: Offer) => offerCard(app, forms, v, role, o, legal);
+  const negotiating = v.phase === 'negotiation';
+  return [
+    section('offers-in', 'Offers to you', toMe.map(card), negotiating ? 'No offers to you yet this round.' : 'No offers to you this round.'),
+    section('offers-out', 'Your offers', fromMe.map(card), negotiating ? 'You have sent no offers this round. Use “New offer” to make one.' : 'You sent no offers this round.'),
+    section('offers-other', 'Other offers you know of', others.map(card), null),
+    section('agreements-mine', 'Your agreements in force', mine.map((a) => agreementCard(app, forms, v, role, a, legal)), 'None yet.'),
+    section('agreements-other', 'Other agreements in force', theirs.map((a) => agreementCard(app, forms, v, role, a, legal)), null),
+    earlier.length
+      ? h(
+          'details',
+          { class: 'older section' },
+          h('summary', null, `Earlier rounds (${earlier.length} offers)`),
+          h('ul', { class: 'cards' }, earlier.map((o) => h('li', { class: 'card faded' }, h('div', { class: 'card-head' }, partiesLine(v, o), h('span', null, h('span', { class: 'muted' }, `Round ${o.round} `), statusChip(o.status))), h('p', null, describeDeal(v, o.deal)), o.reason ? h('p', { class: 'reason' }, `“${o.reason}”`) : null))),
+        )
+      : null,
+  ].filter((x): x is HTMLElement => x !== null);
+}
