@@ -2,7 +2,7 @@ import { assign, setup } from 'xstate';
 import type { Action, GameState } from './types';
 import { validate } from './validate';
 import { cloneFor, cloneState } from './state';
-import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution } from './rules';
+import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution, tableOffers } from './rules';
 
 export type MachineEvent = { type: 'ACT'; action: Action };
 
@@ -32,7 +32,10 @@ export const gameMachine = setup({
   },
   actions: {
     briefing: draft(runBriefing),
-    negotiation: draft((g) => enterPhase(g, 'negotiation')),
+    negotiation: draft((g) => {
+      enterPhase(g, 'negotiation');
+      tableOffers(g);
+    }),
     decisions: draft((g) => {
       closeNegotiation(g);
       enterPhase(g, 'decisions');

@@ -21,7 +21,7 @@ export interface DealPreview {
  */
 export function previewDeal(v: GameView, role: RoleId, deal: Deal, from: RoleId): DealPreview {
   const { viewer: _viewer, ...rest } = v;
-  const g: GameState = { ...cloneState(rest as GameState), rng: seedState('preview'), scripted: [], deck: { chancePerRound: 0, weights: {} } };
+  const g: GameState = { ...cloneState(rest as GameState), rng: seedState('preview'), scripted: [], tabled: [], deck: { chancePerRound: 0, weights: {} } };
   const before = scoreOf(g, role).total;
   const parties = partiesOf(g, deal);
   const offer: Offer = {

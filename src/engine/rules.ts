@@ -1,5 +1,6 @@
 import type { Action, GameState, Offer } from './types';
-import { cancel, conflictOf, detectBreaches, sign } from './deals';
+import { cancel, conflictOf, detectBreaches, partiesOf, sign } from './deals';
+import { validate } from './validate';
 import { advanceConstruction, refreshNetworks } from './cables';
 import { serviceDebts } from './aid';
 import { grantBudgets, runDomestic } from './domestic';
@@ -109,6 +110,15 @@ export function runBriefing(g: GameState): void {
   drawEvents(g, say);
   briefIntel(g, say);
   updateScores(g);
+}
+
+/** The scenario's tabled offers for this round go on the table as the negotiation opens, if still legal. */
+export function tableOffers(g: GameState): void {
+  for (const t of g.tabled.filter((x) => x.round === g.round)) {
+    const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
+    const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why };
+    if (validate(g, action) === null) applyAction(g, action);
+  }
 }
 
 /** Negotiation has ended: offers nobody accepted expire. */

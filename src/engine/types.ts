@@ -112,6 +112,8 @@ export interface ScenarioData {
   };
   deck: { chancePerRound: number; weights: Partial<Record<EventKind, number>> };
   scripted: { round: number; kind: EventKind; island?: IslandId | undefined; cable?: string | undefined; power?: PowerId | undefined; title?: string | undefined }[];
+  /** Offers the scenario puts on the table at a round's briefing (the tutorial's two cable bids, a historical package). */
+  tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined }[] | undefined;
   sources: string[];
 }
 
@@ -474,6 +476,7 @@ export interface GameState {
   objectives: ScenarioData['objectives'];
   deck: ScenarioData['deck'];
   scripted: ScenarioData['scripted'];
+  tabled: NonNullable<ScenarioData['tabled']>;
   scores: Record<RoleId, Score>;
   /** Each role's objectives measured at the start: a score of 50 on an objective means "as at the start". */
   baseline: Record<RoleId, Record<string, number>>;

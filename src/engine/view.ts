@@ -6,7 +6,7 @@ import { canSee } from './util';
  * clauses, sealed orders, ledger and log entries appear only for the viewers a rule revealed
  * them to. The facilitator sees every secret except the RNG; a spectator sees only what is public.
  */
-export interface GameView extends Omit<GameState, 'rng' | 'scripted' | 'deck'> {
+export interface GameView extends Omit<GameState, 'rng' | 'scripted' | 'deck' | 'tabled'> {
   viewer: ViewerId;
 }
 
@@ -18,7 +18,7 @@ const sees = (viewer: ViewerId, audience: 'all' | RoleId[]): boolean => viewer =
  * copy of one's own.
  */
 export function view(g: GameState, viewer: ViewerId): GameView {
-  const { rng: _rng, scripted: _scripted, deck: _deck, ...rest } = g;
+  const { rng: _rng, scripted: _scripted, deck: _deck, tabled: _tabled, ...rest } = g;
   return {
     ...rest,
     viewer,

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
+import { createGame, partiesOf, validate } from '../engine';
 import { hashJson } from '../engine/hash';
 
 /** One problem in a scenario file, worded for the person who edits it. */
@@ -116,5 +117,28 @@ export function parseScenarioText(text: string, file: string): ScenarioResult {
       }),
     };
   }
+  const tabledErrors = checkTabled(parsed.data, file, doc, counter);
+  if (tabledErrors.length) return { ok: false, errors: tabledErrors };
   return { ok: true, scenario: parsed.data, hash: hashJson(parsed.data) };
+}
+
+/** Tabled offers are checked by the engine itself, on the scenario's starting position. */
+function checkTabled(s: Scenario, file: string, doc: Document, counter: LineCounter): ScenarioError[] {
+  if (!s.tabled?.length) return [];
+  const g = createGame(s, 'check', 'check');
+  const out: ScenarioError[] = [];
+  s.tabled.forEach((t, i) => {
+    if (!g.seats.includes(t.from)) {
+      out.push({ file, path: `tabled[${i}].from`, ...(positionOf(doc, counter, ['tabled', i, 'from']) ?? {}), expected: 'a seat of this scenario', found: JSON.stringify(t.from) });
+      return;
+    }
+    const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
+    const refusal = validate(g, { type: 'offer', role: t.from, to, deal: t.deal });
+    if (refusal && refusal.code !== 'unaffordable') {
+      const field = (refusal.field ?? 'deal').replace(/^deal\.?/, '');
+      const path = ['tabled', i, 'deal', ...field.split(/[.[\]]/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+      out.push({ file, path: formatPath(path), ...(positionOf(doc, counter, path) ?? {}), expected: refusal.message.replace(/\.$/, ''), found: 'a deal the rules refuse' });
+    }
+  });
+  return out;
 }

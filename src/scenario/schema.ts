@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type Deal, type ScenarioData } from '../engine/types';
 
 /**
  * The scenario file format. Every numeric field carries its bounds here, and these
@@ -171,6 +171,19 @@ export const scenarioSchema = z
       })
       .strict(),
     scripted: z.array(scriptedEventSchema).default([]),
+    tabled: z
+      .array(
+        z
+          .object({
+            round: int(1, 60),
+            from: z.string().min(1).describe('the role that makes the offer'),
+            deal: z.custom<Deal>((d) => typeof d === 'object' && d !== null && 'kind' in d, 'a deal, as an offer carries it (see docs/rules.md)'),
+            why: z.string().max(240).optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('offers put on the table at a round\'s briefing; the engine checks each then and drops one that is not legal'),
     sources: z.array(z.string().min(1)).min(1),
   })
   .strict()

@@ -83,3 +83,24 @@ describe('docs/scenario-format.md', () => {
     expect(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 });
+
+describe('tabled offers', () => {
+  it('puts the tutorial\'s two cable bids on the table when round 2 opens', async () => {
+    const { newGame, endPhase } = await import('../helpers');
+    let g = newGame('1', 'tutorial');
+    g = endPhase(endPhase(g));
+    const bids = g.offers.filter((o) => o.round === 2 && o.deal.kind === 'cable');
+    expect(bids.map((o) => o.from).sort()).toEqual(['beijing', 'canberra']);
+    expect(bids.every((o) => o.to.join() === 'VTP' && o.status === 'open')).toBe(true);
+  });
+
+  it('names a tabled deal the rules refuse, with its field and line', () => {
+    const tutorial = readFileSync(scenarioFiles().tutorial!, 'utf8');
+    const r = parseScenarioText(tutorial.replace('      vendor: hmn-tech\n', '      vendor: huawei-2\n'), 'tutorial.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]).toMatchObject({ path: 'tabled[0].deal.vendor', expected: 'There is no vendor "huawei-2" in this scenario' });
+      expect(r.errors[0]!.line).toBeGreaterThan(100);
+    }
+  });
+});

@@ -23,6 +23,7 @@ export function determinise(v: GameView, rngSeed: string, deck?: ScenarioData['d
     rng: E.seedState(rngSeed),
     deck: deck ? { chancePerRound: deck.chancePerRound, weights: { ...deck.weights } } : { chancePerRound: 0, weights: {} },
     scripted: [],
+    tabled: [],
   };
 }
 
