@@ -42,8 +42,10 @@ export function connectivityOf(satellite: number, routes: number): number {
 
 /** Recompute each island's routes, connectivity and vendor exposure from its cables' status and its telecom kit. */
 export function refreshNetworks(g: GameState): void {
+  // Each active cable's islands, worked out once for all islands.
+  const served = g.cables.filter((c) => c.status === 'active').map((c) => ({ c, islands: islandsOnRoute(g, c.route) }));
   for (const island of Object.values(g.islands)) {
-    const active = g.cables.filter((c) => c.status === 'active' && islandsOnRoute(g, c.route).includes(island.id));
+    const active = served.filter((x) => x.islands.includes(island.id)).map((x) => x.c);
     island.routes = active.length;
     island.connectivity = connectivityOf(island.satellite, active.length);
     const kit = island.assets.filter((a) => a.kind !== 'port' && a.vendor !== null).map((a) => a.vendor as string);
