@@ -8,10 +8,11 @@ import type { MapHost } from './map-host';
 import { dateLabel, PHASE_HELP, phaseLabel, roleName } from './names';
 import { InlineForms, renderOffers, type ComposeMode } from './offers';
 import { exportGame, SavesDialog } from './saves-dialog';
-import { loadAllScenarios, type LoadedScenario } from './scenarios';
+import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
 import { menuScreen } from './menu';
 import { applyProjector, loadProjector } from './prefs';
 import { endScreen, handoffScreen, setupScreen, type SetupState } from './screens';
+import { TUTORIAL_ROLE, TUTORIAL_SCENARIO, TutorialCoach } from './tutorial';
 import { swatch } from './widgets';
 
 type Tab = 'dashboard' | 'offers' | 'compose' | 'islands';
@@ -46,6 +47,8 @@ export class App {
   private keyOpen = false;
   private keyFor: string | null = null;
   private projector = false;
+  /** The tutorial's coach card, while a tutorial game is in play. */
+  readonly coach = new TutorialCoach(() => this.render());
 
   constructor(
     private readonly c: GameController,
@@ -74,6 +77,19 @@ export class App {
   /** The menu's "Load game". */
   loadGame(): void {
     void this.dialog.open();
+  }
+
+  /** The menu's "Tutorial": a solo game of the tutorial scenario as Vaitupa, with a coach. */
+  async tutorial(): Promise<void> {
+    const load = await loadScenario(TUTORIAL_SCENARIO);
+    if (!load?.ok) {
+      this.setMenuProblem(`The tutorial could not be loaded${load ? `: ${load.lines[0] ?? ''}` : '.'}`);
+      return;
+    }
+    this.endHidden = false;
+    this.c.start(load.loaded, { mode: 'solo', humans: [TUTORIAL_ROLE] }, freshSeed());
+    if (this.c.host) this.coach.start(this.c.host);
+    this.render();
   }
 
   setMenuProblem(text: string | null): void {
@@ -215,6 +231,7 @@ export class App {
     }
     this.renderMapTools(inMatch || (screen === 'end' && this.endHidden), scenario);
     this.renderScreens(screen);
+    this.coach.update({ c, tab: this.tab });
     byId('stage').toggleAttribute('inert', screen === 'handoff');
     byId('topbar').toggleAttribute('inert', screen === 'handoff');
     // A new screen (or a new seat at it): keyboard and screen-reader users start at its heading.
@@ -378,6 +395,7 @@ export class App {
           tabindex: this.tab === t ? 0 : -1,
           onclick: () => {
             this.tab = t;
+            this.coach.tabOpened(t);
             if (t === 'compose') this.composer?.setMode({ kind: 'new' });
             this.render();
           },
@@ -466,6 +484,7 @@ export class App {
             onContinue: () => c.continueGame(),
             onNew: () => void this.openSetup(),
             onLoad: () => void this.dialog.open(),
+            onTutorial: () => void this.tutorial(),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
           }),

@@ -127,7 +127,7 @@ export function renderFeed(v: GameView): HTMLElement[] {
           'li',
           { class: e.round === v.round ? 'new' : '' },
           h('span', { class: 'when' }, `R${e.round} · ${phaseLabel(e.phase)}`),
-          h('span', { class: 'text' }, e.seenBy !== 'all' ? h('span', { class: 'secret' }, h('span', { class: 'sr-only' }, 'Private: '), ' ') : null, e.text),
+          h('span', { class: 'text' }, e.seenBy !== 'all' ? h('span', { class: 'secret' }, h('span', { class: 'secret-tag' }, 'Private'), ' ') : null, e.text),
         ),
       ),
     ),

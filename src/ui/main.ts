@@ -48,6 +48,7 @@ async function main(): Promise<void> {
         onContinue: () => undefined,
         onNew: wait((app) => app.newGame()),
         onLoad: wait((app) => app.loadGame()),
+        onTutorial: wait((app) => void app.tutorial()),
         projector,
         onProjector: (on) => {
           projector = on;

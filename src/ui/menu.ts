@@ -8,6 +8,8 @@ export interface MenuActions {
   onContinue(): void;
   onNew(): void;
   onLoad(): void;
+  /** A first game with a coach that teaches the rules step by step. */
+  onTutorial(): void;
   projector: boolean;
   onProjector(on: boolean): void;
 }
@@ -28,6 +30,7 @@ export function menuScreen(a: MenuActions): HTMLElement {
       { class: 'menu-buttons' },
       a.canContinue ? h('button', { type: 'button', class: 'btn primary', id: 'menu-continue', onclick: a.onContinue }, a.continueLabel) : null,
       h('button', { type: 'button', class: `btn${a.canContinue ? '' : ' primary'}`, id: 'menu-new', onclick: a.onNew }, 'New game'),
+      h('button', { type: 'button', class: 'btn', id: 'menu-tutorial', onclick: a.onTutorial }, 'Tutorial'),
       h('button', { type: 'button', class: 'btn', id: 'menu-load', onclick: a.onLoad }, 'Load game'),
     ),
     h(

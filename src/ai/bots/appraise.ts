@@ -103,6 +103,8 @@ export function powerMoneyValue(m: Model, p: PowerId): number {
 }
 
 export function moneyValue(m: Model, role: RoleId): number {
+  // Money is worth nothing once the game is over: in the last round it buys only what it buys now.
+  if (m.base.round >= m.last) return 0;
   if (isPower(role)) return powerMoneyValue(m, role);
   const key = `money:${role}`;
   let v = m.memo.get(key);

@@ -171,7 +171,14 @@ function counterWhy(c: BotContext, o: Offer, change: string, a: Appraisal): stri
 
 function rejectReason(c: BotContext, a: Appraisal, betterTerms: string | null): string {
   const { v, role } = c;
-  const cost = a.void ? 'it could not be carried out now' : costText(v, role, mainPart(a.parts, -1) ?? (a.cash < 0 ? null : null));
+  const part = mainPart(a.parts, -1);
+  const cost = a.void
+    ? 'it could not be carried out now'
+    : part
+      ? costText(v, role, part)
+      : a.cash < 0
+        ? `it costs ${formatMoney(-a.cash)} for too little in return`
+        : 'it brings us too little';
   const text = `${cost.charAt(0).toUpperCase()}${cost.slice(1)}${betterTerms ? `; we could sign it ${betterTerms}` : ''}.`;
   return clipReason(text);
 }
@@ -180,7 +187,13 @@ function rejectWhy(c: BotContext, o: Offer, a: Appraisal): string {
   const { v, role } = c;
   const part = mainPart(a.parts, -1);
   const island = 'island' in o.deal ? o.deal.island : undefined;
-  const money = a.cash < 0 ? ` and costs ${formatMoney(-a.cash)}` : '';
   const fact = factFor(v, role, part, island);
-  return clip(`${nameOf(v, role)} turns down ${offerText(v, o)}: ${part ? `it weighs on ${part}` : 'it gains too little'}${money}${fact ? ` (${fact})` : ''}.`);
+  const goal = a.void
+    ? 'for it could not be carried out now'
+    : part
+      ? goalText(v, role, part, island)
+      : a.cash < 0
+        ? `to keep ${formatMoney(-a.cash)} for deals that buy more`
+        : 'for it brings too little';
+  return clip(`${nameOf(v, role)} turns down ${offerText(v, o)} ${goal}${fact ? ` (${fact})` : ''}.`);
 }

@@ -2,7 +2,8 @@ import { step, view, type Action, type GameState, type GameView, type RoleId, ty
 import { MAX_PASSES } from '../autoplay';
 import type { Policy } from '../simple';
 import { BotContext, type Decision } from './context';
-import { determinise, projectLite, scoreValue, trendShift, whatIfCopy } from './model';
+import { determinise, projectLite, scoreValue, trendShift } from './model';
+import * as E from './engine-api';
 import { playTurn } from './turn';
 import { moneyValue } from './appraise';
 
@@ -56,14 +57,20 @@ function apply(g: GameState, a: Action): GameState {
 /** Money in hand: the leaf values it as the normal bot does, at what it could buy the role later. */
 const treasuryOf = (g: GameState, role: RoleId): number => g.islands[role]?.treasury ?? g.powers[role as 'beijing']?.treasury ?? 0;
 
-/** Play the rest of the round from a state where `role` has just taken its turn at `pass`; its projected final score, plus its money at the rate `money`. */
+/**
+ * Play the rest of the round from a state where `role` has just taken its turn at `pass`: the
+ * other seats (and its own later passes) as normal bots on their own views of the sampled state,
+ * its own sealed orders after a negotiation (others' orders are secret: sampled as none), then the
+ * round's resolution and domestic phase by the engine's rules. The next round's briefing is left
+ * out: its events are the next round's, and one sample of them is noise, not information. The
+ * leaf is the role's projected final score, plus its money at the rate `money`.
+ */
 function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, inner: Policy, seed: string, money: number, shift: Record<string, number>): number {
   let g = start;
   for (const a of plan) g = apply(g, a);
   const phase = g.phase;
   const round = g.round;
-  // The rest of this phase: every seat on its own view of the sampled state, pass after pass.
-  for (let p = pass; p < MAX_PASSES && g.phase === phase; p++) {
+  for (let p = pass; p < MAX_PASSES; p++) {
     let acted = false;
     for (const seat of g.seats) {
       if (g.ended.includes(seat) || (seat === role && p === pass)) continue;
@@ -75,16 +82,18 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
     }
     if (!acted && p > pass) break;
   }
-  for (const seat of g.seats) if (g.phase === phase && g.round === round && !g.ended.includes(seat)) g = apply(g, { type: 'endPhase', role: seat });
-  // Sealed orders that follow a negotiation: its own (others' are secret: sampled as none).
-  if (phase === 'negotiation' && g.phase === 'decisions' && g.round === round) {
+  if (phase === 'negotiation') {
+    for (const seat of g.seats) if (g.phase === 'negotiation' && !g.ended.includes(seat)) g = apply(g, { type: 'endPhase', role: seat });
+    if (g.phase !== 'decisions' || g.round !== round) return scoreValue(g, role);
     for (const a of inner(view(g, role), role, { seed, pass: 0 })) g = apply(g, a);
-    for (const seat of g.seats) if (g.phase === 'decisions' && g.round === round && !g.ended.includes(seat)) g = apply(g, { type: 'endPhase', role: seat });
   }
-  if (g.phase === 'over') return scoreValue(g, role);
-  const h = whatIfCopy(g);
+  const h = E.cloneState(g);
+  E.runResolution(h);
+  E.runDomesticPhase(h);
+  if (h.round >= h.scenario.rounds) return scoreValue(h, role);
+  E.nextRound(h);
   projectLite(h);
-  return scoreValue(h, role, shift) + money * treasuryOf(g, role);
+  return scoreValue(h, role, shift) + money * treasuryOf(h, role);
 }
 
 /** The hard bot's turn: the normal bot's candidates, weighed by rollouts through the engine. */
