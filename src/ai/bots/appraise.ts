@@ -97,9 +97,26 @@ export function powerMoneyValue(m: Model, p: PowerId): number {
     if (o.void) continue;
     best = Math.max(best, (scoreValue(o.state, p) - m.baseValue(p)) / amount);
   }
-  const value = Math.max(0.5 * best, 2e-6);
+  const value = Math.max(0.5 * best * scarcity(g, p), 2e-6);
   m.memo.set(`money:${p}`, value);
   return value;
+}
+
+/**
+ * How scarce a power's money is, 0-1: at the rate it has spent so far, will it run out before the
+ * game ends (1), or end with money it never spent (towards 0: a dollar it would not have spent
+ * anyway buys nothing)? Its spending so far is in its own ledger.
+ */
+export function scarcity(g: GameState, p: PowerId): number {
+  const power = g.powers[p];
+  // Before it has spent anything, a power cannot tell: in full.
+  if (!power || g.round <= 1) return 1;
+  const spent = g.ledger.filter((e) => e.from === p && e.round >= 1).reduce((s, e) => s + e.amount, 0);
+  const rate = spent / (g.round - 1);
+  const remaining = g.scenario.rounds - g.round + 1;
+  const total = power.treasury + power.budgetPerRound * (remaining - 1);
+  const leftover = total - rate * remaining;
+  return leftover <= 0 ? 1 : Math.max(0.05, 1 - (3 * leftover) / Math.max(1, total));
 }
 
 export function moneyValue(m: Model, role: RoleId): number {

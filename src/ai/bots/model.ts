@@ -48,8 +48,9 @@ const CONTESTED = ['influence', 'access', 'vendorShare', 'denial'];
 
 /**
  * Where a power's contested objectives are heading: half their average change per round so far,
- * carried over the rounds left. A gain that the trend will take past the top of the scale (or a
- * loss it will take past the bottom) is worth less than it looks now: the hard bot's leaf reads
+ * carried over the rounds left (rivals' deals take influence, their footholds eat into denial;
+ * the power's own deals add). A gain the trend will take past the top of the scale anyway, or a
+ * loss it will take past the bottom, is worth less than it looks now: the hard bot's leaf reads
  * its score with this shift.
  */
 export function trendShift(g: GameState, role: RoleId): Record<string, number> {

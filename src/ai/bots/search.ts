@@ -9,13 +9,17 @@ import { moneyValue } from './appraise';
 
 /**
  * The hard bot: it looks ahead through the engine. For each candidate turn (the normal bot's
- * choice and the alternatives it weighed), it builds full states consistent with its own view —
- * a fresh random generator seeded from its seed, the round and the sample's number; the event deck
- * of the scenario if it was given it; no secret it does not hold — and plays the rest of the round
- * through the engine's step() with normal bots in every seat, then projects the slow rules to the
- * end of the game and reads its own score. The turn with the best average wins. The number of
- * rollouts is fixed, so the same view and seed always give the same turn, and nothing is read
- * from the real game beyond the view.
+ * choice and the alternatives it weighed) it builds full states consistent with its own view —
+ * determinised: a fresh random generator seeded from its seed, the round, the phase, the pass and
+ * the sample's number; the scenario's event deck if it was given it; no offer, clause or order it
+ * cannot see — and plays the rest of the round through the engine's step() with normal bots in
+ * every seat, then the round's resolution and domestic phase by the engine's rules. Its score is
+ * read with scoreOf's formula at the end of the game, projected by the slow rules (cables coming
+ * into service, the economy and legitimacy drifting, contested objectives following their trend),
+ * plus its money at what it could buy later. Every candidate meets the same samples (common random
+ * numbers); the best average wins, and an alternative must beat the normal bot's choice by a
+ * margin. The number of candidates and samples is fixed, so the same view and seed always give the
+ * same turn, and nothing of the real game is read beyond the view.
  */
 
 export interface SearchOptions {
