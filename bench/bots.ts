@@ -1,3 +1,4 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { MatchHost } from '../src/host/match';
 import { playToEnd } from '../src/ai/autoplay';
 import { makeBot, type Policy } from '../src/ai';
@@ -13,6 +14,8 @@ import { loadScenarioFile, resolveScenario } from '../src/scenario/files';
  */
 const GAMES = Number(process.env.BENCH_BOT_GAMES ?? 2);
 const SCENARIOS = (process.env.BENCH_BOT_SCENARIOS ?? 'coral-sea,honiara,shared-future').split(',');
+/** The heap cap of the memory check, MB (BENCH_BOT_HEAP_MB; default 50, the target). */
+const HEAP_MB = Number(process.env.BENCH_BOT_HEAP_MB ?? 50);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const quantile = (xs: number[], q: number): number => {
@@ -64,6 +67,34 @@ function measure(id: string, level: 'easy' | 'normal' | 'hard'): Sample {
   return out;
 }
 
+/** In a worker thread whose heap is capped: a hard bot plays every seat of a game; running out of memory would kill the worker. */
+function memoryWorker(): void {
+  const { id, cap } = workerData as { id: string; cap: number };
+  const r = loadScenarioFile(resolveScenario(id));
+  if (!r.ok) throw new Error(`${id} does not load`);
+  const bot = makeBot({ level: 'hard', scenario: r.scenario });
+  const host = new MatchHost(r.scenario, r.hash, '1', { hashes: false });
+  playToEnd(host, () => bot, '1', 2);
+  parentPort?.postMessage({ ok: host.state.round > 1, cap });
+}
+
+async function cappedRun(id: string, cap: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const w = new Worker(new URL('../src/cli/worker-boot.mjs', import.meta.url), {
+      workerData: { entry: import.meta.url, id, cap, memory: true },
+      resourceLimits: { maxOldGenerationSizeMb: cap, maxYoungGenerationSizeMb: 8 },
+    });
+    let ok = false;
+    w.on('message', (m: { ok: boolean }) => (ok = m.ok));
+    w.on('error', () => resolve(false));
+    w.on('exit', () => resolve(ok));
+  });
+}
+
+if (!isMainThread && (workerData as { memory?: boolean })?.memory) memoryWorker();
+else await main();
+
+async function main(): Promise<void> {
 const results: Record<string, number> = {};
 const line = (name: string, s: Sample) => {
   const med = quantile(s.phases, 0.5);
@@ -88,4 +119,12 @@ const kept = Array.from({ length: 20 }, () => makeBot('hard'));
 gc?.();
 results['MB held per bot (20 bots made)'] = Number(((process.memoryUsage().heapUsed - before) / 2 ** 20 / kept.length).toFixed(3));
 console.log(`\nmemory held by a bot between decisions: ${results['MB held per bot (20 bots made)']} MB`);
+// The working memory of a hard decision: the bot plays two rounds of every seat in a worker
+// whose heap is capped at 50 MB (plus tsx and the scenario, loaded in the same heap).
+for (const id of SCENARIOS) {
+  const ok = await cappedRun(id, HEAP_MB);
+  results[`${id} hard bot fits a ${HEAP_MB} MB heap`] = ok ? 1 : 0;
+  console.log(`${id}: hard bots in every seat ${ok ? 'play' : 'do NOT play'} within a ${HEAP_MB} MB heap`);
+}
 console.log(JSON.stringify({ bench: 'bots', results }));
+}

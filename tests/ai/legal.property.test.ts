@@ -45,7 +45,7 @@ describe('bots only submit legal actions', () => {
           }
         },
       ),
-      { numRuns: 8, seed: 20260501 },
+      { numRuns: 16, seed: 20260501 },
     );
     // The bots did play: offers, answers and orders were all checked.
     expect(checked).toBeGreaterThan(50);

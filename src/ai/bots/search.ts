@@ -61,6 +61,17 @@ function apply(g: GameState, a: Action): GameState {
 /** Money in hand: the leaf values it as the normal bot does, at what it could buy the role later. */
 const treasuryOf = (g: GameState, role: RoleId): number => g.islands[role]?.treasury ?? g.powers[role as 'beijing']?.treasury ?? 0;
 
+/** In the largest scenarios, the seats a turn concerns: itself, every power, and the islands its deals bind; the rest of the table plays on unseen. */
+function rolloutSeats(g: GameState, role: RoleId, plan: Action[]): RoleId[] {
+  if (g.seats.length <= 6) return g.seats;
+  const keep = new Set<RoleId>([role, ...g.seats.filter((s) => !g.islands[s])]);
+  for (const a of plan) {
+    const deal = a.type === 'offer' || a.type === 'counter' ? a.deal : a.type === 'accept' || a.type === 'reject' ? g.offers.find((o) => o.id === a.offer)?.deal : undefined;
+    if (deal) for (const i of E.islandsOfDeal(g, deal)) keep.add(i);
+  }
+  return g.seats.filter((s) => keep.has(s));
+}
+
 /**
  * Play the rest of the round from a state where `role` has just taken its turn at `pass`: the
  * other seats (and its own later passes) as normal bots on their own views of the sampled state,
@@ -74,9 +85,10 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   for (const a of plan) g = apply(g, a);
   const phase = g.phase;
   const round = g.round;
+  const seats = rolloutSeats(g, role, plan);
   for (let p = pass; p < MAX_PASSES; p++) {
     let acted = false;
-    for (const seat of g.seats) {
+    for (const seat of seats) {
       if (g.ended.includes(seat) || (seat === role && p === pass)) continue;
       for (const a of inner(view(g, seat), seat, { seed, pass: p })) {
         const next = apply(g, a);
@@ -105,7 +117,9 @@ export function searchTurn(v: GameView, role: RoleId, seed: string, pass: number
   const c = new BotContext(v, role, 'hard', seed, pass, opts.deck);
   const d = playTurn(c);
   const samples = samplesFor(v);
-  const plans = candidates(d, Math.min(MAX_CANDIDATES, Math.max(1, Math.floor(opts.rollouts / samples))));
+  // Every seat plays in a rollout: with many seats, fewer rollouts keep the decision's time in bounds.
+  const budget = Math.max(4, Math.round((opts.rollouts * 5) / Math.max(5, v.seats.length)));
+  const plans = candidates(d, Math.min(MAX_CANDIDATES, Math.max(1, Math.floor(budget / samples))));
   if (plans.length <= 1) return d.actions;
   const values = plans.map(() => 0);
   const money = moneyValue(c.model, role);
