@@ -87,7 +87,7 @@ export class App {
       return;
     }
     this.endHidden = false;
-    this.c.start(load.loaded, { mode: 'solo', humans: [TUTORIAL_ROLE] }, freshSeed());
+    this.c.start(load.loaded, { mode: 'solo', humans: [TUTORIAL_ROLE], policy: 'easy' }, freshSeed());
     if (this.c.host) this.coach.start(this.c.host);
     this.render();
   }
@@ -163,7 +163,7 @@ export class App {
       this.scenarios = { loaded: all.loaded, broken: all.broken.map((b) => `${b.file}: ${b.lines[0] ?? ''}`) };
     }
     const first = this.scenarios.loaded.find((s) => s.id === this.defaultScenario?.id) ?? this.scenarios.loaded[0];
-    this.setup ??= { scenario: first?.id ?? '', mode: 'solo', role: 'canberra', humans: [], seed: freshSeed(), error: null };
+    this.setup ??= { scenario: first?.id ?? '', mode: 'solo', role: 'canberra', humans: [], seed: freshSeed(), level: 'normal', error: null };
     this.c.flow.send({ type: 'SETUP' });
   }
 
@@ -181,7 +181,7 @@ export class App {
     }
     if (!st.seed.trim()) st.seed = freshSeed();
     this.endHidden = false;
-    this.c.start(chosen, { mode: st.mode, humans }, st.seed.trim());
+    this.c.start(chosen, { mode: st.mode, humans, policy: st.level }, st.seed.trim());
     this.setup = { ...st, seed: freshSeed(), error: null };
   }
 

@@ -10,8 +10,8 @@ import { openRecord, type Opened } from './saves';
 import type { LoadedScenario } from './scenarios';
 import type { SeatRunner } from './seats';
 
-/** The computer seats' policy unless the seating names another. */
-export const DEFAULT_POLICY = 'simple';
+/** The computer seats' policy unless the seating names another: the normal bot. */
+export const DEFAULT_POLICY = 'normal';
 
 export interface Notice {
   kind: 'info' | 'error';

@@ -5,6 +5,7 @@ import { h } from './dom';
 import { dateLabel, phaseLabel, roleName } from './names';
 import type { LoadedScenario } from './scenarios';
 import { swatch } from './widgets';
+import type { Level } from '../ai';
 
 /** What each role wants, in its own terms (game-design.md, "Roles and what each wants"). */
 const ROLE_AIMS: Record<string, string> = {
@@ -20,8 +21,17 @@ export interface SetupState {
   role: RoleId;
   humans: RoleId[];
   seed: string;
+  /** How well the computer plays every seat no person plays. */
+  level: Level;
   error: string | null;
 }
+
+/** The computer levels as the setup screen offers them. */
+const LEVEL_CHOICES: { level: Level; name: string; desc: string }[] = [
+  { level: 'easy', name: 'Easy', desc: 'Takes good deals when it sees them, bargains little.' },
+  { level: 'normal', name: 'Normal', desc: 'Weighs every offer by its own score, counters and competes for islands.' },
+  { level: 'hard', name: 'Hard', desc: 'Also plays each choice ahead through the rules before it commits. Thinks longer.' },
+];
 
 export interface SetupActions {
   /** A game is in progress: starting another replaces it (it stays only if saved). */
@@ -131,6 +141,19 @@ export function setupScreen(a: SetupActions): HTMLElement {
             ),
           ),
           h(
+            'fieldset',
+            { class: 'field' },
+            h('legend', null, 'Computer players'),
+            LEVEL_CHOICES.map((c) =>
+              h(
+                'label',
+                { class: 'choice' },
+                h('input', { type: 'radio', name: 'setup-level', id: `setup-level-${c.level}`, value: c.level, checked: st.level === c.level, 'aria-labelledby': `setup-level-${c.level}-name`, onchange: () => a.change({ level: c.level, error: null }) }),
+                h('span', null, h('span', { class: 'title', id: `setup-level-${c.level}-name` }, c.name), h('span', { class: 'desc' }, c.desc)),
+              ),
+            ),
+          ),
+          h(
             'div',
             { class: 'field' },
             h('label', { for: 'setup-seed' }, 'Seed'),
@@ -179,6 +202,12 @@ export interface EndActions {
   seating: Seating;
 }
 
+/** "Computer", with its level when the seats were played by a bot level. */
+function computerLabel(seating: Seating): string {
+  const c = LEVEL_CHOICES.find((x) => x.level === seating.policy);
+  return c ? `Computer · ${c.name}` : 'Computer';
+}
+
 /** Final scores, each role's breakdown, and the rounds that moved them most. */
 export function endScreen(v: GameView, a: EndActions): HTMLElement {
   const par = v.scenario.par;
@@ -213,7 +242,7 @@ export function endScreen(v: GameView, a: EndActions): HTMLElement {
               'th',
               { scope: 'row' },
               h('span', { class: 'seat-chip' }, swatch(v, role), roleName(v, role)),
-              h('div', { class: 'muted' }, a.seating.humans.includes(role) ? 'Player' : 'Computer'),
+              h('div', { class: 'muted' }, a.seating.humans.includes(role) ? 'Player' : computerLabel(a.seating)),
               (score?.total ?? 0) >= par ? h('span', { class: 'won' }, `Reached ${par}`) : null,
             ),
             h(

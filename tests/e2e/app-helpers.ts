@@ -75,7 +75,7 @@ export async function freshPage(site: Site): Promise<OpenPage> {
 }
 
 /** From the menu: a new game of Coral Sea, solo as one role or hot-seat with several. */
-export async function newGame(page: Page, opts: { mode: 'solo'; role: string; seed: string } | { mode: 'hotseat'; roles: string[]; seed: string }): Promise<void> {
+export async function newGame(page: Page, opts: ({ mode: 'solo'; role: string; seed: string } | { mode: 'hotseat'; roles: string[]; seed: string }) & { level?: 'Easy' | 'Normal' | 'Hard' }): Promise<void> {
   await page.getByRole('button', { name: 'New game' }).click();
   await page.getByRole('radio', { name: 'Coral Sea', exact: true }).check();
   if (opts.mode === 'solo') {
@@ -85,6 +85,7 @@ export async function newGame(page: Page, opts: { mode: 'solo'; role: string; se
     await page.getByRole('radio', { name: 'Hot-seat', exact: true }).check();
     for (const r of opts.roles) await page.getByRole('checkbox', { name: r, exact: true }).check();
   }
+  if (opts.level) await page.getByRole('radio', { name: opts.level, exact: true }).check();
   await page.getByLabel('Seed').fill(opts.seed);
   await page.getByRole('button', { name: 'Start' }).click();
 }

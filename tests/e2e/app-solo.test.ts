@@ -24,10 +24,13 @@ describe('solo play in the browser', () => {
     await page.getByRole('button', { name: 'Start' }).waitFor();
     // The role chooser names every role.
     for (const name of ['Beijing', 'Canberra', 'Washington', 'Solomon Islands', 'Papua New Guinea']) await expect(page.getByRole('radio', { name, exact: true }).count()).resolves.toBe(1);
+    // The computer's level: three, Normal unless the player picks another.
+    for (const name of ['Easy', 'Normal', 'Hard']) await expect(page.getByRole('radio', { name, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('radio', { name: 'Normal', exact: true }).isChecked()).resolves.toBe(true);
     await shot(page, 'setup');
     await page.getByRole('button', { name: 'Back' }).click();
 
-    await newGame(page, { mode: 'solo', role: 'Canberra', seed: '3' });
+    await newGame(page, { mode: 'solo', role: 'Canberra', seed: '3', level: 'Easy' });
     expect(await myTurn(page)).toEqual({ round: 'Round 1', phase: 'Negotiation' });
     await shot(page, 'match-dashboard');
 
@@ -97,6 +100,8 @@ describe('solo play in the browser', () => {
       await expect(rows.nth(i).locator('.turns').textContent()).resolves.toMatch(/Turning points|No round moved/);
     }
     await expect(page.locator('table.scores').textContent()).resolves.toMatch(/Canberra[\s\S]*Player/);
+    // Every other seat was played by the level chosen at setup.
+    await expect(page.locator('table.scores th .muted', { hasText: 'Computer · Easy' }).count()).resolves.toBe(4);
     await shot(page, 'end');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/engine';
 import { MemoryGameStore, AUTOSAVE_ID } from '../../src/host/storage';
-import { simplePolicy } from '../../src/ai/simple';
+import { policyByName, POLICY_NAMES } from '../../src/ai';
 import { answerSeatRequest } from '../../src/ui/seat-protocol';
 import { GameController } from '../../src/ui/controller';
 import { loadScenario } from '../../src/ui/scenarios';
@@ -11,7 +11,7 @@ import type { SeatRunner } from '../../src/ui/seats';
 const runSeat: SeatRunner = (req) =>
   new Promise<Action[]>((resolve, reject) =>
     setTimeout(() => {
-      const r = answerSeatRequest({ ...req, id: 1 }, { simple: simplePolicy });
+      const r = answerSeatRequest({ ...req, id: 1 }, { byName: policyByName, names: POLICY_NAMES });
       if ('error' in r) reject(new Error(r.error));
       else resolve(r.actions);
     }, 0),
