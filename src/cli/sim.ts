@@ -2,12 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { formatMoney, turningPoints, type GameState, type RoleId } from '../engine';
 import { MatchHost } from '../host/match';
 import { playPhase } from '../ai/autoplay';
-import { simplePolicy } from '../ai/simple';
+import { POLICY_NAMES } from '../ai';
+import { batchPolicy } from './batch-games';
 import { fail, intOption, options, scenarioOrExit } from './args';
 
-const USAGE = `Usage: npm run sim -- --scenario FILE|ID --seed N [--rounds N] [--json] [--record out.json]
+const USAGE = `Usage: npm run sim -- --scenario FILE|ID --seed N [--bots LEVEL] [--rounds N] [--json] [--record out.json]
 
 Plays a whole game with the built-in policies in every seat and prints a round-by-round account.
+  --bots       the computer players in every seat: simple (the built-in policies, the default),
+               easy, normal, hard or random; bots give a one-line reason with each action
   --scenario   a scenario file, or the id of a shipped one (coral-sea)
   --seed       the seed of the game (any whole number)
   --rounds     stop after this many rounds (default: the scenario's length)
@@ -15,7 +18,7 @@ Plays a whole game with the built-in policies in every seat and prints a round-b
   --record     write the game record (for npm run replay) to this file`;
 
 const { values } = options(
-  { scenario: { type: 'string' }, seed: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' }, record: { type: 'string' }, help: { type: 'boolean' } },
+  { scenario: { type: 'string' }, seed: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' }, record: { type: 'string' }, bots: { type: 'string' }, help: { type: 'boolean' } },
   USAGE,
 );
 if (values.help) {
@@ -27,8 +30,12 @@ const seed = String(intOption(values.seed, 'seed', 1));
 const { scenario, hash } = scenarioOrExit(values.scenario as string);
 const maxRounds = intOption(values.rounds, 'rounds', scenario.rounds);
 
+const bots = values.bots ?? 'simple';
+if (!(POLICY_NAMES as readonly string[]).includes(bots)) fail(`--bots ${bots}: there is no such computer player (known: ${POLICY_NAMES.join(', ')}).`, 2);
+const policy = batchPolicy(bots, scenario);
+
 const host = new MatchHost(scenario, hash, seed);
-while (!host.over && host.state.round <= maxRounds) playPhase(host, host.state.seats, () => simplePolicy, seed);
+while (!host.over && host.state.round <= maxRounds) playPhase(host, host.state.seats, () => policy, seed);
 
 const name = (g: GameState, r: RoleId) => g.islands[r]?.name ?? g.powers[r as 'beijing']?.name ?? r;
 const describeOffer = (g: GameState, o: GameState['offers'][number]): string => {
@@ -51,7 +58,7 @@ const describeOffer = (g: GameState, o: GameState['offers'][number]): string => 
 
 /** The account is written from the facilitator's vantage: private entries are marked with who saw them. */
 function account(g: GameState): string[] {
-  const lines = [`${scenario.title} (${scenario.start}, ${scenario.rounds} rounds of ${scenario.monthsPerRound} months), seed ${seed}`];
+  const lines = [`${scenario.title} (${scenario.start}, ${scenario.rounds} rounds of ${scenario.monthsPerRound} months), seed ${seed}${bots === 'simple' ? '' : `, ${bots} bots in every seat`}`];
   const last = g.phase === 'over' ? g.round : g.round - 1;
   for (let r = 1; r <= last; r++) {
     const entries = g.log.filter((e) => e.round === r);
@@ -77,6 +84,7 @@ if (values.json) {
       {
         scenario: scenario.id,
         seed,
+        bots,
         rounds: g.phase === 'over' ? g.round : g.round - 1,
         over: g.phase === 'over',
         stateHash: finalHash,

@@ -22,6 +22,9 @@ describe('bots explain their actions', () => {
       const actor = view.islands[role]?.name ?? view.powers[role as 'beijing']?.name ?? role;
       expect(why.startsWith(actor), why).toBe(true);
       expect(why, why).toMatch(GOALS);
+      // Plain words: no rule identifiers ("unrestDeployment"), no doubled article ("Tonga's a data centre").
+      expect(why, why).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/);
+      expect(why, why).not.toMatch(/'s? (a|an|the) /);
       const deal = action.type === 'offer' || action.type === 'counter' ? action.deal : action.type === 'accept' || action.type === 'reject' ? view.offers.find((o) => o.id === action.offer)?.deal : undefined;
       if (deal) {
         const amount = money(deal);

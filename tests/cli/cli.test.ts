@@ -54,6 +54,19 @@ describe('npm run sim', () => {
     const out = run('sim', ['--scenario', 'coral-sea', '--seed', 'many']);
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('--seed takes a whole number');
+    const bots = run('sim', ['--scenario', 'coral-sea', '--seed', '1', '--bots', 'genius']);
+    expect(bots.status).toBe(2);
+    expect(bots.stderr).toContain('--bots genius: there is no such computer player (known: simple, random, easy, normal, hard)');
+  });
+
+  it('plays with a bot level in every seat, the bots giving their reasons, marked with who saw them', () => {
+    const out = run('sim', ['--scenario', 'honiara', '--seed', '3', '--bots', 'normal', '--rounds', '1']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('normal bots in every seat');
+    // A counter with its changed terms and its goal, seen only by the two parties.
+    expect(out.stdout).toMatch(/\[[A-Z]+, (beijing|canberra|washington) only\] [A-Za-z ]+: [A-Za-z ]+ counters .+: the same .+, to /);
+    const doc = JSON.parse(run('sim', ['--scenario', 'honiara', '--seed', '3', '--bots', 'easy', '--json']).stdout);
+    expect(doc).toMatchObject({ scenario: 'honiara', bots: 'easy', over: true });
   });
 });
 

@@ -18,6 +18,19 @@ const PROJECTS: Record<string, string> = {
   safeCity: 'a "safe city" system',
 };
 
+/** A project after a possessive: "Tonga's national data centre", not "Tonga's a national data centre". */
+const projectAfterPossessive = (project: string): string => (PROJECTS[project] ?? project).replace(/^(a|the) /, '');
+
+/** Clauses in a few plain words, as a reason names them. */
+export const CLAUSE_WORDS: Record<string, string> = {
+  unrestDeployment: 'unrest-deployment',
+  incidentAccess: 'incident-access',
+  shipVisits: 'ship-visits',
+  noThirdParty: 'no-third-party',
+};
+
+const article = (words: string): string => (/^[aeiou]/i.test(words) ? 'an' : 'a');
+
 const PURPOSES: Record<string, string> = { budget: 'budget support', relief: 'disaster relief', infrastructure: 'infrastructure aid' };
 
 export const financingText = (f: Financing): string =>
@@ -30,8 +43,8 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
     case 'aid':
       return `a ${formatMoney(deal.amount)} ${financingText(deal.financing)} of ${PURPOSES[deal.purpose ?? 'budget']}${of}`;
     case 'telecom': {
-      const where = withIsland ? `${possessive(nameOf(v, deal.island))} ` : '';
-      return `a ${formatMoney(deal.amount)} ${financingText(deal.financing)} for ${where}${PROJECTS[deal.project] ?? deal.project} by ${v.vendors[deal.vendor]?.name ?? deal.vendor}`;
+      const project = withIsland ? `${possessive(nameOf(v, deal.island))} ${projectAfterPossessive(deal.project)}` : (PROJECTS[deal.project] ?? deal.project);
+      return `a ${formatMoney(deal.amount)} ${financingText(deal.financing)} for ${project} by ${v.vendors[deal.vendor]?.name ?? deal.vendor}`;
     }
     case 'cable': {
       const ends = [deal.route[0], deal.route[deal.route.length - 1]].map((l) => v.landings[l ?? '']?.name ?? l).join('-');
@@ -44,8 +57,9 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
       return `a ${ends} cable by ${v.vendors[deal.vendor]?.name ?? deal.vendor} (${financingText(deal.financing)}${terms.length ? `; ${terms.join(', ')}` : ''})`;
     }
     case 'pact': {
-      const cl = deal.clauses.map((c) => `${c.secret ? 'secret ' : ''}${c.kind}`);
-      return `a ${deal.pact} pact${cl.length ? ` with ${cl.length === 1 ? 'a ' : ''}${cl.join(' and ')} clause${cl.length > 1 ? 's' : ''}` : ''}${of}`;
+      const cl = deal.clauses.map((c) => `${c.secret ? 'secret ' : ''}${CLAUSE_WORDS[c.kind] ?? c.kind}`);
+      const first = cl[0] ?? '';
+      return `a ${deal.pact} pact${cl.length ? ` with ${cl.length === 1 ? `${article(first)} ` : ''}${cl.join(' and ')} clause${cl.length > 1 ? 's' : ''}` : ''}${of}`;
     }
     case 'diplomatic':
       return deal.act === 'switchRecognition'
@@ -94,7 +108,13 @@ export function goalText(v: Pick<GameView, 'islands' | 'powers'>, role: RoleId, 
 export const costText = (v: Pick<GameView, 'islands'>, role: RoleId, part: string | null): string =>
   v.islands[role] ? (ISLAND_COSTS[part ?? ''] ?? 'the terms do not serve us') : ({ influence: 'it would cost us influence', access: 'it buys us too little access', vendorShare: 'it would put the wrong vendors in the network', reputation: 'it would cost us reputation', denial: 'it would open the door to rivals' }[part ?? ''] ?? 'these terms do not serve our interests');
 
-export function orderText(v: Pick<GameView, 'islands' | 'powers' | 'vendors'>, order: Order): string {
+/** A debt by its creditor: "its debt to Beijing" (the id if the view does not hold it). */
+const debtText = (v: Partial<Pick<GameView, 'debts' | 'powers' | 'islands'>>, id: string): string => {
+  const d = v.debts?.find((x) => x.id === id);
+  return d && v.powers && v.islands ? `its debt to ${nameOf({ powers: v.powers, islands: v.islands }, d.creditor)}` : `debt ${id}`;
+};
+
+export function orderText(v: Pick<GameView, 'islands' | 'powers' | 'vendors'> & Partial<Pick<GameView, 'debts'>>, order: Order): string {
   const m = formatMoney(order.amount);
   switch (order.kind) {
     case 'campaign':
@@ -108,7 +128,7 @@ export function orderText(v: Pick<GameView, 'islands' | 'powers' | 'vendors'>, o
     case 'buildCert':
       return `${m} for its computer emergency response team`;
     case 'repay':
-      return `repaying ${m} of debt ${order.debt}`;
+      return `repaying ${m} of ${debtText(v, order.debt)}`;
     case 'crackdown':
       return 'a crackdown on protest';
     case 'delayElection':
@@ -120,7 +140,7 @@ export function orderText(v: Pick<GameView, 'islands' | 'powers' | 'vendors'>, o
     case 'callForum':
       return `a regional forum (${m})`;
     case 'renegotiateDebt':
-      return `rescheduling debt ${order.debt}`;
+      return `rescheduling ${debtText(v, order.debt)}`;
   }
 }
 
