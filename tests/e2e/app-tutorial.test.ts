@@ -82,7 +82,9 @@ describe('the tutorial in the browser', () => {
     expect(await step(page)).toBe('offers');
     await shot(page, 'tutorial-offers');
     // Turn the cheaper bid down (with a reason), and take the grant.
-    const hmn = bids.filter({ hasText: 'HMN Tech' }).last(); // the innermost card, if cards nest
+    // The scripted bid by its route: the computer players may table cables of their own.
+    const hmn = bids.filter({ hasText: 'Port Vila – Cape Hina – Anuvai by HMN Tech' }).last(); // the innermost card, if cards nest
+    await hmn.getByLabel('Reason for rejecting').waitFor();
     await hmn.getByLabel('Reason for rejecting').fill('The data-access clause.');
     await hmn.getByRole('button', { name: 'Reject', exact: true }).click();
 
