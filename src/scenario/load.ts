@@ -52,10 +52,20 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** Types as the person editing the file knows them. */
+const TYPE_WORDS: Record<string, string> = {
+  int: 'a whole number',
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of fields (name: value)',
+};
+
 function expectedOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+      return TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`;
     case 'too_small':
       return issue.origin === 'array'
         ? `a list of at least ${String(issue.minimum)}`
@@ -88,6 +98,8 @@ function positionOf(doc: Document, counter: LineCounter, path: readonly Property
 
 /** Parse and check a scenario file's text. Never throws for bad input. */
 export function parseScenarioText(text: string, file: string): ScenarioResult {
+  // Not a text file at all (an image, a zip, a word-processor file): say so rather than show its bytes.
+  if (text.includes('\u0000')) return { ok: false, errors: [{ file, path: '', expected: 'a scenario written as YAML text', found: 'a binary file (it holds NUL bytes)' }] };
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -99,6 +111,7 @@ export function parseScenarioText(text: string, file: string): ScenarioResult {
       }),
     };
   }
+  if (doc.contents === null) return { ok: false, errors: [{ file, path: '', expected: 'a scenario written as YAML text', found: 'an empty file (nothing but blanks or comments)' }] };
   const data: unknown = doc.toJS();
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
@@ -112,7 +125,7 @@ export function parseScenarioText(text: string, file: string): ScenarioResult {
           path: formatPath(issue.path),
           ...(pos ?? {}),
           expected: expectedOf(issue),
-          found: issue.code === 'unrecognized_keys' ? `"${issue.keys.join('", "')}"` : describeFound(valueAt(data, issue.path)),
+          found: issue.code === 'unrecognized_keys' ? `"${issue.keys.join('", "')}"` : issue.code === 'custom' && typeof issue.params?.found === 'string' ? issue.params.found : describeFound(valueAt(data, issue.path)),
         };
       }),
     };

@@ -188,15 +188,21 @@ export const scenarioSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    /** "a landing id of this scenario (anuvai, loto-bay, suva)": the ids it could have been, a few of them. */
+    const oneOf = (what: string, ids: Iterable<string>): string => {
+      const list = [...ids];
+      return `${what} of this scenario (${list.slice(0, 8).join(', ')}${list.length > 8 ? ', …' : ''})`;
+    };
     const landingIds = new Set(s.landings.map((l) => l.id));
     const islandIds = new Set(s.islands.map((i) => i.id));
     const vendorIds = new Set(s.vendors.map((v) => v.id));
     const powerIds = new Set<string>(s.powers.map((p) => p.id));
     const dup = (list: { id: string }[], key: string) => {
-      const seen = new Set<string>();
+      const first = new Map<string, number>();
       list.forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `the id "${item.id}" is used twice` });
-        seen.add(item.id);
+        const j = first.get(item.id);
+        if (j !== undefined) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `an id of its own (${key}[${j}] already has "${item.id}")` });
+        else first.set(item.id, i);
       });
     };
     dup(s.islands, 'islands');
@@ -206,15 +212,15 @@ export const scenarioSchema = z
     dup(s.cables, 'cables');
     s.landings.forEach((l, i) => {
       if (l.island !== null && !islandIds.has(l.island))
-        ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: `an island of this scenario, not "${l.island}"` });
+        ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: oneOf('an island', islandIds) });
     });
     s.cables.forEach((c, i) => {
       c.route.forEach((r, j) => {
         if (!landingIds.has(r))
-          ctx.addIssue({ code: 'custom', path: ['cables', i, 'route', j], message: `a landing id of this scenario, not "${r}"` });
+          ctx.addIssue({ code: 'custom', path: ['cables', i, 'route', j], message: oneOf('a landing id', landingIds) });
       });
       if (!vendorIds.has(c.vendor))
-        ctx.addIssue({ code: 'custom', path: ['cables', i, 'vendor'], message: `a vendor id of this scenario, not "${c.vendor}"` });
+        ctx.addIssue({ code: 'custom', path: ['cables', i, 'vendor'], message: oneOf('a vendor id', vendorIds) });
       if (c.status === 'building' && c.readyRound === undefined)
         ctx.addIssue({ code: 'custom', path: ['cables', i, 'readyRound'], message: 'the round a cable being built becomes active' });
     });
@@ -224,25 +230,25 @@ export const scenarioSchema = z
     });
     s.powers.forEach((p, i) => {
       for (const k of Object.keys(p.influence))
-        if (!islandIds.has(k)) ctx.addIssue({ code: 'custom', path: ['powers', i, 'influence', k], message: `an island of this scenario, not "${k}"` });
+        if (!islandIds.has(k)) ctx.addIssue({ code: 'custom', path: ['powers', i, 'influence', k], message: oneOf('an island', islandIds), params: { found: JSON.stringify(k) } });
       if (!s.objectives[p.id])
         ctx.addIssue({ code: 'custom', path: ['objectives', p.id], message: `objective weights for ${p.name}` });
     });
     s.islands.forEach((isl, i) => {
       for (const k of Object.keys(isl.alignment))
-        if (!powerIds.has(k)) ctx.addIssue({ code: 'custom', path: ['islands', i, 'alignment', k], message: `a power of this scenario, not "${k}"` });
+        if (!powerIds.has(k)) ctx.addIssue({ code: 'custom', path: ['islands', i, 'alignment', k], message: oneOf('a power', powerIds), params: { found: JSON.stringify(k) } });
     });
     s.debts.forEach((d, i) => {
-      if (!islandIds.has(d.debtor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'debtor'], message: `an island of this scenario, not "${d.debtor}"` });
-      if (!powerIds.has(d.creditor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'creditor'], message: `a power of this scenario, not "${d.creditor}"` });
+      if (!islandIds.has(d.debtor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'debtor'], message: oneOf('an island', islandIds) });
+      if (!powerIds.has(d.creditor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'creditor'], message: oneOf('a power', powerIds) });
       if (d.graceYears >= d.years) ctx.addIssue({ code: 'custom', path: ['debts', i, 'graceYears'], message: 'fewer grace years than years left' });
     });
     s.scripted.forEach((e, i) => {
       if (e.round > s.rounds) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'round'], message: `a round from 1 to ${s.rounds}` });
       if (e.island && !islandIds.has(e.island))
-        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: `an island of this scenario, not "${e.island}"` });
+        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: oneOf('an island', islandIds) });
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
-        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: `a cable of this scenario, not "${e.cable}"` });
+        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
     });
     if (s.map.south >= s.map.north) ctx.addIssue({ code: 'custom', path: ['map', 'north'], message: 'a latitude north of map.south' });
   });
