@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { MatchHost, replay } from '../src/host/match';
 import { playToEnd } from '../src/ai/autoplay';
 import { simplePolicy } from '../src/ai/simple';
-import { stateHash, step } from '../src/engine';
+import { createGame, initialState, stateHash, step, validate, type Action, type GameState } from '../src/engine';
+import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution, tableOffers } from '../src/engine/rules';
+import { cloneFor, cloneState } from '../src/engine/state';
 import { loadScenarioFile, resolveScenario } from '../src/scenario/files';
 import { FIXTURE } from './record';
 
@@ -54,6 +56,93 @@ if (!replayed.ok || !replayed.allMatch) {
   console.error(`The fixture no longer replays: ${replayed.ok ? 'a round hash differs' : replayed.message}. Run npm run bench:record after a rules change.`);
   process.exitCode = 1;
 }
+// The fixture's actions through the xstate machine (step) and through the same rule functions
+// called directly, in the machine's order and on the same copies: the machine's overhead is the
+// ratio. Both must end on the same state. Hashing is left out of both.
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor(s.length / 2)] ?? 0) : 0;
+};
+const phaseOn = (g: GameState, rule: (d: GameState) => void): GameState => {
+  const d = cloneState(g);
+  rule(d);
+  return d;
+};
+function directStart(): GameState {
+  const g = phaseOn(initialState(scenario, hash, record.seed), runBriefing);
+  return phaseOn(g, (d) => {
+    enterPhase(d, 'negotiation');
+    tableOffers(d);
+  });
+}
+function directStep(state: GameState, action: Action): GameState {
+  if (validate(state, action)) return state;
+  let g = cloneFor(state, action);
+  applyAction(g, action);
+  if (g.phase === 'negotiation' && everyoneEnded(g))
+    g = phaseOn(g, (d) => {
+      closeNegotiation(d);
+      enterPhase(d, 'decisions');
+    });
+  else if (g.phase === 'decisions' && everyoneEnded(g)) {
+    g = phaseOn(phaseOn(g, runResolution), runDomesticPhase);
+    if (g.round >= g.scenario.rounds) return phaseOn(g, finish);
+    g = phaseOn(phaseOn(g, nextRound), runBriefing);
+    g = phaseOn(g, (d) => {
+      enterPhase(d, 'negotiation');
+      tableOffers(d);
+    });
+  }
+  return g;
+}
+const machineStep = (g: GameState, a: Action): GameState => {
+  const r = step(g, a);
+  return r.ok ? r.state : g;
+};
+/** One timed play of the fixture's actions: the time of each round and the final state. */
+function timedPlay(start: () => GameState, next: (g: GameState, a: Action) => GameState): { rounds: number[]; game: number; end: GameState } {
+  const rounds: number[] = [];
+  const t = performance.now();
+  let g = start();
+  let roundStart = t;
+  let round = g.round;
+  for (const a of record.actions as Action[]) {
+    g = next(g, a);
+    if (g.round !== round || g.phase === 'over') {
+      const now = performance.now();
+      rounds.push(now - roundStart);
+      roundStart = now;
+      round = g.round;
+    }
+  }
+  return { rounds, game: performance.now() - t, end: g };
+}
+const REPS = Number(process.env.BENCH_REPS ?? 60);
+const byPath = { machine: { rounds: [] as number[], games: [] as number[] }, direct: { rounds: [] as number[], games: [] as number[] } };
+let machineEnd = '';
+let directEnd = '';
+for (let i = 0; i < REPS + 5; i++) {
+  // Alternate the paths so that neither gets the warmer machine; the first five plays warm up.
+  const m = timedPlay(() => createGame(scenario, hash, record.seed), machineStep);
+  const d = timedPlay(directStart, directStep);
+  if (i === 0) [machineEnd, directEnd] = [stateHash(m.end), stateHash(d.end)];
+  if (i < 5) continue;
+  byPath.machine.rounds.push(...m.rounds);
+  byPath.machine.games.push(m.game);
+  byPath.direct.rounds.push(...d.rounds);
+  byPath.direct.games.push(d.game);
+}
+if (machineEnd !== directEnd) {
+  console.error('The direct rule calls and the machine end on different states: bench/run.ts no longer follows the machine.');
+  process.exitCode = 1;
+}
+report('fixture actions per game', record.actions.length, 'actions');
+report('fixture, xstate machine: per round', median(byPath.machine.rounds), 'ms (median)');
+report('fixture, xstate machine: per game', median(byPath.machine.games), 'ms (median)');
+report('fixture, rules called directly: round', median(byPath.direct.rounds), 'ms (median)');
+report('fixture, rules called directly: game', median(byPath.direct.games), 'ms (median)');
+report('machine overhead (machine / direct)', median(byPath.machine.games) / median(byPath.direct.games), 'x');
+
 // The batch target: 1,000 games of the largest scenario on this machine's cores (npm run batch).
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 if (BATCH > 0) {

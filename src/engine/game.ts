@@ -1,8 +1,8 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition } from 'xstate';
 import type { Action, GameState, Island, Power, Refusal, ScenarioData } from './types';
 import { POWERS } from './types';
 import { gameMachine } from './machine';
-import { validate } from './validate';
+import { validateOnce } from './validate';
 import { seedState } from './rng';
 import { refreshNetworks } from './cables';
 import { transfer } from './money';
@@ -132,12 +132,34 @@ export function createGame(scenario: ScenarioData, scenarioHash: string, seed: s
 
 export type StepResult = { ok: true; state: GameState } | { ok: false; refusal: Refusal };
 
+type MachineScope = Parameters<typeof gameMachine.transition>[2];
+let scope: MachineScope | undefined;
+
+/**
+ * The inert scope every step runs the machine in, made once. xstate's own transition() makes a
+ * new actor for each call, and that actor's constructor plays the machine's initial state on no
+ * input (an entry action that throws, caught): most of a game's time went there. This actor is
+ * restored from a snapshot, so it runs nothing; the machine has no children, timers or sends,
+ * so nothing it would hold is ever used, and the actions xstate hands back are all assigns.
+ */
+function machineScope(): MachineScope {
+  if (scope) return scope;
+  const self = createActor(gameMachine, { input: {} as GameState, snapshot: gameMachine.resolveState({ value: 'over', context: {} as GameState }) });
+  scope = { self, defer: () => {}, id: '', logger: () => {}, sessionId: '', stopChild: () => {}, system: self.system, emit: () => {}, actionExecutor: () => {} };
+  return scope;
+}
+
+type MachineSnapshot = ReturnType<typeof gameMachine.resolveState>;
+/** The machine's snapshot of each state it made, so that the next step need not rebuild it. */
+const snapshots = new WeakMap<GameState, MachineSnapshot>();
+
 /** Apply one action through the turn machine. A refused action changes nothing. */
 export function step(state: GameState, action: Action): StepResult {
-  const refusal = validate(state, action);
+  const refusal = validateOnce(state, action);
   if (refusal) return { ok: false, refusal };
-  const snapshot = gameMachine.resolveState({ value: state.phase, context: state });
-  const [next] = transition(gameMachine, snapshot, { type: 'ACT', action });
+  const snapshot = snapshots.get(state) ?? gameMachine.resolveState({ value: state.phase, context: state });
+  const next = gameMachine.transition(snapshot, { type: 'ACT', action }, machineScope());
+  snapshots.set(next.context, next);
   return { ok: true, state: next.context };
 }
 

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Action, GameState } from './types';
-import { validate } from './validate';
+import { validateOnce } from './validate';
 import { cloneFor, cloneState } from './state';
 import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution, tableOffers } from './rules';
 
@@ -26,7 +26,7 @@ export const gameMachine = setup({
     input: {} as GameState,
   },
   guards: {
-    legal: ({ context, event }) => validate(context, event.action) === null,
+    legal: ({ context, event }) => validateOnce(context, event.action) === null,
     everyoneEnded: ({ context }) => everyoneEnded(context),
     lastRound: ({ context }) => context.round >= context.scenario.rounds,
   },

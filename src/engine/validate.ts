@@ -31,6 +31,23 @@ const reasonRefusal = (reason: unknown): Refusal | null =>
     ? { code: 'malformed', field: 'reason', message: `Give a reason of 1 to ${MAX_REASON} characters.` }
     : null;
 
+const verdicts = new WeakMap<GameState, WeakMap<Action, Refusal | null>>();
+
+/**
+ * validate, remembered for the same state and action objects: step() asks it, then the machine's
+ * guard asks again. States are never changed once made (the rules work on copies), so the answer
+ * for the same pair cannot change.
+ */
+export function validateOnce(g: GameState, action: Action): Refusal | null {
+  let known = verdicts.get(g);
+  if (!known) verdicts.set(g, (known = new WeakMap()));
+  const seen = known.get(action);
+  if (seen !== undefined) return seen;
+  const verdict = validate(g, action);
+  known.set(action, verdict);
+  return verdict;
+}
+
 /** Null when the action is legal now; otherwise why not, and which field of the action is wrong. */
 export function validate(g: GameState, action: Action): Refusal | null {
   if (typeof action !== 'object' || action === null || !ACTION_TYPES.includes((action as { type?: string }).type ?? ''))
