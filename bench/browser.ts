@@ -4,7 +4,8 @@
  * - the initial JavaScript of the real site (index.html built with Vite): the entry chunk and its
  *   static imports, raw and gzip;
  * - time from navigation to `window.__landingRights.ready` on localhost in headless Chromium;
- * - the median frame time over ~3 s while cables animate, in the map harness (tests/e2e/harness).
+ * - the median frame time over ~3 s while cables animate, in the map harness (tests/e2e/harness);
+ * - End phase in a solo game: the click's handler, the next frame, the wait for the next turn.
  *
  * Headless Chromium here draws WebGL with SwiftShader (on the CPU), so frame times are far above
  * what a laptop's GPU gives; compare runs on the same machine. Prints one line per measurement
@@ -131,6 +132,41 @@ try {
   const busyDeltas = busy.slice(1).map((t, i) => t - (busy[i] ?? t));
   report('frame time as a round arrives, median', median(busyDeltas), 'ms');
   await page.close();
+
+  // End phase in a solo game (Coral Sea as Canberra, normal bots): the click's handler, the next
+  // frame after it, and the wait until the player's next turn (the computer seats think in the
+  // worker meanwhile, so the page keeps drawing).
+  const game = await browser.context.newPage();
+  await game.goto(new URL('/?menu', siteServer.url).href);
+  await game.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 60_000 });
+  await game.getByRole('button', { name: 'New game' }).click();
+  await game.getByRole('radio', { name: 'Coral Sea', exact: true }).check();
+  await game.getByRole('radio', { name: 'Canberra', exact: true }).check();
+  await game.getByRole('radio', { name: 'Normal', exact: true }).check();
+  await game.getByLabel('Seed').fill('3');
+  await game.getByRole('button', { name: 'Start' }).click();
+  const myTurn = () => game.waitForFunction(() => (document.getElementById('end-phase') as HTMLButtonElement | null)?.disabled === false, undefined, { timeout: 60_000, polling: 50 });
+  const handler: number[] = [];
+  const frame: number[] = [];
+  const wait: number[] = [];
+  for (let i = 0; i < Number(process.env.BENCH_END_PHASES ?? 8); i++) {
+    await myTurn();
+    const t = (await game.evaluate(`new Promise((done) => {
+      const b = document.getElementById('end-phase');
+      const t0 = performance.now();
+      b.click();
+      const h = performance.now() - t0;
+      requestAnimationFrame(() => done({ h, f: performance.now() - t0, t0 }));
+    })`)) as { h: number; f: number; t0: number };
+    handler.push(t.h);
+    frame.push(t.f);
+    await myTurn();
+    wait.push((await game.evaluate('performance.now()')) as number - t.t0);
+  }
+  report('End phase: click handled, median', median(handler), 'ms');
+  report('End phase: next frame drawn, median', median(frame), 'ms');
+  report('End phase: until the next turn, median', median(wait), 'ms');
+  await game.close();
 } finally {
   await browser.close();
   await siteServer.close();

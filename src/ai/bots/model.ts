@@ -79,14 +79,19 @@ export function scoreValue(g: GameState, role: RoleId, shift?: Record<string, nu
 }
 
 const routeIslands = new Map<string, IslandId[]>();
+/** The same, by the route list itself: copies of a cable share its route, so most look-ups need no key. */
+const routeIslandsByList = new WeakMap<readonly string[], IslandId[]>();
 /** The islands a route lands on (as the engine's islandsOnRoute), remembered: landings never move. */
 export function islandsOf(g: Pick<GameState, 'landings'>, route: readonly string[]): IslandId[] {
+  const known = routeIslandsByList.get(route);
+  if (known) return known;
   const key = route.join('|');
   let out = routeIslands.get(key);
   if (!out) {
     out = [...new Set(route.map((l) => g.landings[l]?.island).filter((i): i is IslandId => Boolean(i)))].sort();
     routeIslands.set(key, out);
   }
+  routeIslandsByList.set(route, out);
   return out;
 }
 
@@ -187,9 +192,13 @@ export function whatIfCopy(g: GameState): GameState {
 /**
  * The engine's own sign(), run with the cable list set aside so that its closing refresh of every
  * island's networks (the costly part) sees no cables; the list is put back, with any new cable,
- * and refreshed once with the remembered routes. The result is the same state sign() makes.
+ * and refreshed once with the remembered routes (or, for a deal that changes no network, the
+ * islands' networks put back as they were). The result is the same state sign() makes.
  */
 export function signFast(g: GameState, offer: Offer): void {
+  // Aid, pacts and diplomatic deals add no cable and no vendor's kit: each island's networks stay
+  // as they were, and are put back rather than worked out again.
+  const kept = offer.deal.kind === 'cable' || offer.deal.kind === 'telecom' ? null : Object.values(g.islands).map((i) => [i, i.routes, i.connectivity, i.exposure] as const);
   const cables = g.cables;
   g.cables = [];
   try {
@@ -197,7 +206,8 @@ export function signFast(g: GameState, offer: Offer): void {
   } finally {
     g.cables = g.cables.length ? [...cables, ...g.cables] : cables;
   }
-  refreshNetworksFast(g);
+  if (!kept) return refreshNetworksFast(g);
+  for (const [island, routes, connectivity, exposure] of kept) Object.assign(island, { routes, connectivity, exposure });
 }
 
 export const offerOf = (g: Pick<GameState, 'round' | 'landings'>, deal: Deal, from: RoleId, id = 'whatif'): Offer => {
