@@ -7,7 +7,7 @@ import { bump } from './influence';
 import { applyClauses, signPact } from './security';
 import { signTelecom } from './telecom';
 import { blocOf, rivalBloc, signDiplomatic } from './diplomacy';
-import { clampAlignment, clampMetric, formatMoney } from './util';
+import { CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive } from './util';
 import type { Say } from './log';
 
 export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
@@ -241,7 +241,7 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
     if (vendor && !vendor.trusted && island.blocs.includes('trustedNetwork')) return `${island.name} is in the trusted-network programme, which excludes ${vendor.name}.`;
     if (deal.kind === 'telecom' && deal.project === 'carrier') {
       const owned = island.assets.find((x) => x.kind === 'carrier' && x.owner !== id && x.owner !== funder);
-      if (owned) return `${island.name}'s carrier is already controlled by ${g.powers[owned.owner as PowerId]?.name ?? owned.owner}.`;
+      if (owned) return `${possessive(island.name)} carrier is already controlled by ${g.powers[owned.owner as PowerId]?.name ?? owned.owner}.`;
     }
     for (const c of deal.kind === 'cable' || deal.kind === 'aid' || deal.kind === 'telecom' ? (deal.conditions ?? []) : [])
       if (conditionBroken(g, id, c, 0)) return `${island.name} already breaks the condition ${c.kind === 'noVendor' ? `keeping ${g.vendors[c.vendor]?.name} out` : `of no pact with ${g.powers[c.power]?.name}`}.`;
@@ -266,7 +266,7 @@ function answerPressure(g: GameState, islands: IslandId[], vendor: string, say: 
       island.alignment[p.by] = clampAlignment(island.alignment[p.by] - 15);
       const power = g.powers[p.by];
       if (power) power.influence[id] = clampMetric((power.influence[id] ?? 0) - 10);
-      say(`${island.name} signs with ${g.vendors[vendor]?.name} despite ${power?.name}'s warning.`);
+      say(`${island.name} signs with ${g.vendors[vendor]?.name} despite ${possessive(power?.name ?? '')} warning.`);
     }
   }
 }
@@ -357,9 +357,9 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
     case 'pact': {
       signPact(g, deal, clauses);
       const shown = publicDeal.kind === 'pact' ? publicDeal.clauses : [];
-      say(`Signed: ${g.islands[deal.island]?.name} and ${g.powers[deal.power]?.name} agree a ${deal.pact} pact${shown.length ? ` (${shown.map((c) => c.kind).join(', ')})` : ''}.`, 'all', [id]);
+      say(`Signed: ${g.islands[deal.island]?.name} and ${g.powers[deal.power]?.name} agree a ${deal.pact} pact${shown.length ? ` (${shown.map((c) => `${CLAUSE_NAMES[c.kind]} clause`).join(', ')})` : ''}.`, 'all', [id]);
       // One entry per secret clause, so that a leak of one reveals no other.
-      for (const c of clauses) if (c.seenBy !== 'all') say(`Secret clause of ${id}: ${c.kind}.`, [...parties], [c.id]);
+      for (const c of clauses) if (c.seenBy !== 'all') say(`Secret clause of ${id}: ${CLAUSE_NAMES[c.kind]}.`, [...parties], [c.id]);
       break;
     }
     case 'diplomatic': {
@@ -401,7 +401,7 @@ function amend(g: GameState, oldId: string, next: Agreement, say: Say): void {
       const prior = old.clauses.find((x) => x.kind === c.kind);
       if (prior && c.seenBy !== 'all' && prior.seenBy === 'all') c.seenBy = 'all';
     }
-    for (const c of next.clauses) if (c.seenBy !== 'all') say(`Secret clause of ${next.id}: ${c.kind}.`, [...next.parties], [c.id]);
+    for (const c of next.clauses) if (c.seenBy !== 'all') say(`Secret clause of ${next.id}: ${CLAUSE_NAMES[c.kind]}.`, [...next.parties], [c.id]);
   }
   const fin = (deal.kind === 'aid' && deal.financing.kind === 'loan') ? deal.financing : null;
   if (fin) for (const d of g.debts.filter((x) => x.agreement === oldId)) updateLoanTerms(g, d, fin, next.id);

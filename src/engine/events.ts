@@ -5,7 +5,7 @@ import { islandsOnRoute, refreshNetworks } from './cables';
 import { newGovernment, runElection } from './domestic';
 import { debtByCreditor, totalDebt } from './aid';
 import { transfer } from './money';
-import { clamp, clampAlignment, clampMetric, formatMoney, roundsFor } from './util';
+import { clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor } from './util';
 import type { Say } from './log';
 
 /** Months until a repair ship has a cut cable back (Tonga 2022: about 38 days). */
@@ -132,7 +132,7 @@ function ransomware(g: GameState, say: Say, t: EventTarget, scripted: boolean): 
   island.legitimacy = clampMetric(island.legitimacy - damage);
   island.cyber = clampMetric(island.cyber + 5);
   if (partnerPower) partnerPower.influence[id] = clampMetric((partnerPower.influence[id] ?? 0) + 6);
-  const title = t.title ?? `Ransomware hits ${island.name}'s government network`;
+  const title = t.title ?? `Ransomware hits ${possessive(island.name)} government network`;
   record(g, 'ransomware', title, { island: id, power: partnerPower?.id ?? null }, scripted);
   say(`${title}: services are down (legitimacy −${damage}).${partnerPower ? ` ${partnerPower.name}, its cyber partner, helps restore them.` : ''}`);
 }
@@ -180,7 +180,7 @@ function budgetCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): v
   if (!id || !power) return;
   const cut = Math.min(power.treasury, Math.floor(power.budgetPerRound / 2));
   transfer(g, id, 'world', cut, 'budgetCut', null);
-  const title = t.title ?? `${power.name}'s aid budget is cut`;
+  const title = t.title ?? `${possessive(power.name)} aid budget is cut`;
   record(g, 'budgetCut', title, { power: id }, scripted);
   say(`${title}: ${formatMoney(cut)} less to spend.`);
 }
@@ -211,7 +211,7 @@ function securityReview(g: GameState, say: Say, t: EventTarget, scripted: boolea
   const id = t.island ?? pick(g, exposed);
   const island = id ? g.islands[id] : undefined;
   const beijing = g.powers.beijing;
-  const title = t.title ?? `A security review of ${nameOf(g, id)}'s network`;
+  const title = t.title ?? `A security review of ${possessive(nameOf(g, id))} network`;
   if (!id || !island || !exposed.includes(id) || !beijing) {
     record(g, 'securityReview', title, { island: id ?? null }, scripted);
     say(`${title} finds no equipment of concern.`);

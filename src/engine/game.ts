@@ -12,7 +12,7 @@ import { unrestTarget } from './domestic';
 import { hashJson } from './hash';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 7;
+export const RULES_VERSION = 8;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {

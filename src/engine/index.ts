@@ -8,6 +8,6 @@ export { cableCost, routeKm, islandsOnRoute } from './cables';
 export { partiesOf, dealPrice } from './deals';
 export { turningPoints, scoreOf } from './scoring';
 export { ledgerBalances } from './money';
-export { formatMoney } from './util';
+export { CLAUSE_NAMES, formatMoney, possessive } from './util';
 export { gameMachine } from './machine';
 export { previewDeal, type DealPreview } from './preview';

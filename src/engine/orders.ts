@@ -2,7 +2,7 @@ import type { GameState, Order, OrderKind, PowerId, Refusal, RoleId } from './ty
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
 import { repayEarly, rescheduleDebt } from './aid';
-import { clamp, canSee, clampAlignment, clampMetric, formatMoney, roundsFor } from './util';
+import { clamp, canSee, clampAlignment, clampMetric, formatMoney, possessive, roundsFor } from './util';
 import type { Say } from './log';
 
 export const MAX_ORDERS_PER_ROUND = 3;
@@ -109,7 +109,7 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
         say(`${target.name} detects a cyber intrusion into government systems and attributes it to ${power.name}.`);
       } else {
         power.intrusions.push({ island: target.id, until: g.round + INTRUSION_ROUNDS });
-        say(`Your intrusion into ${target.name}'s networks succeeded: you will read its secrets for ${INTRUSION_ROUNDS} rounds.`, [role]);
+        say(`Your intrusion into ${possessive(target.name)} networks succeeded: you will read its secrets for ${INTRUSION_ROUNDS} rounds.`, [role]);
       }
       return;
     }
@@ -165,7 +165,7 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       island.unrest = clampMetric(island.unrest - (safeCity ? 25 : 18));
       island.legitimacy = clampMetric(island.legitimacy + (safeCity ? 6 : 3));
       island.democracy = clampMetric(island.democracy - (safeCity ? 12 : 8));
-      say(`${island.name}'s government cracks down on protest: calmer streets, fewer freedoms.`);
+      say(`${possessive(island.name)} government cracks down on protest: calmer streets, fewer freedoms.`);
       return;
     }
     case 'delayElection': {
@@ -176,14 +176,14 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       island.democracy = clampMetric(island.democracy - 8);
       island.unrest = clampMetric(island.unrest + 8);
       island.legitimacy = clampMetric(island.legitimacy - 3 * island.delays);
-      say(`${island.name}'s government delays the election to round ${island.nextElection} (as the Solomons did in 2022).`);
+      say(`${possessive(island.name)} government delays the election to round ${island.nextElection} (as the Solomons did in 2022).`);
       return;
     }
     case 'holdElection':
       if (!island) return;
       transfer(g, role, 'world', amount, 'investment', null);
       island.nextElection = g.round;
-      say(`${island.name}'s government calls an early election for this round's end.`);
+      say(`${possessive(island.name)} government calls an early election for this round's end.`);
       return;
     case 'diversifyVendors': {
       if (!island) return;

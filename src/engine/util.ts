@@ -1,4 +1,4 @@
-import type { Audience, RoleId } from './types';
+import type { Audience, ClauseKind, RoleId } from './types';
 
 export const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 export const clampMetric = (v: number): number => clamp(Math.round(v), 0, 100);
@@ -26,6 +26,17 @@ export function addMonths(yearMonth: string, months: number): string {
 }
 
 /** Money in US$ thousands shown as players read it: "$66m", "$1.5m", "$750k". */
+/** "Tonga's", "Solomon Islands'": the possessive of a name as the log and the reasons write it. */
+export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
+/** Each clause in a few plain words, as the log and the bots' reasons name it. */
+export const CLAUSE_NAMES: Record<ClauseKind, string> = {
+  unrestDeployment: 'unrest-deployment',
+  incidentAccess: 'incident-access',
+  shipVisits: 'ship-visits',
+  noThirdParty: 'no-third-party',
+};
+
 export function formatMoney(thousands: number): string {
   const sign = thousands < 0 ? '-' : '';
   const a = Math.abs(thousands);

@@ -79,8 +79,8 @@ describe('security pact', () => {
     expect(a.deal.kind === 'pact' && a.deal.clauses.map((c) => c.kind)).toEqual(['shipVisits']);
     expect(view(g, 'canberra').agreements[0]!.clauses.map((c) => c.kind)).toEqual(['shipVisits']);
     expect(view(g, 'SLB').agreements[0]!.clauses.map((c) => c.kind)).toEqual(['shipVisits', 'unrestDeployment']);
-    expect(view(g, 'spectator').log.some((e) => e.text.includes('unrestDeployment'))).toBe(false);
-    expect(view(g, 'beijing').log.some((e) => e.text.includes('unrestDeployment'))).toBe(true);
+    expect(view(g, 'spectator').log.some((e) => e.text.includes('unrest-deployment'))).toBe(false);
+    expect(view(g, 'beijing').log.some((e) => e.text.includes('unrest-deployment'))).toBe(true);
     expect(g.islands.SLB!.legitimacy).toBeGreaterThan(legit); // political security for the government
     expect(g.powers.beijing!.influence.SLB).toBeGreaterThan(10);
   });

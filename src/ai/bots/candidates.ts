@@ -1,5 +1,6 @@
 import {
   cableCost,
+  CLAUSE_NAMES,
   islandsOnRoute,
   type CableDeal,
   type Clause,
@@ -14,7 +15,6 @@ import {
 } from '../../engine';
 import { routeFor } from '../simple';
 import { blocOf, rivalBloc } from './engine-api';
-import { CLAUSE_WORDS } from './explain';
 
 /**
  * The deals a bot considers: each kind of deal with the terms a real negotiator would table,
@@ -163,7 +163,7 @@ export function termVariants(deal: Deal, side: 'island' | 'power'): { deal: Deal
         add({ ...deal, dataAccess: false, exclusivity: false, stationOperator: 'island' }, 'on clean terms: no data access, no exclusivity, our own landing stations');
     }
     if (deal.kind === 'pact') {
-      for (const c of deal.clauses) add({ ...deal, clauses: deal.clauses.filter((x) => x.kind !== c.kind) }, `without the ${CLAUSE_WORDS[c.kind] ?? c.kind} clause`);
+      for (const c of deal.clauses) add({ ...deal, clauses: deal.clauses.filter((x) => x.kind !== c.kind) }, `without the ${CLAUSE_NAMES[c.kind]} clause`);
       if (deal.clauses.length > 1) add({ ...deal, clauses: [] }, 'without its clauses');
       if (deal.clauses.some((c) => c.secret)) add({ ...deal, clauses: deal.clauses.map((c) => ({ ...c, secret: false })) }, 'with every clause public');
     }

@@ -1,4 +1,4 @@
-import { formatMoney, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
+import { CLAUSE_NAMES, formatMoney, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
 import { MAX_REASON, MAX_WHY } from './engine-api';
 
 /**
@@ -8,7 +8,6 @@ import { MAX_REASON, MAX_WHY } from './engine-api';
 
 export const nameOf = (v: Pick<GameView, 'islands' | 'powers'>, role: RoleId): string => v.islands[role]?.name ?? v.powers[role as PowerId]?.name ?? role;
 
-const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 const PROJECTS: Record<string, string> = {
   towers: 'mobile towers',
@@ -21,13 +20,6 @@ const PROJECTS: Record<string, string> = {
 /** A project after a possessive: "Tonga's national data centre", not "Tonga's a national data centre". */
 const projectAfterPossessive = (project: string): string => (PROJECTS[project] ?? project).replace(/^(a|the) /, '');
 
-/** Clauses in a few plain words, as a reason names them. */
-export const CLAUSE_WORDS: Record<string, string> = {
-  unrestDeployment: 'unrest-deployment',
-  incidentAccess: 'incident-access',
-  shipVisits: 'ship-visits',
-  noThirdParty: 'no-third-party',
-};
 
 const article = (words: string): string => (/^[aeiou]/i.test(words) ? 'an' : 'a');
 
@@ -57,7 +49,7 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
       return `a ${ends} cable by ${v.vendors[deal.vendor]?.name ?? deal.vendor} (${financingText(deal.financing)}${terms.length ? `; ${terms.join(', ')}` : ''})`;
     }
     case 'pact': {
-      const cl = deal.clauses.map((c) => `${c.secret ? 'secret ' : ''}${CLAUSE_WORDS[c.kind] ?? c.kind}`);
+      const cl = deal.clauses.map((c) => `${c.secret ? 'secret ' : ''}${CLAUSE_NAMES[c.kind]}`);
       const first = cl[0] ?? '';
       return `a ${deal.pact} pact${cl.length ? ` with ${cl.length === 1 ? `${article(first)} ` : ''}${cl.join(' and ')} clause${cl.length > 1 ? 's' : ''}` : ''}${of}`;
     }
