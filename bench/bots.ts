@@ -9,7 +9,8 @@ import { loadScenarioFile, resolveScenario } from '../src/scenario/files';
  * Bot benchmarks (node --import tsx bench/bots.ts): the time a bot takes to decide, per seat per
  * phase (all its passes through one phase, as a player waits for it) and per call, and the memory
  * a bot holds. Targets: median decision ≤ 50 ms for easy and normal, ≤ 300 ms for hard; ≤ 50 MB a bot.
- * BENCH_BOT_GAMES=N sets the games per scenario and level (default 2); BENCH_BOT_SCENARIOS a
+ * BENCH_BOT_GAMES=N sets the games per scenario and level (default 2; a hard bot plays at least
+ * one game in each seat); BENCH_BOT_SCENARIOS a
  * comma-separated list (default coral-sea,honiara,shared-future).
  */
 const GAMES = Number(process.env.BENCH_BOT_GAMES ?? 2);
@@ -39,7 +40,9 @@ function measure(id: string, level: 'easy' | 'normal' | 'hard'): Sample {
   const normal = makeBot({ level: 'normal', scenario });
   const seats: RoleId[] = [...scenario.islands.map((i) => i.id), ...scenario.powers.map((p) => p.id)];
   const out: Sample = { calls: [], phases: [], peakMb: 0 };
-  for (let game = 0; game < GAMES; game++) {
+  // The hard bot takes one seat a game: every seat once, so that the median is the table's, not its first seats'.
+  const games = level === 'hard' ? Math.max(GAMES, seats.length) : GAMES;
+  for (let game = 0; game < games; game++) {
     // A hard bot in one seat (in turn), normal bots elsewhere; easy and normal bots in every seat.
     const hardSeat = seats[game % seats.length];
     const timed = (role: RoleId): boolean => level !== 'hard' || role === hardSeat;

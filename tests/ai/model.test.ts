@@ -40,6 +40,15 @@ describe("the bots' model follows the engine's rules", () => {
         { kind: 'pact', island, power: 'beijing', pact: 'cyber', clauses: [{ kind: 'incidentAccess', secret: true }] },
         { kind: 'diplomatic', island, power: 'washington', act: 'joinBloc' },
       ];
+      // Projected to the end, the cables being built come into service: each island's networks are then what the engine's full refresh gives.
+      const projected = whatIfCopy(g);
+      const building = g.cables.filter((c) => c.status === 'building' || c.status === 'cut').length;
+      projectLite(projected);
+      expect(building).toBeGreaterThan(0);
+      expect(projected.cables.filter((c) => c.status === 'active').length).toBeGreaterThan(g.cables.filter((c) => c.status === 'active').length);
+      const full = cloneState(projected);
+      refreshNetworks(full);
+      expect(networks(projected)).toEqual(networks(full));
       for (const deal of deals) {
         const x = cloneState(g);
         const y = cloneState(g);

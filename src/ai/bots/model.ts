@@ -95,11 +95,15 @@ export function islandsOf(g: Pick<GameState, 'landings'>, route: readonly string
   return out;
 }
 
-/** The engine's refreshNetworks (routes, connectivity, vendor exposure), with the route lookups remembered. */
-export function refreshNetworksFast(g: GameState): void {
+/**
+ * The engine's refreshNetworks (routes, connectivity, vendor exposure), with the route lookups
+ * remembered; `only` limits it to the islands whose cables changed (the others stay as they are).
+ */
+export function refreshNetworksFast(g: GameState, only?: ReadonlySet<IslandId>): void {
   const active: Record<IslandId, string[]> = {};
-  for (const c of g.cables) if (c.status === 'active') for (const i of islandsOf(g, c.route)) (active[i] ??= []).push(c.vendor);
+  for (const c of g.cables) if (c.status === 'active') for (const i of islandsOf(g, c.route)) if (!only || only.has(i)) (active[i] ??= []).push(c.vendor);
   for (const island of Object.values(g.islands)) {
+    if (only && !only.has(island.id)) continue;
     const cables = active[island.id] ?? [];
     island.routes = cables.length;
     island.connectivity = E.connectivityOf(island.satellite, cables.length);
@@ -128,14 +132,16 @@ export function refreshNetworksFast(g: GameState): void {
 export function projectLite(g: GameState, untilRound = g.scenario.rounds): void {
   const ids = Object.keys(g.islands).sort();
   for (let r = g.round; r <= untilRound; r++) {
-    let changed = false;
+    // Only the islands a cable coming into service lands on change their networks.
+    let changed: Set<IslandId> | null = null;
     for (const c of g.cables)
       if ((c.status === 'building' || c.status === 'cut') && c.readyRound !== null && c.readyRound <= r) {
         c.status = 'active';
         c.readyRound = null;
-        changed = true;
+        changed ??= new Set();
+        for (const i of islandsOf(g, c.route)) changed.add(i);
       }
-    if (changed) refreshNetworksFast(g);
+    if (changed) refreshNetworksFast(g, changed);
     const years = ((r - 1) * g.scenario.monthsPerRound) / 12;
     for (const id of ids) {
       const i = g.islands[id];
