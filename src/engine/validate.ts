@@ -39,6 +39,8 @@ const verdicts = new WeakMap<GameState, WeakMap<Action, Refusal | null>>();
  * for the same pair cannot change.
  */
 export function validateOnce(g: GameState, action: Action): Refusal | null {
+  // Only objects can be remembered; anything else is malformed, and validate says so.
+  if (typeof action !== 'object' || action === null) return validate(g, action);
   let known = verdicts.get(g);
   if (!known) verdicts.set(g, (known = new WeakMap()));
   const seen = known.get(action);

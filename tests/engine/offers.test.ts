@@ -120,6 +120,16 @@ describe('refusals', () => {
     });
   }
 
+  it('refuses what is not an action at all (null, a number, a word) as malformed, without throwing', () => {
+    const hash = stateHash(g);
+    for (const bad of [null, undefined, 42, 'offer', []]) {
+      const r = step(g, bad as never);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.refusal.code).toBe('malformed');
+    }
+    expect(stateHash(g)).toBe(hash);
+  });
+
   it('refuses acting again after ending the phase, and everything after the game is over', () => {
     let g2 = act(newGame(), { type: 'endPhase', role: 'SLB' });
     expect(validate(g2, { type: 'endPhase', role: 'SLB' })?.code).toBe('alreadyEnded');
