@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+import { POLICY_NAMES } from '../ai';
 import { loadScenarioFile, resolveScenario } from '../scenario/files';
 import { formatScenarioError } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
@@ -17,6 +18,13 @@ export function options<const T extends OptionSpec>(spec: T, usage: string, argv
 export function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
+}
+
+/** The --bots option: a computer player by name ('simple' unless given), or exit 2 naming the known ones. */
+export function botsOption(value: string | undefined): string {
+  const bots = value ?? 'simple';
+  if (!(POLICY_NAMES as readonly string[]).includes(bots)) fail(`--bots ${bots}: there is no such computer player (known: ${POLICY_NAMES.join(', ')}).`, 2);
+  return bots;
 }
 
 /** Load a scenario named by path or shipped id, or exit 1 with its errors. */

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
-import { fail, intOption, options, scenarioOrExit } from './args';
+import { botsOption, fail, intOption, options, scenarioOrExit } from './args';
 import type { GameResult, IslandMode } from './batch-games';
 import { pairedDifference, summarize } from './stats';
-import { POLICY_NAMES } from '../ai';
 
 const USAGE = `Usage: npm run batch -- --scenario FILE|ID --games N --seed S [--json] [--workers K] [--paired]
 
@@ -36,8 +35,7 @@ if (values.help) {
   process.exit(0);
 }
 if (!values.scenario) fail(USAGE, 2);
-const bots = values.bots ?? 'simple';
-if (!(POLICY_NAMES as readonly string[]).includes(bots)) fail(`--bots ${bots}: there is no such computer player (known: ${POLICY_NAMES.join(', ')}).`, 2);
+const bots = botsOption(values.bots);
 const games = intOption(values.games, 'games', 100);
 const seed = intOption(values.seed, 'seed', 1);
 const workers = Math.max(1, Math.min(intOption(values.workers, 'workers', availableParallelism()), games));

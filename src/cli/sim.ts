@@ -2,9 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { formatMoney, turningPoints, type GameState, type RoleId } from '../engine';
 import { MatchHost } from '../host/match';
 import { playPhase } from '../ai/autoplay';
-import { POLICY_NAMES } from '../ai';
 import { batchPolicy } from './batch-games';
-import { fail, intOption, options, scenarioOrExit } from './args';
+import { botsOption, fail, intOption, options, scenarioOrExit } from './args';
 
 const USAGE = `Usage: npm run sim -- --scenario FILE|ID --seed N [--bots LEVEL] [--rounds N] [--json] [--record out.json]
 
@@ -30,8 +29,7 @@ const seed = String(intOption(values.seed, 'seed', 1));
 const { scenario, hash } = scenarioOrExit(values.scenario as string);
 const maxRounds = intOption(values.rounds, 'rounds', scenario.rounds);
 
-const bots = values.bots ?? 'simple';
-if (!(POLICY_NAMES as readonly string[]).includes(bots)) fail(`--bots ${bots}: there is no such computer player (known: ${POLICY_NAMES.join(', ')}).`, 2);
+const bots = botsOption(values.bots);
 const policy = batchPolicy(bots, scenario);
 
 const host = new MatchHost(scenario, hash, seed);
