@@ -36,13 +36,20 @@ export function legitimacyTarget(island: Island, yearsElapsed: number): number {
   return clampMetric(island.norm.legitimacy - EXPECTATIONS_PER_YEAR * yearsElapsed + (island.economy - island.norm.economy) / 2);
 }
 
-/** Influence fades without engagement: each round every power loses a little of it on every island. */
-export const INFLUENCE_FADE = 1;
+/** Influence fades without engagement: every power loses this many points a year on every island. */
+export const INFLUENCE_FADE_PER_YEAR = 3;
+
+/** The influence that fades in this round: whole points, spread over the year by the months each round covers. */
+export function influenceFade(round: number, monthsPerRound: number): number {
+  const by = (r: number) => Math.floor((INFLUENCE_FADE_PER_YEAR * r * monthsPerRound) / 12);
+  return by(round) - by(round - 1);
+}
 
 export function runDomestic(g: GameState, say: Say): void {
+  const fade = influenceFade(g.round, g.scenario.monthsPerRound);
   for (const p of POWERS) {
     const power = g.powers[p];
-    if (power) for (const i of Object.keys(power.influence)) power.influence[i] = clampMetric((power.influence[i] ?? 0) - INFLUENCE_FADE);
+    if (power && fade) for (const i of Object.keys(power.influence)) power.influence[i] = clampMetric((power.influence[i] ?? 0) - fade);
   }
   for (const id of Object.keys(g.islands).sort()) {
     const island = g.islands[id];
@@ -94,7 +101,9 @@ export function newGovernment(g: GameState, id: IslandId, say: Say, headline: st
   const previous = island.leaning;
   const leaning = pickWeighted(g, weights) ?? null;
   island.leaning = leaning;
-  island.legitimacy = 60;
+  island.falls++;
+  // A fresh mandate: the new government starts from the island's usual standing, not from its predecessor's low.
+  island.legitimacy = Math.max(island.legitimacy, island.norm.legitimacy);
   for (const p of present) {
     if (p === leaning) island.alignment[p] = clampAlignment(island.alignment[p] + 15);
     else if (p === previous) island.alignment[p] = clampAlignment(island.alignment[p] - 15);

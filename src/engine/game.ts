@@ -8,11 +8,11 @@ import { refreshNetworks } from './cables';
 import { transfer } from './money';
 import { openLoan } from './aid';
 import { levelsOf, updateScores } from './scoring';
-import { unrestTarget } from './domestic';
+import { economyTarget, unrestTarget } from './domestic';
 import { hashJson } from './hash';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 8;
+export const RULES_VERSION = 9;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
@@ -47,6 +47,8 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       blocs: [],
       pressure: [],
       delays: 0,
+      falls: 0,
+      diversifications: 0,
       fictional: s.fictional ?? false,
       norm: { economy: s.economy, legitimacy: s.legitimacy, connectivity: 0, coverage: 20 },
     };
@@ -119,9 +121,26 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
   }
   refreshNetworks(g);
   for (const island of Object.values(g.islands)) island.norm.connectivity = island.connectivity;
-  for (const role of g.seats) g.baseline[role] = levelsOf(g, role);
+  const expected = expectedStart(g);
+  for (const role of g.seats) g.baseline[role] = levelsOf(expected, role);
   updateScores(g);
   return g;
+}
+
+/**
+ * Where the game would stand once the cables already being built at the start are in service, and
+ * the economy has caught up with them: the yardstick scores are measured from. A government is
+ * scored on what it changes, not on a cable it inherited (the Kumul cable in 2017, the East
+ * Micronesia Cable in 2023).
+ */
+function expectedStart(g: GameState): GameState {
+  const due = g.cables.filter((c) => c.status === 'building' && c.readyRound !== null && c.readyRound <= g.scenario.rounds);
+  if (!due.length) return g;
+  const e = structuredClone(g);
+  for (const c of e.cables) if (due.some((d) => d.id === c.id)) c.status = 'active';
+  refreshNetworks(e);
+  for (const island of Object.values(e.islands)) island.economy = economyTarget(island);
+  return e;
 }
 
 /** A new game: the scenario's start, played through round 1's briefing to the first negotiation. */

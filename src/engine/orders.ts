@@ -188,7 +188,8 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
     case 'diversifyVendors': {
       if (!island) return;
       transfer(g, role, 'world', amount, 'investment', null);
-      const gain = Math.min(8, 1 + Math.floor((amount * 4) / Math.max(1, island.revenuePerRound)));
+      // A second supplier makes a real difference; a fifth adds little.
+      const gain = Math.floor(Math.min(8, 1 + Math.floor((amount * 4) / Math.max(1, island.revenuePerRound))) / ++island.diversifications);
       island.sovereignty = clampMetric(island.sovereignty + gain);
       island.cyber = clampMetric(island.cyber + Math.ceil(gain / 2));
       say(`${island.name} diversifies its network vendors: sovereignty +${gain}.`);

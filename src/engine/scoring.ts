@@ -7,6 +7,9 @@ import { clampMetric } from './util';
 
 const REDUNDANCY = [0, 40, 80, 100] as const;
 
+/** Points of survival a government loses for each time it falls (an election lost, a no-confidence vote). */
+export const GOVERNMENT_FALL = 20;
+
 /** Commitments that close an island's options: exclusive landing rights, no-third-party clauses, a bloc. */
 export function lockIns(g: GameState, id: IslandId): number {
   let n = g.islands[id]?.blocs.length ?? 0;
@@ -35,7 +38,8 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
   return {
     development: clampMetric((island.connectivity * 2 + island.economy * 2 + island.coverage) / 5),
     sovereignty: island.sovereignty,
-    survival: clampMetric((island.legitimacy * 2 + (100 - island.unrest)) / 3),
+    // Staying in office: a government that falls has failed its first test, whatever its successor's standing.
+    survival: clampMetric((island.legitimacy * 2 + (100 - island.unrest)) / 3 - GOVERNMENT_FALL * island.falls),
     resilience: clampMetric(((REDUNDANCY[Math.min(island.routes, 3)] ?? 100) * 2 + island.cyber) / 3),
     // Friends to all: close to every power, no dominant creditor, several partners, options kept open.
     balance: clampMetric(100 - spread / 2 - Math.max(0, topShare - 50) / 2 - 12 * lockIns(g, id) + 5 * Math.max(0, partners - 1)),
@@ -97,17 +101,17 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
  * role wins (reaches par 50) when, by its own scenario-weighted measures, it ends better off.
  */
 export const SCORE_SCALE: Record<string, number> = {
-  development: 1,
+  development: 2,
   sovereignty: 4,
-  survival: 4,
-  resilience: 0.6,
+  survival: 3,
+  resilience: 1,
   balance: 3,
   solvency: 2,
   influence: 3,
-  access: 1,
-  vendorShare: 1.5,
-  reputation: 3,
-  denial: 1,
+  access: 2,
+  vendorShare: 2,
+  reputation: 4,
+  denial: 2,
 };
 
 export const levelsOf = (g: GameState, role: RoleId): Record<string, number> =>

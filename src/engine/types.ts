@@ -156,6 +156,10 @@ export interface Island {
   pressure: { vendor: string; by: PowerId; until: number }[];
   /** Times the government has delayed an election. */
   delays: number;
+  /** Governments that have fallen during the game (lost an election or a no-confidence vote). */
+  falls: number;
+  /** Times the island has diversified its network vendors: each time brings less than the last. */
+  diversifications: number;
   /** Set when the scenario marks the island as a fictional composite (the tutorial). */
   fictional: boolean;
   /** Where the island stood at the start: the economy and the government's standing drift back towards it, moved by what changed since. */

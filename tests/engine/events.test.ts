@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS, view, type EventKind, type GameState } from '../../src/engine';
+import { EVENT_KINDS, scoreOf, view, type EventKind, type GameState } from '../../src/engine';
 import type { Scenario } from '../../src/scenario/schema';
 import { act, coralSeaCable, endPhase, newGame } from '../helpers';
 
@@ -99,7 +99,10 @@ describe('each event kind has its own effect', () => {
 
   it('changeOfGovernment: the government falls without an election', () => {
     const g = withEvents([{ round: 1, kind: 'changeOfGovernment', island: 'SLB' }]);
-    expect(g.islands.SLB!.legitimacy).toBe(60);
+    // Back to the island's usual standing, and the fall counts against survival.
+    expect(g.islands.SLB!.legitimacy).toBe(Math.max(base.islands.SLB!.legitimacy, base.islands.SLB!.norm.legitimacy));
+    expect(g.islands.SLB!.falls).toBe(1);
+    expect(scoreOf(g, 'SLB').parts.survival).toBeLessThan(scoreOf(base, 'SLB').parts.survival! - 40);
     expect(g.islands.SLB!.nextElection).toBe(base.islands.SLB!.nextElection);
     expect(g.log.some((e) => e.text.includes('the government falls. The new government leans to'))).toBe(true);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { view } from '../../src/engine';
+import { influenceFade } from '../../src/engine/domestic';
+import { islandParts } from '../../src/engine/scoring';
 import { dueThisRound } from '../../src/engine/aid';
 import { act, coralSeaCable, endPhase, newGame } from '../helpers';
 
@@ -133,5 +135,37 @@ describe('event deck', () => {
       outcomes.add(g.islands.SLB!.leaning);
     }
     expect(outcomes.size).toBeGreaterThan(1);
+  });
+});
+
+describe('the yardstick scores are measured from', () => {
+  it('counts a cable already being built as in service: Nauru gets no score for the East Micronesia Cable it inherited', () => {
+    const quietQuad = newGame('1', 'quad', (s) => {
+      s.deck.chancePerRound = 0;
+      s.scripted = [];
+    });
+    // At the start the cable is not yet in service, so Nauru stands below its yardstick on resilience.
+    expect(islandParts(quietQuad, 'NRU').resilience).toBeLessThan(quietQuad.baseline.NRU!.resilience!);
+    let g = quietQuad;
+    while (g.phase !== 'over') g = endPhase(g);
+    expect(g.cables.find((c) => c.id === 'emc')?.status).toBe('active');
+    // Once it is, a government that did nothing is back at about par on both objectives the cable moves.
+    expect(Math.abs(g.scores.NRU!.parts.resilience! - 50)).toBeLessThanOrEqual(5);
+    expect(g.scores.NRU!.parts.development).toBeLessThanOrEqual(55);
+  });
+});
+
+describe('influence', () => {
+  it('fades 3 points a year on every island, whatever the months per round', () => {
+    const yearOf = (months: number) => Array.from({ length: 12 / months }, (_, i) => influenceFade(i + 1, months)).reduce((a, b) => a + b, 0);
+    expect([1, 3, 6].map(yearOf)).toEqual([3, 3, 3]);
+    expect([1, 2, 3, 4].map((r) => influenceFade(r, 1))).toEqual([0, 0, 0, 1]); // Hunga Tonga's one-month rounds
+    let g = newGame('1', 'coral-sea', (s) => {
+      s.deck.chancePerRound = 0;
+      s.scripted = [];
+    });
+    const start = g.powers.beijing!.influence.PNG!;
+    while (g.round < 5) g = endPhase(g); // four rounds of three months
+    expect(g.powers.beijing!.influence.PNG).toBe(start - 3);
   });
 });

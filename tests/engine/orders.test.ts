@@ -110,6 +110,19 @@ describe('sealed orders of the islands', () => {
     expect(g.islands.SLB!.cyber).toBe(g0.islands.SLB!.cyber + 2 + 5);
   });
 
+  it('diversifying a second time brings half the gain, a third time a third', () => {
+    let g = quiet();
+    const start = g.islands.SLB!.sovereignty;
+    const gains: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = g.islands.SLB!.sovereignty;
+      g = withOrders(g, [['SLB', { kind: 'diversifyVendors', amount: 10000 }]]);
+      gains.push(g.islands.SLB!.sovereignty - before);
+    }
+    expect(gains).toEqual([5, 2, 1]); // 1 + floor(10,000 x 4 / 10,000) = 5, then 5/2 and 5/3, rounded down
+    expect(g.islands.SLB!.sovereignty).toBe(start + 8);
+  });
+
   it('a regional forum lifts every island\'s sovereignty', () => {
     const g0 = quiet();
     const g = withOrders(g0, [['PNG', { kind: 'callForum', amount: 500 }]]);
