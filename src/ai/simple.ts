@@ -283,7 +283,8 @@ export function makeSimplePolicy(opts: SimpleOptions = {}): Policy {
       for (const o of v.offers)
         if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role))
           out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r, opts, stance));
-      if (ctx.pass === 0 && isPower(role)) out.push(...powerOffers(v, role, r, stance));
+      // A power courts about one island in four each round: one in Coral Sea, three in Shared Future's ten.
+      if (ctx.pass === 0 && isPower(role)) for (let i = 0; i < Math.max(1, Math.round(Object.keys(v.islands).length / 4)); i++) out.push(...powerOffers(v, role, r, stance));
       return out;
     }
     if (v.phase === 'decisions' && ctx.pass === 0) return isPower(role) ? powerOrders(v, role, r) : islandOrders(v, role, r);

@@ -55,14 +55,21 @@ export function runDomestic(g: GameState, say: Say): void {
     const island = g.islands[id];
     if (!island) continue;
     transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
-    const years = ((g.round - 1) * g.scenario.monthsPerRound) / 12;
-    const gap = economyTarget(island, years) - island.economy;
-    island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
-    // Legitimacy drifts a point a round towards what the economy supports; unrest towards what legitimacy and the economy leave.
-    island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitimacyTarget(island, years) - island.legitimacy));
-    island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy) - island.unrest) / 3), -6, 6));
+    drift(island, ((g.round - 1) * g.scenario.monthsPerRound) / 12);
     if (island.nextElection === g.round) runElection(g, id, say, false);
   }
+}
+
+/**
+ * One round's drift of the economy, legitimacy and unrest. The economy moves a third of the way to
+ * what the island can sustain; legitimacy a point towards what the economy supports; unrest a
+ * third of the way towards what legitimacy and the economy leave.
+ */
+export function drift(island: Island, yearsElapsed: number): void {
+  const gap = economyTarget(island, yearsElapsed) - island.economy;
+  island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
+  island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitimacyTarget(island, yearsElapsed) - island.legitimacy));
+  island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy) - island.unrest) / 3), -6, 6));
 }
 
 /** The unrest an island settles at: low legitimacy and a weak economy feed it. */

@@ -8,8 +8,9 @@ import { refreshNetworks } from './cables';
 import { transfer } from './money';
 import { openLoan } from './aid';
 import { levelsOf, updateScores } from './scoring';
-import { economyTarget, unrestTarget } from './domestic';
+import { drift, unrestTarget } from './domestic';
 import { hashJson } from './hash';
+import { clampMetric } from './util';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
 export const RULES_VERSION = 9;
@@ -128,18 +129,41 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
 }
 
 /**
- * Where the game would stand once the cables already being built at the start are in service, and
- * the economy has caught up with them: the yardstick scores are measured from. A government is
- * scored on what it changes, not on a cable it inherited (the Kumul cable in 2017, the East
- * Micronesia Cable in 2023).
+ * The yardstick scores are measured from: the start, plus what the cables already being built
+ * would bring by the end of the game if nobody did anything. Their routes count as in service, and
+ * the economy, legitimacy and unrest are moved by the difference those cables make, round by
+ * round under the domestic rules. A government is scored on what it changes, not on a cable it
+ * inherited (the Kumul cable in 2017, the East Micronesia Cable in 2023).
  */
 function expectedStart(g: GameState): GameState {
   const due = g.cables.filter((c) => c.status === 'building' && c.readyRound !== null && c.readyRound <= g.scenario.rounds);
   if (!due.length) return g;
   const e = structuredClone(g);
-  for (const c of e.cables) if (due.some((d) => d.id === c.id)) c.status = 'active';
-  refreshNetworks(e);
-  for (const island of Object.values(e.islands)) island.economy = economyTarget(island);
+  // Each island's connectivity in every round: the due cables count from the round they come into service.
+  const connectivity: Record<string, number[]> = {};
+  for (let round = 1; round <= g.scenario.rounds; round++) {
+    for (const c of e.cables) {
+      const d = due.find((x) => x.id === c.id);
+      if (d) c.status = (d.readyRound ?? Infinity) <= round ? 'active' : 'building';
+    }
+    refreshNetworks(e);
+    for (const island of Object.values(e.islands)) (connectivity[island.id] ??= []).push(island.connectivity);
+  }
+  for (const island of Object.values(e.islands)) {
+    const start = g.islands[island.id];
+    if (!start) continue;
+    const withCables = { ...start, norm: { ...start.norm } };
+    const without = { ...start, norm: { ...start.norm } };
+    for (let round = 1; round <= g.scenario.rounds; round++) {
+      const years = ((round - 1) * g.scenario.monthsPerRound) / 12;
+      withCables.connectivity = connectivity[island.id]?.[round - 1] ?? start.connectivity;
+      drift(withCables, years);
+      drift(without, years);
+    }
+    island.economy = clampMetric(start.economy + withCables.economy - without.economy);
+    island.legitimacy = clampMetric(start.legitimacy + withCables.legitimacy - without.legitimacy);
+    island.unrest = clampMetric(start.unrest + withCables.unrest - without.unrest);
+  }
   return e;
 }
 

@@ -39,7 +39,7 @@ export const objectiveLabel = (k: string): string => OBJECTIVE_LABELS[k] ?? huma
 
 const OBJECTIVE_HELP: Record<string, string> = {
   development: 'Connectivity and economy.',
-  survival: 'Legitimacy: the government keeps power.',
+  survival: 'Legitimacy and calm streets: the government keeps power. Each fall of the government costs 20.',
   resilience: 'Backup cable routes and cyber resilience.',
   balance: 'Friends to all: no partner far ahead of the others.',
   solvency: 'Debt the island can carry.',

@@ -153,6 +153,18 @@ describe('the yardstick scores are measured from', () => {
     expect(Math.abs(g.scores.NRU!.parts.resilience! - 50)).toBeLessThanOrEqual(5);
     expect(g.scores.NRU!.parts.development).toBeLessThanOrEqual(55);
   });
+
+  it('counts what an inherited cable does for the economy: Tonga gets no score for its domestic cable coming back (Shared Future)', () => {
+    let g = newGame('1', 'shared-future', (s) => {
+      s.deck.chancePerRound = 0;
+      s.scripted = [];
+    });
+    expect(g.cables.find((c) => c.id === 'tdce')?.status).toBe('building');
+    while (g.phase !== 'over') g = endPhase(g);
+    expect(g.cables.find((c) => c.id === 'tdce')?.status).toBe('active');
+    expect(g.islands.TON!.economy).toBeGreaterThan(g.islands.TON!.norm.economy); // the economy did grow with the cable
+    expect(Math.abs(g.scores.TON!.parts.development! - 50)).toBeLessThanOrEqual(3); // but the yardstick expected it
+  });
 });
 
 describe('influence', () => {
