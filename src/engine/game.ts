@@ -108,7 +108,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     scores: {},
     baseline: {},
     history: [],
-    counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0, asset: 0 },
+    counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0, asset: 0, forum: 0 },
     repairShipFree: 1,
     computerSeats: [...scenario.islands.filter((i) => i.computer).map((i) => i.id), ...scenario.powers.filter((p) => p.computer).map((p) => p.id)],
     rng: seedState(seed),

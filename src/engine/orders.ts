@@ -2,7 +2,7 @@ import type { GameState, Order, OrderKind, PowerId, Refusal, RoleId } from './ty
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
 import { repayEarly, rescheduleDebt } from './aid';
-import { clamp, canSee, clampAlignment, clampMetric, formatMoney, possessive, roundsFor } from './util';
+import { clamp, canSee, clampAlignment, clampMetric, formatMoney, ordinal, possessive, roundsFor } from './util';
 import type { Say } from './log';
 
 export const MAX_ORDERS_PER_ROUND = 3;
@@ -198,9 +198,17 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
     case 'callForum': {
       if (!island) return;
       transfer(g, role, 'world', amount, 'forum', null);
-      for (const other of Object.values(g.islands)) other.sovereignty = clampMetric(other.sovereignty + 2);
-      island.legitimacy = clampMetric(island.legitimacy + 3);
-      say(`${island.name} calls a regional forum: the islands speak together on sovereignty over their networks and seas.`);
+      // The first forum of a game speaks loudest; by the third the islands have said it all.
+      const held = ++g.counters.forum;
+      const sovereignty = Math.floor(2 / held);
+      const legitimacy = Math.floor(3 / held);
+      for (const other of Object.values(g.islands)) other.sovereignty = clampMetric(other.sovereignty + sovereignty);
+      island.legitimacy = clampMetric(island.legitimacy + legitimacy);
+      say(
+        sovereignty
+          ? `${island.name} calls a regional forum: the islands speak together on sovereignty over their networks and seas.`
+          : `${island.name} calls a regional forum, the ${ordinal(held)} of this game; the islands have said it all before, and little changes.`,
+      );
       return;
     }
   }

@@ -486,7 +486,8 @@ export interface GameState {
   baseline: Record<RoleId, Record<string, number>>;
   /** Scores at the end of each round, for turning points. */
   history: { round: number; scores: Record<RoleId, number> }[];
-  counters: { offer: number; agreement: number; accept: number; event: number; order: number; asset: number };
+  /** Ids handed out so far, and regional forums held (each brings less than the last). */
+  counters: { offer: number; agreement: number; accept: number; event: number; order: number; asset: number; forum: number };
   /** The round from which the region's repair ship is free again. */
   repairShipFree: number;
   /** Seats the scenario gives to the computer unless someone takes them. */

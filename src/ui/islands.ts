@@ -59,7 +59,7 @@ export function renderIslands(v: GameView, selected: IslandId | null, select: (i
           ['Cyber resilience', String(island.cyber)],
           ['Recognises', island.recognises === 'PRC' ? 'Beijing (PRC)' : 'Taipei (ROC)'],
           ['Next election', island.nextElection ? `round ${island.nextElection}` : 'none scheduled'],
-          ['Governments fallen', island.falls ? `${island.falls} this game` : 'none this game'],
+          ['Government falls', island.falls ? `${island.falls} this game` : 'none this game'],
           ['Leans towards', island.leaning ? roleName(v, island.leaning) : 'no one'],
         ].flatMap(([k, x]) => [h('dt', null, k), h('dd', null, x)]),
       ),

@@ -68,6 +68,7 @@ describe('solo play in the browser', () => {
     await page.getByRole('tab', { name: 'Islands' }).click();
     await page.getByRole('button', { name: 'Solomon Islands' }).click();
     await expect(page.locator('#island-title').textContent()).resolves.toMatch(/Solomon Islands/);
+    await expect(page.locator('dl.kv').first().textContent()).resolves.toMatch(/Government falls\s*none this game/);
     await shot(page, 'match-islands');
 
     // End phase answers at once: the computer seats think in the worker, not in the click.
