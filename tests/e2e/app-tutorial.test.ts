@@ -87,6 +87,8 @@ describe('the tutorial in the browser', () => {
     await hmn.getByLabel('Reason for rejecting').waitFor();
     await hmn.getByLabel('Reason for rejecting').fill('The data-access clause.');
     await hmn.getByRole('button', { name: 'Reject', exact: true }).click();
+    const grant = bids.filter({ hasText: 'Port Vila – Loto Bay – Anuvai by Alcatel Submarine Networks' }).last();
+    await grant.getByRole('button', { name: 'Accept', exact: true }).click();
 
     // Step 4 waits for round 3, then tells of the cut cable.
     await expect.poll(() => step(page)).toBe('cut');
@@ -105,6 +107,9 @@ describe('the tutorial in the browser', () => {
     await expect(page.getByRole('heading', { name: 'Final scores' }).isVisible()).resolves.toBe(true);
     expect(await outlined(page, 'table.scores')).toBe(true);
     await expect(card.locator('h2').textContent()).resolves.toMatch(/Your final score and its breakdown/);
+    // The grant-funded second route is in service for the last round: the lesson pays off.
+    const final = Number((await card.textContent())?.match(/You finished with (\d+)/)?.[1]);
+    expect(final).toBeGreaterThanOrEqual(50);
     await shot(page, 'tutorial-end');
     await page.getByRole('button', { name: 'Finish tutorial' }).click();
     await expect.poll(() => page.locator('#coach').count()).toBe(0);
