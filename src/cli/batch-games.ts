@@ -12,6 +12,8 @@ export interface GameResult {
   seed: number;
   scores: Record<RoleId, number>;
   winners: RoleId[];
+  /** Each role's final part on each objective (0-100). */
+  parts: Record<RoleId, Record<string, number>>;
 }
 
 /** The partner an island leans to at the start: the one a single-partner island sticks to. */
@@ -58,5 +60,6 @@ export function playBatchGame(scenario: Scenario, hash: string, seed: number, is
   playToEnd(host, (role) => single.get(role) ?? policy, String(seed));
   const g = host.state;
   const scores = Object.fromEntries(g.seats.map((r) => [r, g.scores[r]?.total ?? 0]));
-  return { seed, scores, winners: g.seats.filter((r) => (scores[r] ?? 0) >= g.scenario.par) };
+  const parts = Object.fromEntries(g.seats.map((r) => [r, g.scores[r]?.parts ?? {}]));
+  return { seed, scores, winners: g.seats.filter((r) => (scores[r] ?? 0) >= g.scenario.par), parts };
 }

@@ -87,7 +87,11 @@ const roles: RoleId[] = Object.keys(results[0]?.scores ?? {});
 const table = Object.fromEntries(
   roles.map((r) => {
     const s = summarize(results.map((x) => x.scores[r] ?? 0));
-    return [r, { ...s, winRate: results.filter((x) => x.winners.includes(r)).length / results.length }];
+    const objectives = Object.keys(results[0]?.parts[r] ?? {});
+    // How often each objective ends pinned at 0 or 100, and its mean part: an objective that never moves measures nothing.
+    const pinned = Object.fromEntries(objectives.map((k) => [k, results.filter((x) => { const v = x.parts[r]?.[k]; return v === 0 || v === 100; }).length / results.length]));
+    const parts = Object.fromEntries(objectives.map((k) => [k, Number(summarize(results.map((x) => x.parts[r]?.[k] ?? 0)).mean.toFixed(1))]));
+    return [r, { ...s, winRate: results.filter((x) => x.winners.includes(r)).length / results.length, parts, pinned }];
   }),
 );
 const islands = scenario.islands.map((i) => i.id);

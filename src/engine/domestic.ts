@@ -69,12 +69,16 @@ export function drift(island: Island, yearsElapsed: number): void {
   const gap = economyTarget(island, yearsElapsed) - island.economy;
   island.economy = clampMetric(island.economy + clamp(Math.trunc(gap / 3), -4, 4));
   island.legitimacy = clampMetric(island.legitimacy + Math.sign(legitimacyTarget(island, yearsElapsed) - island.legitimacy));
-  island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy) - island.unrest) / 3), -6, 6));
+  island.unrest = clampMetric(island.unrest + clamp(Math.trunc((unrestTarget(island.legitimacy, island.economy, island.norm.democracy - island.democracy) - island.unrest) / 3), -6, 6));
 }
 
-/** The unrest an island settles at: low legitimacy and a weak economy feed it. */
-export function unrestTarget(legitimacy: number, economy: number): number {
-  return clamp(70 - legitimacy + Math.max(0, 30 - economy), 0, 100);
+/**
+ * The unrest an island settles at: low legitimacy and a weak economy feed it, and so does
+ * repression — half of the democracy lost since the start (crackdowns, delayed elections, a
+ * surveillance system), the resentment that outlasts the calm a crackdown buys.
+ */
+export function unrestTarget(legitimacy: number, economy: number, repression = 0): number {
+  return clamp(70 - legitimacy + Math.max(0, 30 - economy) + Math.max(0, repression) / 2, 0, 100);
 }
 
 /**

@@ -13,7 +13,7 @@ import { hashJson } from './hash';
 import { clampMetric } from './util';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 9;
+export const RULES_VERSION = 10;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
@@ -51,7 +51,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       falls: 0,
       diversifications: 0,
       fictional: s.fictional ?? false,
-      norm: { economy: s.economy, legitimacy: s.legitimacy, connectivity: 0, coverage: 20 },
+      norm: { economy: s.economy, legitimacy: s.legitimacy, connectivity: 0, coverage: 20, democracy: s.democracy },
     };
   }
   const powers: GameState['powers'] = {};

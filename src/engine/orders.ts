@@ -163,7 +163,8 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       // Surveillance kit makes a crackdown work better, and cost democracy more.
       const safeCity = island.assets.some((a) => a.kind === 'safeCity');
       island.unrest = clampMetric(island.unrest - (safeCity ? 25 : 18));
-      island.legitimacy = clampMetric(island.legitimacy + (safeCity ? 6 : 3));
+      // Calm streets, but the government is seen to rule by force (Honiara, November 2021).
+      island.legitimacy = clampMetric(island.legitimacy - 2);
       island.democracy = clampMetric(island.democracy - (safeCity ? 12 : 8));
       say(`${possessive(island.name)} government cracks down on protest: calmer streets, fewer freedoms.`);
       return;

@@ -39,7 +39,7 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
     development: clampMetric((island.connectivity * 2 + island.economy * 2 + island.coverage) / 5),
     sovereignty: island.sovereignty,
     // Staying in office: a government that falls has failed its first test, whatever its successor's standing.
-    survival: clampMetric((island.legitimacy * 2 + (100 - island.unrest)) / 3 - GOVERNMENT_FALL * island.falls),
+    survival: (island.legitimacy * 2 + (100 - island.unrest)) / 3 - GOVERNMENT_FALL * island.falls,
     resilience: clampMetric(((REDUNDANCY[Math.min(island.routes, 3)] ?? 100) * 2 + island.cyber) / 3),
     // Friends to all: close to every power, no dominant creditor, several partners, options kept open.
     balance: clampMetric(100 - spread / 2 - Math.max(0, topShare - 50) / 2 - 12 * lockIns(g, id) + 5 * Math.max(0, partners - 1)),
@@ -47,72 +47,97 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
   };
 }
 
-/** A power's objectives, each 0-100. */
+/** The powers whose deals keep a power's rivals out: Beijing alone; Canberra and Washington together. */
+const blocOf = (p: PowerId): PowerId[] => (p === 'beijing' ? ['beijing'] : ['canberra', 'washington']);
+
+/**
+ * Footholds in the islands that count against "rivals kept out" when no side has any: without it
+ * the first deal of the game would swing denial from nothing to everything.
+ */
+export const DENIAL_CUSHION = 40;
+
+/** What a standing agreement gives its funder in access to an island: a pact most, aid least. */
+function accessWeight(a: GameState['agreements'][number]): number {
+  const d = a.deal;
+  return d.kind === 'pact' ? ({ policing: 20, cyber: 15, port: 20, naval: 25, base: 35 })[d.pact] + 8 * a.clauses.length
+    : d.kind === 'cable' ? 12 + (d.dataAccess ? 8 : 0)
+    : d.kind === 'telecom' ? (d.project === 'carrier' ? 15 : 6)
+    : d.kind === 'diplomatic' ? (d.act === 'switchRecognition' ? 20 : 10)
+    : 3;
+}
+
+/** A power's objectives. Influence, vendor share, reputation and denial run 0-100; access is open-ended (the sum of its footholds). */
 export function powerParts(g: GameState, p: PowerId): Record<string, number> {
   const power = g.powers[p];
   if (!power) return {};
   const islands = Object.keys(g.islands);
-  const influence = islands.reduce((s, i) => s + (power.influence[i] ?? 0), 0) / Math.max(1, islands.length);
-  let access = 0;
-  let rivalFootholds = 0;
+  // Influence is a contest: on each island, this power's lead over its strongest rival there.
   const rivals = rivalsOf(p);
+  const lead = (i: IslandId) => (power.influence[i] ?? 0) - Math.max(0, ...rivals.map((r) => g.powers[r]?.influence[i] ?? 0));
+  const influence = 50 + islands.reduce((s, i) => s + lead(i), 0) / Math.max(1, islands.length) / 2;
+  const footholds: Record<PowerId, number> = { beijing: 0, canberra: 0, washington: 0 };
   for (const a of g.agreements) {
     if (a.status !== 'active') continue;
     const funder = funderOf(a.deal);
-    const d = a.deal;
-    const weight =
-      d.kind === 'pact' ? ({ policing: 20, cyber: 15, port: 20, naval: 25, base: 35 })[d.pact] + 8 * a.clauses.length
-      : d.kind === 'cable' ? 12 + (d.dataAccess ? 8 : 0)
-      : d.kind === 'telecom' ? (d.project === 'carrier' ? 15 : 6)
-      : d.kind === 'diplomatic' ? (d.act === 'switchRecognition' ? 20 : 10)
-      : 3;
-    if (funder === p) access += weight;
-    else if (rivals.includes(funder) && d.kind !== 'aid') rivalFootholds += weight;
+    // Aid buys goodwill, not a foothold: it counts for access, not against a rival.
+    footholds[funder] += a.deal.kind === 'aid' ? 0 : accessWeight(a);
   }
+  let access = g.agreements.filter((a) => a.status === 'active' && funderOf(a.deal) === p && a.deal.kind === 'aid').reduce((s, a) => s + accessWeight(a), 0);
   for (const i of islands) {
-    for (const asset of g.islands[i]?.assets ?? []) {
-      if (asset.kind === 'port' && asset.owner === p) access += 20;
-      if (asset.kind === 'port' && rivals.includes(asset.owner as PowerId)) rivalFootholds += 20;
-    }
-    if (p === 'beijing' && g.islands[i]?.recognises === 'PRC') access += 5;
+    for (const asset of g.islands[i]?.assets ?? []) if (asset.kind === 'port' && (POWERS as readonly string[]).includes(asset.owner)) footholds[asset.owner as PowerId] += 20;
+    if (g.islands[i]?.recognises === 'PRC') footholds.beijing += 5;
   }
-  // Network share: island cables and telecom assets on this power's vendors (Beijing) or on trusted vendors (the others).
+  access += footholds[p];
+  const ours = blocOf(p).reduce((s, x) => s + footholds[x], 0);
+  const theirs = rivals.reduce((s, x) => s + footholds[x], 0);
+  // Network share: island cables (in service or being built) and telecom assets on this power's
+  // vendors (Beijing) or on trusted vendors (the others).
   const favoured = (vendor: string | null) => {
     const v = vendor ? g.vendors[vendor] : undefined;
     return p === 'beijing' ? v?.origin === 'beijing' : v?.trusted === true;
   };
   const networks = [
-    ...g.cables.filter((c) => (c.status === 'active' || c.status === 'cut') && c.route.some((l) => g.landings[l]?.island)).map((c) => c.vendor),
+    ...g.cables.filter((c) => c.status !== 'proposed' && c.route.some((l) => g.landings[l]?.island)).map((c) => c.vendor),
     ...islands.flatMap((i) => (g.islands[i]?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
   ];
   const vendorShare = networks.length ? (networks.filter(favoured).length * 100) / networks.length : 50;
   return {
-    influence: clampMetric(influence),
-    access: clampMetric(access),
+    influence,
+    access,
     vendorShare: clampMetric(vendorShare),
     reputation: power.reputation,
-    denial: clampMetric(100 - rivalFootholds),
+    // Rivals kept out: the share of the region's footholds held by this power's side, so that
+    // matching a rival's deal wins back what the rival's deal took.
+    denial: (100 * (ours + DENIAL_CUSHION / 2)) / (ours + theirs + DENIAL_CUSHION),
   };
 }
 
 /**
- * How many score points one point of change in an objective's level is worth. A role's score on an
- * objective is 50 plus the change since the start times this, so 50 means "held its ground" and a
- * role wins (reaches par 50) when, by its own scenario-weighted measures, it ends better off.
+ * How far an objective's level must move from where it stood at the start to score 75 (or 25, for
+ * a loss as large). A role's part on an objective is 50 + 50·d/(|d| + swing), d being the change:
+ * it moves smoothly with every gain and loss, most for the first, and never pins at 0 or 100 after
+ * a single deal. 50 means "held its ground"; a role wins (reaches par 50) when, by its own
+ * scenario-weighted measures, it ends better off.
  */
-export const SCORE_SCALE: Record<string, number> = {
-  development: 2,
-  sovereignty: 4,
-  survival: 3,
-  resilience: 1,
-  balance: 3,
-  solvency: 2,
-  influence: 3,
-  access: 2,
-  vendorShare: 2,
-  reputation: 4,
-  denial: 2,
+export const SCORE_SWING: Record<string, number> = {
+  development: 20,
+  sovereignty: 12,
+  survival: 15,
+  resilience: 40,
+  balance: 16,
+  solvency: 25,
+  influence: 16,
+  access: 40,
+  vendorShare: 25,
+  reputation: 12,
+  denial: 20,
 };
+
+/** An objective's part, 0-100 (unrounded), from its level now and at the start. */
+export function partOf(objective: string, level: number, base: number): number {
+  const d = level - base;
+  return 50 + (50 * d) / (Math.abs(d) + (SCORE_SWING[objective] ?? 20));
+}
 
 export const levelsOf = (g: GameState, role: RoleId): Record<string, number> =>
   g.islands[role] ? islandParts(g, role) : powerParts(g, role as PowerId);
@@ -122,7 +147,7 @@ export function scoreOf(g: GameState, role: RoleId): Score {
   const levels = levelsOf(g, role);
   const base = g.baseline[role] ?? levels;
   const parts: Record<string, number> = {};
-  for (const [k, v] of Object.entries(levels)) parts[k] = clampMetric(50 + (SCORE_SCALE[k] ?? 1) * (v - (base[k] ?? v)));
+  for (const [k, v] of Object.entries(levels)) parts[k] = Math.round(partOf(k, v, base[k] ?? v));
   const weights: Partial<Record<string, number>> = isIsland ? g.objectives.island : (g.objectives[role as PowerId] ?? {});
   let sum = 0;
   let total = 0;

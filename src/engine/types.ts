@@ -163,7 +163,7 @@ export interface Island {
   /** Set when the scenario marks the island as a fictional composite (the tutorial). */
   fictional: boolean;
   /** Where the island stood at the start: the economy and the government's standing drift back towards it, moved by what changed since. */
-  norm: { economy: number; legitimacy: number; connectivity: number; coverage: number };
+  norm: { economy: number; legitimacy: number; connectivity: number; coverage: number; democracy: number };
 }
 
 export const TELECOM_PROJECTS = ['towers', 'carrier', 'dataCentre', 'eGovernment', 'safeCity'] as const;

@@ -102,7 +102,7 @@ describe('each event kind has its own effect', () => {
     // Back to the island's usual standing, and the fall counts against survival.
     expect(g.islands.SLB!.legitimacy).toBe(Math.max(base.islands.SLB!.legitimacy, base.islands.SLB!.norm.legitimacy));
     expect(g.islands.SLB!.falls).toBe(1);
-    expect(scoreOf(g, 'SLB').parts.survival).toBeLessThan(scoreOf(base, 'SLB').parts.survival! - 40);
+    expect(scoreOf(g, 'SLB').parts.survival).toBeLessThan(scoreOf(base, 'SLB').parts.survival! - 25);
     expect(g.islands.SLB!.nextElection).toBe(base.islands.SLB!.nextElection);
     expect(g.log.some((e) => e.text.includes('the government falls. The new government leans to'))).toBe(true);
   });

@@ -64,8 +64,14 @@ export function islandMoneyValue(g: GameState, id: IslandId): number {
   const total = Object.values(w).reduce((s, x) => s + x, 0) || 1;
   const parts = partsOf(g, id);
   const rev = Math.max(1, isl.revenuePerRound);
-  const sovScale = E.SCORE_SCALE.sovereignty ?? 4;
-  const solvScale = E.SCORE_SCALE.solvency ?? 2;
+  // The part's slope where the level stands now: 50·swing/(|d| + swing)².
+  const slope = (k: string): number => {
+    const swing = E.SCORE_SWING[k] ?? 20;
+    const d = Math.abs((E.levelsOf(g, id)[k] ?? 0) - (g.baseline[id]?.[k] ?? 0));
+    return (50 * swing) / (d + swing) ** 2;
+  };
+  const sovScale = slope('sovereignty');
+  const solvScale = slope('solvency');
   const sovRate = ((w.sovereignty ?? 0) / total) * sovScale * (4 / rev);
   const sovNeed = (Math.max(0, 100 - (parts.sovereignty ?? 100)) / sovScale) * (rev / 4);
   const capacity = rev * roundsPerYear(g) * 3;

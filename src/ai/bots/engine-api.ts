@@ -6,8 +6,8 @@
 export { cloneState } from '../../engine/state';
 export { sign, cancel, conflictOf, funderOf, islandsOfDeal, funderPays, islandShares, dealRefusal, MAX_ISLAND_SHARE_PCT } from '../../engine/deals';
 export { refreshNetworks, connectivityOf, buildRounds } from '../../engine/cables';
-export { economyTarget, legitimacyTarget, unrestTarget, revenueOf } from '../../engine/domestic';
-export { levelsOf, SCORE_SCALE } from '../../engine/scoring';
+export { drift, economyTarget, legitimacyTarget, unrestTarget, revenueOf } from '../../engine/domestic';
+export { levelsOf, partOf, SCORE_SWING } from '../../engine/scoring';
 export { seedState } from '../../engine/rng';
 export { totalDebt, debtByCreditor, dueThisRound, LOAN_LIMITS } from '../../engine/aid';
 export { executeOrder, orderRefusal, MIN_COST, MAX_ORDERS_PER_ROUND, CAMPAIGN_DETECTION } from '../../engine/orders';

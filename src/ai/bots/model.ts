@@ -39,7 +39,7 @@ export function partsOf(g: GameState, role: RoleId, shift?: Record<string, numbe
   const levels = E.levelsOf(g, role);
   const base = g.baseline[role] ?? levels;
   const out: Record<string, number> = {};
-  for (const [k, lv] of Object.entries(levels)) out[k] = E.clamp(50 + (E.SCORE_SCALE[k] ?? 1) * (lv + (shift?.[k] ?? 0) - (base[k] ?? lv)), 0, 100);
+  for (const [k, lv] of Object.entries(levels)) out[k] = E.partOf(k, lv + (shift?.[k] ?? 0), base[k] ?? lv);
   return out;
 }
 
@@ -146,9 +146,7 @@ export function projectLite(g: GameState, untilRound = g.scenario.rounds): void 
     for (const id of ids) {
       const i = g.islands[id];
       if (!i) continue;
-      i.economy = E.clamp(i.economy + E.clamp(Math.trunc((E.economyTarget(i, years) - i.economy) / 3), -4, 4), 0, 100);
-      i.legitimacy = E.clamp(i.legitimacy + Math.sign(E.legitimacyTarget(i, years) - i.legitimacy), 0, 100);
-      i.unrest = E.clamp(i.unrest + E.clamp(Math.trunc((E.unrestTarget(i.legitimacy, i.economy) - i.unrest) / 3), -6, 6), 0, 100);
+      E.drift(i, years);
     }
   }
 }

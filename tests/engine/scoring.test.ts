@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { scoreOf, type GameState } from '../../src/engine';
+import { drift } from '../../src/engine/domestic';
+import { partOf, powerParts } from '../../src/engine/scoring';
+import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+
+/** Play to the next round's negotiation, signing whatever was accepted. */
+const nextRound = (g: GameState): GameState => endPhase(endPhase(g));
+
+describe('scores measure play, not position (rules version 10)', () => {
+  it('a part moves smoothly with the change: never pinned at 0 or 100 by one large gain or loss', () => {
+    expect(partOf('sovereignty', 60, 60)).toBe(50);
+    expect(partOf('sovereignty', 72, 60)).toBe(75); // the swing scores 75
+    expect(partOf('sovereignty', 48, 60)).toBe(25);
+    // A huge gain still leaves room above it, and a bigger gain always scores more.
+    expect(partOf('access', 200, 0)).toBeLessThan(100);
+    expect(partOf('access', 200, 0)).toBeGreaterThan(partOf('access', 150, 0));
+    expect(partOf('survival', -40, 60)).toBeGreaterThan(0);
+  });
+
+  it("a government's fall always shows in survival, however high its standing", () => {
+    const g = newGame();
+    const island = g.islands.SLB!;
+    island.legitimacy = 100;
+    island.unrest = 0;
+    const before = scoreOf(g, 'SLB').parts.survival!;
+    island.falls = 1;
+    const after = scoreOf(g, 'SLB').parts.survival!;
+    // Before version 10 both read 100: the clamp hid the fall.
+    expect(before).toBeLessThan(100);
+    expect(before - after).toBeGreaterThanOrEqual(5);
+  });
+
+  it('influence is a contest: the same engagement by both sides leaves it where it was', () => {
+    const g = newGame();
+    const start = powerParts(g, 'canberra').influence!;
+    for (const id of Object.keys(g.islands)) {
+      g.powers.canberra!.influence[id] = (g.powers.canberra!.influence[id] ?? 0) + 10;
+      g.powers.beijing!.influence[id] = (g.powers.beijing!.influence[id] ?? 0) + 10;
+    }
+    expect(powerParts(g, 'canberra').influence).toBe(start);
+    for (const id of Object.keys(g.islands)) g.powers.beijing!.influence[id] = (g.powers.beijing!.influence[id] ?? 0) + 10;
+    expect(powerParts(g, 'canberra').influence).toBeLessThan(start);
+  });
+
+  it("rivals kept out is relative: Beijing's pact takes Canberra's denial down, and Canberra's matching cable wins some back", () => {
+    let g = newGame();
+    const start = powerParts(g, 'canberra').denial!;
+    g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [] } });
+    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = nextRound(g);
+    const afterPact = powerParts(g, 'canberra').denial!;
+    expect(afterPact).toBeLessThan(start);
+    expect(powerParts(g, 'beijing').denial!).toBeGreaterThan(powerParts(newGame(), 'beijing').denial!);
+    g = act(g, { type: 'offer', role: 'canberra', to: ['PNG', 'SLB'], deal: coralSeaCable() });
+    g = act(act(g, { type: 'accept', role: 'SLB', offer: 'o2' }), { type: 'accept', role: 'PNG', offer: 'o2' });
+    g = nextRound(g);
+    expect(powerParts(g, 'canberra').denial!).toBeGreaterThan(afterPact);
+  });
+
+  it('a crackdown calms the streets now but leaves the island settling at more unrest than before', () => {
+    let g = newGame();
+    g = endPhase(g); // to decisions
+    const calm = structuredClone(g.islands.SLB!);
+    g = act(g, { type: 'order', role: 'SLB', order: { kind: 'crackdown', amount: 0 } });
+    g = endPhase(g);
+    const after = g.islands.SLB!;
+    expect(after.democracy).toBeLessThan(calm.democracy);
+    // Left alone for two years, the repressed island settles at more unrest than the one that was not.
+    const repressed = structuredClone(after);
+    const spared = structuredClone(after);
+    spared.democracy = spared.norm.democracy;
+    for (let i = 0; i < 8; i++) {
+      drift(repressed, 1);
+      drift(spared, 1);
+    }
+    expect(repressed.unrest).toBeGreaterThan(spared.unrest);
+  });
+});
