@@ -9,7 +9,7 @@ import { briefIntel, exposeOffer } from './intel';
 import { executeOrder } from './orders';
 import { updateScores } from './scoring';
 import { sayer } from './log';
-import { addMonths } from './util';
+import { addMonths, own } from './util';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -19,7 +19,7 @@ export function applyAction(g: GameState, action: Action): void {
 
 /** An explanation is logged for the viewers who may see the action it explains, and nobody else. */
 function explain(g: GameState, action: Action, why: string): void {
-  const name = g.islands[action.role]?.name ?? g.powers[action.role as 'beijing']?.name ?? action.role;
+  const name = own(g.islands, action.role)?.name ?? own(g.powers, action.role as 'beijing')?.name ?? action.role;
   let audience: string[] | 'all' = [action.role];
   let about: string[] = [];
   if (action.type === 'offer' || action.type === 'counter') {

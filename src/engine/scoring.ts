@@ -3,7 +3,7 @@ import { POWERS } from './types';
 import { debtByCreditor, totalDebt } from './aid';
 import { funderOf } from './deals';
 import { rivalsOf } from './influence';
-import { clampMetric } from './util';
+import { clampMetric, own } from './util';
 
 const REDUNDANCY = [0, 40, 80, 100] as const;
 
@@ -12,7 +12,7 @@ export const GOVERNMENT_FALL = 20;
 
 /** Commitments that close an island's options: exclusive landing rights, no-third-party clauses, a bloc. */
 export function lockIns(g: GameState, id: IslandId): number {
-  let n = g.islands[id]?.blocs.length ?? 0;
+  let n = own(g.islands, id)?.blocs.length ?? 0;
   for (const a of g.agreements) {
     if (a.status !== 'active' || !a.parties.includes(id)) continue;
     if (a.deal.kind === 'cable' && a.deal.exclusivity) n++;
@@ -23,9 +23,9 @@ export function lockIns(g: GameState, id: IslandId): number {
 
 /** An island's objectives, each 0-100. */
 export function islandParts(g: GameState, id: IslandId): Record<string, number> {
-  const island = g.islands[id];
+  const island = own(g.islands, id);
   if (!island) return {};
-  const present = POWERS.filter((p) => g.powers[p]);
+  const present = POWERS.filter((p) => own(g.powers, p));
   const aligns = present.map((p) => island.alignment[p]);
   const spread = aligns.length ? Math.max(...aligns) - Math.min(...aligns) : 0;
   const debt = totalDebt(g, id);
@@ -49,7 +49,7 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
 
 /** A power's objectives, each 0-100. */
 export function powerParts(g: GameState, p: PowerId): Record<string, number> {
-  const power = g.powers[p];
+  const power = own(g.powers, p);
   if (!power) return {};
   const islands = Object.keys(g.islands);
   const influence = islands.reduce((s, i) => s + (power.influence[i] ?? 0), 0) / Math.max(1, islands.length);
@@ -70,20 +70,20 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
     else if (rivals.includes(funder) && d.kind !== 'aid') rivalFootholds += weight;
   }
   for (const i of islands) {
-    for (const asset of g.islands[i]?.assets ?? []) {
+    for (const asset of own(g.islands, i)?.assets ?? []) {
       if (asset.kind === 'port' && asset.owner === p) access += 20;
       if (asset.kind === 'port' && rivals.includes(asset.owner as PowerId)) rivalFootholds += 20;
     }
-    if (p === 'beijing' && g.islands[i]?.recognises === 'PRC') access += 5;
+    if (p === 'beijing' && own(g.islands, i)?.recognises === 'PRC') access += 5;
   }
   // Network share: island cables and telecom assets on this power's vendors (Beijing) or on trusted vendors (the others).
   const favoured = (vendor: string | null) => {
-    const v = vendor ? g.vendors[vendor] : undefined;
+    const v = vendor ? own(g.vendors, vendor) : undefined;
     return p === 'beijing' ? v?.origin === 'beijing' : v?.trusted === true;
   };
   const networks = [
-    ...g.cables.filter((c) => (c.status === 'active' || c.status === 'cut') && c.route.some((l) => g.landings[l]?.island)).map((c) => c.vendor),
-    ...islands.flatMap((i) => (g.islands[i]?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
+    ...g.cables.filter((c) => (c.status === 'active' || c.status === 'cut') && c.route.some((l) => own(g.landings, l)?.island)).map((c) => c.vendor),
+    ...islands.flatMap((i) => (own(g.islands, i)?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
   ];
   const vendorShare = networks.length ? (networks.filter(favoured).length * 100) / networks.length : 50;
   return {
@@ -115,10 +115,10 @@ export const SCORE_SCALE: Record<string, number> = {
 };
 
 export const levelsOf = (g: GameState, role: RoleId): Record<string, number> =>
-  g.islands[role] ? islandParts(g, role) : powerParts(g, role as PowerId);
+  own(g.islands, role) ? islandParts(g, role) : powerParts(g, role as PowerId);
 
 export function scoreOf(g: GameState, role: RoleId): Score {
-  const isIsland = Boolean(g.islands[role]);
+  const isIsland = Boolean(own(g.islands, role));
   const levels = levelsOf(g, role);
   const base = g.baseline[role] ?? levels;
   const parts: Record<string, number> = {};
