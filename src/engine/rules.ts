@@ -1,6 +1,7 @@
 import type { Action, GameState, Offer } from './types';
 import { cancel, conflictOf, detectBreaches, partiesOf, sign } from './deals';
 import { validate } from './validate';
+import { parseDeal } from './parse';
 import { advanceConstruction, refreshNetworks } from './cables';
 import { serviceDebts } from './aid';
 import { grantBudgets, runDomestic } from './domestic';
@@ -115,6 +116,8 @@ export function runBriefing(g: GameState): void {
 /** The scenario's tabled offers for this round go on the table as the negotiation opens, if still legal. */
 export function tableOffers(g: GameState): void {
   for (const t of g.tabled.filter((x) => x.round === g.round)) {
+    // The loader checked the deal's shape; a state from elsewhere may not have been.
+    if (!parseDeal(t.deal).ok || !g.seats.includes(t.from)) continue;
     const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
     const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why };
     if (validate(g, action) === null) applyAction(g, action);
