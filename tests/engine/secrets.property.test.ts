@@ -59,16 +59,29 @@ function twin(g: GameState, viewer: ViewerId, seed: string): { state: GameState;
       changed++;
     }
   }
-  for (const o of h.orders) if (o.role !== viewer) (o.order = { ...o.order, amount: o.order.amount + 1 }), changed++;
+  for (const o of h.orders) {
+    if (o.role === viewer) continue;
+    o.order = { ...o.order, amount: o.order.amount + 1 };
+    changed++;
+  }
   const other = h.seats.find((s) => s !== viewer);
-  if (other) h.orders.push({ id: 'r-hidden', role: other, round: h.round, order: { kind: 'crackdown', amount: 0 } }), changed++;
+  if (other) {
+    h.orders.push({ id: 'r-hidden', role: other, round: h.round, order: { kind: 'crackdown', amount: 0 } });
+    changed++;
+  }
   for (const e of h.log) {
     if (canSee(e.seenBy, viewer)) e.seenBy = widen(e.seenBy);
-    else (e.text = `${e.text} (changed)`), changed++;
+    else {
+      e.text = `${e.text} (changed)`;
+      changed++;
+    }
   }
   for (const e of h.ledger) {
     if (canSee(e.seenBy, viewer)) e.seenBy = widen(e.seenBy);
-    else (e.amount += 1), changed++;
+    else {
+      e.amount += 1;
+      changed++;
+    }
   }
   for (const p of Object.values(h.powers)) {
     if (!p || p.id === viewer) continue;
