@@ -41,7 +41,7 @@ export default tseslint.config(
             { group: ['phaser', 'phaser/*'], message: 'The engine draws nothing.' },
             { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'The engine has no Node.' },
             { group: ['**/ui/**', '**/host/**', '**/cli/**', '**/ai/**', '**/server/**', '**/scenario/**'], message: 'The engine imports nothing of the layers above it.' },
-            { group: ['playwright-core', 'vite', 'zod', 'yaml'], message: 'The engine is pure rules over plain data.' },
+            { group: ['playwright-core', 'vite', 'yaml'], message: 'The engine is pure rules over plain data (zod, a pure library, checks its input).' },
           ],
         },
       ],

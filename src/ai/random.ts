@@ -52,6 +52,9 @@ export function fillTemplate(t: ActionTemplate, role: string, r: Rand, offers: O
     if (deal.kind === 'pact' && Array.isArray(deal.clauses) && typeof deal.clauses[0] === 'string')
       deal.clauses = (deal.clauses as string[]).map((kind) => ({ kind, secret: r() < 0.5 }));
     if (deal.kind === 'aid' && typeof deal.island !== 'string') deal.island = role;
+    // A grant has no loan terms: the engine refuses a grant that names a rate or a term.
+    const financing = deal.financing as Record<string, unknown> | undefined;
+    if (financing?.kind === 'grant') for (const k of ['ratePct', 'years', 'graceYears', 'collateral']) delete financing[k];
   }
   return a as unknown as Action;
 }

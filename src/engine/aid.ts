@@ -1,6 +1,6 @@
 import type { Debt, Financing, GameState, IslandId, PowerId } from './types';
 import { transfer } from './money';
-import { clampMetric, formatMoney } from './util';
+import { clampMetric, formatMoney, own } from './util';
 import type { Say } from './log';
 
 export const LOAN_LIMITS = { ratePct: { min: 0, max: 15 }, years: { min: 1, max: 30 }, graceYears: { min: 0, max: 10 } } as const;
@@ -65,7 +65,7 @@ export function dueThisRound(g: GameState, debt: Debt): { interest: number; prin
  */
 export function serviceDebts(g: GameState, say: Say): void {
   for (const debt of g.debts) {
-    const island = g.islands[debt.debtor];
+    const island = own(g.islands, debt.debtor);
     if (!island || debt.outstanding <= 0) continue;
     const { interest, principal } = dueThisRound(g, debt);
     const due = interest + principal + debt.arrears;
@@ -84,15 +84,15 @@ export function serviceDebts(g: GameState, say: Say): void {
     }
     debt.missed++;
     island.legitimacy = clampMetric(island.legitimacy - 3);
-    say(`${island.name} could not pay all it owed ${g.powers[debt.creditor]?.name ?? debt.creditor} this round: arrears of ${formatMoney(debt.arrears)}.`);
+    say(`${island.name} could not pay all it owed ${own(g.powers, debt.creditor)?.name ?? debt.creditor} this round: arrears of ${formatMoney(debt.arrears)}.`);
     if (debt.missed >= DEFAULT_AFTER && !debt.defaulted) seizeCollateral(g, debt, say);
   }
 }
 
 /** A default: the creditor takes control of the asset pledged (port, cable, towers), or the island's credit suffers. */
 export function seizeCollateral(g: GameState, debt: Debt, say: Say): void {
-  const island = g.islands[debt.debtor];
-  const creditor = g.powers[debt.creditor];
+  const island = own(g.islands, debt.debtor);
+  const creditor = own(g.powers, debt.creditor);
   if (!island || !creditor) return;
   debt.defaulted = true;
   let taken = '';
@@ -101,7 +101,7 @@ export function seizeCollateral(g: GameState, debt: Debt, say: Say): void {
     island.sovereignty = clampMetric(island.sovereignty - 15);
     taken = 'control of its main port';
   } else if (debt.collateral === 'cable') {
-    const cable = g.cables.find((c) => c.status !== 'building' && c.route.some((l) => g.landings[l]?.island === debt.debtor) && c.owner !== debt.creditor);
+    const cable = g.cables.find((c) => c.status !== 'building' && c.route.some((l) => own(g.landings, l)?.island === debt.debtor) && c.owner !== debt.creditor);
     if (cable) {
       cable.owner = debt.creditor;
       cable.operator = 'vendor';
@@ -135,7 +135,7 @@ export function debtByCreditor(g: Pick<GameState, 'debts'>, island: IslandId): P
 export function repayEarly(g: GameState, debtId: string, amount: number): number {
   const debt = g.debts.find((d) => d.id === debtId);
   if (!debt) return 0;
-  const pay = Math.min(amount, debt.outstanding, g.islands[debt.debtor]?.treasury ?? 0);
+  const pay = Math.min(amount, debt.outstanding, own(g.islands, debt.debtor)?.treasury ?? 0);
   transfer(g, debt.debtor, debt.creditor, pay, 'repayment', debt.id);
   debt.outstanding -= pay;
   if (debt.outstanding === 0) debt.instalmentsLeft = 0;
@@ -145,8 +145,8 @@ export function repayEarly(g: GameState, debtId: string, amount: number): number
 /** An island asks its creditor to reschedule: five more years and a point off the rate, for leverage and face. */
 export function rescheduleDebt(g: GameState, debtId: string, say: Say): void {
   const debt = g.debts.find((d) => d.id === debtId);
-  const island = debt ? g.islands[debt.debtor] : undefined;
-  const creditor = debt ? g.powers[debt.creditor] : undefined;
+  const island = debt ? own(g.islands, debt.debtor) : undefined;
+  const creditor = debt ? own(g.powers, debt.creditor) : undefined;
   if (!debt || !island || !creditor) return;
   const perYear = roundsPerYear(g);
   debt.instalmentsLeft += 5 * perYear;

@@ -1,13 +1,13 @@
 import type { CableDeal, GameState, Island, IslandId, PowerId } from './types';
 import { POWERS } from './types';
-import { distanceKm, roundsFor } from './util';
+import { distanceKm, roundsFor, own } from './util';
 
 /** Length of a route in km: the sum of great-circle legs between consecutive landings. */
 export function routeKm(g: Pick<GameState, 'landings'>, route: readonly string[]): number {
   let km = 0;
   for (let i = 1; i < route.length; i++) {
-    const a = g.landings[route[i - 1] ?? ''];
-    const b = g.landings[route[i] ?? ''];
+    const a = own(g.landings, route[i - 1] ?? '');
+    const b = own(g.landings, route[i] ?? '');
     if (a && b) km += distanceKm(a, b);
   }
   return km;
@@ -15,7 +15,7 @@ export function routeKm(g: Pick<GameState, 'landings'>, route: readonly string[]
 
 /** What the vendor charges for a cable deal, US$ thousands. */
 export function cableCost(g: Pick<GameState, 'landings' | 'vendors'>, deal: Pick<CableDeal, 'route' | 'vendor'>): number {
-  const vendor = g.vendors[deal.vendor];
+  const vendor = own(g.vendors, deal.vendor);
   if (!vendor) return 0;
   return routeKm(g, deal.route) * vendor.pricePerKm + deal.route.length * vendor.pricePerLanding;
 }
@@ -24,7 +24,7 @@ export function cableCost(g: Pick<GameState, 'landings' | 'vendors'>, deal: Pick
 export function islandsOnRoute(g: Pick<GameState, 'landings'>, route: readonly string[]): IslandId[] {
   const out = new Set<IslandId>();
   for (const id of route) {
-    const island = g.landings[id]?.island;
+    const island = own(g.landings, id)?.island;
     if (island) out.add(island);
   }
   return [...out].sort();
@@ -57,7 +57,7 @@ function exposureOf(g: GameState, vendorIds: string[]): Island['exposure'] {
   const out: Island['exposure'] = { beijing: 0, canberra: 0, washington: 0, other: 0 };
   if (vendorIds.length === 0) return out;
   const counts: Record<PowerId | 'other', number> = { beijing: 0, canberra: 0, washington: 0, other: 0 };
-  for (const v of vendorIds) counts[g.vendors[v]?.origin ?? 'other']++;
+  for (const v of vendorIds) counts[own(g.vendors, v)?.origin ?? 'other']++;
   let assigned = 0;
   for (const k of POWERS) {
     out[k] = Math.floor((counts[k] * 100) / vendorIds.length);

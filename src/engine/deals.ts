@@ -7,7 +7,7 @@ import { bump } from './influence';
 import { applyClauses, signPact } from './security';
 import { signTelecom } from './telecom';
 import { blocOf, rivalBloc, signDiplomatic } from './diplomacy';
-import { CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive } from './util';
+import { CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive, own } from './util';
 import type { Say } from './log';
 
 export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
@@ -83,9 +83,9 @@ function conditionsRefusal(g: GameState, conditions: Condition[] | undefined): R
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
     if (c?.kind === 'noVendor') {
-      if (!g.vendors[c.vendor]) return bad('unknownTarget', `deal.conditions[${i}].vendor`, `There is no vendor "${String(c.vendor)}" in this scenario.`);
+      if (!own(g.vendors, c.vendor)) return bad('unknownTarget', `deal.conditions[${i}].vendor`, `There is no vendor "${String(c.vendor)}" in this scenario.`);
     } else if (c?.kind === 'noPact') {
-      if (!isPower(c.power) || !g.powers[c.power]) return bad('unknownTarget', `deal.conditions[${i}].power`, 'A condition names Beijing, Canberra or Washington.');
+      if (!isPower(c.power) || !own(g.powers, c.power)) return bad('unknownTarget', `deal.conditions[${i}].power`, 'A condition names Beijing, Canberra or Washington.');
     } else return bad('illegalTerms', `deal.conditions[${i}].kind`, 'A condition is noVendor (a vendor kept out) or noPact (no security pact with a power).');
   }
   return null;
@@ -96,12 +96,12 @@ function cableRefusal(g: GameState, deal: CableDeal): Refusal | null {
   const seen = new Set<string>();
   for (let i = 0; i < deal.route.length; i++) {
     const id = deal.route[i] ?? '';
-    if (!g.landings[id]) return bad('unknownTarget', `deal.route[${i}]`, `There is no landing point "${id}" in this scenario.`);
-    if (seen.has(id)) return bad('illegalTerms', `deal.route[${i}]`, `${g.landings[id]?.name ?? id} is on the route twice.`);
+    if (!own(g.landings, id)) return bad('unknownTarget', `deal.route[${i}]`, `There is no landing point "${id}" in this scenario.`);
+    if (seen.has(id)) return bad('illegalTerms', `deal.route[${i}]`, `${own(g.landings, id)?.name ?? id} is on the route twice.`);
     seen.add(id);
   }
   if (islandsOnRoute(g, deal.route).length === 0) return bad('illegalTerms', 'deal.route', 'The route must land on at least one island of this game.');
-  const vendor = g.vendors[deal.vendor];
+  const vendor = own(g.vendors, deal.vendor);
   if (!vendor) return bad('unknownTarget', 'deal.vendor', `There is no vendor "${deal.vendor}" in this scenario.`);
   if (!Number.isInteger(deal.buildMonths) || deal.buildMonths < vendor.minBuildMonths || deal.buildMonths > MAX_BUILD_MONTHS)
     return bad('illegalTerms', 'deal.buildMonths', `${vendor.name} needs from ${vendor.minBuildMonths} to ${MAX_BUILD_MONTHS} months to build a cable.`);
@@ -113,13 +113,13 @@ function cableRefusal(g: GameState, deal: CableDeal): Refusal | null {
   if (!Number.isInteger(share) || share < 0 || share > MAX_ISLAND_SHARE_PCT)
     return bad('illegalTerms', 'deal.islandSharePct', `The islands' share is a whole percentage from 0 to ${MAX_ISLAND_SHARE_PCT}.`);
   for (const [island, amount] of Object.entries(islandShares(g, deal)))
-    if ((g.islands[island]?.treasury ?? 0) < amount)
-      return bad('unaffordable', 'deal.islandSharePct', `${g.islands[island]?.name} cannot pay its share of ${formatMoney(amount)} (it has ${formatMoney(g.islands[island]?.treasury ?? 0)}).`);
+    if ((own(g.islands, island)?.treasury ?? 0) < amount)
+      return bad('unaffordable', 'deal.islandSharePct', `${own(g.islands, island)?.name} cannot pay its share of ${formatMoney(amount)} (it has ${formatMoney(own(g.islands, island)?.treasury ?? 0)}).`);
   return null;
 }
 
 const islandRefusal = (g: GameState, island: unknown): Refusal | null =>
-  typeof island === 'string' && g.islands[island] ? null : bad('unknownTarget', 'deal.island', `There is no island "${String(island)}" in this game.`);
+  typeof island === 'string' && own(g.islands, island) ? null : bad('unknownTarget', 'deal.island', `There is no island "${String(island)}" in this game.`);
 
 const amountRefusal = (amount: unknown, what: string): Refusal | null =>
   Number.isInteger(amount) && (amount as number) >= 1 && (amount as number) <= MAX_AID
@@ -146,13 +146,13 @@ export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
       const r = islandRefusal(g, deal.island) ?? amountRefusal(deal.amount, 'The price') ?? financingRefusal(deal.financing) ?? conditionsRefusal(g, deal.conditions);
       if (r) return r;
       if (!(TELECOM_PROJECTS as readonly string[]).includes(deal.project)) return bad('illegalTerms', 'deal.project', `A telecom project is one of: ${TELECOM_PROJECTS.join(', ')}.`);
-      if (!g.vendors[deal.vendor]) return bad('unknownTarget', 'deal.vendor', `There is no vendor "${deal.vendor}" in this scenario.`);
+      if (!own(g.vendors, deal.vendor)) return bad('unknownTarget', 'deal.vendor', `There is no vendor "${deal.vendor}" in this scenario.`);
       break;
     }
     case 'pact': {
       const r = islandRefusal(g, deal.island);
       if (r) return r;
-      if (!isPower(deal.power) || !g.powers[deal.power]) return bad('unknownTarget', 'deal.power', 'A pact is made with Beijing, Canberra or Washington.');
+      if (!isPower(deal.power) || !own(g.powers, deal.power)) return bad('unknownTarget', 'deal.power', 'A pact is made with Beijing, Canberra or Washington.');
       if (!(PACT_TYPES as readonly string[]).includes(deal.pact)) return bad('illegalTerms', 'deal.pact', `A pact is one of: ${PACT_TYPES.join(', ')}.`);
       if (!Array.isArray(deal.clauses)) return bad('malformed', 'deal.clauses', 'A pact lists its clauses (possibly none).');
       const kinds = new Set<string>();
@@ -168,9 +168,9 @@ export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
     case 'diplomatic': {
       const r = islandRefusal(g, deal.island);
       if (r) return r;
-      if (!isPower(deal.power) || !g.powers[deal.power]) return bad('unknownTarget', 'deal.power', 'A diplomatic deal is made with Beijing, Canberra or Washington.');
+      if (!isPower(deal.power) || !own(g.powers, deal.power)) return bad('unknownTarget', 'deal.power', 'A diplomatic deal is made with Beijing, Canberra or Washington.');
       if (!(DIPLOMATIC_ACTS as readonly string[]).includes(deal.act)) return bad('illegalTerms', 'deal.act', `A diplomatic deal is one of: ${DIPLOMATIC_ACTS.join(', ')}.`);
-      const island = g.islands[deal.island];
+      const island = own(g.islands, deal.island);
       if (deal.act === 'switchRecognition') {
         if (deal.power !== 'beijing') return bad('illegalTerms', 'deal.power', 'Recognition is switched from Taipei to Beijing, in a deal with Beijing.');
         if (island?.recognises !== 'ROC') return bad('illegalTerms', 'deal.act', `${island?.name} already recognises Beijing.`);
@@ -182,8 +182,8 @@ export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
   }
   const funder = funderOf(deal);
   const pays = funderPays(g, deal);
-  if ((g.powers[funder]?.treasury ?? 0) < pays)
-    return bad('unaffordable', deal.kind === 'cable' ? 'deal.financing.by' : 'deal.amount', `${g.powers[funder]?.name ?? funder} has ${formatMoney(g.powers[funder]?.treasury ?? 0)}; this deal costs it ${formatMoney(pays)}.`);
+  if ((own(g.powers, funder)?.treasury ?? 0) < pays)
+    return bad('unaffordable', deal.kind === 'cable' ? 'deal.financing.by' : 'deal.amount', `${own(g.powers, funder)?.name ?? funder} has ${formatMoney(own(g.powers, funder)?.treasury ?? 0)}; this deal costs it ${formatMoney(pays)}.`);
   return null;
 }
 
@@ -212,7 +212,7 @@ export function conditionBroken(g: GameState, island: IslandId, c: Condition, si
   const onIsland = g.cables.some(
     (cable) => cable.vendor === c.vendor && cable.agreement !== null && (cable.status === 'building' || cable.status === 'active') && islandsOnRoute(g, cable.route).includes(island),
   );
-  const asset = (g.islands[island]?.assets ?? []).some((x) => x.vendor === c.vendor && g.agreements.find((a) => a.id === x.agreement && a.round >= since));
+  const asset = (own(g.islands, island)?.assets ?? []).some((x) => x.vendor === c.vendor && g.agreements.find((a) => a.id === x.agreement && a.round >= since));
   return onIsland || asset;
 }
 
@@ -226,31 +226,31 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
     return null;
   }
   const pays = funderPays(g, deal);
-  if ((g.powers[funder]?.treasury ?? 0) < pays) return `${g.powers[funder]?.name ?? funder} no longer has the ${formatMoney(pays)} it needs (money already spent).`;
+  if ((own(g.powers, funder)?.treasury ?? 0) < pays) return `${own(g.powers, funder)?.name ?? funder} no longer has the ${formatMoney(pays)} it needs (money already spent).`;
   for (const [island, amount] of Object.entries(islandShares(g, deal)))
-    if ((g.islands[island]?.treasury ?? 0) < amount) return `${g.islands[island]?.name} no longer has its ${formatMoney(amount)} share (money already spent).`;
+    if ((own(g.islands, island)?.treasury ?? 0) < amount) return `${own(g.islands, island)?.name} no longer has its ${formatMoney(amount)} share (money already spent).`;
   const islands = islandsOfDeal(g, deal);
   for (const id of islands) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (!island) continue;
     if (deal.kind === 'diplomatic') {
       if (deal.act === 'switchRecognition' && island.recognises === 'PRC') return `${island.name} already recognises Beijing.`;
       if (deal.act === 'joinBloc' && island.blocs.includes(rivalBloc(blocOf(deal.power)))) return `${island.name} is in the rival programme.`;
     }
-    const vendor = 'vendor' in deal ? g.vendors[deal.vendor] : undefined;
+    const vendor = 'vendor' in deal ? own(g.vendors, deal.vendor) : undefined;
     if (vendor && !vendor.trusted && island.blocs.includes('trustedNetwork')) return `${island.name} is in the trusted-network programme, which excludes ${vendor.name}.`;
     if (deal.kind === 'telecom' && deal.project === 'carrier') {
       const owned = island.assets.find((x) => x.kind === 'carrier' && x.owner !== id && x.owner !== funder);
-      if (owned) return `${possessive(island.name)} carrier is already controlled by ${g.powers[owned.owner as PowerId]?.name ?? owned.owner}.`;
+      if (owned) return `${possessive(island.name)} carrier is already controlled by ${own(g.powers, owned.owner as PowerId)?.name ?? owned.owner}.`;
     }
     for (const c of deal.kind === 'cable' || deal.kind === 'aid' || deal.kind === 'telecom' ? (deal.conditions ?? []) : [])
-      if (conditionBroken(g, id, c, 0)) return `${island.name} already breaks the condition ${c.kind === 'noVendor' ? `keeping ${g.vendors[c.vendor]?.name} out` : `of no pact with ${g.powers[c.power]?.name}`}.`;
+      if (conditionBroken(g, id, c, 0)) return `${island.name} already breaks the condition ${c.kind === 'noVendor' ? `keeping ${own(g.vendors, c.vendor)?.name} out` : `of no pact with ${own(g.powers, c.power)?.name}`}.`;
   }
   for (const a of g.agreements) {
     if (a.status !== 'active' || funderOf(a.deal) === funder) continue;
     const shared = a.parties.filter((p) => islands.includes(p));
     if (shared.length === 0) continue;
-    const name = g.islands[shared[0] ?? '']?.name ?? '';
+    const name = own(g.islands, shared[0] ?? '')?.name ?? '';
     if (deal.kind === 'cable' && a.deal.kind === 'cable' && a.deal.exclusivity) return `${name} granted exclusive landing rights in agreement ${a.id}.`;
     if (deal.kind === 'pact' && a.clauses.some((c) => c.kind === 'noThirdParty')) return `${name} agreed to no third-party security partners in agreement ${a.id}.`;
   }
@@ -260,13 +260,13 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
 /** An island that signs with a vendor a power warned it against pays for it in that power's favour. */
 function answerPressure(g: GameState, islands: IslandId[], vendor: string, say: Say): void {
   for (const id of islands) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (!island) continue;
     for (const p of island.pressure.filter((x) => x.vendor === vendor && x.until >= g.round)) {
       island.alignment[p.by] = clampAlignment(island.alignment[p.by] - 15);
-      const power = g.powers[p.by];
+      const power = own(g.powers, p.by);
       if (power) power.influence[id] = clampMetric((power.influence[id] ?? 0) - 10);
-      say(`${island.name} signs with ${g.vendors[vendor]?.name} despite ${possessive(power?.name ?? '')} warning.`);
+      say(`${island.name} signs with ${own(g.vendors, vendor)?.name} despite ${possessive(power?.name ?? '')} warning.`);
     }
   }
 }
@@ -301,10 +301,10 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
         const each = Math.floor(funded / islands.length);
         islands.forEach((isl, i) => openLoan(g, isl, fin, i === 0 ? funded - each * (islands.length - 1) : each, id));
       }
-      const vendor = g.vendors[deal.vendor];
+      const vendor = own(g.vendors, deal.vendor);
       g.cables.push({
         id: `cable-${id}`,
-        name: `${g.islands[islands[0] ?? '']?.name ?? 'Island'} cable (${vendor?.name ?? deal.vendor})`,
+        name: `${own(g.islands, islands[0] ?? '')?.name ?? 'Island'} cable (${vendor?.name ?? deal.vendor})`,
         route: [...deal.route],
         vendor: deal.vendor,
         financier: fin.by,
@@ -316,7 +316,7 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
         agreement: id,
       });
       for (const isl of islands) {
-        const island = g.islands[isl];
+        const island = own(g.islands, isl);
         if (!island) continue;
         island.sovereignty = clampMetric(island.sovereignty - (deal.dataAccess ? 8 : 0) - (deal.stationOperator === 'vendor' ? 4 : 0) - (deal.exclusivity ? 4 : 0));
         island.legitimacy = clampMetric(island.legitimacy + 2);
@@ -324,12 +324,12 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       }
       answerPressure(g, islands, deal.vendor, say);
       const shareText = deal.islandSharePct ? `, the islands paying ${deal.islandSharePct}%` : '';
-      say(`Signed: ${g.powers[fin.by]?.name} finances a ${formatMoney(cost)} cable by ${vendor?.name} landing in ${islands.map((i) => g.islands[i]?.name).join(' and ')} (${loanText(fin)}${shareText}).`, 'all', [id]);
+      say(`Signed: ${own(g.powers, fin.by)?.name} finances a ${formatMoney(cost)} cable by ${vendor?.name} landing in ${islands.map((i) => own(g.islands, i)?.name).join(' and ')} (${loanText(fin)}${shareText}).`, 'all', [id]);
       break;
     }
     case 'aid': {
       const fin = deal.financing;
-      const island = g.islands[deal.island];
+      const island = own(g.islands, deal.island);
       if (!island) break;
       transfer(g, fin.by, deal.island, deal.amount, fin.kind === 'grant' ? 'grant' : 'loan', id);
       if (fin.kind === 'loan') openLoan(g, deal.island, fin, deal.amount, id);
@@ -342,7 +342,7 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       if (purpose === 'infrastructure') island.economy = clampMetric(island.economy + Math.min(5, 1 + Math.floor((deal.amount * 2) / Math.max(1, island.revenuePerRound))));
       if (purpose === 'relief') island.unrest = clampMetric(island.unrest - 5);
       bump(g, deal.island, fin.by, fin.kind === 'grant' ? weight : Math.ceil(weight / 2), weight);
-      say(`Signed: ${g.powers[fin.by]?.name} gives ${island.name} ${formatMoney(deal.amount)} of ${purpose === 'budget' ? 'budget support' : purpose === 'relief' ? 'disaster relief' : 'infrastructure aid'} (${loanText(fin)}).`, 'all', [id]);
+      say(`Signed: ${own(g.powers, fin.by)?.name} gives ${island.name} ${formatMoney(deal.amount)} of ${purpose === 'budget' ? 'budget support' : purpose === 'relief' ? 'disaster relief' : 'infrastructure aid'} (${loanText(fin)}).`, 'all', [id]);
       break;
     }
     case 'telecom': {
@@ -351,13 +351,13 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       if (fin.kind === 'loan') openLoan(g, deal.island, fin, deal.amount, id);
       signTelecom(g, deal, id);
       answerPressure(g, [deal.island], deal.vendor, say);
-      say(`Signed: ${g.powers[fin.by]?.name} finances ${telecomText(deal.project)} in ${g.islands[deal.island]?.name} by ${g.vendors[deal.vendor]?.name}, ${formatMoney(deal.amount)} (${loanText(fin)}).`, 'all', [id]);
+      say(`Signed: ${own(g.powers, fin.by)?.name} finances ${telecomText(deal.project)} in ${own(g.islands, deal.island)?.name} by ${own(g.vendors, deal.vendor)?.name}, ${formatMoney(deal.amount)} (${loanText(fin)}).`, 'all', [id]);
       break;
     }
     case 'pact': {
       signPact(g, deal, clauses);
       const shown = publicDeal.kind === 'pact' ? publicDeal.clauses : [];
-      say(`Signed: ${g.islands[deal.island]?.name} and ${g.powers[deal.power]?.name} agree a ${deal.pact} pact${shown.length ? ` (${shown.map((c) => `${CLAUSE_NAMES[c.kind]} clause`).join(', ')})` : ''}.`, 'all', [id]);
+      say(`Signed: ${own(g.islands, deal.island)?.name} and ${own(g.powers, deal.power)?.name} agree a ${deal.pact} pact${shown.length ? ` (${shown.map((c) => `${CLAUSE_NAMES[c.kind]} clause`).join(', ')})` : ''}.`, 'all', [id]);
       // One entry per secret clause, so that a leak of one reveals no other.
       for (const c of clauses) if (c.seenBy !== 'all') say(`Secret clause of ${id}: ${CLAUSE_NAMES[c.kind]}.`, [...parties], [c.id]);
       break;
@@ -366,8 +366,8 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       signDiplomatic(g, deal);
       say(
         deal.act === 'switchRecognition'
-          ? `Signed: ${g.islands[deal.island]?.name} switches recognition from Taipei to Beijing.`
-          : `Signed: ${g.islands[deal.island]?.name} joins ${blocOf(deal.power) === 'trustedNetwork' ? 'the trusted-network programme' : "Beijing's data-security initiative"}.`,
+          ? `Signed: ${own(g.islands, deal.island)?.name} switches recognition from Taipei to Beijing.`
+          : `Signed: ${own(g.islands, deal.island)?.name} joins ${blocOf(deal.power) === 'trustedNetwork' ? 'the trusted-network programme' : "Beijing's data-security initiative"}.`,
         'all',
         [id],
       );
@@ -415,9 +415,9 @@ export function cancel(g: GameState, agreementId: string, role: RoleId, reason: 
   a.status = 'cancelled';
   a.reason = `cancelled by ${role}: ${reason}`;
   const funder = funderOf(a.deal);
-  const power = g.powers[funder];
+  const power = own(g.powers, funder);
   for (const id of islandsOfDeal(g, a.deal)) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (!island || !power) continue;
     island.alignment[funder] = clampAlignment(island.alignment[funder] - (role === funder ? 10 : 15));
     power.influence[id] = clampMetric((power.influence[id] ?? 0) - 10);
@@ -425,7 +425,7 @@ export function cancel(g: GameState, agreementId: string, role: RoleId, reason: 
   }
   if (power && role === funder) power.reputation = clampMetric(power.reputation - 6);
   if (a.deal.kind === 'cable') for (const c of g.cables) if (c.agreement === a.id) c.dataAccess = false;
-  say(`${g.islands[role]?.name ?? g.powers[role as PowerId]?.name ?? role} cancels agreement ${a.id}: ${reason}`, 'all', [a.id]);
+  say(`${own(g.islands, role)?.name ?? own(g.powers, role as PowerId)?.name ?? role} cancels agreement ${a.id}: ${reason}`, 'all', [a.id]);
 }
 
 /** Conditions attached to standing agreements, checked at every resolution: a broken one is a breach. */
@@ -436,7 +436,7 @@ export function detectBreaches(g: GameState, say: Say): void {
     for (const c of conditions) {
       const breaker = islandsOfDeal(g, a.deal).find((i) => conditionBroken(g, i, c, a.round + 1));
       if (!breaker) continue;
-      const island = g.islands[breaker];
+      const island = own(g.islands, breaker);
       const funder = funderOf(a.deal);
       a.status = 'breached';
       a.reason = `${island?.name} broke its condition`;
@@ -444,9 +444,9 @@ export function detectBreaches(g: GameState, say: Say): void {
         island.legitimacy = clampMetric(island.legitimacy - 4);
         island.alignment[funder] = clampAlignment(island.alignment[funder] - 10);
       }
-      const power = g.powers[funder];
+      const power = own(g.powers, funder);
       if (power) power.influence[breaker] = clampMetric((power.influence[breaker] ?? 0) - 8);
-      say(`Breach detected: ${island?.name} broke a condition of agreement ${a.id} (${c.kind === 'noVendor' ? `${g.vendors[c.vendor]?.name} kept out` : `no pact with ${g.powers[c.power]?.name}`}).`, 'all', [a.id]);
+      say(`Breach detected: ${island?.name} broke a condition of agreement ${a.id} (${c.kind === 'noVendor' ? `${own(g.vendors, c.vendor)?.name} kept out` : `no pact with ${own(g.powers, c.power)?.name}`}).`, 'all', [a.id]);
       break;
     }
   }

@@ -2,7 +2,7 @@ import type { GameState, Island, IslandId, PowerId } from './types';
 import { POWERS } from './types';
 import { pickWeighted, roll } from './rng';
 import { transfer } from './money';
-import { clamp, clampAlignment, clampMetric, roundsFor } from './util';
+import { clamp, clampAlignment, clampMetric, roundsFor, own } from './util';
 import type { Say } from './log';
 
 /** Years between general elections. */
@@ -48,11 +48,11 @@ export function influenceFade(round: number, monthsPerRound: number): number {
 export function runDomestic(g: GameState, say: Say): void {
   const fade = influenceFade(g.round, g.scenario.monthsPerRound);
   for (const p of POWERS) {
-    const power = g.powers[p];
+    const power = own(g.powers, p);
     if (power && fade) for (const i of Object.keys(power.influence)) power.influence[i] = clampMetric((power.influence[i] ?? 0) - fade);
   }
   for (const id of Object.keys(g.islands).sort()) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (!island) continue;
     transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
     drift(island, ((g.round - 1) * g.scenario.monthsPerRound) / 12);
@@ -86,7 +86,7 @@ export function unrestTarget(legitimacy: number, economy: number, repression = 0
  * (between 20% and 85%); otherwise a new government comes in with its own leaning.
  */
 export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean): void {
-  const island = g.islands[id];
+  const island = own(g.islands, id);
   if (!island) return;
   const keepChance = clamp(island.legitimacy, 20, 85);
   const kept = roll(g) * 100 < keepChance;
@@ -101,9 +101,9 @@ export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean)
 
 /** The government falls: a new one comes in, leaning to a power chosen by the islanders' alignments. */
 export function newGovernment(g: GameState, id: IslandId, say: Say, headline: string): void {
-  const island = g.islands[id];
+  const island = own(g.islands, id);
   if (!island) return;
-  const present = POWERS.filter((p) => g.powers[p]);
+  const present = POWERS.filter((p) => own(g.powers, p));
   const weights: Partial<Record<PowerId, number>> = {};
   for (const p of present) {
     const base = 100 + island.alignment[p];
@@ -119,13 +119,13 @@ export function newGovernment(g: GameState, id: IslandId, say: Say, headline: st
     if (p === leaning) island.alignment[p] = clampAlignment(island.alignment[p] + 15);
     else if (p === previous) island.alignment[p] = clampAlignment(island.alignment[p] - 15);
   }
-  say(`${headline} The new government leans to ${leaning ? g.powers[leaning]?.name : 'no one'}.`);
+  say(`${headline} The new government leans to ${leaning ? own(g.powers, leaning)?.name : 'no one'}.`);
 }
 
 /** Each power's new budget at the start of a round. */
 export function grantBudgets(g: GameState): void {
   for (const p of POWERS) {
-    const power = g.powers[p];
+    const power = own(g.powers, p);
     if (power) transfer(g, 'world', p, power.budgetPerRound, 'budget', null);
   }
 }

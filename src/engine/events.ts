@@ -5,7 +5,7 @@ import { islandsOnRoute, refreshNetworks } from './cables';
 import { newGovernment, runElection } from './domestic';
 import { debtByCreditor, totalDebt } from './aid';
 import { transfer } from './money';
-import { clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor } from './util';
+import { clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
 
 /** Months until a repair ship has a cut cable back (Tonga 2022: about 38 days). */
@@ -25,8 +25,8 @@ function record(g: GameState, kind: EventKind, title: string, target: { island?:
 }
 
 const islandIds = (g: GameState): IslandId[] => Object.keys(g.islands).sort();
-const powerIds = (g: GameState): PowerId[] => POWERS.filter((p) => g.powers[p]);
-const nameOf = (g: GameState, id: IslandId | null | undefined): string => (id ? (g.islands[id]?.name ?? id) : 'the region');
+const powerIds = (g: GameState): PowerId[] => POWERS.filter((p) => own(g.powers, p));
+const nameOf = (g: GameState, id: IslandId | null | undefined): string => (id ? (own(g.islands, id)?.name ?? id) : 'the region');
 const liveCablesOn = (g: GameState, island: IslandId) => g.cables.filter((c) => c.status === 'active' && islandsOnRoute(g, c.route).includes(island));
 
 /** Take a cable out of service until a repair ship has mended it; the islands it served lose business. */
@@ -39,7 +39,7 @@ export function cutCable(g: GameState, cable: Cable, months: number): void {
   g.repairShipFree = cable.readyRound + 1;
   refreshNetworks(g);
   for (const id of islandsOnRoute(g, cable.route)) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     // An island with a second route keeps most of its business going.
     if (island) island.economy = clampMetric(island.economy - (island.routes === 0 ? 6 : 2));
   }
@@ -48,14 +48,14 @@ export function cutCable(g: GameState, cable: Cable, months: number): void {
 const cutReport = (g: GameState, cables: Cable[]): string => {
   const hit = [...new Set(cables.flatMap((c) => islandsOnRoute(g, c.route)))].sort();
   const back = Math.max(...cables.map((c) => c.readyRound ?? g.round));
-  return `${hit.map((i) => `${g.islands[i]?.name} is down to ${g.islands[i]?.connectivity} connectivity`).join('; ')}. A repair ship should have ${cables.length > 1 ? 'them' : 'it'} back by the end of round ${back}.`;
+  return `${hit.map((i) => `${own(g.islands, i)?.name} is down to ${own(g.islands, i)?.connectivity} connectivity`).join('; ')}. A repair ship should have ${cables.length > 1 ? 'them' : 'it'} back by the end of round ${back}.`;
 };
 
 function eruption(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const withCables = islandIds(g).filter((i) => liveCablesOn(g, i).length > 0);
   const id = t.island ?? pick(g, withCables.length ? withCables : islandIds(g));
   if (!id) return;
-  const island = g.islands[id];
+  const island = own(g.islands, id);
   if (!island) return;
   const cables = liveCablesOn(g, id);
   for (const c of cables) cutCable(g, c, REPAIR_MONTHS.eruption);
@@ -84,7 +84,7 @@ function anchorDrag(g: GameState, say: Say, t: EventTarget, scripted: boolean): 
 
 function cyclone(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.island ?? pick(g, islandIds(g));
-  const island = id ? g.islands[id] : undefined;
+  const island = id ? own(g.islands, id) : undefined;
   if (!id || !island) return;
   island.economy = clampMetric(island.economy - 6);
   island.legitimacy = clampMetric(island.legitimacy - 3);
@@ -98,7 +98,7 @@ function cyclone(g: GameState, say: Say, t: EventTarget, scripted: boolean): voi
 
 function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.island ?? pick(g, islandIds(g));
-  const island = id ? g.islands[id] : undefined;
+  const island = id ? own(g.islands, id) : undefined;
   if (!id || !island) return;
   island.legitimacy = clampMetric(island.legitimacy - 12);
   island.democracy = clampMetric(island.democracy - 2);
@@ -111,7 +111,7 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
   // A pact with an unrest clause brings the partner's police in (Honiara 2021).
   for (const a of g.agreements) {
     if (a.status !== 'active' || a.deal.kind !== 'pact' || a.deal.island !== id || !a.clauses.some((c) => c.kind === 'unrestDeployment')) continue;
-    const power = g.powers[a.deal.power];
+    const power = own(g.powers, a.deal.power);
     if (!power) continue;
     island.legitimacy = clampMetric(island.legitimacy + 6);
     island.sovereignty = clampMetric(island.sovereignty - 4);
@@ -122,10 +122,10 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
 
 function ransomware(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.island ?? pick(g, islandIds(g));
-  const island = id ? g.islands[id] : undefined;
+  const island = id ? own(g.islands, id) : undefined;
   if (!id || !island) return;
   const partner = g.agreements.find((a) => a.status === 'active' && a.deal.kind === 'pact' && a.deal.pact === 'cyber' && a.deal.island === id);
-  const partnerPower = partner?.deal.kind === 'pact' ? g.powers[partner.deal.power] : undefined;
+  const partnerPower = partner?.deal.kind === 'pact' ? own(g.powers, partner.deal.power) : undefined;
   // Damage falls with cyber resilience; a CERT partner halves it.
   const damage = Math.ceil(((100 - island.cyber) / 10) * (partnerPower ? 0.5 : 1));
   island.economy = clampMetric(island.economy - Math.ceil(damage / 2));
@@ -138,10 +138,10 @@ function ransomware(g: GameState, say: Say, t: EventTarget, scripted: boolean): 
 }
 
 function debtDistress(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
-  const burden = (i: IslandId) => totalDebt(g, i) / Math.max(1, g.islands[i]?.revenuePerRound ?? 1);
+  const burden = (i: IslandId) => totalDebt(g, i) / Math.max(1, own(g.islands, i)?.revenuePerRound ?? 1);
   const indebted = islandIds(g).filter((i) => totalDebt(g, i) > 0).sort((a, b) => burden(b) - burden(a) || a.localeCompare(b));
   const id = t.island ?? indebted[0];
-  const island = id ? g.islands[id] : undefined;
+  const island = id ? own(g.islands, id) : undefined;
   if (!id || !island) {
     record(g, 'debtDistress', t.title ?? 'Debt worries pass the islands by', {}, scripted);
     say('Markets fret about Pacific debt, but no island here owes enough to be in distress.');
@@ -151,22 +151,22 @@ function debtDistress(g: GameState, say: Say, t: EventTarget, scripted: boolean)
   island.economy = clampMetric(island.economy - 4);
   const creditors = Object.keys(debtByCreditor(g, id)) as PowerId[];
   for (const c of creditors) {
-    const p = g.powers[c];
+    const p = own(g.powers, c);
     if (p) p.influence[id] = clampMetric((p.influence[id] ?? 0) + 4);
   }
   const title = t.title ?? `${island.name} in debt distress`;
   record(g, 'debtDistress', title, { island: id }, scripted);
-  say(`${title}: ${formatMoney(totalDebt(g, id))} owed${creditors.length ? ` to ${creditors.map((c) => g.powers[c]?.name).join(' and ')}, who gain leverage` : ''}.`);
+  say(`${title}: ${formatMoney(totalDebt(g, id))} owed${creditors.length ? ` to ${creditors.map((c) => own(g.powers, c)?.name).join(' and ')}, who gain leverage` : ''}.`);
 }
 
 function summit(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.power ?? pick(g, powerIds(g));
-  const power = id ? g.powers[id] : undefined;
+  const power = id ? own(g.powers, id) : undefined;
   if (!id || !power) return;
   transfer(g, 'world', id, power.budgetPerRound, 'budget', null);
   power.reputation = clampMetric(power.reputation + 3);
   for (const i of islandIds(g)) {
-    const island = g.islands[i];
+    const island = own(g.islands, i);
     if (island) island.alignment[id] = clampAlignment(island.alignment[id] + 3);
   }
   const title = t.title ?? `${power.name} hosts a summit with Pacific leaders`;
@@ -176,7 +176,7 @@ function summit(g: GameState, say: Say, t: EventTarget, scripted: boolean): void
 
 function budgetCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.power ?? pick(g, powerIds(g));
-  const power = id ? g.powers[id] : undefined;
+  const power = id ? own(g.powers, id) : undefined;
   if (!id || !power) return;
   const cut = Math.min(power.treasury, Math.floor(power.budgetPerRound / 2));
   transfer(g, id, 'world', cut, 'budgetCut', null);
@@ -187,7 +187,7 @@ function budgetCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): v
 
 function changeOfGovernment(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.island ?? pick(g, islandIds(g));
-  if (!id || !g.islands[id]) return;
+  if (!id || !own(g.islands, id)) return;
   const title = t.title ?? `No-confidence vote in ${nameOf(g, id)}`;
   record(g, 'changeOfGovernment', title, { island: id }, scripted);
   newGovernment(g, id, say, `${title}: the government falls.`);
@@ -195,7 +195,7 @@ function changeOfGovernment(g: GameState, say: Say, t: EventTarget, scripted: bo
 
 function pandemic(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   for (const id of islandIds(g)) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (!island) continue;
     // With borders closed, islands that are online keep more of their economy running.
     island.economy = clampMetric(island.economy - (island.routes > 0 ? 3 : 7));
@@ -207,9 +207,9 @@ function pandemic(g: GameState, say: Say, t: EventTarget, scripted: boolean): vo
 }
 
 function securityReview(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
-  const exposed = islandIds(g).filter((i) => (g.islands[i]?.exposure.beijing ?? 0) > 0);
+  const exposed = islandIds(g).filter((i) => (own(g.islands, i)?.exposure.beijing ?? 0) > 0);
   const id = t.island ?? pick(g, exposed);
-  const island = id ? g.islands[id] : undefined;
+  const island = id ? own(g.islands, id) : undefined;
   const beijing = g.powers.beijing;
   const title = t.title ?? `A security review of ${possessive(nameOf(g, id))} network`;
   if (!id || !island || !exposed.includes(id) || !beijing) {
@@ -221,7 +221,7 @@ function securityReview(g: GameState, say: Say, t: EventTarget, scripted: boolea
   island.alignment.beijing = clampAlignment(island.alignment.beijing - 5);
   island.legitimacy = clampMetric(island.legitimacy - 2);
   for (const p of powerIds(g)) {
-    const power = g.powers[p];
+    const power = own(g.powers, p);
     if (power && p !== 'beijing') power.influence[id] = clampMetric((power.influence[id] ?? 0) + 3);
   }
   record(g, 'securityReview', title, { island: id, power: 'beijing' }, scripted);
@@ -231,7 +231,7 @@ function securityReview(g: GameState, say: Say, t: EventTarget, scripted: boolea
 function satelliteService(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const targets = t.island ? [t.island] : islandIds(g);
   for (const id of targets) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (island) island.satellite = Math.min(40, island.satellite + 10);
   }
   refreshNetworks(g);
@@ -241,9 +241,9 @@ function satelliteService(g: GameState, say: Say, t: EventTarget, scripted: bool
 }
 
 function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
-  const roc = islandIds(g).filter((i) => g.islands[i]?.recognises === 'ROC');
+  const roc = islandIds(g).filter((i) => own(g.islands, i)?.recognises === 'ROC');
   const id = t.island ?? pick(g, roc);
-  const island = id ? g.islands[id] : undefined;
+  const island = id ? own(g.islands, id) : undefined;
   const beijing = g.powers.beijing;
   const title = t.title ?? `Beijing presses ${nameOf(g, id)} to switch recognition`;
   if (!id || !island || island.recognises !== 'ROC') {
@@ -279,8 +279,8 @@ function leak(g: GameState, say: Say, scripted: boolean): void {
   const { a, c } = found;
   c.seenBy = 'all';
   g.log = g.log.map((entry) => (entry.about.includes(c.id) ? { ...entry, seenBy: 'all' } : entry));
-  const island = a.deal.kind === 'pact' ? g.islands[a.deal.island] : undefined;
-  const power = a.deal.kind === 'pact' ? g.powers[a.deal.power] : undefined;
+  const island = a.deal.kind === 'pact' ? own(g.islands, a.deal.island) : undefined;
+  const power = a.deal.kind === 'pact' ? own(g.powers, a.deal.power) : undefined;
   if (island && power) {
     island.legitimacy = clampMetric(island.legitimacy - 10);
     island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 5);
@@ -326,7 +326,7 @@ export const RIOT_THRESHOLD = 50;
 export function drawEvents(g: GameState, say: Say): void {
   for (const s of g.scripted.filter((e) => e.round === g.round)) applyEvent(g, say, s.kind, s, true);
   for (const id of islandIds(g)) {
-    const unrest = g.islands[id]?.unrest ?? 0;
+    const unrest = own(g.islands, id)?.unrest ?? 0;
     if (unrest > RIOT_THRESHOLD && chance(g, unrest - RIOT_THRESHOLD)) applyEvent(g, say, 'riots', { island: id }, false);
   }
   if (chance(g, g.deck.chancePerRound)) {

@@ -10,7 +10,7 @@ import { openLoan } from './aid';
 import { levelsOf, updateScores } from './scoring';
 import { drift, unrestTarget } from './domestic';
 import { hashJson } from './hash';
-import { clampMetric } from './util';
+import { clampMetric, own } from './util';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
 export const RULES_VERSION = 10;
@@ -150,7 +150,7 @@ function expectedStart(g: GameState): GameState {
     for (const island of Object.values(e.islands)) (connectivity[island.id] ??= []).push(island.connectivity);
   }
   for (const island of Object.values(e.islands)) {
-    const start = g.islands[island.id];
+    const start = own(g.islands, island.id);
     if (!start) continue;
     const withCables = { ...start, norm: { ...start.norm } };
     const without = { ...start, norm: { ...start.norm } };

@@ -11,3 +11,4 @@ export { ledgerBalances } from './money';
 export { CLAUSE_NAMES, formatMoney, possessive } from './util';
 export { gameMachine } from './machine';
 export { previewDeal, type DealPreview } from './preview';
+export { parseAction, parseDeal, actionSchema, dealSchema, orderSchema, type Parsed } from './parse';

@@ -5,7 +5,7 @@ import { LOAN_LIMITS } from './aid';
 import { MAX_AID, MAX_BUILD_MONTHS, MAX_ISLAND_SHARE_PCT } from './deals';
 import { MAX_COUNTERS } from './validate';
 import { ISLAND_ORDERS, MAX_ORDERS_PER_ROUND, MIN_COST, POWER_ORDERS } from './orders';
-import { canSee } from './util';
+import { canSee, own } from './util';
 
 /** The values a parameter of an action may take. */
 export type Domain =
@@ -47,7 +47,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
   if (v.phase !== 'negotiation' && v.phase !== 'decisions') return [];
   const out: ActionTemplate[] = [];
   const islands = Object.keys(v.islands).sort();
-  const powers = POWERS.filter((p) => v.powers[p]);
+  const powers = POWERS.filter((p) => own(v.powers, p));
   const isPower = (POWERS as readonly string[]).includes(role);
   const others = v.seats.filter((s) => s !== role);
 
@@ -70,7 +70,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
       },
     });
     // An island asks for aid up to what the richest power could pay; validate() checks the one it asks.
-    const maxAid = Math.min(MAX_AID, isPower ? (v.powers[role as PowerId]?.treasury ?? 0) : Math.max(0, ...powers.map((p) => v.powers[p]?.treasury ?? 0)));
+    const maxAid = Math.min(MAX_AID, isPower ? (own(v.powers, role as PowerId)?.treasury ?? 0) : Math.max(0, ...powers.map((p) => own(v.powers, p)?.treasury ?? 0)));
     if (maxAid >= 1)
       out.push({
         type: 'offer',
@@ -134,7 +134,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
       if (o.from === role && (o.status === 'open' || o.status === 'accepted')) out.push({ type: 'withdraw', offer: o.id, params: {} });
     }
   } else if (v.orders.filter((o) => o.role === role).length < MAX_ORDERS_PER_ROUND) {
-    const money = isPower ? (v.powers[role as PowerId]?.treasury ?? 0) : (v.islands[role]?.treasury ?? 0);
+    const money = isPower ? (own(v.powers, role as PowerId)?.treasury ?? 0) : (own(v.islands, role)?.treasury ?? 0);
     const committed = v.orders.filter((o) => o.role === role).reduce((s, o) => s + o.order.amount, 0);
     const left = money - committed;
     const ordered = new Set(v.orders.filter((o) => o.role === role).map((o) => o.order.kind));
@@ -152,7 +152,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         } else out.push({ type: 'order', orderKind: kind, params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.amount': amount(kind) } });
       }
     } else {
-      const island = v.islands[role];
+      const island = own(v.islands, role);
       const debts = v.debts.filter((d) => d.debtor === role && d.outstanding > 0).map((d) => d.id);
       for (const kind of ISLAND_ORDERS) {
         if (!affordable(kind)) continue;

@@ -1,21 +1,22 @@
 import type { Audience, GameState, LedgerKind, RoleId } from './types';
+import { own } from './util';
 
 /** Money in hand of a role, US$ thousands. */
 export function balanceOf(g: GameState, role: RoleId): number {
-  const island = g.islands[role];
+  const island = own(g.islands, role);
   if (island) return island.treasury;
-  const power = g.powers[role as keyof GameState['powers']];
+  const power = own(g.powers, role as keyof GameState['powers']);
   return power ? power.treasury : 0;
 }
 
 function adjust(g: GameState, role: RoleId | 'world', delta: number): void {
   if (role === 'world') return;
-  const island = g.islands[role];
+  const island = own(g.islands, role);
   if (island) {
     island.treasury += delta;
     return;
   }
-  const power = g.powers[role as keyof GameState['powers']];
+  const power = own(g.powers, role as keyof GameState['powers']);
   if (!power) throw new Error(`no account for ${role}`);
   power.treasury += delta;
 }

@@ -2,7 +2,7 @@ import type { GameState, Order, OrderKind, PowerId, Refusal, RoleId } from './ty
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
 import { repayEarly, rescheduleDebt } from './aid';
-import { clamp, canSee, clampAlignment, clampMetric, formatMoney, ordinal, possessive, roundsFor } from './util';
+import { clamp, canSee, clampAlignment, clampMetric, formatMoney, ordinal, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
 
 export const MAX_ORDERS_PER_ROUND = 3;
@@ -23,7 +23,7 @@ const bad = (code: Refusal['code'], field: string, message: string): Refusal => 
 
 export function orderRefusal(g: GameState, role: RoleId, order: Order): Refusal | null {
   if (typeof order !== 'object' || order === null) return bad('malformed', 'order', 'An order is needed.');
-  const isIsland = Boolean(g.islands[role]);
+  const isIsland = Boolean(own(g.islands, role));
   const kinds: readonly string[] = isIsland ? ISLAND_ORDERS : POWER_ORDERS;
   if (!kinds.includes(order.kind))
     return bad('illegalTerms', 'order.kind', `${isIsland ? 'An island government' : 'A power'} can order: ${kinds.join(', ')}.`);
@@ -37,14 +37,14 @@ export function orderRefusal(g: GameState, role: RoleId, order: Order): Refusal 
   const committed = pending.reduce((s, o) => s + orderCost(o.order), 0);
   const available = balanceOf(g, role) - committed;
   if (order.amount > available) return bad('unaffordable', 'order.amount', `Only ${formatMoney(available)} is left for orders this round.`);
-  const island = g.islands[role];
+  const island = own(g.islands, role);
   switch (order.kind) {
     case 'campaign':
     case 'intrusion':
     case 'vendorPressure':
-      if (!g.islands[order.island]) return bad('unknownTarget', 'order.island', `There is no island "${order.island}" in this game.`);
+      if (!own(g.islands, order.island)) return bad('unknownTarget', 'order.island', `There is no island "${order.island}" in this game.`);
       if (order.kind === 'vendorPressure') {
-        const v = g.vendors[order.vendor];
+        const v = own(g.vendors, order.vendor);
         if (!v) return bad('unknownTarget', 'order.vendor', `There is no vendor "${order.vendor}" in this scenario.`);
         if (v.origin === role) return bad('illegalTerms', 'order.vendor', 'A power does not warn islands against its own vendors.');
       }
@@ -77,11 +77,11 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
     say(`An order (${order.kind}) could not be carried out: the money was spent.`, [role]);
     return;
   }
-  const island = g.islands[role];
-  const power = g.powers[role as PowerId];
+  const island = own(g.islands, role);
+  const power = own(g.powers, role as PowerId);
   switch (order.kind) {
     case 'campaign': {
-      const target = g.islands[order.island];
+      const target = own(g.islands, order.island);
       if (!target || !power) return;
       transfer(g, role, 'world', amount, 'campaign', null, [role]);
       const gain = Math.min(10, 1 + Math.floor((amount * 8) / Math.max(1, target.revenuePerRound)));
@@ -97,7 +97,7 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       return;
     }
     case 'intrusion': {
-      const target = g.islands[order.island];
+      const target = own(g.islands, order.island);
       if (!target || !power) return;
       transfer(g, role, 'world', amount, 'intrusion', null, [role]);
       // Stronger defences catch more intrusions; more money buys stealth.
@@ -120,8 +120,8 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       g.log = g.log.map((entry) => (entry.about.includes(found.c.id) ? { ...entry, seenBy: 'all' } : entry));
       const deal = found.a.deal;
       if (deal.kind === 'pact') {
-        const target = g.islands[deal.island];
-        const partner = g.powers[deal.power];
+        const target = own(g.islands, deal.island);
+        const partner = own(g.powers, deal.power);
         if (target) target.legitimacy = clampMetric(target.legitimacy - 8);
         if (partner) partner.reputation = clampMetric(partner.reputation - 5);
       }
@@ -131,8 +131,8 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       return;
     }
     case 'vendorPressure': {
-      const target = g.islands[order.island];
-      const vendor = g.vendors[order.vendor];
+      const target = own(g.islands, order.island);
+      const vendor = own(g.vendors, order.vendor);
       if (!target || !power || !vendor) return;
       transfer(g, role, 'world', amount, 'campaign', null);
       target.alignment[power.id] = clampAlignment(target.alignment[power.id] - 3);

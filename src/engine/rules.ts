@@ -1,6 +1,7 @@
 import type { Action, GameState, Offer } from './types';
 import { cancel, conflictOf, detectBreaches, partiesOf, sign } from './deals';
 import { validate } from './validate';
+import { parseDeal } from './parse';
 import { advanceConstruction, refreshNetworks } from './cables';
 import { serviceDebts } from './aid';
 import { grantBudgets, runDomestic } from './domestic';
@@ -9,7 +10,7 @@ import { briefIntel, exposeOffer } from './intel';
 import { executeOrder } from './orders';
 import { updateScores } from './scoring';
 import { sayer } from './log';
-import { addMonths } from './util';
+import { addMonths, own } from './util';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -19,7 +20,7 @@ export function applyAction(g: GameState, action: Action): void {
 
 /** An explanation is logged for the viewers who may see the action it explains, and nobody else. */
 function explain(g: GameState, action: Action, why: string): void {
-  const name = g.islands[action.role]?.name ?? g.powers[action.role as 'beijing']?.name ?? action.role;
+  const name = own(g.islands, action.role)?.name ?? own(g.powers, action.role as 'beijing')?.name ?? action.role;
   let audience: string[] | 'all' = [action.role];
   let about: string[] = [];
   if (action.type === 'offer' || action.type === 'counter') {
@@ -115,6 +116,8 @@ export function runBriefing(g: GameState): void {
 /** The scenario's tabled offers for this round go on the table as the negotiation opens, if still legal. */
 export function tableOffers(g: GameState): void {
   for (const t of g.tabled.filter((x) => x.round === g.round)) {
+    // The loader checked the deal's shape; a state from elsewhere may not have been.
+    if (!parseDeal(t.deal).ok || !g.seats.includes(t.from)) continue;
     const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
     const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why };
     if (validate(g, action) === null) applyAction(g, action);

@@ -3,7 +3,7 @@ import { POWERS } from './types';
 import { debtByCreditor, totalDebt } from './aid';
 import { funderOf } from './deals';
 import { rivalsOf } from './influence';
-import { clampMetric } from './util';
+import { clampMetric, own } from './util';
 
 const REDUNDANCY = [0, 40, 80, 100] as const;
 
@@ -12,7 +12,7 @@ export const GOVERNMENT_FALL = 20;
 
 /** Commitments that close an island's options: exclusive landing rights, no-third-party clauses, a bloc. */
 export function lockIns(g: GameState, id: IslandId): number {
-  let n = g.islands[id]?.blocs.length ?? 0;
+  let n = own(g.islands, id)?.blocs.length ?? 0;
   for (const a of g.agreements) {
     if (a.status !== 'active' || !a.parties.includes(id)) continue;
     if (a.deal.kind === 'cable' && a.deal.exclusivity) n++;
@@ -23,9 +23,9 @@ export function lockIns(g: GameState, id: IslandId): number {
 
 /** An island's objectives, each 0-100. */
 export function islandParts(g: GameState, id: IslandId): Record<string, number> {
-  const island = g.islands[id];
+  const island = own(g.islands, id);
   if (!island) return {};
-  const present = POWERS.filter((p) => g.powers[p]);
+  const present = POWERS.filter((p) => own(g.powers, p));
   const aligns = present.map((p) => island.alignment[p]);
   const spread = aligns.length ? Math.max(...aligns) - Math.min(...aligns) : 0;
   const debt = totalDebt(g, id);
@@ -68,12 +68,12 @@ function accessWeight(a: GameState['agreements'][number]): number {
 
 /** A power's objectives. Influence, vendor share, reputation and denial run 0-100; access is open-ended (the sum of its footholds). */
 export function powerParts(g: GameState, p: PowerId): Record<string, number> {
-  const power = g.powers[p];
+  const power = own(g.powers, p);
   if (!power) return {};
   const islands = Object.keys(g.islands);
   // Influence is a contest: on each island, this power's lead over its strongest rival there.
   const rivals = rivalsOf(p);
-  const lead = (i: IslandId) => (power.influence[i] ?? 0) - Math.max(0, ...rivals.map((r) => g.powers[r]?.influence[i] ?? 0));
+  const lead = (i: IslandId) => (power.influence[i] ?? 0) - Math.max(0, ...rivals.map((r) => own(g.powers, r)?.influence[i] ?? 0));
   const influence = 50 + islands.reduce((s, i) => s + lead(i), 0) / Math.max(1, islands.length) / 2;
   const footholds: Record<PowerId, number> = { beijing: 0, canberra: 0, washington: 0 };
   for (const a of g.agreements) {
@@ -84,8 +84,8 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
   }
   let access = g.agreements.filter((a) => a.status === 'active' && funderOf(a.deal) === p && a.deal.kind === 'aid').reduce((s, a) => s + accessWeight(a), 0);
   for (const i of islands) {
-    for (const asset of g.islands[i]?.assets ?? []) if (asset.kind === 'port' && (POWERS as readonly string[]).includes(asset.owner)) footholds[asset.owner as PowerId] += 20;
-    if (g.islands[i]?.recognises === 'PRC') footholds.beijing += 5;
+    for (const asset of own(g.islands, i)?.assets ?? []) if (asset.kind === 'port' && (POWERS as readonly string[]).includes(asset.owner)) footholds[asset.owner as PowerId] += 20;
+    if (own(g.islands, i)?.recognises === 'PRC') footholds.beijing += 5;
   }
   access += footholds[p];
   const ours = blocOf(p).reduce((s, x) => s + footholds[x], 0);
@@ -93,12 +93,12 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
   // Network share: island cables (in service or being built) and telecom assets on this power's
   // vendors (Beijing) or on trusted vendors (the others).
   const favoured = (vendor: string | null) => {
-    const v = vendor ? g.vendors[vendor] : undefined;
+    const v = vendor ? own(g.vendors, vendor) : undefined;
     return p === 'beijing' ? v?.origin === 'beijing' : v?.trusted === true;
   };
   const networks = [
     ...g.cables.filter((c) => c.status !== 'proposed' && c.route.some((l) => g.landings[l]?.island)).map((c) => c.vendor),
-    ...islands.flatMap((i) => (g.islands[i]?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
+    ...islands.flatMap((i) => (own(g.islands, i)?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
   ];
   const vendorShare = networks.length ? (networks.filter(favoured).length * 100) / networks.length : 50;
   return {
@@ -140,10 +140,10 @@ export function partOf(objective: string, level: number, base: number): number {
 }
 
 export const levelsOf = (g: GameState, role: RoleId): Record<string, number> =>
-  g.islands[role] ? islandParts(g, role) : powerParts(g, role as PowerId);
+  own(g.islands, role) ? islandParts(g, role) : powerParts(g, role as PowerId);
 
 export function scoreOf(g: GameState, role: RoleId): Score {
-  const isIsland = Boolean(g.islands[role]);
+  const isIsland = Boolean(own(g.islands, role));
   const levels = levelsOf(g, role);
   const base = g.baseline[role] ?? levels;
   const parts: Record<string, number> = {};

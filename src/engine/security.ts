@@ -1,6 +1,6 @@
 import type { AgreementClause, GameState, PactDeal, PactType } from './types';
 import { bump } from './influence';
-import { clampMetric } from './util';
+import { clampMetric, own } from './util';
 
 /** What each kind of pact does to the island on signing. */
 export const PACT_EFFECTS: Record<PactType, { sovereignty: number; legitimacy: number; cyber: number; economy: number; alignment: number; influence: number }> = {
@@ -24,7 +24,7 @@ export const CLAUSE_EFFECTS: Record<AgreementClause['kind'], { sovereignty: numb
 
 /** Apply (sign = 1) or undo (sign = -1) what clauses do to an island. */
 export function applyClauses(g: GameState, island: string, kinds: readonly AgreementClause['kind'][], sign: 1 | -1): void {
-  const isl = g.islands[island];
+  const isl = own(g.islands, island);
   if (!isl) return;
   for (const k of kinds) {
     const e = CLAUSE_EFFECTS[k];
@@ -35,7 +35,7 @@ export function applyClauses(g: GameState, island: string, kinds: readonly Agree
 }
 
 export function signPact(g: GameState, deal: PactDeal, clauses: AgreementClause[]): void {
-  const island = g.islands[deal.island];
+  const island = own(g.islands, deal.island);
   if (!island) return;
   const e = PACT_EFFECTS[deal.pact];
   island.sovereignty = clampMetric(island.sovereignty + e.sovereignty);

@@ -1,6 +1,6 @@
 import type { GameState, TelecomDeal, TelecomProject } from './types';
 import { bump } from './influence';
-import { clampMetric } from './util';
+import { clampMetric, own } from './util';
 
 /**
  * What each telecom project does to the island, and how much its vendor's patron learns.
@@ -18,9 +18,9 @@ export const TELECOM_EFFECTS: Record<TelecomProject, { coverage: number; economy
 
 /** Untrusted kit hands its patron a window on the island; a trusted vendor's data centre also hardens it. */
 export function signTelecom(g: GameState, deal: TelecomDeal, agreement: string): void {
-  const island = g.islands[deal.island];
+  const island = own(g.islands, deal.island);
   if (!island) return;
-  const vendor = g.vendors[deal.vendor];
+  const vendor = own(g.vendors, deal.vendor);
   const e = TELECOM_EFFECTS[deal.project];
   island.coverage = clampMetric(island.coverage + e.coverage);
   island.economy = clampMetric(island.economy + e.economy);

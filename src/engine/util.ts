@@ -62,3 +62,11 @@ export function ordinal(n: number): string {
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;
 }
+
+/**
+ * A record's own entry for an id that may have come from outside (an action, a record, a
+ * scenario): a plain lookup would find JavaScript's built-ins for "constructor" or "__proto__".
+ */
+export function own<T>(record: Readonly<Record<string, T>> | Readonly<Partial<Record<string, T>>>, id: unknown): T | undefined {
+  return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
+}

@@ -1,13 +1,12 @@
 import type { Action, GameState, Offer, Refusal, RoleId } from './types';
 import { amendRefusal, dealRefusal, partiesOf } from './deals';
 import { orderRefusal } from './orders';
+import { parseAction } from './parse';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
 export const MAX_REASON = 200;
 export const MAX_WHY = 240;
-
-const ACTION_TYPES = ['offer', 'accept', 'reject', 'counter', 'withdraw', 'cancel', 'order', 'endPhase'];
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
@@ -52,8 +51,9 @@ export function validateOnce(g: GameState, action: Action): Refusal | null {
 
 /** Null when the action is legal now; otherwise why not, and which field of the action is wrong. */
 export function validate(g: GameState, action: Action): Refusal | null {
-  if (typeof action !== 'object' || action === null || !ACTION_TYPES.includes((action as { type?: string }).type ?? ''))
-    return { code: 'malformed', field: 'type', message: `An action's type is one of: ${ACTION_TYPES.join(', ')}.` };
+  // The shape first, strictly: nothing below may read a field that is not what its type says.
+  const parsed = parseAction(action);
+  if (!parsed.ok) return parsed.refusal;
   if (g.phase === 'over') return { code: 'gameOver', message: 'The game is over.' };
   const role = action.role;
   if (typeof role !== 'string' || !g.seats.includes(role)) return { code: 'unknownRole', field: 'role', message: `"${String(role)}" has no seat in this game.` };

@@ -28,5 +28,7 @@ export function scenarioFiles(): Record<string, string> {
 
 /** A scenario given as a path or as the id of a shipped scenario. */
 export function resolveScenario(nameOrPath: string): string {
-  return scenarioFiles()[nameOrPath] ?? nameOrPath;
+  const files = scenarioFiles();
+  // Own entries only: "constructor" is no shipped scenario, whatever a plain lookup finds.
+  return (Object.hasOwn(files, nameOrPath) ? files[nameOrPath] : undefined) ?? nameOrPath;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type Deal, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type ScenarioData } from '../engine/types';
+import { dealSchema } from '../engine/parse';
 
 /**
  * The scenario file format. Every numeric field carries its bounds here, and these
@@ -177,7 +178,7 @@ export const scenarioSchema = z
           .object({
             round: int(1, 60),
             from: z.string().min(1).describe('the role that makes the offer'),
-            deal: z.custom<Deal>((d) => typeof d === 'object' && d !== null && 'kind' in d, 'a deal, as an offer carries it (see docs/rules.md)'),
+            deal: dealSchema.describe('a deal, as an offer carries it (see docs/rules.md)'),
             why: z.string().max(240).optional(),
           })
           .strict(),
@@ -249,6 +250,26 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: oneOf('an island', islandIds) });
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
+    });
+    // A tabled deal names only what this scenario has: checked here, with the file's line, before any rule reads through an id.
+    s.tabled?.forEach((t, i) => {
+      const at = (...path: (string | number)[]) => ['tabled', i, ...path];
+      const known = (ids: Set<string>, value: string, what: string, ...path: (string | number)[]) => {
+        if (!ids.has(value)) ctx.addIssue({ code: 'custom', path: at(...path), message: oneOf(what, ids) });
+      };
+      if (t.round > s.rounds) ctx.addIssue({ code: 'custom', path: at('round'), message: `a round from 1 to ${s.rounds}` });
+      known(new Set<string>([...islandIds, ...powerIds]), t.from, 'a seat', 'from');
+      const d = t.deal;
+      if (d.kind === 'cable') d.route.forEach((l, j) => known(landingIds, l, 'a landing id', 'deal', 'route', j));
+      else known(islandIds, d.island, 'an island', 'deal', 'island');
+      if (d.kind === 'cable' || d.kind === 'telecom') known(vendorIds, d.vendor, 'a vendor id', 'deal', 'vendor');
+      if (d.kind === 'pact' || d.kind === 'diplomatic') known(powerIds, d.power, 'a power', 'deal', 'power');
+      else {
+        known(powerIds, d.financing.by, 'a power', 'deal', 'financing', 'by');
+        d.conditions?.forEach((c, j) =>
+          c.kind === 'noVendor' ? known(vendorIds, c.vendor, 'a vendor id', 'deal', 'conditions', j, 'vendor') : known(powerIds, c.power, 'a power', 'deal', 'conditions', j, 'power'),
+        );
+      }
     });
     if (s.map.south >= s.map.north) ctx.addIssue({ code: 'custom', path: ['map', 'north'], message: 'a latitude north of map.south' });
   });

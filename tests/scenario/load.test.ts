@@ -95,13 +95,39 @@ describe('tabled offers', () => {
     expect(bids.every((o) => o.to.join() === 'VTP' && o.status === 'open')).toBe(true);
   });
 
-  it('names a tabled deal the rules refuse, with its field and line', () => {
-    const tutorial = readFileSync(scenarioFiles().tutorial!, 'utf8');
-    const r = parseScenarioText(tutorial.replace('      vendor: hmn-tech\n', '      vendor: huawei-2\n'), 'tutorial.yaml');
+  const tutorial = readFileSync(scenarioFiles().tutorial!, 'utf8');
+  const tabledErrors = (text: string) => {
+    const r = parseScenarioText(text, 'tutorial.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.errors[0]).toMatchObject({ path: 'tabled[0].deal.vendor', expected: 'There is no vendor "huawei-2" in this scenario' });
-      expect(r.errors[0]!.line).toBeGreaterThan(100);
-    }
+    return r.ok ? [] : r.errors;
+  };
+
+  it('names a tabled deal the rules refuse, with its field and line', () => {
+    const [e] = tabledErrors(tutorial.replace('      buildMonths: 6\n', '      buildMonths: 2\n'));
+    expect(e).toMatchObject({ path: 'tabled[0].deal.buildMonths', found: 'a deal the rules refuse' });
+    expect(e!.expected).toContain('months to build a cable');
+    expect(e!.line).toBeGreaterThan(100);
+  });
+
+  it('names an id the scenario does not have, with its field and line, before any rule reads through it', () => {
+    const vendor = tabledErrors(tutorial.replace('      vendor: hmn-tech\n', '      vendor: huawei-2\n'));
+    expect(vendor[0]).toMatchObject({ path: 'tabled[0].deal.vendor', line: 150 });
+    expect(vendor[0]!.expected).toContain('a vendor id of this scenario');
+    // JavaScript's built-in names are no vendor, landing, island or power of a scenario.
+    const builtIn = tabledErrors(tutorial.replace('      vendor: hmn-tech\n', '      vendor: constructor\n').replace('route: [port-vila, loto-bay, anuvai]', 'route: [port-vila, __proto__, anuvai]'));
+    expect(builtIn.map((e) => e.path)).toEqual(['tabled[0].deal.vendor', 'tabled[1].deal.route[1]']);
+    const island = tabledErrors(tutorial.replace('      route: [port-vila, cape-hina, anuvai]\n', '').replace('      kind: cable\n      vendor: hmn-tech', '      kind: telecom\n      island: toString\n      project: towers\n      amount: 100\n      vendor: hmn-tech').replace(/ {6}buildMonths: 6\n {6}stationOperator: vendor\n {6}dataAccess: true\n {6}exclusivity: false\n/, ''));
+    expect(island.map((e) => e.path)).toEqual(['tabled[0].deal.island']);
+  });
+
+  it('reports a tabled deal with missing or null financing, or the wrong shape, as problems rather than crashing', () => {
+    const nullFinancing = tabledErrors(tutorial.replace('      financing: { kind: grant, by: canberra }\n', '      financing: null\n'));
+    expect(nullFinancing[0]).toMatchObject({ path: 'tabled[1].deal.financing', found: 'null', line: 163 });
+    const missing = tabledErrors(tutorial.replace('      financing: { kind: grant, by: canberra }\n', ''));
+    expect(missing[0]).toMatchObject({ path: 'tabled[1].deal.financing', found: 'nothing (the field is missing)' });
+    const loanTermsOnAGrant = tabledErrors(tutorial.replace('{ kind: grant, by: canberra }', '{ kind: grant, by: canberra, ratePct: 2 }'));
+    expect(loanTermsOnAGrant[0]).toMatchObject({ path: 'tabled[1].deal.financing', expected: 'no field named "ratePct" (check the spelling)' });
+    const nan = tabledErrors(tutorial.replace('      buildMonths: 6\n', '      buildMonths: .nan\n'));
+    expect(nan[0]).toMatchObject({ path: 'tabled[0].deal.buildMonths' });
   });
 });
