@@ -107,6 +107,7 @@ describe('a hostile scenario file', () => {
     const text = valid.replace('title: Corpus control', 'title: "\\e[2J\\e[31mCorpus\\u009b0m control"');
     const [e] = refused(() => parseScenarioText(text, 'ansi.yaml')).errors;
     expect(e).toMatchObject({ path: 'title', expected: 'a text without control characters (such as ANSI escape codes)', found: '"\\u001b[2J\\u001b[31mCorpus\\u009b0m control"', line: lineOf(text, 'title:') });
+    // eslint-disable-next-line no-control-regex
     expect(formatScenarioError(e!)).not.toMatch(/[\u001b\u009b]/);
   });
 
