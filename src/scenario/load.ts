@@ -58,7 +58,8 @@ export function problemLines(r: { errors: ScenarioError[]; more?: number }): str
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const cut = (text: string, max = MAX_ECHO): string => (text.length > max ? `${text.slice(0, max - 3)}...` : text);
-const escapeControls = (text: string): string => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Control characters written as \u escapes; line breaks and tabs are kept. */
+export const escapeControls = (text: string): string => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Text from the file, cut to about MAX_ECHO characters, with control characters written as \u escapes. */
 export function clip(text: string, max = MAX_ECHO): string {
