@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
-import { botsOption, fail, intOption, options, scenarioOrExit } from './args';
+import { MAX_GAMES, MAX_WORKERS, botsOption, intOption, options, printable, scenarioOrExit, required } from './args';
 import type { GameResult, IslandMode } from './batch-games';
 import { pairedDifference, summarize } from './stats';
 
@@ -9,13 +9,17 @@ const USAGE = `Usage: npm run batch -- --scenario FILE|ID --games N --seed S [--
 
 Plays N games (seeds S to S+N-1) with the built-in policies on worker threads and prints each
 role's score distribution and win rate.
-  --workers K   worker threads (default: one per core)
+  --games N     1 to 1,000,000 (default 100)
+  --seed S      the first seed, any whole number (default 1)
+  --workers K   worker threads, 1 to 64 (default: one per core)
   --paired      also play every seed with each island dealing with one partner only, and report
                 how much a balancing island gains over the same policy tied to one partner
   --bots LEVEL  the computer players in every seat: simple (the built-in policies, the default),
                 easy, normal, hard, or random (random legal play)
   --json        one JSON document: { scenario, games, seed, seconds, roles: { ROLE: { mean, sd,
-                min, p25, median, p75, max, winRate } }, paired? }`;
+                min, p25, median, p75, max, winRate } }, paired? }
+
+Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mistake in the arguments.`;
 
 const { values } = options(
   {
@@ -30,17 +34,12 @@ const { values } = options(
   },
   USAGE,
 );
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!values.scenario) fail(USAGE, 2);
+required(values, ['scenario']);
 const bots = botsOption(values.bots);
-const games = intOption(values.games, 'games', 100);
-const seed = intOption(values.seed, 'seed', 1);
-const workers = Math.max(1, Math.min(intOption(values.workers, 'workers', availableParallelism()), games));
+const games = intOption(values.games, 'games', 100, { min: 1, max: MAX_GAMES });
+const seed = intOption(values.seed, 'seed', 1, { max: Number.MAX_SAFE_INTEGER - games });
+const workers = Math.min(intOption(values.workers, 'workers', Math.min(availableParallelism(), MAX_WORKERS), { min: 1, max: MAX_WORKERS }), games);
 const { scenario, path } = scenarioOrExit(values.scenario as string);
-if (games < 1) fail('--games must be at least 1.', 2);
 
 const seeds = Array.from({ length: games }, (_, i) => seed + i);
 const modes: IslandMode[] = values.paired ? ['balanced', 'single'] : ['balanced'];
@@ -100,7 +99,7 @@ const paired = byMode.single
   : undefined;
 
 if (values.json) {
-  console.log(JSON.stringify({ scenario: scenario.id, games, seed, bots, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2));
+  console.log(printable(JSON.stringify({ scenario: scenario.id, games, seed, bots, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2)));
 } else {
   const name = (r: RoleId) => scenario.islands.find((i) => i.id === r)?.name ?? scenario.powers.find((p) => p.id === r)?.name ?? r;
   console.log(`${scenario.title}: ${games} games from seed ${seed}${bots === 'simple' ? '' : ` with ${bots} bots in every seat`} on ${workers} workers in ${seconds.toFixed(1)} s (par ${scenario.par})\n`);

@@ -3,7 +3,7 @@ import { formatMoney, turningPoints, type GameState, type RoleId } from '../engi
 import { MatchHost } from '../host/match';
 import { playPhase } from '../ai/autoplay';
 import { batchPolicy } from './batch-games';
-import { botsOption, fail, intOption, options, scenarioOrExit } from './args';
+import { botsOption, intOption, options, outputFileOption, printable, scenarioOrExit, required } from './args';
 
 const USAGE = `Usage: npm run sim -- --scenario FILE|ID --seed N [--bots LEVEL] [--rounds N] [--json] [--record out.json]
 
@@ -12,24 +12,24 @@ Plays a whole game with the built-in policies in every seat and prints a round-b
                easy, normal, hard or random; bots give a one-line reason with each action
   --scenario   a scenario file, or the id of a shipped one (coral-sea)
   --seed       the seed of the game (any whole number)
-  --rounds     stop after this many rounds (default: the scenario's length)
+  --rounds     stop after this many rounds, 1 to 60 (default: the scenario's length)
   --json       print one JSON document instead of the account
-  --record     write the game record (for npm run replay) to this file`;
+  --record     write the game record (for npm run replay) to this file; its folder must exist
+
+Exits 0 when the game is played, 1 when the scenario is refused, 2 for a mistake in the arguments.`;
 
 const { values } = options(
   { scenario: { type: 'string' }, seed: { type: 'string' }, rounds: { type: 'string' }, json: { type: 'boolean' }, record: { type: 'string' }, bots: { type: 'string' }, help: { type: 'boolean' } },
   USAGE,
 );
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!values.scenario || values.seed === undefined) fail(USAGE, 2);
+required(values, ['scenario', 'seed']);
+// Every argument is checked before any work: a bad --record is refused before the game, not after it.
 const seed = String(intOption(values.seed, 'seed', 1));
-const { scenario, hash } = scenarioOrExit(values.scenario as string);
-const maxRounds = intOption(values.rounds, 'rounds', scenario.rounds);
-
+const rounds = values.rounds === undefined ? undefined : intOption(values.rounds, 'rounds', 1, { min: 1, max: 60 });
 const bots = botsOption(values.bots);
+const recordFile = outputFileOption(values.record, 'record');
+const { scenario, hash } = scenarioOrExit(values.scenario as string);
+const maxRounds = rounds ?? scenario.rounds;
 const policy = batchPolicy(bots, scenario);
 
 const host = new MatchHost(scenario, hash, seed);
@@ -73,12 +73,12 @@ function account(g: GameState): string[] {
 const g = host.state;
 const scores = Object.fromEntries(g.seats.map((r) => [r, g.scores[r]?.total ?? 0]));
 const winners = g.seats.filter((r) => (scores[r] ?? 0) >= g.scenario.par);
-if (values.record) writeFileSync(values.record, `${JSON.stringify(host.record, null, 1)}\n`);
+if (recordFile) writeFileSync(recordFile, `${JSON.stringify(host.record, null, 1)}\n`);
 const finalHash = host.record.hashes[host.record.hashes.length - 1]?.hash ?? '';
 
 if (values.json) {
   console.log(
-    JSON.stringify(
+    printable(JSON.stringify(
       {
         scenario: scenario.id,
         seed,
@@ -95,7 +95,7 @@ if (values.json) {
       },
       null,
       2,
-    ),
+    )),
   );
 } else {
   const lines = account(g);
@@ -108,6 +108,6 @@ if (values.json) {
     lines.push(`  ${name(g, r).padEnd(18)} ${String(s?.total ?? 0).padStart(3)}${(s?.total ?? 0) >= g.scenario.par ? '  WIN' : '     '}  ${Object.entries(s?.parts ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}${turns ? `; moved most in ${turns}` : ''}`);
   }
   lines.push('', `State hash ${finalHash}`);
-  if (values.record) lines.push(`Record written to ${values.record}`);
-  console.log(lines.join('\n'));
+  if (recordFile) lines.push(`Record written to ${recordFile}`);
+  console.log(printable(lines.join('\n')));
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
 import { POLICY_NAMES } from '../ai';
-import { fail, intOption, options, scenarioOrExit } from './args';
+import { MAX_GAMES, MAX_WORKERS, fail, intOption, options, printable, quote, scenarioOrExit, required } from './args';
 import { pairJob, type PairJob, type PairResult } from './tournament-games';
 import { wilson } from './stats';
 
@@ -12,10 +12,13 @@ Plays N paired games: pair i (seed i, seats in turn through every role) is playe
 in that seat and once with bot B, every other seat a normal bot. A wins the pair when the seat's
 final score is higher with A (a tie counts half). Prints the share of pairs A wins with a 95%
 (Wilson) confidence interval. Bots: ${POLICY_NAMES.join(', ')} (random: random legal play).
-  --workers K   worker threads (default: one per core)
+  --games N     pairs to play, 1 to 1,000,000 (default 40)
+  --workers K   worker threads, 1 to 64 (default: one per core)
   --seats R,R   rotate through these roles only (default: every role)
   --json        one JSON document: { scenario, a, b, pairs, aWinRate, ciLow, ciHigh, wins, ties,
-                losses, meanDiff, seconds, bySeat: { ROLE: { pairs, aWinRate, meanA, meanB } } }`;
+                losses, meanDiff, seconds, bySeat: { ROLE: { pairs, aWinRate, meanA, meanB } } }
+
+Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mistake in the arguments.`;
 
 const { values } = options(
   {
@@ -30,20 +33,15 @@ const { values } = options(
   },
   USAGE,
 );
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (!values.scenario || !values.a || !values.b) fail(USAGE, 2);
+required(values, ['scenario', 'a', 'b']);
 for (const name of [values.a, values.b] as string[])
-  if (!(POLICY_NAMES as readonly string[]).includes(name)) fail(`There is no bot named "${name}" (known: ${POLICY_NAMES.join(', ')}).`, 2);
-const pairs = intOption(values.games, 'games', 40);
-if (pairs < 1) fail('--games must be at least 1.', 2);
-const workers = Math.max(1, Math.min(intOption(values.workers, 'workers', availableParallelism()), pairs));
+  if (!(POLICY_NAMES as readonly string[]).includes(name)) fail(`There is no bot named ${quote(name)} (known: ${POLICY_NAMES.join(', ')}).`, 2);
+const pairs = intOption(values.games, 'games', 40, { min: 1, max: MAX_GAMES });
+const workers = Math.min(intOption(values.workers, 'workers', Math.min(availableParallelism(), MAX_WORKERS), { min: 1, max: MAX_WORKERS }), pairs);
 const { scenario, path } = scenarioOrExit(values.scenario as string);
 const allSeats: RoleId[] = [...scenario.islands.map((i) => i.id), ...scenario.powers.map((p) => p.id)];
-const seats: RoleId[] = values.seats ? (values.seats as string).split(',') : allSeats;
-for (const s of seats) if (!allSeats.includes(s)) fail(`--seats: "${s}" has no seat in ${scenario.id} (seats: ${allSeats.join(', ')}).`, 2);
+const seats: RoleId[] = values.seats === undefined ? allSeats : (values.seats as string).split(',');
+for (const s of seats) if (!allSeats.includes(s)) fail(`--seats: ${quote(s)} has no seat in ${scenario.id} (seats: ${allSeats.join(', ')}).`, 2);
 const jobs: PairJob[] = Array.from({ length: pairs }, (_, i) => pairJob(i, seats));
 const started = performance.now();
 const results: PairResult[] = [];
@@ -110,7 +108,7 @@ const doc = {
   seconds: Number(seconds.toFixed(1)),
   bySeat,
 };
-if (values.json) console.log(JSON.stringify(doc, null, 2));
+if (values.json) console.log(printable(JSON.stringify(doc, null, 2)));
 else {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`${scenario.title}: ${values.a} against ${values.b}, ${results.length} pairs on ${workers} workers in ${seconds.toFixed(0)} s`);

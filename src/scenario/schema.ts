@@ -10,12 +10,19 @@ import { dealSchema } from '../engine/parse';
 
 const id = z
   .string()
+  .max(40)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes, such as "honiara"');
 const islandId = z
   .string()
   .regex(/^[A-Z]{3}$/, 'a three-letter upper-case country code, such as "SLB"');
 const POWER_IDS = POWERS;
 const powerId = z.enum(POWER_IDS);
+// Control characters (ANSI escape codes among them) have no place in a name or a title, and would act on a terminal.
+// eslint-disable-next-line no-control-regex
+const NO_CONTROLS = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+/** A text of 1 to `max` characters, without control characters. */
+const text = (max: number) => z.string().min(1).max(max).regex(NO_CONTROLS, 'a text without control characters (such as ANSI escape codes)');
+const name = text(120);
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const money = (max = 10_000_000) => int(0, max).describe('US$ thousands');
 const metric = int(0, 100);
@@ -35,8 +42,8 @@ const alignment = z.partialRecord(powerId, int(-100, 100)).describe('alignment w
 export const islandSchema = z
   .object({
     id: islandId,
-    name: z.string().min(1),
-    capital: z.object({ name: z.string().min(1), lat: latitude, lon: longitude }).strict(),
+    name,
+    capital: z.object({ name, lat: latitude, lon: longitude }).strict(),
     population: int(1, 20_000_000),
     treasury: money().describe('starting treasury, US$ thousands'),
     revenuePerRound: money(1_000_000).describe('budget revenue available for deals each round, US$ thousands'),
@@ -58,7 +65,7 @@ export const islandSchema = z
 export const powerSchema = z
   .object({
     id: powerId,
-    name: z.string().min(1),
+    name,
     treasury: money().describe('money in hand at the start, US$ thousands'),
     budgetPerRound: money(1_000_000).describe('new money granted each round, US$ thousands'),
     reputation: metric,
@@ -71,7 +78,7 @@ export const powerSchema = z
 export const vendorSchema = z
   .object({
     id,
-    name: z.string().min(1),
+    name,
     origin: z.enum([...POWER_IDS, 'other']),
     trusted: z.boolean().describe('on the trusted-vendor lists of Canberra and Washington'),
     pricePerKm: int(1, 1000).describe('cable price per km of route, US$ thousands'),
@@ -83,9 +90,9 @@ export const vendorSchema = z
 export const landingSchema = z
   .object({
     id,
-    name: z.string().min(1),
+    name,
     island: islandId.nullable().describe('the island seat it lands on, or null for a landing abroad (Sydney, Guam)'),
-    country: z.string().min(1),
+    country: name,
     lat: latitude,
     lon: longitude,
   })
@@ -96,8 +103,8 @@ export const CABLE_STATUSES = ['proposed', 'building', 'active', 'cut'] as const
 export const cableSchema = z
   .object({
     id,
-    name: z.string().min(1),
-    route: z.array(id).min(2).describe('landing ids in the order the cable runs'),
+    name,
+    route: z.array(id).min(2).max(50).describe('landing ids in the order the cable runs'),
     vendor: id,
     financier: z.enum([...POWER_IDS, 'other']),
     status: z.enum(['building', 'active']),
@@ -115,7 +122,7 @@ export const debtSchema = z
     ratePct: int(0, 15),
     years: int(1, 40).describe('years left to repay'),
     graceYears: int(0, 20).describe('years left before principal falls due'),
-    note: z.string().min(1).optional(),
+    note: text(2000).optional(),
   })
   .strict();
 
@@ -126,7 +133,7 @@ export const scriptedEventSchema = z
     island: islandId.optional(),
     cable: id.optional(),
     power: powerId.optional(),
-    title: z.string().min(1).optional(),
+    title: text(240).optional(),
   })
   .strict();
 
@@ -144,8 +151,8 @@ export const scenarioSchema = z
   .object({
     id,
     version: int(1, 10_000),
-    title: z.string().min(1),
-    summary: z.string().min(1),
+    title: text(120),
+    summary: text(4000),
     start: yearMonth,
     monthsPerRound: int(1, 6),
     rounds: int(1, 60),
@@ -153,10 +160,10 @@ export const scenarioSchema = z
     map: mapSchema,
     islands: z.array(islandSchema).min(1).max(10),
     powers: z.array(powerSchema).min(1).max(3),
-    vendors: z.array(vendorSchema).min(1),
-    landings: z.array(landingSchema).min(2),
-    cables: z.array(cableSchema).default([]),
-    debts: z.array(debtSchema).default([]),
+    vendors: z.array(vendorSchema).min(1).max(50),
+    landings: z.array(landingSchema).min(2).max(500),
+    cables: z.array(cableSchema).max(200).default([]),
+    debts: z.array(debtSchema).max(200).default([]),
     objectives: z
       .object({
         island: weights(ISLAND_OBJECTIVES),
@@ -171,21 +178,22 @@ export const scenarioSchema = z
         weights: z.partialRecord(z.enum(EVENT_KINDS), int(0, 100)),
       })
       .strict(),
-    scripted: z.array(scriptedEventSchema).default([]),
+    scripted: z.array(scriptedEventSchema).max(200).default([]),
     tabled: z
       .array(
         z
           .object({
             round: int(1, 60),
-            from: z.string().min(1).describe('the role that makes the offer'),
+            from: z.string().min(1).max(40).describe('the role that makes the offer'),
             deal: dealSchema.describe('a deal, as an offer carries it (see docs/rules.md)'),
-            why: z.string().max(240).optional(),
+            why: text(240).optional(),
           })
           .strict(),
       )
+      .max(200)
       .optional()
       .describe('offers put on the table at a round\'s briefing; the engine checks each then and drops one that is not legal'),
-    sources: z.array(z.string().min(1)).min(1),
+    sources: z.array(text(2000)).min(1).max(200),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -217,6 +225,9 @@ export const scenarioSchema = z
     });
     s.cables.forEach((c, i) => {
       c.route.forEach((r, j) => {
+        // The engine refuses such a route in an offer; a scenario's cable is held to the same rule.
+        const k = c.route.indexOf(r);
+        if (k < j) ctx.addIssue({ code: 'custom', path: ['cables', i, 'route', j], message: `a landing not already on the route (route[${k}] is "${r}" too)` });
         if (!landingIds.has(r))
           ctx.addIssue({ code: 'custom', path: ['cables', i, 'route', j], message: oneOf('a landing id', landingIds) });
       });

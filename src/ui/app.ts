@@ -160,7 +160,7 @@ export class App {
   private async openSetup(): Promise<void> {
     if (!this.scenarios) {
       const all = await loadAllScenarios();
-      this.scenarios = { loaded: all.loaded, broken: all.broken.map((b) => `${b.file}: ${b.lines[0] ?? ''}`) };
+      this.scenarios = { loaded: all.loaded, broken: all.broken.map((b) => b.lines[0] ?? b.file) };
     }
     const first = this.scenarios.loaded.find((s) => s.id === this.defaultScenario?.id) ?? this.scenarios.loaded[0];
     this.setup ??= { scenario: first?.id ?? '', mode: 'solo', role: 'canberra', humans: [], seed: freshSeed(), level: 'normal', error: null };

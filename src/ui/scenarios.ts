@@ -33,10 +33,18 @@ export function loadScenario(id: string): Promise<ScenarioLoad> | null {
   if (!p) {
     const [path, read] = entry;
     const file = `scenarios/${path.replace(/^.*\//, '')}`;
-    p = Promise.all([read(), import('../scenario/load')]).then(([text, { parseScenarioText, formatScenarioError }]): ScenarioLoad => {
-      const r = parseScenarioText(text, file);
-      return r.ok ? { ok: true, loaded: { id, file, scenario: r.scenario, hash: r.hash } } : { ok: false, file, errors: r.errors, lines: r.errors.map(formatScenarioError) };
-    });
+    p = Promise.all([read(), import('../scenario/load')]).then(
+      ([text, { parseScenarioText, problemLines }]): ScenarioLoad => {
+        const r = parseScenarioText(text, file);
+        return r.ok ? { ok: true, loaded: { id, file, scenario: r.scenario, hash: r.hash } } : { ok: false, file, errors: r.errors, lines: problemLines(r) };
+      },
+      // A chunk that fails to load (or anything else) marks this one scenario broken, never the whole list.
+      (e: unknown): ScenarioLoad => {
+        const found = String((e as Error)?.message ?? e).split('\n')[0]?.slice(0, 80) ?? '';
+        const error: ScenarioError = { file, path: '', expected: 'a scenario the game can read', found };
+        return { ok: false, file, errors: [error], lines: [`${file}: expected ${error.expected}, found ${found}`] };
+      },
+    );
     cache.set(id, p);
   }
   return p;
