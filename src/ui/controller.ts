@@ -129,6 +129,7 @@ export class GameController {
     const keep = (s: Seating | undefined | null) => (s && s.humans.length > 0 && s.humans.every((r) => seats.includes(r)) ? s : null);
     const seating = opened.seating ?? keep(fallback) ?? keep(this.seating) ?? { mode: 'solo', humans: [seats.find((s) => !opened.host.state.islands[s]) ?? seats[0] ?? ''] };
     this.install(opened.host, opened.scenario, seating, ui);
+    if (opened.notice) this.notice = { kind: 'info', text: opened.notice };
     this.rebuildHistory();
     this.saveSoon();
     this.advance();
@@ -173,7 +174,7 @@ export class GameController {
     const gen = this.gen;
     setTimeout(() => {
       if (gen !== this.gen) return;
-      const shadow = new MatchHost(scenario.scenario, scenario.hash, host.record.seed);
+      const shadow = new MatchHost(scenario.scenario, scenario.hash, host.record.seed, { hashes: false, origin: host.record.origin?.state });
       const history = new MetricHistory();
       history.observe(shadow.state);
       for (const a of host.record.actions) {
@@ -407,7 +408,7 @@ export class GameController {
       phase: s.phase,
       over: host.over,
       seating: { ...this.seating, humans: [...this.seating.humans] },
-      record: JSON.parse(JSON.stringify(host.record)) as SavedGame['record'],
+      record: host.saveRecord(),
       ui: { firstDone: [...this.firstDone], active: this.active },
     };
   }

@@ -19,7 +19,7 @@ export function exportGame(c: GameController): void {
   const host = c.host;
   if (!host) return;
   const s = host.state;
-  download(`landing-rights-${s.scenario.id}-round-${s.round}-${s.phase}.json`, exportText(host.record, c.seating));
+  download(`landing-rights-${s.scenario.id}-round-${s.round}-${s.phase}.json`, exportText(host.saveRecord(), c.seating));
   announce('The game record was exported as a file.');
 }
 

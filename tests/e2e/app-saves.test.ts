@@ -52,7 +52,7 @@ describe('saved games', () => {
     await page.getByRole('heading', { name: 'Saved games' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this game' }).click()]);
     const exported = readFileSync(await download.path(), 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ format: 1, rules: RULES_VERSION, scenario: { id: 'coral-sea' }, seed: '21', landingRights: { seating: { mode: 'solo', humans: ['canberra'] } } });
+    expect(JSON.parse(exported)).toMatchObject({ format: 2, rules: RULES_VERSION, scenario: { id: 'coral-sea' }, seed: '21', landingRights: { seating: { mode: 'solo', humans: ['canberra'] } } });
     await shot(page, 'saves-dialog');
 
     const good = recordOf('5', 2);
