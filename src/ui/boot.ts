@@ -11,8 +11,9 @@ import type { LoadedScenario } from './scenarios';
 export async function startApp(map: MapHost, scenario: LoadedScenario | null, params: URLSearchParams): Promise<App> {
   const controller = new GameController(workerPort());
   const app = new App(controller, map, scenario);
-  // The page's objects for debugging by hand, in development builds only.
-  if (import.meta.env.DEV && params.has('debug')) Object.assign(window, { __landingRightsDebug: { controller, app, map } });
+  // The page's objects for debugging by hand, under the dev server only (`vite`, mode "development"):
+  // never in a built game, whatever NODE_ENV the build ran under.
+  if (import.meta.env.DEV && import.meta.env.MODE === 'development' && params.has('debug')) Object.assign(window, { __landingRightsDebug: { controller, app, map } });
   app.render();
   if (!scenario || params.has('menu')) return app;
   const resumed = await controller.resume();

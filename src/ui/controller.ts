@@ -168,19 +168,22 @@ export class GameController {
     return this.ask({ kind: 'start', scenarioId: scenario.id, seating, seed });
   }
 
-  /** Open a record (parsed data). Nothing changes unless it opens. */
-  open(data: unknown): Promise<Opening> {
-    return this.ask({ kind: 'open', data });
+  /**
+   * Open a record (parsed data). Nothing changes unless it opens; a file that would replace a game
+   * in progress that no named save holds comes back with `ask` unless `replace` says to go ahead.
+   */
+  open(data: unknown, replace = false): Promise<Opening> {
+    return this.ask({ kind: 'open', data, replace });
   }
 
   /** Open a record or save file's text (the worker parses it). Nothing changes unless it opens. */
-  openText(text: string): Promise<Opening> {
-    return this.ask({ kind: 'openText', text });
+  openText(text: string, replace = false): Promise<Opening> {
+    return this.ask({ kind: 'openText', text, replace });
   }
 
   /** Open a saved game from the browser's saves. */
-  openSaved(id: string): Promise<Opening> {
-    return this.ask({ kind: 'openSaved', id });
+  openSaved(id: string, replace = false): Promise<Opening> {
+    return this.ask({ kind: 'openSaved', id, replace });
   }
 
   /** Carry on the game this browser was playing, if it did not finish. */

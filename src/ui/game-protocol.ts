@@ -51,13 +51,14 @@ export interface SessionUpdate {
   flow?: FlowEvent;
 }
 
-export type Opening = { ok: true; notice: string | null } | { ok: false; message: string };
+/** `ask`: the file would open, but it would replace a game in progress that no named save holds; send again with `replace` to go ahead. */
+export type Opening = { ok: true; notice: string | null } | { ok: false; message: string; ask?: boolean };
 
 export type SessionRequest =
   | { kind: 'start'; scenarioId: string; seating: Seating; seed: string }
-  | { kind: 'open'; data: unknown }
-  | { kind: 'openText'; text: string }
-  | { kind: 'openSaved'; id: string }
+  | { kind: 'open'; data: unknown; replace?: boolean }
+  | { kind: 'openText'; text: string; replace?: boolean }
+  | { kind: 'openSaved'; id: string; replace?: boolean }
   | { kind: 'resume' }
   | { kind: 'submit'; action: Action }
   | { kind: 'passSeat' }

@@ -92,13 +92,13 @@ export class GameSession {
       case 'start':
         return this.start(r.scenarioId, r.seating, r.seed);
       case 'open':
-        return this.open(r.data);
+        return this.open(r.data, r.replace === true);
       case 'openText': {
         const parsed = parseRecordText(r.text);
-        return parsed.ok ? this.open(parsed.data) : parsed;
+        return parsed.ok ? this.open(parsed.data, r.replace === true) : parsed;
       }
       case 'openSaved':
-        return this.openSaved(r.id);
+        return this.openSaved(r.id, r.replace === true);
       case 'resume':
         return this.resume();
       case 'submit':
@@ -183,7 +183,7 @@ export class GameSession {
       history: shown ? (this.histories.get(shown)?.snapshots ?? []) : [],
       spectator: s ? view(s, 'spectator') : null,
       nextSeat: shown && this.seating.mode === 'hotseat' ? this.nextHuman(shown, false) : null,
-      unsaved: Boolean(host && !host.over && host.record.actions.length !== this.savedActions),
+      unsaved: this.unsaved(),
       ...(flow ? { flow } : {}),
     };
     if (this.sendScenario && host) {
@@ -209,7 +209,13 @@ export class GameSession {
     return { ok: true, notice: null };
   }
 
-  private async open(data: unknown, fallback?: Seating, ui: Record<string, unknown> = {}, named = false): Promise<Opening> {
+  /** A game in progress that no named save holds as it is now. */
+  private unsaved(): boolean {
+    const host = this.host;
+    return Boolean(host && !host.over && host.record.actions.length !== this.savedActions);
+  }
+
+  private async open(data: unknown, replace: boolean, fallback?: Seating, ui: Record<string, unknown> = {}, named = false): Promise<Opening> {
     let opened: OpenedGame;
     try {
       opened = await openRecord(data, this.deps.lookup ?? bundledScenario, POLICY_NAMES);
@@ -217,6 +223,7 @@ export class GameSession {
       opened = { ok: false, message: 'This file could not be read as a Landing Rights game.' };
     }
     if (!opened.ok) return opened;
+    if (this.unsaved() && !replace) return { ok: false, ask: true, message: 'The game in progress is not saved under a name: opening this replaces it, and its autosave with it.' };
     const seats = opened.host.state.seats;
     const keep = (s: Seating | undefined | null) => (s && s.humans.length > 0 && s.humans.every((r) => seats.includes(r)) && seatingProblem(s, seats, POLICY_NAMES) === null ? s : null);
     const seating = opened.seating ?? keep(fallback) ?? keep(this.seating) ?? { mode: 'solo', humans: [seats.find((s) => !opened.host.state.islands[s]) ?? seats[0] ?? ''] };
@@ -229,7 +236,7 @@ export class GameSession {
     return { ok: true, notice: opened.notice };
   }
 
-  private async openSaved(id: string): Promise<Opening> {
+  private async openSaved(id: string, replace: boolean): Promise<Opening> {
     let saved: SavedGame | null;
     try {
       saved = await this.deps.store.get(id);
@@ -237,7 +244,7 @@ export class GameSession {
       return { ok: false, message: `That save could not be read: ${storageProblem(e)}.` };
     }
     if (!saved) return { ok: false, message: 'That save is no longer there.' };
-    return this.open(saved.record, saved.seating, saved.ui ?? {}, id !== AUTOSAVE_ID);
+    return this.open(saved.record, replace, saved.seating, saved.ui ?? {}, id !== AUTOSAVE_ID);
   }
 
   /** The autosave of a game this browser was playing and did not finish; null when there is none. */
@@ -249,7 +256,7 @@ export class GameSession {
       return { ok: false, message: `Saved games could not be read in this browser: ${storageProblem(e)}.` };
     }
     if (!saved || saved.over) return null;
-    return this.open(saved.record, saved.seating, saved.ui ?? {});
+    return this.open(saved.record, true, saved.seating, saved.ui ?? {});
   }
 
   private install(host: MatchHost, scenarioId: string, seating: Seating, ui: Record<string, unknown>): void {

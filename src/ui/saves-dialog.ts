@@ -77,31 +77,25 @@ export class SavesDialog {
     this.draw();
   }
 
-  /** Ask before a game in progress that no named save holds is replaced; then run. */
-  private replacing(what: string, task: () => Promise<Opening>, done: string): void {
-    if (this.working) return;
-    const go = () => this.run(task, done);
-    if (this.c.unsaved) {
-      this.confirm = { what, go };
-      this.message = null;
-      this.draw();
-      requestAnimationFrame(() => document.getElementById('replace-keep')?.focus());
-      return;
-    }
-    void go();
-  }
-
-  private async run(task: () => Promise<Opening>, done: string): Promise<void> {
+  /**
+   * Open a file or save: the worker checks it first; one that would replace a game in progress
+   * that no named save holds comes back asking, and opens only when the player says so.
+   */
+  private async run(what: string, task: (replace: boolean) => Promise<Opening>, done: string, replace = false): Promise<void> {
     if (this.working) return;
     this.working = true;
     this.confirm = null;
     this.message = null;
     this.draw();
     try {
-      const r = await task();
+      const r = await task(replace);
       if (r.ok) {
         this.close();
         announce(done);
+      } else if (r.ask) {
+        this.confirm = { what, go: () => this.run(what, task, done, true) };
+        announce(`The game in progress is not saved under a name. Replace it with ${what}?`);
+        requestAnimationFrame(() => document.getElementById('replace-keep')?.focus());
       } else {
         this.message = { kind: 'error', text: r.message };
         announce(`Not opened: ${r.message}`);
@@ -124,16 +118,16 @@ export class SavesDialog {
       this.draw();
       return;
     }
-    this.replacing(
+    let text: Promise<string> | null = null;
+    void this.run(
       file.name,
-      async () => {
-        let text: string;
+      async (replace) => {
         try {
-          text = await file.text();
+          text ??= file.text();
+          return await this.c.openText(await text, replace);
         } catch {
           return { ok: false, message: 'The file could not be read.' };
         }
-        return this.c.openText(text);
       },
       `Opened ${file.name}.`,
     );
@@ -156,7 +150,7 @@ export class SavesDialog {
         ? h(
             'div',
             { class: 'alert', role: 'alertdialog', id: 'replace-confirm', 'aria-labelledby': 'replace-question' },
-            h('p', { id: 'replace-question' }, `The game in progress is not saved under a name. Opening ${ask.what} replaces it, and its autosave with it.`),
+            h('p', { id: 'replace-question' }, `The game in progress is not saved under a name. Opening ${ask.what} replaces it, and its autosave with it. Use “Save game” first to keep it.`),
             h(
               'span',
               { class: 'form-actions' },
@@ -182,7 +176,7 @@ export class SavesDialog {
                     { class: 'form-actions' },
                     h(
                       'button',
-                      { type: 'button', class: 'btn small', 'data-key': `load-${s.id}`, 'aria-label': `Load ${s.name}`, disabled: this.working, onclick: () => this.replacing(`“${s.name}”`, () => c.openSaved(s.id), `Loaded ${s.name}.`) },
+                      { type: 'button', class: 'btn small', 'data-key': `load-${s.id}`, 'aria-label': `Load ${s.name}`, disabled: this.working, onclick: () => void this.run(`“${s.name}”`, (replace) => c.openSaved(s.id, replace), `Loaded ${s.name}.`) },
                       'Load',
                     ),
                     h(

@@ -183,4 +183,33 @@ describe('the game controller', () => {
     expect(session.recordForTests?.continued?.rules).toBe(RULES_VERSION - 1);
     expect(await c.endPhase()).toBeNull();
   });
+
+  it('asks before a file replaces a game in progress that no named save holds, and a "no" changes nothing', async () => {
+    const other = controller();
+    await other.c.start(await coralSea(), { mode: 'solo', humans: ['PNG'] }, '31');
+    await settle(other.c);
+    const file = JSON.stringify({ ...other.session.recordForTests, landingRights: { seating: { mode: 'solo', humans: ['PNG'] } } });
+
+    const { c, session, store } = controller();
+    await c.start(await coralSea(), { mode: 'solo', humans: ['canberra'] }, '30');
+    await settle(c);
+    await c.endPhase();
+    await settle(c);
+    const game = c.game;
+    const actions = session.recordForTests?.actions.length;
+    const autosave = JSON.stringify(await store.get(AUTOSAVE_ID));
+    expect(await c.openText(file)).toMatchObject({ ok: false, ask: true, message: expect.stringMatching(/not saved under a name/) });
+    await settle(c);
+    expect(c.game).toEqual(game);
+    expect(c.shown).toBe('canberra');
+    expect(JSON.stringify(await store.get(AUTOSAVE_ID))).toBe(autosave);
+    expect(session.recordForTests?.actions.length).toBe(actions);
+    // Saying yes opens it.
+    expect(await c.openText(file, true)).toMatchObject({ ok: true });
+    await settle(c);
+    expect(c.shown).toBe('PNG');
+    // Once a named save holds the game as it is, nothing is lost and nobody is asked.
+    await c.saveAs();
+    expect(await c.openText(file)).toMatchObject({ ok: true });
+  });
 });
