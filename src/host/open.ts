@@ -127,3 +127,28 @@ export async function openRecord(data: unknown, lookup: ScenarioLookup, policies
     `This game was saved under rules version ${record.rules}. It carries on under rules version ${RULES_VERSION} from where it was saved, round ${last.state.round}; its earlier moves can no longer be replayed exactly.`,
   );
 }
+
+export type DebriefOpening =
+  | { ok: true; record: GameRecord; scenario: FoundScenario; figures: NonNullable<GameRecord['rounds']>; host: MatchHost | null; exact: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Open a record to look back on it (the debrief). A record of this rules version is replayed, so
+ * every round can be stepped through (`host`, `exact`); one of another rules version opens from
+ * its stored per-round figures alone, without replay.
+ */
+export async function openForDebrief(data: unknown, lookup: ScenarioLookup): Promise<DebriefOpening> {
+  const checked = checkRecord(data);
+  if (!checked.ok) return checked;
+  const record = checked.record;
+  const found = await scenarioOf(record, lookup);
+  if (!found.ok) return found;
+  if (record.rules === RULES_VERSION) {
+    const r = replay(record, found.found.scenario, found.found.hash);
+    if (!r.ok) return { ok: false, message: r.message };
+    if (!r.allMatch) return { ok: false, message: 'Replaying this record does not reach the same game (a round’s state hash differs): it was changed.' };
+    return { ok: true, record, scenario: found.found, figures: r.host.record.rounds ?? [], host: r.host, exact: true };
+  }
+  if (!record.rounds?.length) return { ok: false, message: `This record was played under rules version ${record.rules} and keeps no per-round figures: this game (rules version ${RULES_VERSION}) cannot show it.` };
+  return { ok: true, record, scenario: found.found, figures: record.rounds, host: null, exact: false };
+}

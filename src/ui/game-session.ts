@@ -338,7 +338,7 @@ export class GameSession {
     if (typeof action !== 'object' || action === null || !this.shown || action.role !== this.shown) return { code: 'unknownRole', field: 'role', message: 'It is not this seat’s turn.' };
     let refusal: SessionAnswers['submit'];
     try {
-      refusal = host.submit(action);
+      refusal = host.submit(action, { at: (this.deps.now ?? (() => new Date()))().toISOString() });
     } catch {
       refusal = { code: 'malformed', message: 'That action could not be read.' };
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES_VERSION, stateHash, type GameState } from '../../src/engine';
 import { POLICY_NAMES } from '../../src/ai';
 import { MatchHost, replay } from '../../src/host/match';
-import { openRecord, parseRecordText, type ScenarioLookup } from '../../src/host/open';
+import { openForDebrief, openRecord, parseRecordText, type ScenarioLookup } from '../../src/host/open';
 import { checkRecord, MAX_RECORD_BYTES, RECORD_FORMAT, type GameRecord } from '../../src/host/record';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
@@ -92,6 +92,26 @@ describe('record format 2', () => {
     const tampered = JSON.parse(JSON.stringify(older)) as GameRecord;
     (tampered.last as { state: GameState }).state.round = 2;
     expect(await open(tampered)).toMatchObject({ ok: false, message: expect.stringMatching(/last state does not match its hash/) });
+  });
+});
+
+describe('a debrief of an older game', () => {
+  it('opens a finished record of an older rules version from its per-round figures, without replay', async () => {
+    const host = new MatchHost(scenario, hash, '14');
+    playToEnd(host, () => simplePolicy, '14');
+    const older = { ...JSON.parse(JSON.stringify(host.record)), rules: RULES_VERSION - 1 };
+    const r = await openForDebrief(older, nothingShipped);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.exact).toBe(false);
+    expect(r.host).toBeNull();
+    expect(r.figures).toHaveLength(scenario.rounds);
+    expect(r.figures.at(-1)?.scores.canberra?.total).toBe(host.state.scores.canberra?.total);
+    // This rules version replays, round by round.
+    const same = await openForDebrief(JSON.parse(JSON.stringify(host.record)), shipped);
+    expect(same.ok && same.exact && same.host?.over).toBe(true);
+    // Without figures, an older record cannot be shown.
+    expect(await openForDebrief({ ...older, rounds: undefined }, shipped)).toMatchObject({ ok: false, message: expect.stringMatching(/keeps no per-round figures/) });
   });
 });
 
