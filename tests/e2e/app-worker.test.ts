@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { APP_PATH, freshPage, myTurn, newGame, openSite, pageText, type Site } from './app-helpers';
+import { APP_PATH, freshPage, myTurn, newGame, openSite, pageText, shot, type Site } from './app-helpers';
 
 let site: Site | undefined;
 
@@ -106,6 +106,15 @@ describe('the game’s worker', () => {
       for (const id of secrets) expect(offers, `${id} sent while ${u.shown ?? 'nobody'} plays`).not.toContain(id);
     }
     expect(await pageText(page)).not.toContain('Policing pact between Papua New Guinea and Beijing');
+
+    // Where a hot-seat game is exported, the file is called what it is and the dialog says it holds every seat's secrets.
+    await page.getByRole('button', { name: 'Load game' }).click();
+    const exportButton = page.getByRole('button', { name: 'Export the game’s full record (for the teacher)' });
+    await exportButton.waitFor();
+    await expect(page.locator('#export-warning').textContent()).resolves.toMatch(/holds every seat’s secrets/);
+    await shot(page, 'saves-hotseat-full-record');
+    const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/full-record\.json$/);
     expect(errors).toEqual([]);
     await page.close();
   });
