@@ -152,3 +152,31 @@ export async function openForDebrief(data: unknown, lookup: ScenarioLookup): Pro
   if (!record.rounds?.length) return { ok: false, message: `This record was played under rules version ${record.rules} and keeps no per-round figures: this game (rules version ${RULES_VERSION}) cannot show it.` };
   return { ok: true, record, scenario: found.found, figures: record.rounds, host: null, exact: false };
 }
+
+/**
+ * A branch of a recorded game: the game as it stood when `round` began, to be played on
+ * differently. The new record starts from that state (`origin`), names its parent and round
+ * (`branch`), and keeps the parent's figures of the rounds before. Needs this rules version.
+ */
+export function branchAt(data: unknown, scenario: Scenario, scenarioHash: string, round: number, parent: string): { ok: true; host: MatchHost } | { ok: false; message: string } {
+  const checked = checkRecord(data);
+  if (!checked.ok) return checked;
+  const record = checked.record;
+  if (!Number.isInteger(round) || round < 1) return { ok: false, message: 'A branch starts at a round of the game (1 or more).' };
+  const prefix = { ...record, actions: [] as GameRecord['actions'], meta: [] as NonNullable<GameRecord['meta']>, hashes: [] as GameRecord['hashes'], rounds: [] as NonNullable<GameRecord['rounds']>, last: undefined };
+  const start = replay(prefix, scenario, scenarioHash);
+  if (!start.ok) return start;
+  const host = start.host;
+  for (let i = 0; i < record.actions.length && host.state.round < round && !host.over; i++) {
+    const refusal = host.submit(record.actions[i] as GameRecord['actions'][number]);
+    if (refusal) return { ok: false, message: `Action ${i + 1} of the record is refused: ${refusal.message}` };
+  }
+  if (host.state.round !== round) return { ok: false, message: `The game never reached round ${round}.` };
+  const reached = host.record.hashes.at(-1);
+  const recorded = record.hashes.find((h) => h.round === reached?.round);
+  if (reached && recorded && reached.hash !== recorded.hash) return { ok: false, message: 'Replaying this record does not reach the same game: it was changed.' };
+  return {
+    ok: true,
+    host: new MatchHost(scenario, scenarioHash, record.seed, { origin: host.state, branch: { parent: clip(parent, 200), round }, rounds: host.record.rounds }),
+  };
+}

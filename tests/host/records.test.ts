@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES_VERSION, stateHash, type GameState } from '../../src/engine';
 import { POLICY_NAMES } from '../../src/ai';
 import { MatchHost, replay } from '../../src/host/match';
-import { openForDebrief, openRecord, parseRecordText, type ScenarioLookup } from '../../src/host/open';
+import { branchAt, openForDebrief, openRecord, parseRecordText, type ScenarioLookup } from '../../src/host/open';
 import { checkRecord, MAX_RECORD_BYTES, RECORD_FORMAT, type GameRecord } from '../../src/host/record';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
@@ -92,6 +92,23 @@ describe('record format 2', () => {
     const tampered = JSON.parse(JSON.stringify(older)) as GameRecord;
     (tampered.last as { state: GameState }).state.round = 2;
     expect(await open(tampered)).toMatchObject({ ok: false, message: expect.stringMatching(/last state does not match its hash/) });
+  });
+});
+
+describe('a branch', () => {
+  it('starts from the parent game as it stood when the round began, names its parent, and replays exactly', async () => {
+    const parent = save('15', 5);
+    const b = branchAt(parent, scenario, hash, 3, parent.hashes[0]!.hash);
+    expect(b.ok).toBe(true);
+    if (!b.ok) return;
+    expect(b.host.state.round).toBe(3);
+    expect(b.host.record.branch).toEqual({ parent: parent.hashes[0]!.hash, round: 3 });
+    expect(b.host.record.rounds?.map((r) => r.round)).toEqual([1, 2]);
+    expect(stateHash(b.host.state)).toBe(parent.hashes[1]!.hash);
+    playToEnd(b.host, () => simplePolicy, 'another way');
+    const again = await open(b.host.saveRecord());
+    expect(again.ok && stateHash(again.host.state)).toBe(stateHash(b.host.state));
+    expect(branchAt(parent, scenario, hash, 9, 'x')).toMatchObject({ ok: false, message: expect.stringMatching(/never reached round 9/) });
   });
 });
 
