@@ -11,7 +11,7 @@ export interface Seating {
   mode: 'solo' | 'hotseat';
   /** The seats played by people, in seat order; every other seat is the computer's. */
   humans: RoleId[];
-  /** The computer seats' policy, by name (see src/ui/seat-worker.ts). */
+  /** The computer seats' policy, by name (see src/ai/index.ts). */
   policy?: string;
 }
 

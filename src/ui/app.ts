@@ -7,7 +7,7 @@ import { mapSummary, renderFeed, renderIslands } from './islands';
 import type { MapHost } from './map-host';
 import { dateLabel, PHASE_HELP, phaseLabel, roleName } from './names';
 import { InlineForms, renderOffers, type ComposeMode } from './offers';
-import { exportGame, SavesDialog } from './saves-dialog';
+import { exportGame, FULL_RECORD_HINT, FULL_RECORD_LABEL, isFullRecord, SavesDialog } from './saves-dialog';
 import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
 import { menuScreen } from './menu';
 import { applyProjector, loadProjector } from './prefs';
@@ -87,8 +87,8 @@ export class App {
       return;
     }
     this.endHidden = false;
-    this.c.start(load.loaded, { mode: 'solo', humans: [TUTORIAL_ROLE], policy: 'easy' }, freshSeed());
-    if (this.c.host) this.coach.start(this.c.host);
+    await this.c.start(load.loaded, { mode: 'solo', humans: [TUTORIAL_ROLE], policy: 'easy' }, freshSeed());
+    if (this.c.game) this.coach.start(this.c.game.id);
     this.render();
   }
 
@@ -100,14 +100,14 @@ export class App {
   // ------------------------------------------------------------ actions
 
   /** Forms show a refusal beside their fields; buttons with no form show it at the top of the panel. */
-  private submit = (action: Action): Refusal | null => {
-    const r = this.c.submit(action);
+  private submit = async (action: Action): Promise<Refusal | null> => {
+    const r = await this.c.submit(action);
     this.render();
     return r;
   };
 
-  private submitButton = (action: Action): Refusal | null => {
-    const r = this.c.submit(action);
+  private submitButton = async (action: Action): Promise<Refusal | null> => {
+    const r = await this.c.submit(action);
     if (r) {
       this.c.notice = { kind: 'error', text: r.message };
       announce(r.message);
@@ -116,8 +116,8 @@ export class App {
     return r;
   };
 
-  private endPhase = (): void => {
-    const r = this.c.endPhase();
+  private endPhase = async (): Promise<void> => {
+    const r = await this.c.endPhase();
     if (r) {
       this.c.notice = { kind: 'error', text: r.message };
       announce(r.message);
@@ -181,7 +181,7 @@ export class App {
     }
     if (!st.seed.trim()) st.seed = freshSeed();
     this.endHidden = false;
-    this.c.start(chosen, { mode: st.mode, humans, policy: st.level }, st.seed.trim());
+    void this.c.start(chosen, { mode: st.mode, humans, policy: st.level }, st.seed.trim());
     this.setup = { ...st, seed: freshSeed(), error: null };
   }
 
@@ -198,7 +198,7 @@ export class App {
       this.forms.reset();
       this.tab = 'dashboard';
       this.drawer = false;
-      this.logSeen = c.shown && c.host ? c.host.view(c.shown).log.length : 0;
+      this.logSeen = c.view()?.log.length ?? 0;
       if (screen === 'handoff') this.dialog.close();
     }
     const view = c.view();
@@ -210,7 +210,7 @@ export class App {
     const scenario = setupChoice ?? (screen === 'menu' || screen === 'setup' ? null : c.scenario) ?? c.scenario ?? this.defaultScenario;
     if (scenario) this.map.showScenario(scenario.id, scenario.scenario);
     this.map.showGame(view ?? c.publicView());
-    byId('scenario-title').textContent = c.host && screen !== 'menu' && screen !== 'setup' ? c.host.state.scenario.title : (scenario?.scenario.title ?? '');
+    byId('scenario-title').textContent = c.game && screen !== 'menu' && screen !== 'setup' ? c.game.title : (scenario?.scenario.title ?? '');
     document.title = `${scenario ? `${scenario.scenario.title} · ` : ''}Landing Rights`;
 
     this.renderBar(view);
@@ -286,13 +286,12 @@ export class App {
   private renderBar(view: GameView | null): void {
     const c = this.c;
     const bar = byId('match-bar');
-    const host = c.host;
     const screen = c.screen;
-    if (!host || screen === 'menu' || screen === 'setup') {
+    const s = view ?? c.publicView();
+    if (!c.game || !s || screen === 'menu' || screen === 'setup') {
       render(bar);
       return;
     }
-    const s = host.state;
     const phaseIndex = PHASES.indexOf(s.phase);
     const round = h('div', { class: 'round' }, h('strong', null, `Round ${s.round}`), h('span', null, `of ${s.scenario.rounds} · ${dateLabel(s.date)}`));
     const phases = h(
@@ -320,7 +319,7 @@ export class App {
     }
     const role = view.viewer as RoleId;
     const hot = c.seating.mode === 'hotseat' && c.seating.humans.length > 1;
-    const other = hot ? c.nextHuman(role, false) : null;
+    const other = hot ? c.nextSeat : null;
     const negotiating = s.phase === 'negotiation' || s.phase === 'decisions';
     const saveText = c.saveState === 'saving' ? 'Saving…' : c.saveState === 'failed' ? 'Not saved' : 'Saved';
     document.body.dataset.autosave = c.saveState;
@@ -464,9 +463,10 @@ export class App {
     const handoff = byId('handoff');
     overlay.classList.toggle('dim', screen === 'setup' || (screen === 'end' && !this.endHidden));
     const seat = c.flow.getSnapshot().context.seat;
-    if (screen === 'handoff' && seat && c.host) {
+    const pub = c.publicView();
+    if (screen === 'handoff' && seat && pub) {
       handoff.hidden = false;
-      render(handoff, handoffScreen(c.host.view('spectator'), seat, () => c.takeSeat()));
+      render(handoff, handoffScreen(pub, seat, () => c.takeSeat()));
       if (!handoff.contains(document.activeElement)) requestAnimationFrame(() => document.getElementById('handoff-take')?.focus());
     } else {
       handoff.hidden = true;
@@ -478,8 +478,8 @@ export class App {
         return render(
           overlay,
           menuScreen({
-            canContinue: Boolean(c.host),
-            continueLabel: c.host?.over ? 'See the final scores' : 'Continue game',
+            canContinue: Boolean(c.game),
+            continueLabel: c.game?.over ? 'See the final scores' : 'Continue game',
             problem: this.menuProblem,
             onContinue: () => c.continueGame(),
             onNew: () => void this.openSetup(),
@@ -494,7 +494,7 @@ export class App {
         return render(
           overlay,
           setupScreen({
-            replacing: Boolean(c.host && !c.host.over),
+            replacing: Boolean(c.game && !c.game.over),
             scenarios: this.scenarios.loaded,
             broken: this.scenarios.broken,
             state: this.setup,
@@ -507,14 +507,15 @@ export class App {
           }),
         );
       case 'end': {
-        const v = c.host?.view('spectator');
+        const v = pub;
         if (!v || this.endHidden) return render(overlay);
         return render(
           overlay,
           endScreen(v, {
             seating: c.seating,
             onNew: () => void this.openSetup(),
-            onExport: () => exportGame(c),
+            onExport: () => void exportGame(c),
+            ...(isFullRecord(c.seating) ? { exportLabel: FULL_RECORD_LABEL, exportHint: FULL_RECORD_HINT } : {}),
             onMenu: () => c.toMenu(),
             onMap: () => ((this.endHidden = true), this.render()),
           }),

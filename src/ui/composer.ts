@@ -13,7 +13,7 @@ import type { ComposeMode } from './offers';
  * engine's refusal is shown beside the field it names.
  */
 export interface ComposerApp {
-  submit(action: Action): Refusal | null;
+  submit(action: Action): Promise<Refusal | null>;
   redraw(): void;
   /** After sending: show the offers. */
   sent(kind: 'offer' | 'order' | 'other'): void;
@@ -161,7 +161,7 @@ export class Composer {
       touch: (path) => s.touched.add(path),
     };
 
-    const submit = (e: Event) => {
+    const submit = async (e: Event) => {
       e.preventDefault();
       s.formError = null;
       s.errorField = undefined;
@@ -173,7 +173,7 @@ export class Composer {
         return;
       }
       const action = buildAction(template, role, s.fields, s.draft);
-      const refusal = app.submit(action);
+      const refusal = await app.submit(action);
       if (refusal) {
         const at = fieldForRefusal(s.fields, s.draft, refusal.field);
         if (at) {

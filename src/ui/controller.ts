@@ -1,38 +1,47 @@
 import { createActor, type Actor } from 'xstate';
-import { validate, type Action, type ActionTemplate, type GameView, type Refusal, type RoleId } from '../engine';
-import { MatchHost } from '../host/match';
-import { AUTOSAVE_ID, type GameStore, type SavedGame, type Seating } from '../host/storage';
-import { MAX_PASSES } from '../ai/autoplay';
+import type { Action, ActionTemplate, GameView, Refusal, RoleId } from '../engine';
+import type { SaveSummary, Seating } from '../host/storage';
 import { flowMachine, type Screen } from './flow';
+import type { GameSummary, Notice, Opening, PageMessage, SessionAnswers, SessionRequest, SessionUpdate, WorkerMessage } from './game-protocol';
 import { MetricHistory } from './metrics';
-import { phaseLabel, roleName } from './names';
-import { openRecord, type Opened } from './saves';
 import type { LoadedScenario } from './scenarios';
-import type { SeatRunner } from './seats';
 
-/** The computer seats' policy unless the seating names another: the normal bot. */
-export const DEFAULT_POLICY = 'normal';
+export { DEFAULT_POLICY } from './game-session';
+export type { Notice } from './game-protocol';
 
-export interface Notice {
-  kind: 'info' | 'error';
-  text: string;
+/** How the page reaches the game: a Web Worker in the browser, the same session in-process in tests. */
+export interface GamePort {
+  send(message: PageMessage): void;
+  listen(fn: (message: WorkerMessage) => void): void;
+  close(): void;
 }
 
-export interface ControllerDeps {
-  store: GameStore;
-  runSeat: SeatRunner;
-  /** The clock, for save times. */
-  now?: () => Date;
+/** The game's worker (src/ui/game-worker.ts). */
+export function workerPort(): GamePort {
+  const worker = new Worker(new URL('./game-worker.ts', import.meta.url), { type: 'module', name: 'game' });
+  let listener: (m: WorkerMessage) => void = () => undefined;
+  worker.onmessage = (e: MessageEvent<WorkerMessage>) => listener(e.data);
+  worker.onerror = (e) => {
+    e.preventDefault();
+    listener({ type: 'failed', id: -1, message: 'The game stopped working in this tab: reload the page (your game is saved after every move).' });
+  };
+  return {
+    send: (m) => worker.postMessage(m),
+    listen: (fn) => (listener = fn),
+    close: () => worker.terminate(),
+  };
 }
+
+const NO_GAME: Refusal = { code: 'malformed', message: 'There is no game in progress.' };
 
 /**
- * The one place the app's state lives: the MatchHost of the game in play, who sits where, whose
- * screen shows, and the app flow. Views read from here and call redraw; they never change the
- * game except through submit(). Computer seats play through the seat runner (a Web Worker), so
- * nothing here ever waits on a policy on the main thread.
+ * The page's half of the game: what the seat at the screen may see, as the game's worker last
+ * sent it, and the app flow. Views read from here and call redraw; they never change the game
+ * except through the requests below, which the worker answers. The state itself, the record and
+ * the other seats' views stay in the worker.
  */
 export class GameController {
-  host: MatchHost | null = null;
+  game: GameSummary | null = null;
   scenario: LoadedScenario | null = null;
   seating: Seating = { mode: 'solo', humans: [] };
   /** The human seat whose turn it is (in hot-seat, the one the device is passed to). */
@@ -44,31 +53,76 @@ export class GameController {
   notice: Notice | null = null;
   /** "idle" once the autosave has caught up with the last action. */
   saveState: 'idle' | 'saving' | 'failed' = 'idle';
+  /** A game in progress that no named save holds as it is now. */
+  unsaved = false;
+  /** Hot-seat: who "Pass to …" hands the device to. */
+  nextSeat: RoleId | null = null;
   readonly history = new MetricHistory();
   readonly flow: Actor<typeof flowMachine>;
 
-  private gen = 0;
-  /** Phases ("round:phase") in which the computer seats have made their first moves. */
-  private firstDone = new Set<string>();
-  private reactPass = 1;
-  private queue: Promise<void> = Promise.resolve();
+  private current: { view: GameView | null; legal: ActionTemplate[]; spectator: GameView | null } = { view: null, legal: [], spectator: null };
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (a: unknown) => void }>();
   private listeners: (() => void)[] = [];
   private redrawPending = false;
-  private saving = false;
-  private dirty = false;
-  private unsubscribe: (() => void) | null = null;
+  private updates = 0;
 
-  constructor(private readonly deps: ControllerDeps) {
+  constructor(private readonly port: GamePort) {
     this.flow = createActor(flowMachine).start();
     this.flow.subscribe(() => this.redraw());
+    port.listen((m) => this.receive(m));
   }
 
   get screen(): Screen {
     return this.flow.getSnapshot().value as Screen;
   }
 
-  get store(): GameStore {
-    return this.deps.store;
+  /** How many updates the worker has sent (tests wait on it). */
+  get updateCount(): number {
+    return this.updates;
+  }
+
+  private receive(m: WorkerMessage): void {
+    if (m.type === 'update') return this.apply(m.update);
+    if (m.type === 'failed' && m.id === -1) {
+      this.busy = null;
+      this.notice = { kind: 'error', text: m.message };
+      for (const p of this.pending.values()) p.resolve({ ok: false, message: m.message, code: 'malformed' });
+      this.pending.clear();
+      this.redraw();
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    p.resolve(m.type === 'answer' ? m.answer : { ok: false, message: m.message, code: 'malformed' });
+  }
+
+  private apply(u: SessionUpdate): void {
+    this.updates++;
+    if (u.scenario) this.scenario = { id: u.scenario.id, file: u.scenario.file, hash: u.scenario.hash, scenario: u.scenario.scenario };
+    if (!u.game) this.scenario = null;
+    this.game = u.game;
+    this.seating = u.seating;
+    this.active = u.active;
+    this.shown = u.shown;
+    this.busy = u.busy;
+    this.notice = u.notice;
+    this.saveState = u.saveState;
+    this.unsaved = u.unsaved;
+    this.nextSeat = u.nextSeat;
+    this.history.snapshots = u.history;
+    this.current = { view: u.view, legal: u.legal, spectator: u.spectator };
+    if (u.flow) this.flow.send(u.flow);
+    this.redraw();
+  }
+
+  private ask<K extends SessionRequest['kind']>(request: Extract<SessionRequest, { kind: K }>): Promise<SessionAnswers[K]> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve: resolve as (a: unknown) => void });
+      this.port.send({ id, request });
+    });
   }
 
   onRedraw(fn: () => void): () => void {
@@ -90,22 +144,16 @@ export class GameController {
 
   /** The view of the seat whose screen shows, or null (no game, or a hand-off in progress). */
   view(): GameView | null {
-    return this.host && this.shown ? this.host.view(this.shown) : null;
+    return this.shown ? this.current.view : null;
   }
 
   /** What everyone may see: for the map while nobody's screen shows. */
   publicView(): GameView | null {
-    return this.host ? this.host.view('spectator') : null;
+    return this.current.spectator;
   }
 
   legal(): ActionTemplate[] {
-    return this.host && this.shown ? this.host.legal(this.shown) : [];
-  }
-
-  /** The engine's verdict on an action now, without applying it. */
-  check(action: Action): Refusal | null {
-    if (!this.host) return { code: 'malformed', message: 'There is no game in progress.' };
-    return validate(this.host.state, action);
+    return this.shown ? this.current.legal : [];
   }
 
   isHuman(role: RoleId): boolean {
@@ -115,341 +163,103 @@ export class GameController {
   // ------------------------------------------------------------ starting and opening games
 
   /** A new game. */
-  start(scenario: LoadedScenario, seating: Seating, seed: string): void {
-    this.install(new MatchHost(scenario.scenario, scenario.hash, seed), scenario, seating, {});
-    this.saveSoon();
-    this.advance();
-  }
-
-  /** Open a record (from storage or a file). Nothing changes unless it opens. */
-  async open(data: unknown, fallback?: Seating, ui: Record<string, unknown> = {}): Promise<Opened> {
-    const opened = await openRecord(data);
-    if (!opened.ok) return opened;
-    const seats = opened.host.state.seats;
-    const keep = (s: Seating | undefined | null) => (s && s.humans.length > 0 && s.humans.every((r) => seats.includes(r)) ? s : null);
-    const seating = opened.seating ?? keep(fallback) ?? keep(this.seating) ?? { mode: 'solo', humans: [seats.find((s) => !opened.host.state.islands[s]) ?? seats[0] ?? ''] };
-    this.install(opened.host, opened.scenario, seating, ui);
-    this.rebuildHistory();
-    this.saveSoon();
-    this.advance();
-    return opened;
-  }
-
-  /** Open a saved game from the store. */
-  async openSaved(id: string): Promise<Opened> {
-    const saved = await this.deps.store.get(id);
-    if (!saved) return { ok: false, message: 'That save is no longer there.' };
-    return this.open(saved.record, saved.seating, saved.ui ?? {});
-  }
-
-  private install(host: MatchHost, scenario: LoadedScenario, seating: Seating, ui: Record<string, unknown>): void {
-    this.gen++;
-    this.unsubscribe?.();
-    this.host = host;
+  async start(scenario: LoadedScenario, seating: Seating, seed: string): Promise<Opening> {
     this.scenario = scenario;
-    this.seating = { ...seating, humans: host.state.seats.filter((s) => seating.humans.includes(s)) };
-    this.firstDone = new Set(Array.isArray(ui.firstDone) ? (ui.firstDone as string[]) : []);
-    const wanted = typeof ui.active === 'string' && this.seating.humans.includes(ui.active) ? ui.active : null;
-    this.active = wanted;
-    this.shown = null;
-    this.busy = null;
-    this.notice = null;
-    this.reactPass = 1;
-    this.history.reset();
-    this.history.observe(host.state);
-    this.unsubscribe = host.onChange((s) => {
-      this.history.observe(s);
-      this.saveSoon();
-      this.redraw();
-    });
-    this.redraw();
+    return this.ask({ kind: 'start', scenarioId: scenario.id, seating, seed });
   }
 
-  /** Metrics of the rounds before a loaded game's current one: play the record again, quietly. */
-  private rebuildHistory(): void {
-    const host = this.host;
-    const scenario = this.scenario;
-    if (!host || !scenario) return;
-    const gen = this.gen;
-    setTimeout(() => {
-      if (gen !== this.gen) return;
-      const shadow = new MatchHost(scenario.scenario, scenario.hash, host.record.seed);
-      const history = new MetricHistory();
-      history.observe(shadow.state);
-      for (const a of host.record.actions) {
-        shadow.submit(a);
-        history.observe(shadow.state);
-      }
-      if (gen !== this.gen) return;
-      const later = this.history.snapshots.filter((s) => !history.snapshots.some((x) => x.round === s.round));
-      this.history.snapshots = [...history.snapshots, ...later].sort((a, b) => a.round - b.round);
-      this.redraw();
-    }, 0);
+  /**
+   * Open a record (parsed data). Nothing changes unless it opens; a file that would replace a game
+   * in progress that no named save holds comes back with `ask` unless `replace` says to go ahead.
+   */
+  open(data: unknown, replace = false): Promise<Opening> {
+    return this.ask({ kind: 'open', data, replace });
   }
 
-  /** Leave the game for the menu; the game stays in memory (and saved) to continue. */
+  /** Open a record or save file's text (the worker parses it). Nothing changes unless it opens. */
+  openText(text: string, replace = false): Promise<Opening> {
+    return this.ask({ kind: 'openText', text, replace });
+  }
+
+  /** Open a saved game from the browser's saves. */
+  openSaved(id: string, replace = false): Promise<Opening> {
+    return this.ask({ kind: 'openSaved', id, replace });
+  }
+
+  /** Carry on the game this browser was playing, if it did not finish. */
+  resume(): Promise<Opening | null> {
+    return this.ask({ kind: 'resume' });
+  }
+
+  /** Leave the game for the menu; the game stays in the worker (and saved) to continue. */
   toMenu(): void {
     this.shown = null;
     this.flow.send({ type: 'MENU' });
+    void this.ask({ kind: 'toMenu' });
   }
 
   /** Back to the game left for the menu. */
   continueGame(): void {
-    if (!this.host) return;
-    if (this.host.over) {
-      this.flow.send({ type: 'OVER' });
-      return;
-    }
-    this.advance();
+    void this.ask({ kind: 'continue' });
   }
 
   // ------------------------------------------------------------ playing
 
   /** A human seat's action. Refused actions change nothing and come back with the reason. */
-  submit(action: Action): Refusal | null {
-    const host = this.host;
-    if (!host) return { code: 'malformed', message: 'There is no game in progress.' };
-    if (this.busy) return { code: 'wrongPhase', message: 'Wait a moment: the computer seats are moving.' };
-    if (!this.shown || action.role !== this.shown) return { code: 'unknownRole', field: 'role', message: 'It is not this seat’s turn.' };
-    const refusal = host.submit(action);
-    if (refusal) return refusal;
-    this.notice = null;
-    if (action.type === 'endPhase') this.advance();
-    else if (host.state.phase === 'negotiation') this.react();
-    return null;
+  async submit(action: Action): Promise<Refusal | null> {
+    if (!this.game) return NO_GAME;
+    const r = await this.ask({ kind: 'submit', action });
+    if (!r) this.notice = null;
+    return r;
   }
 
-  endPhase(): Refusal | null {
-    if (!this.shown) return { code: 'unknownRole', message: 'Nobody is at the screen.' };
+  endPhase(): Promise<Refusal | null> {
+    if (!this.shown) return Promise.resolve({ code: 'unknownRole', message: 'Nobody is at the screen.' });
     return this.submit({ type: 'endPhase', role: this.shown });
   }
 
   /** Hot-seat: hand the device to the next player who has not ended the phase, without ending it. */
   passSeat(): void {
-    const next = this.nextHuman(this.active, false);
-    if (!next || next === this.active) return;
-    this.active = next;
-    this.handOff(next);
+    void this.ask({ kind: 'passSeat' });
   }
 
-  /** Hot-seat: the player the device was handed to is ready. */
+  /** Hot-seat: the player the device was handed to is ready; the worker sends that seat's view. */
   takeSeat(): void {
-    if (!this.active) return;
-    this.shown = this.active;
-    this.flow.send({ type: 'PLAY', seat: this.active });
-    this.saveSoon();
-  }
-
-  /**
-   * Who plays now, given that `from` was playing: `from` again while it has not ended the phase
-   * (unless `stay` is false), else the next human seat in seat order that has not.
-   */
-  nextHuman(from: RoleId | null, stay = true): RoleId | null {
-    const host = this.host;
-    if (!host) return null;
-    const seats = this.seating.humans;
-    const left = seats.filter((r) => !host.state.ended.includes(r));
-    if (left.length === 0) return null;
-    if (stay && from && left.includes(from)) return from;
-    const start = from ? seats.indexOf(from) : -1;
-    for (let i = 1; i <= seats.length; i++) {
-      const r = seats[(start + i) % seats.length] ?? '';
-      if (left.includes(r) && r !== from) return r;
-    }
-    return null;
-  }
-
-  private handOff(seat: RoleId): void {
-    this.shown = null;
-    this.notice = null;
-    this.flow.send({ type: 'HANDOFF', seat });
-    this.saveSoon();
-  }
-
-  /** Run the game forward: computer seats' turns, then wait for the next human. */
-  private advance(): void {
-    const gen = this.gen;
-    this.enqueue(() => this.drive(gen));
-  }
-
-  /** Computer seats answer what humans just sent them. */
-  private react(): void {
-    const gen = this.gen;
-    this.enqueue(async () => {
-      const host = this.host;
-      if (!host || gen !== this.gen || host.state.phase !== 'negotiation') return;
-      const bots = this.bots();
-      const pass = this.reactPass;
-      this.reactPass += MAX_PASSES;
-      await this.botPasses(gen, bots, pass, MAX_PASSES);
-    });
-  }
-
-  private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((e: unknown) => {
-      this.busy = null;
-      this.notice = { kind: 'error', text: `The computer seats could not move: ${e instanceof Error ? e.message : String(e)}` };
-      this.redraw();
-    });
-  }
-
-  /** Computer seats that have not ended the phase. */
-  private bots(): RoleId[] {
-    const host = this.host;
-    if (!host) return [];
-    return host.state.seats.filter((r) => !this.isHuman(r) && !host.state.ended.includes(r));
-  }
-
-  private async drive(gen: number): Promise<void> {
-    for (;;) {
-      const host = this.host;
-      if (!host || gen !== this.gen) return;
-      if (host.over) {
-        this.busy = null;
-        this.active = null;
-        this.shown = null;
-        this.flow.send({ type: 'OVER' });
-        this.saveSoon();
-        return;
-      }
-      const s = host.state;
-      const key = `${s.round}:${s.phase}`;
-      if (!this.firstDone.has(key)) {
-        // Computer seats act first in each phase.
-        this.firstDone = new Set([key]);
-        this.reactPass = 1;
-        const bots = this.bots();
-        if (bots.length) {
-          this.busy = `Computer seats are moving (${phaseLabel(s.phase).toLowerCase()}).`;
-          this.redraw();
-          await this.botPasses(gen, bots, 0, MAX_PASSES);
-          if (gen !== this.gen) return;
-          this.reactPass = MAX_PASSES;
-        }
-        this.saveSoon();
-      }
-      const next = this.nextHuman(this.active);
-      if (next) {
-        this.busy = null;
-        this.seatHuman(next);
-        this.redraw();
-        return;
-      }
-      // Every human has ended the phase: computer seats answer what is left, then end it too.
-      const bots = this.bots();
-      if (bots.length) {
-        this.busy = 'Computer seats are finishing the phase.';
-        this.redraw();
-        await this.botPasses(gen, bots, this.reactPass, MAX_PASSES);
-        if (gen !== this.gen) return;
-        this.reactPass += MAX_PASSES;
-      }
-      const round = host.state.round;
-      const phase = host.state.phase;
-      for (const r of this.bots()) {
-        if (host.state.round !== round || host.state.phase !== phase) break;
-        host.submit({ type: 'endPhase', role: r });
-      }
-      if (host.state.round === round && host.state.phase === phase && !host.over) {
-        // Nobody can end it (should not happen): stop rather than spin.
-        this.busy = null;
-        this.notice = { kind: 'error', text: 'The phase could not end.' };
-        this.redraw();
-        return;
-      }
-    }
-  }
-
-  private seatHuman(next: RoleId): void {
-    this.active = next;
-    if (this.seating.mode === 'hotseat' && this.seating.humans.length > 1 && this.shown !== next) {
-      // Never show one player's screen to the next: hand the device over first.
-      if (this.screen !== 'handoff' || this.flow.getSnapshot().context.seat !== next) this.handOff(next);
-      return;
-    }
-    this.shown = next;
-    if (this.screen !== 'match' || this.flow.getSnapshot().context.seat !== next) this.flow.send({ type: 'PLAY', seat: next });
-  }
-
-  /** Passes over the computer seats until none acts, each on its own fresh view. */
-  private async botPasses(gen: number, bots: RoleId[], firstPass: number, passes: number): Promise<void> {
-    const host = this.host;
-    if (!host) return;
-    const round = host.state.round;
-    const phase = host.state.phase;
-    for (let pass = firstPass; pass < firstPass + passes; pass++) {
-      let acted = false;
-      for (const role of bots) {
-        if (host.state.ended.includes(role) || host.state.round !== round || host.state.phase !== phase) continue;
-        const actions = await this.deps.runSeat({ policy: this.seating.policy ?? DEFAULT_POLICY, role, view: host.view(role), seed: host.record.seed, pass });
-        if (gen !== this.gen || this.host !== host) return;
-        for (const a of actions) if (a.role === role && host.submit(a) === null) acted = true;
-      }
-      if (!acted) break;
-    }
+    void this.ask({ kind: 'takeSeat' });
   }
 
   // ------------------------------------------------------------ saving
 
-  /** The save of the game now. */
-  saved(id: string, name?: string): SavedGame | null {
-    const host = this.host;
-    if (!host || !this.scenario) return null;
-    const s = host.state;
-    const humans = this.seating.humans.map((r) => roleName(s, r)).join(', ');
-    const now = (this.deps.now ?? (() => new Date()))();
-    return {
-      id,
-      name: name ?? `${s.scenario.title}: round ${s.round}, ${phaseLabel(s.phase).toLowerCase()} (${humans})`,
-      savedAt: now.toISOString(),
-      scenarioTitle: s.scenario.title,
-      round: s.round,
-      phase: s.phase,
-      over: host.over,
-      seating: { ...this.seating, humans: [...this.seating.humans] },
-      record: JSON.parse(JSON.stringify(host.record)) as SavedGame['record'],
-      ui: { firstDone: [...this.firstDone], active: this.active },
-    };
-  }
-
-  /** Write the autosave after the last change; writes coalesce while one is in flight. */
+  /** Write the autosave now (page hide). */
   saveSoon(): void {
-    this.dirty = true;
-    this.saveState = 'saving';
-    if (this.saving) return;
-    this.saving = true;
-    void (async () => {
-      try {
-        while (this.dirty) {
-          this.dirty = false;
-          const game = this.saved(AUTOSAVE_ID);
-          if (game) game.name = `Autosave: ${game.name}`;
-          if (game) await this.deps.store.put(game);
-        }
-        this.saveState = 'idle';
-      } catch (e) {
-        this.saveState = 'failed';
-        this.notice = { kind: 'error', text: `The game could not be saved in this browser: ${e instanceof Error ? e.message : String(e)}` };
-      } finally {
-        this.saving = false;
-        this.redraw();
-      }
-    })();
+    void this.ask({ kind: 'autosave' });
   }
 
-  /** A named save beside the autosave. */
+  /** A named save beside the autosave; its name. */
   async saveAs(): Promise<string> {
-    const now = (this.deps.now ?? (() => new Date()))();
-    const game = this.saved(`save-${now.getTime()}`);
-    if (!game) throw new Error('There is no game to save.');
-    await this.deps.store.put(game);
-    return game.name;
+    const r = await this.ask({ kind: 'saveAs' });
+    if (!r.ok) throw new Error(r.message);
+    return r.name;
+  }
+
+  /** The game as a file to download (in hot-seat, the game's full record). */
+  exportFile(): Promise<SessionAnswers['export']> {
+    return this.ask({ kind: 'export' });
+  }
+
+  listSaves(): Promise<SessionAnswers['list']> {
+    return this.ask({ kind: 'list' });
+  }
+
+  async removeSave(id: string): Promise<void> {
+    await this.ask({ kind: 'remove', id });
   }
 
   /** Stop everything (tests, page unload). */
   dispose(): void {
-    this.gen++;
-    this.unsubscribe?.();
     this.flow.stop();
+    this.port.close();
   }
 }
+
+export type { SaveSummary };

@@ -10,9 +10,9 @@ export type ComposeMode = { kind: 'new' } | { kind: 'counter'; offer: string } |
 
 /** What the offers panel needs from the app. */
 export interface OffersApp {
-  submit(action: Action): Refusal | null;
+  submit(action: Action): Promise<Refusal | null>;
   /** For a button with no form: a refusal is shown at the top of the panel. */
-  submitButton(action: Action): Refusal | null;
+  submitButton(action: Action): Promise<Refusal | null>;
   compose(mode: ComposeMode): void;
   redraw(): void;
 }
@@ -61,13 +61,13 @@ export class InlineForms {
         if (redraw) app.redraw();
       },
     };
-    const submit = (e: Event) => {
+    const submit = async (e: Event) => {
       e.preventDefault();
       const miss = missing(s.fields, s.draft);
       s.errors = miss;
       s.formError = null;
       if (Object.keys(miss).length === 0) {
-        const refusal = app.submit(buildAction(t, role, s.fields, s.draft));
+        const refusal = await app.submit(buildAction(t, role, s.fields, s.draft));
         if (refusal) {
           const at = fieldForRefusal(s.fields, s.draft, refusal.field);
           if (at) s.errors = { [at]: refusal.message };

@@ -197,6 +197,9 @@ export function handoffScreen(v: GameView, seat: RoleId, take: () => void): HTML
 export interface EndActions {
   onNew(): void;
   onExport(): void;
+  /** Hot-seat: the file is the game's full record, every seat's secrets in it. */
+  exportLabel?: string;
+  exportHint?: string;
   onMenu(): void;
   onMap(): void;
   seating: Seating;
@@ -270,7 +273,7 @@ export function endScreen(v: GameView, a: EndActions): HTMLElement {
       'div',
       { class: 'setup-actions sticky' },
       h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn', id: 'end-menu', onclick: a.onMenu }, 'Main menu'), h('button', { type: 'button', class: 'btn', id: 'end-map', onclick: a.onMap }, 'Look at the map')),
-      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn', id: 'end-export', onclick: a.onExport }, 'Export game record'), h('button', { type: 'button', class: 'btn primary', id: 'end-new', onclick: a.onNew }, 'New game')),
+      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn', id: 'end-export', onclick: a.onExport, title: a.exportHint ?? null }, a.exportLabel ?? 'Export game record'), h('button', { type: 'button', class: 'btn primary', id: 'end-new', onclick: a.onNew }, 'New game')),
     ),
   );
 }

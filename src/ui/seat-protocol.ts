@@ -2,7 +2,7 @@ import type { Action, GameView, RoleId } from '../engine';
 import type { Policy } from '../ai/simple';
 
 /**
- * The messages between the page and the computer seats' worker. The page owns the MatchHost; for
+ * A computer seat's turn, as the game's worker (src/ui/game-worker.ts) asks it: the session owns the MatchHost; for
  * each computer seat it posts that seat's own view and gets back the actions its policy chose.
  * Policies are named, so a later bot plugs in by adding a name on the worker side.
  */

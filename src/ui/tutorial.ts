@@ -1,5 +1,4 @@
 import { PHASES, type GameView, type RoleId } from '../engine';
-import type { MatchHost } from '../host/match';
 import type { GameController } from './controller';
 import { h, render } from './dom';
 import { roleName } from './names';
@@ -129,7 +128,8 @@ const WAIT: Record<string, string> = {
  * state shows the player did what it asks. Every number it quotes comes from the engine's view.
  */
 export class TutorialCoach {
-  private host: MatchHost | null = null;
+  /** The game being coached (the controller's game id), or null. */
+  private host: number | null = null;
   private step = 0;
   private readonly flags = new Set<string>();
   private card: HTMLElement | null = null;
@@ -148,7 +148,7 @@ export class TutorialCoach {
   }
 
   /** Coach the game the controller holds now. */
-  start(host: MatchHost): void {
+  start(host: number): void {
     this.host = host;
     this.step = 0;
     this.flags.clear();
@@ -167,7 +167,7 @@ export class TutorialCoach {
 
   /** Draw the card and the outlines for the controller's state now (called after every page draw). */
   update(x: CoachContext | null): void {
-    if (x && this.host && x.c.host !== this.host) this.host = null; // another game was started or opened
+    if (x && this.host !== null && x.c.game?.id !== this.host) this.host = null; // another game was started or opened
     const on = x !== null && this.host !== null && (x.c.screen === 'match' || x.c.screen === 'end');
     if (!on || !x) {
       this.outline([]);

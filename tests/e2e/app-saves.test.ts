@@ -26,14 +26,19 @@ function recordOf(seed: string, rounds: number): Record<string, unknown> {
   return JSON.parse(JSON.stringify(host.record)) as Record<string, unknown>;
 }
 
+/** Import a file in the saves dialog: "closed" when it opened, "ask" when it asks before replacing the game in progress, else the message shown. */
 async function importFile(page: Page, name: string, text: string): Promise<string> {
   if (!(await page.locator('#saves-dialog').evaluate((d) => (d as HTMLDialogElement).open))) await page.getByRole('button', { name: 'Load game' }).click();
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.waitForFunction(() => {
     const d = document.getElementById('saves-dialog') as HTMLDialogElement;
-    return !d.open || (document.getElementById('saves-message')?.textContent ?? '') !== '';
+    return !d.open || (document.getElementById('saves-message')?.textContent ?? '') !== '' || document.getElementById('replace-confirm') !== null;
   });
-  return (await page.locator('#saves-dialog').evaluate((d) => ((d as HTMLDialogElement).open ? (document.getElementById('saves-message')?.textContent ?? '') : 'closed'))) ?? '';
+  return (
+    (await page.locator('#saves-dialog').evaluate((d) =>
+      (d as HTMLDialogElement).open ? (document.getElementById('replace-confirm') ? 'ask' : (document.getElementById('saves-message')?.textContent ?? '')) : 'closed',
+    )) ?? ''
+  );
 }
 
 describe('saved games', () => {
@@ -52,7 +57,7 @@ describe('saved games', () => {
     await page.getByRole('heading', { name: 'Saved games' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this game' }).click()]);
     const exported = readFileSync(await download.path(), 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ format: 1, rules: RULES_VERSION, scenario: { id: 'coral-sea' }, seed: '21', landingRights: { seating: { mode: 'solo', humans: ['canberra'] } } });
+    expect(JSON.parse(exported)).toMatchObject({ format: 2, rules: RULES_VERSION, scenario: { id: 'coral-sea' }, seed: '21', landingRights: { seating: { mode: 'solo', humans: ['canberra'] } } });
     await shot(page, 'saves-dialog');
 
     const good = recordOf('5', 2);
@@ -62,11 +67,17 @@ describe('saved games', () => {
       ['rules.json', JSON.stringify({ ...good, rules: RULES_VERSION + 1 }), new RegExp(`rules version ${RULES_VERSION + 1}.*rules version ${RULES_VERSION}`)],
       ['format.json', JSON.stringify({ ...good, format: 7 }), /newer/],
       ['atlantis.json', JSON.stringify({ ...good, scenario: { id: 'atlantis', version: 1, hash: 'x' } }), /scenario "atlantis", which this version of the game does not include/],
-      ['edited-scenario.json', JSON.stringify({ ...good, scenario: { ...(good.scenario as object), hash: '0'.repeat(64) } }), /different version of scenario "coral-sea"/],
+      ['edited-scenario.json', JSON.stringify({ ...good, scenario: { ...(good.scenario as object), hash: '0'.repeat(64), text: undefined } }), /different version of scenario "coral-sea"/],
+      ['null.json', 'null', /not a Landing Rights game record \(expected a JSON object, found null\)/],
+      ['string.json', '"hello"', /not a Landing Rights game record \(expected a JSON object, found a string\)/],
+      ['robot.json', JSON.stringify({ ...good, landingRights: { seating: { mode: 'solo', humans: ['canberra'], policy: 'skynet' } } }), /computer player "skynet" that this game does not have/],
+      ['swapped-hash.json', JSON.stringify({ ...good, hashes: [(good.hashes as unknown[])[0], (good.hashes as unknown[])[0]] }), /out of order or repeated/],
     ];
     for (const [name, text, message] of bad) {
       const shown = await importFile(page, name, text);
       expect(shown, name).toMatch(message);
+      // Plain words only: no JavaScript error text.
+      expect(shown, name).not.toMatch(/TypeError|SyntaxError|undefined|Cannot read|at position/);
       await expect(page.getByRole('alert').filter({ hasText: message }).count()).resolves.toBe(1);
     }
     await shot(page, 'saves-refused');
@@ -77,12 +88,41 @@ describe('saved games', () => {
     await page.locator('#end-phase').click();
     expect((await myTurn(page)).round).toBe('Round 2');
 
-    // A good record opens: another seed, two rounds in, Canberra still at the screen.
-    expect(await importFile(page, 'good.json', JSON.stringify(good))).toBe('closed');
+    // A good record would replace this game, which no named save holds: the dialog asks, and "Keep my game" changes nothing.
+    const beforeGood = await barState(page);
+    const autosave = () => page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('landing-rights');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('games').objectStore('games').get('autosave');
+            get.onsuccess = () => {
+              resolve(JSON.stringify((get.result as { record: unknown }).record));
+              open.result.close();
+            };
+          };
+        }),
+    );
+    await page.waitForFunction(() => document.body.dataset.autosave === 'idle');
+    const saved = await autosave();
+    expect(await importFile(page, 'good.json', JSON.stringify(good))).toBe('ask');
+    await expect(page.getByRole('alertdialog').textContent()).resolves.toMatch(/not saved under a name.*replaces it, and its autosave with it/);
+    await shot(page, 'saves-ask-replace');
+    await page.getByRole('button', { name: 'Keep my game' }).click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await barState(page)).toEqual(beforeGood);
+    expect(await autosave()).toBe(saved);
+    // Said yes to, it opens: another seed, two rounds in, Canberra still at the screen.
+    expect(await importFile(page, 'good.json', JSON.stringify(good))).toBe('ask');
+    await page.getByRole('button', { name: 'Replace it' }).click();
+    await expect.poll(() => page.locator('#saves-dialog').evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(false);
     expect(await myTurn(page)).toEqual({ round: 'Round 3', phase: 'Negotiation' });
     await expect(page.locator('.panel-head .who').textContent()).resolves.toBe('Canberra');
     // And the exported file brings back the first game where it was exported.
-    expect(await importFile(page, 'exported.json', exported)).toBe('closed');
+    expect(await importFile(page, 'exported.json', exported)).toBe('ask');
+    await page.getByRole('button', { name: 'Replace it' }).click();
+    await expect.poll(() => page.locator('#saves-dialog').evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(false);
     expect(await myTurn(page)).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();
@@ -103,6 +143,8 @@ describe('saved games', () => {
     expect(await barState(page)).not.toEqual(saved);
     await page.getByRole('button', { name: 'Load game' }).click();
     await page.getByRole('button', { name: /^Load Coral Sea: round 1, negotiation/ }).click();
+    // Two phases were played since the save: loading it asks first.
+    await page.getByRole('button', { name: 'Replace it' }).click();
     await expect.poll(() => page.locator('#saves-dialog').evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(false);
     expect(await myTurn(page)).toEqual(saved);
     expect(errors).toEqual([]);
