@@ -3,9 +3,9 @@ import type { GameController } from './controller';
 import type { Composer } from './composer';
 import { renderDashboard } from './dashboard';
 import { announce, byId, clearAnnouncements, h, render } from './dom';
-import { mapSummary, renderFeed, renderIslands } from './islands';
+import { mapSummary, renderFeed, renderIslands, type FeedState } from './islands';
 import type { MapHost } from './map-host';
-import { dateLabel, PHASE_HELP, phaseLabel, roleName } from './names';
+import { dateLabel, namesForIds, PHASE_HELP, phaseLabel, roleName } from './names';
 import { InlineForms, renderOffers, type ComposeMode } from './offers';
 import { exportGame, SavesDialog } from './saves-dialog';
 import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
@@ -47,6 +47,7 @@ export class App {
   private keyOpen = false;
   private keyFor: string | null = null;
   private projector = false;
+  private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   /** The tutorial's coach card, while a tutorial game is in play. */
   readonly coach = new TutorialCoach(() => this.render());
 
@@ -203,7 +204,7 @@ export class App {
     }
     const view = c.view();
     const inMatch = screen === 'match' && view !== null;
-    document.body.className = `screen-${screen}${this.drawer ? ' drawer-open' : ''}`;
+    document.body.className = `screen-${screen}${this.drawer ? ' drawer-open' : ''}${this.feedState.large ? ' feed-large' : ''}`;
 
     // The map: the scenario in play (or the default), and what the seat at the screen may see.
     const setupChoice = screen === 'setup' ? this.scenarios?.loaded.find((x) => x.id === this.setup?.scenario) : undefined;
@@ -220,7 +221,7 @@ export class App {
     feed.hidden = !inMatch;
     if (inMatch && view) {
       this.renderPanel(panel, view);
-      render(feed, ...renderFeed(view));
+      render(feed, ...renderFeed(view, this.feedState, () => this.render()));
       render(byId('map-summary'), ...mapSummary(view));
       this.announceNews(view);
     } else {
@@ -279,7 +280,7 @@ export class App {
       const fresh = v.log.slice(this.logSeen);
       this.logSeen = v.log.length;
       const last = fresh[fresh.length - 1];
-      if (last) announce(fresh.length > 1 ? `${fresh.length} news items. Latest: ${last.text}` : last.text);
+      if (last) announce(fresh.length > 1 ? `${fresh.length} news items. Latest: ${namesForIds(v, last.text)}` : namesForIds(v, last.text));
     }
   }
 
@@ -452,7 +453,7 @@ export class App {
         h('p', { class: 'sub' }, `${phaseLabel(v.phase)}: ${PHASE_HELP[v.phase]}`, score !== undefined ? ` Score ${score}.` : ''),
       ),
       c.busy ? h('p', { class: 'status-line', role: 'status' }, c.busy) : null,
-      c.notice ? h('p', { class: `status-line${c.notice.kind === 'error' ? ' error' : ''}`, role: c.notice.kind === 'error' ? 'alert' : 'status' }, c.notice.text) : null,
+      c.notice ? h('p', { class: `status-line${c.notice.kind === 'error' ? ' error' : ''}`, role: c.notice.kind === 'error' ? 'alert' : 'status' }, namesForIds(v, c.notice.text)) : null,
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' }, tabButton('dashboard', 'Dashboard'), tabButton('offers', 'Offers', waiting), tabButton('compose', composeLabel), tabButton('islands', 'Islands')),
       h('div', { class: 'tabpanel', role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${this.tab}`, tabindex: 0 }, body),
     );
