@@ -228,6 +228,9 @@ export function millionsInText(text: string): string {
 
 type Named = Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'debts' | 'cables' | 'offers' | 'agreements'>;
 
+/** "Kumul" → "Kumul cable"; "Kumul domestic cable" stays as it is. */
+const cableWords = (name: string): string => (/\bcable$/i.test(name) ? name : `${name} cable`);
+
 const possessiveOf = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 /** A deal's kind and size in a few words: "$120m aid", "Sydney – Honiara cable", "policing pact". */
@@ -255,7 +258,7 @@ export function agreementName(v: Named, id: string): string {
   const a = v.agreements.find((x) => x.id === id);
   if (!a) return 'an agreement';
   const cable = v.cables.find((c) => (c as { agreement?: string | null }).agreement === id);
-  const words = cable ? `${cable.name} cable` : dealWords(v, a.deal as unknown as Record<string, unknown>);
+  const words = cable ? cableWords(cable.name) : dealWords(v, a.deal as unknown as Record<string, unknown>);
   const names = a.parties.map((r) => roleName(v, r));
   return `the ${words} agreement between ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`;
 }
@@ -267,12 +270,12 @@ export function debtName(v: Named, id: string): string {
   const from = roleName(v, d.creditor);
   const a = d.agreement ? v.agreements.find((x) => x.id === d.agreement) : undefined;
   const cableOf = d.agreement ? v.cables.find((c) => (c as { agreement?: string | null }).agreement === d.agreement) : undefined;
-  if (cableOf) return `the ${cableOf.name} cable loan from ${from}`;
+  if (cableOf) return `the ${cableWords(cableOf.name)} loan from ${from}`;
   if (a) return `the ${dealWords(v, a.deal as unknown as Record<string, unknown>)} loan from ${from}`;
   // A debt the scenario starts with: named after the cable or asset its id mentions, if any.
   const parts = id.toLowerCase().split(/[-_]/);
   const cable = v.cables.find((c) => parts.some((p) => p.length > 3 && c.name.toLowerCase().includes(p)));
-  if (cable) return `the ${cable.name} cable loan from ${from}`;
+  if (cable) return `the ${cableWords(cable.name)} loan from ${from}`;
   const project = Object.keys(VALUES).find((k) => parts.includes(k.toLowerCase()));
   if (project) return `the ${VALUES[project]?.toLowerCase()} loan from ${from}`;
   return `${possessiveOf(roleName(v, d.debtor))} ${moneyText(d.principal)} loan from ${from}`;
