@@ -47,6 +47,7 @@ export class App {
   private keyOpen = false;
   private keyFor: string | null = null;
   private projector = false;
+  private confirmTutorial = false;
   private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   /** The tutorial's coach card, while a tutorial game is in play. */
   readonly coach = new TutorialCoach(() => this.render());
@@ -80,8 +81,15 @@ export class App {
     void this.dialog.open();
   }
 
-  /** The menu's "Tutorial": a solo game of the tutorial scenario as Vaitupa, with a coach. */
-  async tutorial(): Promise<void> {
+  /** The menu's "Tutorial": a solo game of the tutorial scenario as Vaitupa, with a coach. A game in progress is not ended without asking. */
+  async tutorial(confirmed = false): Promise<void> {
+    if (!confirmed && this.c.host && !this.c.host.over) {
+      this.confirmTutorial = true;
+      this.render();
+      requestAnimationFrame(() => document.getElementById('tutorial-keep')?.focus());
+      return;
+    }
+    this.confirmTutorial = false;
     const load = await loadScenario(TUTORIAL_SCENARIO);
     if (!load?.ok) {
       this.setMenuProblem(`The tutorial could not be loaded${load ? `: ${load.lines[0] ?? ''}` : '.'}`);
@@ -488,6 +496,16 @@ export class App {
             onTutorial: () => void this.tutorial(),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
+            confirmTutorial: this.confirmTutorial
+              ? {
+                  onYes: () => void this.tutorial(true),
+                  onNo: () => {
+                    this.confirmTutorial = false;
+                    this.render();
+                    requestAnimationFrame(() => document.getElementById('menu-tutorial')?.focus());
+                  },
+                }
+              : null,
           }),
         );
       case 'setup':

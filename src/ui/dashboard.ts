@@ -90,7 +90,13 @@ export function renderDashboard(c: GameController, v: GameView, role: RoleId): H
           delta(c.history.delta(v, role, 'score')),
           sparkline(c.history.series(v, role, 'score')),
         ),
-        h('p', { class: 'hint' }, `You win if your score is ${par} or more at the end of round ${v.scenario.rounds}. ${score.total >= par ? 'You are above that now.' : `You need ${par - score.total} more.`}`),
+        h(
+          'p',
+          { class: 'hint', id: 'score-hint' },
+          v.round === 1 && (v.phase === 'negotiation' || v.phase === 'decisions')
+            ? `Your score starts at ${score.total}: where your position stands today, before any deal. The deals you sign and what each round brings move it; you win with ${par} or more at the end of round ${v.scenario.rounds}.`
+            : `You win if your score is ${par} or more at the end of round ${v.scenario.rounds}. ${score.total >= par ? 'You are above that now.' : `You need ${par - score.total} more.`}`,
+        ),
         h(
           'div',
           { class: 'bars', role: 'list', 'aria-label': 'What your score is made of: each objective from 0 to 100, and its share of the score' },

@@ -11,6 +11,8 @@ export interface LandingRightsTestHook {
   renderer: 'webgl' | 'canvas';
   /** How many times the map has been drawn (once, then once per resize). */
   draws: number;
+  /** The size of the map's labels now, in CSS pixels. */
+  labelPx(): { capital: number; landing: number };
 }
 
 declare global {
@@ -76,7 +78,10 @@ export class MapHost {
   constructor(
     private readonly host: HTMLElement,
     private readonly wantCanvas: boolean,
-  ) {}
+  ) {
+    // The projector setting scales the map's labels with the page's text.
+    new MutationObserver(() => this.scene?.restyle()).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  }
 
   /** Draw a scenario's region (a new scene if it is another scenario). */
   showScenario(id: string, scenario: Scenario): void {
@@ -128,6 +133,7 @@ export class MapHost {
       project: (lon, lat) => scene.project(lon, lat),
       renderer: game?.renderer?.type === Phaser.WEBGL ? 'webgl' : 'canvas',
       draws: (window.__landingRights?.draws ?? 0) + 1,
+      labelPx: () => ({ ...scene.labelPx }),
     };
   }
 

@@ -449,10 +449,23 @@ export class MapScene extends Phaser.Scene {
     this.base = this.add.image(-margin, -margin, BASE_KEY).setOrigin(0, 0).setDepth(DEPTH.base);
   }
 
+  /** Label sizes drawn last, in CSS pixels (for tests and the projector check). */
+  labelPx = { capital: 0, landing: 0 };
+
+  /** Draw the labels again at the page's text scale (the projector setting changed). */
+  restyle(): void {
+    if (!this.created || !this.sys.isActive()) return;
+    this.wakeLoop();
+    this.drawOverlays();
+    this.drawDynamic(clock());
+  }
+
   /** Everything above the base that stays put between full draws: markers, labels, cables' layout, badges. */
   private drawOverlays(): void {
     if (!this.projection) return;
     const k = this.pixelRatio;
+    // Projector: type read from the back of a room, half as large again (labels at least 24 CSS pixels).
+    const ts = typeof document !== 'undefined' && document.documentElement.classList.contains('projector') ? 1.5 : 1;
     const width = this.frameBox.width;
     const height = this.frameBox.height;
     for (const o of [this.markers, this.labelMarks, this.cableLayer, this.influenceLayer, this.effectsLayer]) o?.destroy();
@@ -501,7 +514,7 @@ export class MapScene extends Phaser.Scene {
     for (const s of this.cableShapes) {
       if (!s.badge) continue;
       const t = this.add
-        .text(Math.round(s.badge.x), Math.round(s.badge.y), s.model.vendorMark, { fontFamily: FONT, fontSize: `${Math.round(12 * k)}px`, fontStyle: '700', color: INK })
+        .text(Math.round(s.badge.x), Math.round(s.badge.y), s.model.vendorMark, { fontFamily: FONT, fontSize: `${Math.round(12 * k * Math.min(ts, 1.25))}px`, fontStyle: '700', color: INK })
         .setOrigin(0.5, 0.5)
         .setDepth(DEPTH.badgeText);
       this.badgeTexts.push(t);
@@ -540,8 +553,9 @@ export class MapScene extends Phaser.Scene {
       ...islandMarkers.map((m) => markerBox(m.x, m.y, (MARKER.size / 2 + 2) * k, -1)),
     ]);
     const cabled = new Set(model ? model.cables.filter((cb) => cb.status !== 'proposed').flatMap((cb) => cb.route) : []);
-    const capitalStyle = { fontFamily: FONT, fontSize: `${Math.round((compact ? 17 : 19) * k)}px`, fontStyle: '600', color: c.label, stroke: c.halo, strokeThickness: (compact ? 4 : 5) * k };
-    const landingStyle = { fontFamily: FONT, fontSize: `${Math.round(16 * k)}px`, color: c.minorLabel, stroke: c.halo, strokeThickness: 4 * k };
+    const capitalStyle = { fontFamily: FONT, fontSize: `${Math.round((compact ? 17 : 19) * k * ts)}px`, fontStyle: '600', color: c.label, stroke: c.halo, strokeThickness: (compact ? 4 : 5) * k * ts };
+    const landingStyle = { fontFamily: FONT, fontSize: `${Math.round(16 * k * ts)}px`, color: c.minorLabel, stroke: c.halo, strokeThickness: 4 * k * ts };
+    this.labelPx = { capital: Math.round((compact ? 17 : 19) * k * ts) / k, landing: Math.round(16 * k * ts) / k };
     const onMap = (p: { x: number; y: number }) => p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
     const connectivity = new Map(model ? model.islands.map((i) => [i.id, i.connectivity]) : []);
     const barsGap = 5 * k;
