@@ -3,7 +3,7 @@ import type { GameController } from './controller';
 import type { Composer } from './composer';
 import { renderDashboard } from './dashboard';
 import { announce, byId, clearAnnouncements, h, render } from './dom';
-import { mapSummary, renderFeed, renderIslands, type FeedState } from './islands';
+import { cableDetail, mapSummary, renderFeed, renderIslands, type FeedState } from './islands';
 import type { MapHost } from './map-host';
 import { dateLabel, namesForIds, PHASE_HELP, phaseLabel, roleName } from './names';
 import { InlineForms, renderOffers, type ComposeMode } from './offers';
@@ -34,6 +34,7 @@ export class App {
   private readonly dialog: SavesDialog;
   private tab: Tab = 'dashboard';
   private island: string | null = null;
+  private cable: string | null = null;
   private drawer = false;
   /** Narrow screens: the top bar's less used buttons, folded away. */
   private more = false;
@@ -44,6 +45,7 @@ export class App {
   private menuProblem: string | null = null;
   private endHidden = false;
   private focusKey = '';
+  private focusPending: string | null = null;
   private keyOpen = false;
   private keyFor: string | null = null;
   private projector = false;
@@ -62,6 +64,7 @@ export class App {
     document.documentElement.classList.toggle('projector', this.projector);
     c.onRedraw(() => this.render());
     map.onIslandClick((id) => this.showIsland(id));
+    map.onCableClick((id) => this.showCable(id));
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && (this.drawer || this.more)) {
         this.drawer = false;
@@ -153,11 +156,31 @@ export class App {
 
   private showIsland(id: string): void {
     if (this.c.screen !== 'match') return;
+    // Writing an offer: the click chooses the island in it, and the offer stays on screen.
+    if (this.tab === 'compose' && this.composer) {
+      const picked = this.composer.pickIsland(id);
+      this.island = id;
+      this.drawer = true;
+      this.c.notice = { kind: 'info', text: picked ? `${picked}. The island's detail is in the Islands tab.` : 'Your offer is kept: the island’s detail is in the Islands tab.' };
+      this.render();
+      return;
+    }
     this.island = id;
+    this.cable = null;
     this.tab = 'islands';
     this.drawer = true;
     this.render();
     requestAnimationFrame(() => document.getElementById(`island-${id}`)?.focus());
+  }
+
+  private showCable(id: string): void {
+    if (this.c.screen !== 'match') return;
+    this.cable = id;
+    if (this.tab !== 'compose') this.tab = 'islands';
+    else this.c.notice = { kind: 'info', text: 'Your offer is kept: the cable’s detail is in the Islands tab.' };
+    this.drawer = true;
+    this.render();
+    if (this.tab === 'islands') requestAnimationFrame(() => document.getElementById('cable-title')?.focus());
   }
 
   private setProjector(on: boolean): void {
@@ -219,8 +242,11 @@ export class App {
     const scenario = setupChoice ?? (screen === 'menu' || screen === 'setup' ? null : c.scenario) ?? c.scenario ?? this.defaultScenario;
     if (scenario) this.map.showScenario(scenario.id, scenario.scenario);
     this.map.showGame(view ?? c.publicView());
-    byId('scenario-title').textContent = c.host && screen !== 'menu' && screen !== 'setup' ? c.host.state.scenario.title : (scenario?.scenario.title ?? '');
-    document.title = `${scenario ? `${scenario.scenario.title} · ` : ''}Landing Rights`;
+    // The header names the scenario chosen: the game's, the one picked at setup, or one the address names; none on a fresh menu.
+    const named = new URLSearchParams(location.search).has('scenario');
+    const title = c.host && screen !== 'setup' ? c.host.state.scenario.title : screen === 'setup' ? (setupChoice?.scenario.title ?? '') : named ? (scenario?.scenario.title ?? '') : '';
+    byId('scenario-title').textContent = title;
+    document.title = `${title ? `${title} · ` : ''}Landing Rights`;
 
     this.renderBar(view);
     const panel = byId('panel');
@@ -242,15 +268,25 @@ export class App {
     this.renderScreens(screen);
     this.coach.update({ c, tab: this.tab });
     byId('stage').toggleAttribute('inert', screen === 'handoff');
+    // The menu and the setup are dialogs: while one is open, nothing behind it takes focus.
+    const modal = screen === 'menu' || screen === 'setup' || (screen === 'end' && !this.endHidden);
+    for (const id of ['map', 'map-tools', 'panel', 'feed']) byId(id).toggleAttribute('inert', modal);
     byId('topbar').toggleAttribute('inert', screen === 'handoff');
     // A new screen (or a new seat at it): keyboard and screen-reader users start at its heading.
     const focusKey = `${screen}:${c.shown ?? ''}`;
     if (focusKey !== this.focusKey) {
       this.focusKey = focusKey;
-      const target = { menu: '#menu-title', setup: '#setup-title', end: '#end-title', handoff: '#handoff-take', match: '#panel .who' }[screen];
+      this.focusPending = { menu: '#menu-title', setup: '#setup-title', end: '#end-title', handoff: '#handoff-take', match: '#panel .who' }[screen] ?? null;
+    }
+    // Until its target is drawn (the panel waits for the computer seats), try again at each draw.
+    const pending = this.focusPending;
+    if (pending) {
       requestAnimationFrame(() => {
-        const el = target ? document.querySelector<HTMLElement>(target) : null;
-        if (el && !el.contains(document.activeElement) && !(screen === 'menu' && document.activeElement?.closest('#screen'))) el.focus();
+        if (this.focusPending !== pending) return;
+        const el = document.querySelector<HTMLElement>(pending);
+        if (!el || el.closest('[inert], [hidden]')) return;
+        this.focusPending = null;
+        if (!el.contains(document.activeElement) && !(screen === 'menu' && document.activeElement?.closest('#screen'))) el.focus();
       });
     }
   }
@@ -347,7 +383,7 @@ export class App {
         h(
           'button',
           { type: 'button', class: 'btn drawer-toggle', id: 'drawer-toggle', 'aria-expanded': this.drawer ? 'true' : 'false', 'aria-controls': 'panel', onclick: () => ((this.drawer = !this.drawer), (this.more = false), this.render()) },
-          this.drawer ? 'Hide panels' : 'Panels',
+          this.drawer ? 'Map' : 'Panels',
         ),
         h(
           'button',
@@ -448,7 +484,10 @@ export class App {
           : [h('p', { class: 'muted' }, 'Loading the form…')];
         break;
       case 'islands':
-        body = renderIslands(v, this.island, (id) => ((this.island = id), this.render()));
+        body = [
+          ...(this.cable ? [cableDetail(v, this.cable, () => ((this.cable = null), this.render()))].filter((x): x is HTMLElement => x !== null) : []),
+          ...renderIslands(v, this.island, (id) => ((this.island = id), (this.cable = null), this.render())),
+        ];
         break;
     }
     const score = v.scores[role]?.total;
@@ -457,7 +496,7 @@ export class App {
       h(
         'div',
         { class: 'panel-head' },
-        h('h2', { class: 'who', tabindex: -1 }, swatch(v, role), roleName(v, role)),
+        h('h2', { class: 'who', id: 'panel-who', tabindex: -1 }, swatch(v, role), roleName(v, role)),
         h('p', { class: 'sub' }, `${phaseLabel(v.phase)}: ${PHASE_HELP[v.phase]}`, score !== undefined ? ` Score ${score}.` : ''),
       ),
       c.busy ? h('p', { class: 'status-line', role: 'status' }, c.busy) : null,

@@ -48,6 +48,8 @@ export class Composer {
   private selected: string | null = null;
   private forms = new Map<string, FormState>();
   private lastSent: string | null = null;
+  /** The form on screen, for a click on the map. */
+  private current: { s: FormState; template: ActionTemplate; v: GameView; role: RoleId } | null = null;
 
   /** Forget everything: a new seat at the screen must never see another's drafts. */
   reset(): void {
@@ -55,6 +57,35 @@ export class Composer {
     this.selected = null;
     this.forms.clear();
     this.lastSent = null;
+  }
+
+  /**
+   * An island clicked on the map while an offer is being written: it becomes the offer's island
+   * (or its addressee) where the form has one. Returns what changed, in words, or null.
+   */
+  pickIsland(id: string): string | null {
+    const cur = this.current;
+    if (!cur) return null;
+    const { s, template, v, role } = cur;
+    const name = roleName(v, id);
+    for (const path of ['deal.island', 'order.island']) {
+      const f = s.fields.find((x) => x.path === path);
+      if (f?.domain.kind === 'oneOf' && f.domain.values.includes(id)) {
+        s.draft[path] = id;
+        s.touched.add(path);
+        s.keepTo = false;
+        this.fillAddressees(s, template, v, role);
+        return `${name} is now the offer’s island`;
+      }
+    }
+    const to = s.fields.find((x) => x.path === 'to');
+    if (to?.domain.kind === 'someOf' && to.domain.max === 1 && to.domain.values.includes(id)) {
+      s.draft.to = [id];
+      s.touched.add('to');
+      this.followAddressees(s, template, v, role);
+      return `The offer now goes to ${name}`;
+    }
+    return null;
   }
 
   setMode(mode: ComposeMode): void {
@@ -166,6 +197,7 @@ export class Composer {
     const { template, params, from, title } = resolved;
     const key = this.mode.kind === 'new' ? templateKey(template) : `${this.mode.kind}:${templateKey(template)}`;
     const s = this.formFor(key, params, from);
+    this.current = { s, template, v, role };
     this.fillAddressees(s, template, v, role);
     const narrowed = narrow(v, template, role, s.fields, s.draft, s.touched);
     Object.assign(s.draft, narrowed.draft);

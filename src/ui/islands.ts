@@ -1,5 +1,5 @@
 import { islandsOnRoute, POWERS, type Cable, type GameView, type IslandId } from '../engine';
-import { routeText } from './describe';
+import { describeDeal, routeText } from './describe';
 import { h } from './dom';
 import { CABLE_STATUS_LABELS, dateLabel, money, namesForIds, phaseLabel, plural, roleName } from './names';
 import { POWER_COLOURS } from './palette';
@@ -19,6 +19,25 @@ function cableLine(v: GameView, c: Cable): HTMLElement {
     ': ',
     h('span', { class: `cable-status ${c.status}` }, status + when),
     `. ${routeText(v, c.route)}; built by ${v.vendors[c.vendor]?.name ?? c.vendor}, paid by ${financierName(v, c.financier)}${c.dataAccess ? '; data access for the vendor’s government' : ''}.`,
+  );
+}
+
+/** A cable clicked on the map, in detail: a cable in the game, or an offered one ("offer:<id>"). */
+export function cableDetail(v: GameView, id: string, close: () => void): HTMLElement | null {
+  const offerId = id.startsWith('offer:') ? id.slice(6) : null;
+  const offer = offerId ? v.offers.find((o) => o.id === offerId) : undefined;
+  const cable = offerId ? undefined : v.cables.find((c) => c.id === id);
+  if (!offer && !cable) return null;
+  const title = cable ? cable.name : `Cable offered by ${roleName(v, offer?.from ?? '')}`;
+  return h(
+    'section',
+    { class: 'section cable-detail', 'aria-labelledby': 'cable-title' },
+    h('div', { class: 'composer-head' }, h('h3', { id: 'cable-title', tabindex: -1 }, title), h('button', { type: 'button', class: 'btn small quiet', id: 'cable-close', onclick: close }, 'Close')),
+    cable
+      ? h('ul', { class: 'plain-list' }, cableLine(v, cable))
+      : offer
+        ? h('p', null, `${roleName(v, offer.from)} → ${offer.to.map((r) => roleName(v, r)).join(', ')} (${offer.status}): ${describeDeal(v, offer.deal)}`)
+        : null,
   );
 }
 
@@ -189,7 +208,7 @@ export function renderFeed(v: GameView, state: FeedState, redraw: () => void): H
         return h(
           'li',
           { class: `${e.round === v.round ? 'new' : ''}${open ? ' open' : ''}` },
-          h('span', { class: 'when' }, `R${e.round} · ${phaseLabel(e.phase)}`),
+          h('span', { class: 'when', title: `Round ${e.round}, ${phaseLabel(e.phase).toLowerCase()}` }, h('span', { class: 'sr-only' }, 'Round '), `R${e.round}`, h('span', { class: 'when-phase' }, ` · ${phaseLabel(e.phase)}`)),
           h(
             'button',
             {

@@ -38,7 +38,7 @@ export interface MapSceneOptions {
 }
 
 /** The scene's events, for the app: `scene.events.on(MAP_EVENTS.islandClick, (id: string) => …)` once the scene has started (Phaser gives a scene `events` only then; before it, use `onIslandClick`). */
-export const MAP_EVENTS = { islandClick: 'island-click' } as const;
+export const MAP_EVENTS = { islandClick: 'island-click', cableClick: 'cable-click' } as const;
 
 /** The map's neutral palette: islands keep these tones; colours that mean something belong to the powers. */
 export const MAP_COLOURS = {
@@ -143,6 +143,8 @@ export class MapScene extends Phaser.Scene {
       setView: (v) => this.setView(v),
       islandAt: (p, precise) => this.islandAt(p, precise),
       click: (id) => this.emitIslandClick(id),
+      cableAt: (p) => this.cableAt(p),
+      clickCable: (id) => this.events.emit(MAP_EVENTS.cableClick, id),
     });
     // Stopped or removed: let go of the canvas's listeners and timers, and leave the loop running,
     // as another scene may follow this one in the same game.
@@ -321,6 +323,33 @@ export class MapScene extends Phaser.Scene {
     for (const h of [...this.clickHandlers]) h(id);
     this.events.emit(MAP_EVENTS.islandClick, id);
     this.game.canvas.parentElement?.dispatchEvent(new CustomEvent('island-click', { detail: { id }, bubbles: true }));
+  }
+
+  /** The cable drawn nearest a canvas point (within a finger's width), or null. */
+  private cableAt(p: Point): string | null {
+    const c = cameraFor(this.drawnView, this.view);
+    const reach = 9 * this.pixelRatio;
+    let best: string | null = null;
+    let dist = reach;
+    for (const shape of this.cableShapes) {
+      for (let i = 1; i < shape.line.length; i++) {
+        const a = shape.line[i - 1];
+        const b = shape.line[i];
+        if (!a || !b) continue;
+        const ax = c.zoom * (a.x - c.scrollX);
+        const ay = c.zoom * (a.y - c.scrollY);
+        const bx = c.zoom * (b.x - c.scrollX);
+        const by = c.zoom * (b.y - c.scrollY);
+        const len = (bx - ax) ** 2 + (by - ay) ** 2;
+        const t = len > 0 ? Math.max(0, Math.min(1, ((p.x - ax) * (bx - ax) + (p.y - ay) * (by - ay)) / len)) : 0;
+        const d = Math.hypot(p.x - (ax + t * (bx - ax)), p.y - (ay + t * (by - ay)));
+        if (d <= dist) {
+          dist = d;
+          best = shape.model.id;
+        }
+      }
+    }
+    return best;
   }
 
   /** The island at a canvas point: its capital's marker (and ring), or, when `precise`, its land near its capital or landings. */
