@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, myTurn, newGame, openSite, pageText, shot, type Site } from './app-helpers';
+import { freshPage, myTurn, newGame, openSite, shot, type Site } from './app-helpers';
 
 let site: Site | undefined;
 
