@@ -3,9 +3,9 @@ import type { GameController } from './controller';
 import type { Composer } from './composer';
 import { renderDashboard } from './dashboard';
 import { announce, byId, clearAnnouncements, h, render } from './dom';
-import { mapSummary, renderFeed, renderIslands } from './islands';
+import { cableDetail, mapSummary, renderFeed, renderIslands, type FeedState } from './islands';
 import type { MapHost } from './map-host';
-import { dateLabel, PHASE_HELP, phaseLabel, roleName } from './names';
+import { dateLabel, namesForIds, PHASE_HELP, phaseLabel, roleName } from './names';
 import { InlineForms, renderOffers, type ComposeMode } from './offers';
 import { exportGame, FULL_RECORD_HINT, FULL_RECORD_LABEL, isFullRecord, SavesDialog } from './saves-dialog';
 import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
@@ -34,6 +34,7 @@ export class App {
   private readonly dialog: SavesDialog;
   private tab: Tab = 'dashboard';
   private island: string | null = null;
+  private cable: string | null = null;
   private drawer = false;
   /** Narrow screens: the top bar's less used buttons, folded away. */
   private more = false;
@@ -44,9 +45,12 @@ export class App {
   private menuProblem: string | null = null;
   private endHidden = false;
   private focusKey = '';
+  private focusPending: string | null = null;
   private keyOpen = false;
   private keyFor: string | null = null;
   private projector = false;
+  private confirmTutorial = false;
+  private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   /** The tutorial's coach card, while a tutorial game is in play. */
   readonly coach = new TutorialCoach(() => this.render());
 
@@ -60,6 +64,7 @@ export class App {
     document.documentElement.classList.toggle('projector', this.projector);
     c.onRedraw(() => this.render());
     map.onIslandClick((id) => this.showIsland(id));
+    map.onCableClick((id) => this.showCable(id));
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && (this.drawer || this.more)) {
         this.drawer = false;
@@ -79,8 +84,15 @@ export class App {
     void this.dialog.open();
   }
 
-  /** The menu's "Tutorial": a solo game of the tutorial scenario as Vaitupa, with a coach. */
-  async tutorial(): Promise<void> {
+  /** The menu's "Tutorial": a solo game of the tutorial scenario as Vaitupa, with a coach. A game in progress is not ended without asking. */
+  async tutorial(confirmed = false): Promise<void> {
+    if (!confirmed && this.c.game && !this.c.game.over) {
+      this.confirmTutorial = true;
+      this.render();
+      requestAnimationFrame(() => document.getElementById('tutorial-keep')?.focus());
+      return;
+    }
+    this.confirmTutorial = false;
     const load = await loadScenario(TUTORIAL_SCENARIO);
     if (!load?.ok) {
       this.setMenuProblem(`The tutorial could not be loaded${load ? `: ${load.lines[0] ?? ''}` : '.'}`);
@@ -144,11 +156,31 @@ export class App {
 
   private showIsland(id: string): void {
     if (this.c.screen !== 'match') return;
+    // Writing an offer: the click chooses the island in it, and the offer stays on screen.
+    if (this.tab === 'compose' && this.composer) {
+      const picked = this.composer.pickIsland(id);
+      this.island = id;
+      this.drawer = true;
+      this.c.notice = { kind: 'info', text: picked ? `${picked}. The island's detail is in the Islands tab.` : 'Your offer is kept: the island’s detail is in the Islands tab.' };
+      this.render();
+      return;
+    }
     this.island = id;
+    this.cable = null;
     this.tab = 'islands';
     this.drawer = true;
     this.render();
     requestAnimationFrame(() => document.getElementById(`island-${id}`)?.focus());
+  }
+
+  private showCable(id: string): void {
+    if (this.c.screen !== 'match') return;
+    this.cable = id;
+    if (this.tab !== 'compose') this.tab = 'islands';
+    else this.c.notice = { kind: 'info', text: 'Your offer is kept: the cable’s detail is in the Islands tab.' };
+    this.drawer = true;
+    this.render();
+    if (this.tab === 'islands') requestAnimationFrame(() => document.getElementById('cable-title')?.focus());
   }
 
   private setProjector(on: boolean): void {
@@ -203,15 +235,18 @@ export class App {
     }
     const view = c.view();
     const inMatch = screen === 'match' && view !== null;
-    document.body.className = `screen-${screen}${this.drawer ? ' drawer-open' : ''}`;
+    document.body.className = `screen-${screen}${this.drawer ? ' drawer-open' : ''}${this.feedState.large ? ' feed-large' : ''}`;
 
     // The map: the scenario in play (or the default), and what the seat at the screen may see.
     const setupChoice = screen === 'setup' ? this.scenarios?.loaded.find((x) => x.id === this.setup?.scenario) : undefined;
     const scenario = setupChoice ?? (screen === 'menu' || screen === 'setup' ? null : c.scenario) ?? c.scenario ?? this.defaultScenario;
     if (scenario) this.map.showScenario(scenario.id, scenario.scenario);
     this.map.showGame(view ?? c.publicView());
-    byId('scenario-title').textContent = c.game && screen !== 'menu' && screen !== 'setup' ? c.game.title : (scenario?.scenario.title ?? '');
-    document.title = `${scenario ? `${scenario.scenario.title} · ` : ''}Landing Rights`;
+    // The header names the scenario chosen: the game's, the one picked at setup, or one the address names; none on a fresh menu.
+    const named = new URLSearchParams(location.search).has('scenario');
+    const title = c.game && screen !== 'menu' && screen !== 'setup' ? c.game.title : screen === 'setup' ? (setupChoice?.scenario.title ?? '') : named ? (scenario?.scenario.title ?? '') : '';
+    byId('scenario-title').textContent = title;
+    document.title = `${title ? `${title} · ` : ''}Landing Rights`;
 
     this.renderBar(view);
     const panel = byId('panel');
@@ -220,7 +255,7 @@ export class App {
     feed.hidden = !inMatch;
     if (inMatch && view) {
       this.renderPanel(panel, view);
-      render(feed, ...renderFeed(view));
+      render(feed, ...renderFeed(view, this.feedState, () => this.render()));
       render(byId('map-summary'), ...mapSummary(view));
       this.announceNews(view);
     } else {
@@ -233,15 +268,25 @@ export class App {
     this.renderScreens(screen);
     this.coach.update({ c, tab: this.tab });
     byId('stage').toggleAttribute('inert', screen === 'handoff');
+    // The menu and the setup are dialogs: while one is open, nothing behind it takes focus.
+    const modal = screen === 'menu' || screen === 'setup' || (screen === 'end' && !this.endHidden);
+    for (const id of ['map', 'map-tools', 'panel', 'feed']) byId(id).toggleAttribute('inert', modal);
     byId('topbar').toggleAttribute('inert', screen === 'handoff');
     // A new screen (or a new seat at it): keyboard and screen-reader users start at its heading.
     const focusKey = `${screen}:${c.shown ?? ''}`;
     if (focusKey !== this.focusKey) {
       this.focusKey = focusKey;
-      const target = { menu: '#menu-title', setup: '#setup-title', end: '#end-title', handoff: '#handoff-take', match: '#panel .who' }[screen];
+      this.focusPending = { menu: '#menu-title', setup: '#setup-title', end: '#end-title', handoff: '#handoff-take', match: '#panel .who' }[screen] ?? null;
+    }
+    // Until its target is drawn (the panel waits for the computer seats), try again at each draw.
+    const pending = this.focusPending;
+    if (pending) {
       requestAnimationFrame(() => {
-        const el = target ? document.querySelector<HTMLElement>(target) : null;
-        if (el && !el.contains(document.activeElement) && !(screen === 'menu' && document.activeElement?.closest('#screen'))) el.focus();
+        if (this.focusPending !== pending) return;
+        const el = document.querySelector<HTMLElement>(pending);
+        if (!el || el.closest('[inert], [hidden]')) return;
+        this.focusPending = null;
+        if (!el.contains(document.activeElement) && !(screen === 'menu' && document.activeElement?.closest('#screen'))) el.focus();
       });
     }
   }
@@ -279,7 +324,7 @@ export class App {
       const fresh = v.log.slice(this.logSeen);
       this.logSeen = v.log.length;
       const last = fresh[fresh.length - 1];
-      if (last) announce(fresh.length > 1 ? `${fresh.length} news items. Latest: ${last.text}` : last.text);
+      if (last) announce(fresh.length > 1 ? `${fresh.length} news items. Latest: ${namesForIds(v, last.text)}` : namesForIds(v, last.text));
     }
   }
 
@@ -337,7 +382,7 @@ export class App {
         h(
           'button',
           { type: 'button', class: 'btn drawer-toggle', id: 'drawer-toggle', 'aria-expanded': this.drawer ? 'true' : 'false', 'aria-controls': 'panel', onclick: () => ((this.drawer = !this.drawer), (this.more = false), this.render()) },
-          this.drawer ? 'Hide panels' : 'Panels',
+          this.drawer ? 'Map' : 'Panels',
         ),
         h(
           'button',
@@ -438,7 +483,10 @@ export class App {
           : [h('p', { class: 'muted' }, 'Loading the form…')];
         break;
       case 'islands':
-        body = renderIslands(v, this.island, (id) => ((this.island = id), this.render()));
+        body = [
+          ...(this.cable ? [cableDetail(v, this.cable, () => ((this.cable = null), this.render()))].filter((x): x is HTMLElement => x !== null) : []),
+          ...renderIslands(v, this.island, (id) => ((this.island = id), (this.cable = null), this.render())),
+        ];
         break;
     }
     const score = v.scores[role]?.total;
@@ -447,11 +495,11 @@ export class App {
       h(
         'div',
         { class: 'panel-head' },
-        h('h2', { class: 'who', tabindex: -1 }, swatch(v, role), roleName(v, role)),
+        h('h2', { class: 'who', id: 'panel-who', tabindex: -1 }, swatch(v, role), roleName(v, role)),
         h('p', { class: 'sub' }, `${phaseLabel(v.phase)}: ${PHASE_HELP[v.phase]}`, score !== undefined ? ` Score ${score}.` : ''),
       ),
       c.busy ? h('p', { class: 'status-line', role: 'status' }, c.busy) : null,
-      c.notice ? h('p', { class: `status-line${c.notice.kind === 'error' ? ' error' : ''}`, role: c.notice.kind === 'error' ? 'alert' : 'status' }, c.notice.text) : null,
+      c.notice ? h('p', { class: `status-line${c.notice.kind === 'error' ? ' error' : ''}`, role: c.notice.kind === 'error' ? 'alert' : 'status' }, namesForIds(v, c.notice.text)) : null,
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' }, tabButton('dashboard', 'Dashboard'), tabButton('offers', 'Offers', waiting), tabButton('compose', composeLabel), tabButton('islands', 'Islands')),
       h('div', { class: 'tabpanel', role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${this.tab}`, tabindex: 0 }, body),
     );
@@ -487,6 +535,16 @@ export class App {
             onTutorial: () => void this.tutorial(),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
+            confirmTutorial: this.confirmTutorial
+              ? {
+                  onYes: () => void this.tutorial(true),
+                  onNo: () => {
+                    this.confirmTutorial = false;
+                    this.render();
+                    requestAnimationFrame(() => document.getElementById('menu-tutorial')?.focus());
+                  },
+                }
+              : null,
           }),
         );
       case 'setup':

@@ -1,9 +1,10 @@
-import { formatMoney, partiesOf, type Action, type ActionTemplate, type Deal, type GameView, type Refusal, type RoleId } from '../engine';
+import { type Action, type ActionTemplate, type Deal, type GameView, type Refusal, type RoleId } from '../engine';
 import { cablePrice, describeDeal, describeOrder } from './describe';
 import { announce, h } from './dom';
 import { clearFieldError, renderField, type FieldContext } from './fields';
 import { buildAction, fieldForRefusal, fieldsOf, initialDraft, isShown, missing, templateKey, templateTitle, type Draft, type Field } from './form';
-import { actionVerb, dealKindLabel, roleName } from './names';
+import { addresseesOf, checkOnView, narrow, payerCost, promised } from './choices';
+import { actionVerb, agreementName, dealKindLabel, moneyText, namesForIds, plural, roleName } from './names';
 import type { ComposeMode } from './offers';
 
 /**
@@ -30,6 +31,10 @@ interface FormState {
   touched: Set<string>;
   prefix: string;
   focusError: boolean;
+  /** The player chose addressees the deal cannot bind as it stands: keep them, and say so. */
+  keepTo: boolean;
+  /** The player has been warned that this offer promises more money than is free. */
+  warnedOver: boolean;
 }
 
 /** Templates that create something new (not answers to an offer or agreement, not End phase). */
@@ -43,6 +48,8 @@ export class Composer {
   private selected: string | null = null;
   private forms = new Map<string, FormState>();
   private lastSent: string | null = null;
+  /** The form on screen, for a click on the map. */
+  private current: { s: FormState; template: ActionTemplate; v: GameView; role: RoleId } | null = null;
 
   /** Forget everything: a new seat at the screen must never see another's drafts. */
   reset(): void {
@@ -50,6 +57,35 @@ export class Composer {
     this.selected = null;
     this.forms.clear();
     this.lastSent = null;
+  }
+
+  /**
+   * An island clicked on the map while an offer is being written: it becomes the offer's island
+   * (or its addressee) where the form has one. Returns what changed, in words, or null.
+   */
+  pickIsland(id: string): string | null {
+    const cur = this.current;
+    if (!cur) return null;
+    const { s, template, v, role } = cur;
+    const name = roleName(v, id);
+    for (const path of ['deal.island', 'order.island']) {
+      const f = s.fields.find((x) => x.path === path);
+      if (f?.domain.kind === 'oneOf' && f.domain.values.includes(id)) {
+        s.draft[path] = id;
+        s.touched.add(path);
+        s.keepTo = false;
+        this.fillAddressees(s, template, v, role);
+        return `${name} is now the offer’s island`;
+      }
+    }
+    const to = s.fields.find((x) => x.path === 'to');
+    if (to?.domain.kind === 'someOf' && to.domain.max === 1 && to.domain.values.includes(id)) {
+      s.draft.to = [id];
+      s.touched.add('to');
+      this.followAddressees(s, template, v, role);
+      return `The offer now goes to ${name}`;
+    }
+    return null;
   }
 
   setMode(mode: ComposeMode): void {
@@ -77,7 +113,7 @@ export class Composer {
       const a = v.agreements.find((x) => x.id === mode.agreement);
       const params = t && dealForm(t.dealKind, true);
       if (!t || !a || !params) return null;
-      return { template: t, params, from: { deal: a.deal }, title: `Renegotiate agreement ${a.id}` };
+      return { template: t, params, from: { deal: a.deal }, title: `Renegotiate ${agreementName(v, a.id)}` };
     }
     const creators = creationTemplates(legal);
     const chosen = creators.find((x) => templateKey(x) === this.selected) ?? creators[0];
@@ -91,25 +127,49 @@ export class Composer {
     // Same key and same parameters: keep what was typed. A changed domain (money spent) keeps the values too.
     if (!s || s.fields.map((f) => f.path).join() !== Object.keys(params).filter((k) => !k.includes('[]')).join()) {
       const fields = fieldsOf(params);
-      s = { key, fields, draft: initialDraft(fields, from), raw: {}, errors: {}, errorField: undefined, formError: null, touched: new Set(), prefix: `compose-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`, focusError: false };
+      s = { key, fields, draft: initialDraft(fields, from), raw: {}, errors: {}, errorField: undefined, formError: null, touched: new Set(), prefix: `compose-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`, focusError: false, keepTo: false, warnedOver: false };
       this.forms.set(key, s);
     } else s.fields = fieldsOf(params);
     return s;
   }
 
-  /** Fill in the addressees from the parties the deal binds, until the player sets them by hand. */
+  /** Fill in the addressees from the parties the deal binds, unless the player's own choice cannot be one of them. */
   private fillAddressees(s: FormState, template: ActionTemplate, v: GameView, role: RoleId): void {
     const to = s.fields.find((f) => f.path === 'to');
-    if (!to || s.touched.has('to') || to.domain.kind !== 'someOf') return;
-    try {
-      const action = buildAction(template, role, s.fields, s.draft) as { deal?: Deal };
-      if (!action.deal) return;
-      const parties = partiesOf(v, action.deal);
-      const values = to.domain.values;
-      s.draft.to = values.filter((r) => r !== role && parties.includes(r));
-    } catch {
-      /* an unfinished deal has no parties yet */
+    if (!to || to.domain.kind !== 'someOf' || s.keepTo) return;
+    const action = buildAction(template, role, s.fields, s.draft) as { deal?: Deal };
+    const parties = addresseesOf(v, role, action.deal);
+    if (!parties) return;
+    const values = to.domain.values;
+    s.draft.to = values.filter((r) => parties.includes(r));
+  }
+
+  /**
+   * The player ticked an addressee: the deal's island, partner power or payer follows it, so that
+   * the addressees and the deal always name the same parties.
+   */
+  private followAddressees(s: FormState, template: ActionTemplate, v: GameView, role: RoleId): void {
+    const chosen = Array.isArray(s.draft.to) ? (s.draft.to as string[]) : [];
+    for (const path of ['deal.island', 'deal.power', 'deal.financing.by']) {
+      const f = s.fields.find((x) => x.path === path);
+      if (f?.domain.kind !== 'oneOf') continue;
+      const values = f.domain.values;
+      const pick = chosen.find((x) => values.includes(x));
+      if (pick) s.draft[path] = pick;
     }
+    const action = buildAction(template, role, s.fields, s.draft) as { deal?: Deal };
+    const parties = addresseesOf(v, role, action.deal);
+    s.keepTo = parties !== null && !(parties.length === chosen.length && parties.every((p) => chosen.includes(p)));
+  }
+
+  /** Once the draft changes, errors the engine no longer raises go away. */
+  private recheck(s: FormState, template: ActionTemplate, v: GameView, role: RoleId): void {
+    if (!Object.keys(s.errors).length && !s.formError) return;
+    const r = checkOnView(v, buildAction(template, role, s.fields, s.draft));
+    const at = r ? fieldForRefusal(s.fields, s.draft, r.field) : null;
+    for (const path of Object.keys(s.errors)) if (path !== at) delete s.errors[path];
+    if (!r || at) s.formError = null;
+    if (!Object.keys(s.errors).length) s.errorField = undefined;
   }
 
   render(app: ComposerApp, v: GameView, role: RoleId, legal: ActionTemplate[], busy: boolean): HTMLElement {
@@ -137,7 +197,17 @@ export class Composer {
     const { template, params, from, title } = resolved;
     const key = this.mode.kind === 'new' ? templateKey(template) : `${this.mode.kind}:${templateKey(template)}`;
     const s = this.formFor(key, params, from);
+    this.current = { s, template, v, role };
     this.fillAddressees(s, template, v, role);
+    const narrowed = narrow(v, template, role, s.fields, s.draft, s.touched);
+    Object.assign(s.draft, narrowed.draft);
+    this.fillAddressees(s, template, v, role);
+    const shown = narrowed.fields;
+    const parties = addresseesOf(v, role, (buildAction(template, role, s.fields, s.draft) as { deal?: Deal }).deal);
+    const toNote =
+      s.keepTo && parties
+        ? `This deal binds ${[role, ...parties].map((r) => roleName(v, r)).join(' and ')}: it goes to ${parties.length ? parties.map((r) => roleName(v, r)).join(' and ') : 'no one yet'}. ${template.dealKind === 'cable' ? 'Add a stop on an island to bring it in.' : ''}`.trim()
+        : null;
 
     const ctx: FieldContext = {
       view: v,
@@ -148,13 +218,18 @@ export class Composer {
       idPrefix: s.prefix,
       change: (path, value, redraw) => {
         s.draft[path] = value;
+        s.touched.add(path);
+        s.warnedOver = false;
         if (s.errors[path]) {
           delete s.errors[path];
           // Typing fixes the value: drop its error in place, without redrawing the form under the pointer.
           if (!redraw) clearFieldError(s.prefix, path);
         }
         if (redraw) {
+          if (path === 'to') this.followAddressees(s, template, v, role);
+          else s.keepTo = false;
           this.fillAddressees(s, template, v, role);
+          this.recheck(s, template, v, role);
           app.redraw();
         }
       },
@@ -166,6 +241,9 @@ export class Composer {
       s.formError = null;
       s.errorField = undefined;
       s.errors = missing(s.fields, s.draft);
+      for (const f of s.fields)
+        if (f.money && s.errors[f.path] && (s.raw[f.path] ?? '').trim() !== '')
+          s.errors[f.path] = `“${(s.raw[f.path] ?? '').trim()}” is not an amount: write US$ millions to the nearest thousand, at most three decimals (like 13.37).`;
       if (Object.keys(s.errors).length) {
         s.formError = 'Some answers are missing: see the marked fields.';
         s.focusError = true;
@@ -173,9 +251,25 @@ export class Composer {
         return;
       }
       const action = buildAction(template, role, s.fields, s.draft);
+      const deal = (action as { deal?: Deal }).deal;
+      const cost = deal && this.mode.kind !== 'amend' ? payerCost(v, deal, role) : 0;
+      const purse = v.powers[role as keyof GameView['powers']]?.treasury;
+      if (cost > 0 && purse !== undefined && !s.warnedOver) {
+        const { total } = promised(v, role);
+        const free = purse - total;
+        if (cost > free) {
+          s.warnedOver = true;
+          s.formError = `This offer costs you ${moneyText(cost)}, but only ${moneyText(Math.max(0, free))} is free: ${moneyText(total)} is already promised in open offers. If they are all accepted, the last to be signed will be void. Send it anyway?`;
+          s.focusError = true;
+          announce(s.formError);
+          app.redraw();
+          return;
+        }
+      }
       const refusal = await app.submit(action);
       if (refusal) {
         const at = fieldForRefusal(s.fields, s.draft, refusal.field);
+        refusal.message = namesForIds(v, refusal.message);
         if (at) {
           s.errors = { [at]: refusal.message };
           s.errorField = refusal.field;
@@ -234,13 +328,28 @@ export class Composer {
     const price = template.dealKind === 'cable' && action.deal ? cablePrice(v, action.deal) : null;
     const payer = action.deal && typeof (action.deal.financing as { by?: unknown } | undefined)?.by === 'string' ? String((action.deal.financing as { by: string }).by) : null;
     const payerMoney = payer ? v.powers[payer as keyof GameView['powers']]?.treasury : undefined;
+    const purse = v.powers[role as keyof GameView['powers']]?.treasury;
+    const promisedNow = purse !== undefined ? promised(v, role) : null;
+    const moneyBox =
+      promisedNow && purse !== undefined && shown.some((f) => f.path === 'deal.financing.by' || f.money)
+        ? h(
+            'dl',
+            { class: 'money-box kv', 'aria-label': 'Your money' },
+            h('dt', null, 'In your treasury'),
+            h('dd', { class: 'num' }, moneyText(purse)),
+            h('dt', null, `Promised in ${plural(promisedNow.offers, 'open offer')}`),
+            h('dd', { class: 'num' }, moneyText(promisedNow.total)),
+            h('dt', null, 'Free to promise'),
+            h('dd', { class: `num${purse - promisedNow.total < 0 ? ' over' : ''}` }, moneyText(purse - promisedNow.total)),
+          )
+        : null;
     const priceBox =
       template.dealKind === 'cable'
         ? h(
             'div',
             { class: 'price', role: 'status' },
-            h('span', null, 'Price from the vendor', payer && payerMoney !== undefined ? h('span', { class: 'hint', style: 'display:block' }, `${roleName(v, payer)} has ${formatMoney(payerMoney)}`) : null),
-            h('strong', null, price === null ? '—' : formatMoney(price)),
+            h('span', null, 'Price from the vendor', payer && payerMoney !== undefined ? h('span', { class: 'hint', style: 'display:block' }, `${roleName(v, payer)} has ${moneyText(payerMoney)}`) : null),
+            h('strong', null, price === null ? '—' : moneyText(price)),
           )
         : null;
 
@@ -259,13 +368,15 @@ export class Composer {
       this.lastSent ? h('p', { class: 'alert ok', role: 'status' }, this.lastSent) : null,
       chooser,
       this.mode.kind === 'new' ? null : h('p', { class: 'hint' }, `${dealKindLabel(template.dealKind ?? '')} deal. Change the terms you want and send it back.`),
-      s.fields.filter((f) => isShown(f, s.draft)).map((f) => renderField(f, ctx)),
+      shown.filter((f) => isShown(f, s.draft)).map((f) => renderField(f, ctx)),
+      toNote ? h('p', { class: 'hint to-note', role: 'status' }, toNote) : null,
       priceBox,
+      moneyBox,
       s.formError ? h('p', { class: 'form-error', role: 'alert', tabindex: -1 }, s.formError) : null,
       h(
         'div',
         { class: 'form-actions' },
-        h('button', { type: 'submit', class: 'btn primary', id: `${s.prefix}-submit`, disabled: busy }, verb),
+        h('button', { type: 'submit', class: 'btn primary', id: `${s.prefix}-submit`, disabled: busy }, s.warnedOver ? 'Send anyway' : verb),
         busy ? h('span', { class: 'hint' }, 'Wait for the computer seats…') : null,
       ),
     );

@@ -1,7 +1,7 @@
-import { formatMoney, POWERS, type GameView, type RoleId } from '../engine';
+import { POWERS, type GameView, type RoleId } from '../engine';
 import type { GameController } from './controller';
 import { h } from './dom';
-import { humanize, roleName } from './names';
+import { humanize, money, roleName } from './names';
 import { POWER_COLOURS } from './palette';
 import { alignBar, bar, delta, sparkline } from './widgets';
 
@@ -63,7 +63,7 @@ function metricRow(c: GameController, v: GameView, role: RoleId, key: string, la
   if (now === undefined) return [];
   return [
     h('dt', { title: meta.help ?? null }, label ?? meta.label),
-    h('dd', { class: 'value' }, meta.money ? formatMoney(now) : String(now)),
+    h('dd', { class: 'value' }, meta.money ? money(now) : String(now)),
     h('dd', null, delta(c.history.delta(v, role, key), meta.money)),
     h('dd', null, sparkline(c.history.series(v, role, key))),
   ];
@@ -90,7 +90,13 @@ export function renderDashboard(c: GameController, v: GameView, role: RoleId): H
           delta(c.history.delta(v, role, 'score')),
           sparkline(c.history.series(v, role, 'score')),
         ),
-        h('p', { class: 'hint' }, `You win if your score is ${par} or more at the end of round ${v.scenario.rounds}. ${score.total >= par ? 'You are above that now.' : `You need ${par - score.total} more.`}`),
+        h(
+          'p',
+          { class: 'hint', id: 'score-hint' },
+          v.round === 1 && (v.phase === 'negotiation' || v.phase === 'decisions')
+            ? `Your score starts at ${score.total}: where your position stands today, before any deal. The deals you sign and what each round brings move it; you win with ${par} or more at the end of round ${v.scenario.rounds}.`
+            : `You win if your score is ${par} or more at the end of round ${v.scenario.rounds}. ${score.total >= par ? 'You are above that now.' : `You need ${par - score.total} more.`}`,
+        ),
         h(
           'div',
           { class: 'bars', role: 'list', 'aria-label': 'What your score is made of: each objective from 0 to 100, and its share of the score' },
@@ -117,8 +123,8 @@ export function renderDashboard(c: GameController, v: GameView, role: RoleId): H
       { class: 'section', 'aria-labelledby': 'dash-metrics' },
       h('h3', { id: 'dash-metrics' }, 'Key figures ', h('span', { class: 'muted' }, '(change since last round)')),
       h('dl', { class: 'metrics' }, keys.flatMap((k) => metricRow(c, v, role, k))),
-      power ? h('p', { class: 'hint' }, `Budget: ${formatMoney(power.budgetPerRound)} a round.`) : null,
-      island ? h('p', { class: 'hint' }, `Revenue: ${formatMoney(island.revenuePerRound)} a round. ${island.nextElection ? `Next election: round ${island.nextElection}.` : 'No election scheduled.'} Recognises ${island.recognises === 'PRC' ? 'Beijing' : 'Taipei'}.`) : null,
+      power ? h('p', { class: 'hint' }, `Budget: ${money(power.budgetPerRound)} a round.`) : null,
+      island ? h('p', { class: 'hint' }, `Revenue: ${money(island.revenuePerRound)} a round. ${island.nextElection ? `Next election: round ${island.nextElection}.` : 'No election scheduled.'} Recognises ${island.recognises === 'PRC' ? 'Beijing' : 'Taipei'}.`) : null,
     ),
   );
 

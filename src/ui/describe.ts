@@ -1,5 +1,5 @@
-import { cableCost, formatMoney, type Deal, type GameView, type Order } from '../engine';
-import { dealKindLabel, humanize, orderKindLabel, roleName, valueLabel } from './names';
+import { cableCost, type Deal, type GameView, type Order } from '../engine';
+import { dealKindLabel, humanize, money, moneyText, orderKindLabel, roleName, valueLabel } from './names';
 
 /**
  * Deals and orders in plain words. The engine's types grow (new deal kinds and orders); what this
@@ -37,7 +37,7 @@ export function cablePrice(v: Pick<GameView, 'landings' | 'vendors'>, deal: { ro
 
 function valueText(v: Names, key: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return key.toLowerCase().includes('amount') ? formatMoney(value) : String(value);
+  if (typeof value === 'number') return key.toLowerCase().includes('amount') ? moneyText(value) : String(value);
   if (typeof value === 'string') return valueLabel(v, `deal.${key}`, value);
   if (Array.isArray(value)) return value.map((x) => valueText(v, key, x)).join(', ') || 'none';
   if (value && typeof value === 'object') {
@@ -75,11 +75,11 @@ export function describeDeal(v: Names, deal: Deal): string {
       if (d.dataAccess) terms.push('data access for the vendor’s government');
       if (d.exclusivity) terms.push('exclusive landing rights');
       if (typeof d.islandSharePct === 'number' && d.islandSharePct > 0) terms.push(`islands pay ${d.islandSharePct}%`);
-      return `Cable ${routeText(v, route)} by ${v.vendors[str(d.vendor)]?.name ?? str(d.vendor)}${price !== null ? `, ${formatMoney(price)}` : ''}, ${financingText(v, d.financing)}; ${terms.join('; ')}.${conditionsText(v, d)}`;
+      return `Cable ${routeText(v, route)} by ${v.vendors[str(d.vendor)]?.name ?? str(d.vendor)}${price !== null ? `, ${money(price)}` : ''}, ${financingText(v, d.financing)}; ${terms.join('; ')}.${conditionsText(v, d)}`;
     }
     case 'aid': {
       const purpose = typeof d.purpose === 'string' ? ` (${valueLabel(v, 'purpose', d.purpose).toLowerCase()})` : '';
-      return `Aid of ${formatMoney(Number(d.amount))} to ${roleName(v, str(d.island))}${purpose}, ${financingText(v, d.financing)}.${conditionsText(v, d)}`;
+      return `Aid of ${moneyText(Number(d.amount))} to ${roleName(v, str(d.island))}${purpose}, ${financingText(v, d.financing)}.${conditionsText(v, d)}`;
     }
     case 'pact': {
       const clauses = Array.isArray(d.clauses) ? (d.clauses as Loose[]) : [];
@@ -87,7 +87,7 @@ export function describeDeal(v: Names, deal: Deal): string {
       return `${valueLabel(v, 'pact', str(d.pact))} pact between ${roleName(v, str(d.island))} and ${roleName(v, str(d.power))}${list.length ? `, clauses: ${list.join(', ')}` : ', no extra clauses'}.`;
     }
     case 'telecom':
-      return `${valueLabel(v, 'project', str(d.project))} in ${roleName(v, str(d.island))} by ${v.vendors[str(d.vendor)]?.name ?? str(d.vendor)}, ${formatMoney(Number(d.amount))}, ${financingText(v, d.financing)}.${conditionsText(v, d)}`;
+      return `${valueLabel(v, 'project', str(d.project))} in ${roleName(v, str(d.island))} by ${v.vendors[str(d.vendor)]?.name ?? str(d.vendor)}, ${moneyText(Number(d.amount))}, ${financingText(v, d.financing)}.${conditionsText(v, d)}`;
     case 'diplomatic':
       return `${roleName(v, str(d.island))} with ${roleName(v, str(d.power))}: ${valueLabel(v, 'act', str(d.act)).toLowerCase()}.`;
     default: {
@@ -104,5 +104,5 @@ export function describeOrder(v: Names, order: Order): string {
   const parts = Object.entries(o)
     .filter(([k]) => k !== 'kind' && k !== 'amount')
     .map(([k, x]) => (typeof x === 'string' ? valueLabel(v, `order.${k}`, x) : valueText(v, k, x)));
-  return `${orderKindLabel(str(o.kind))}${parts.length ? `: ${parts.join(', ')}` : ''}${typeof o.amount === 'number' ? `, ${formatMoney(o.amount)}` : ''}.`;
+  return `${orderKindLabel(str(o.kind))}${parts.length ? `: ${parts.join(', ')}` : ''}${typeof o.amount === 'number' ? `, ${moneyText(o.amount)}` : ''}.`;
 }

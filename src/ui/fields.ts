@@ -1,7 +1,7 @@
-import { formatMoney, type GameView } from '../engine';
+import type { GameView } from '../engine';
 import { h } from './dom';
 import { millionsText, parseMillions, refusalIndex, type Draft, type Field } from './form';
-import { valueLabel } from './names';
+import { moneyText, valueLabel } from './names';
 
 /**
  * One form control per template parameter, by its domain: a choice (radios or a list), several
@@ -272,7 +272,7 @@ function int(f: Field, ctx: FieldContext, min: number, max: number): HTMLElement
   const err = errorOf(ctx, f);
   const value = ctx.draft[f.path];
   if (f.money) {
-    const hint = hintOf(ctx, f, `In US$ millions, from ${formatMoney(min)} to ${formatMoney(max)}.`);
+    const hint = hintOf(ctx, f, `In US$ millions, to the nearest thousand (like 13.37), up to ${moneyText(max)}.`);
     const raw = ctx.raw[f.path] ?? millionsText(value as number | null);
     return h(
       'div',

@@ -221,7 +221,8 @@ export function refusalIndex(refusalField: string | undefined): number | null {
 /** Money typed in US$ millions ("12.5", "$12.5m") as US$ thousands, or NaN. */
 export function parseMillions(text: string): number {
   const clean = text.replace(/[$,\s]/g, '').replace(/m$/i, '');
-  if (clean === '' || !/^\d*\.?\d*$/.test(clean)) return Number.NaN;
+  // Thousands are the smallest unit: a fourth decimal would be rounded away, so it is refused.
+  if (clean === '' || clean === '.' || !/^\d*\.?\d{0,3}$/.test(clean)) return Number.NaN;
   return Math.round(Number(clean) * 1000);
 }
 

@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     const load = await pending;
     if (load.ok) {
       scenario = load.loaded;
-      byId('scenario-title').textContent = scenario.scenario.title;
+      // The header names a scenario once one is chosen: here, only when the address names it.
+      if (params.has('scenario')) byId('scenario-title').textContent = scenario.scenario.title;
       map.showScenario(scenario.id, scenario.scenario);
     } else showProblem(`The scenario file ${load.file} has ${load.errors.length === 1 ? 'a problem' : `${load.errors.length} problems`}.`, load.lines);
   }

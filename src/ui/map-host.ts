@@ -11,6 +11,10 @@ export interface LandingRightsTestHook {
   renderer: 'webgl' | 'canvas';
   /** How many times the map has been drawn (once, then once per resize). */
   draws: number;
+  /** The size of the map's labels now, in CSS pixels. */
+  labelPx(): { capital: number; landing: number };
+  /** Where a cable is drawn now, leg by leg, in CSS pixels. */
+  cablePath(id: string): { x: number; y: number }[][];
 }
 
 declare global {
@@ -69,6 +73,7 @@ export class MapHost {
   private scenarioId: string | null = null;
   private lastView: GameView | null = null;
   private clickHandlers: ((island: string) => void)[] = [];
+  private cableHandlers: ((cable: string) => void)[] = [];
   private readonly wired = new WeakSet<MapScene>();
   private shownScene: MapScene | null = null;
   private shownSignature = '';
@@ -76,7 +81,10 @@ export class MapHost {
   constructor(
     private readonly host: HTMLElement,
     private readonly wantCanvas: boolean,
-  ) {}
+  ) {
+    // The projector setting scales the map's labels with the page's text.
+    new MutationObserver(() => this.scene?.restyle()).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  }
 
   /** Draw a scenario's region (a new scene if it is another scenario). */
   showScenario(id: string, scenario: Scenario): void {
@@ -113,12 +121,20 @@ export class MapHost {
     this.clickHandlers.push(handler);
   }
 
+  /** A cable clicked on the map: its id, or "offer:<id>" for an offered one. */
+  onCableClick(handler: (cable: string) => void): void {
+    this.cableHandlers.push(handler);
+  }
+
   private drawn(scene: MapScene & GameAwareScene): void {
     // The scene's event emitter exists once the scene runs: listen for island clicks then, and draw the game.
     if (!this.wired.has(scene)) {
       this.wired.add(scene);
       scene.events.on('island-click', (island: unknown) => {
         if (typeof island === 'string') for (const h of this.clickHandlers) h(island);
+      });
+      scene.events.on('cable-click', (cable: unknown) => {
+        if (typeof cable === 'string') for (const h of this.cableHandlers) h(cable);
       });
       if (this.lastView && scene === this.scene) this.showGame(this.lastView);
     }
@@ -128,6 +144,8 @@ export class MapHost {
       project: (lon, lat) => scene.project(lon, lat),
       renderer: game?.renderer?.type === Phaser.WEBGL ? 'webgl' : 'canvas',
       draws: (window.__landingRights?.draws ?? 0) + 1,
+      labelPx: () => ({ ...scene.labelPx }),
+      cablePath: (id) => scene.cablePath(id),
     };
   }
 

@@ -38,7 +38,7 @@ export interface MapSceneOptions {
 }
 
 /** The scene's events, for the app: `scene.events.on(MAP_EVENTS.islandClick, (id: string) => …)` once the scene has started (Phaser gives a scene `events` only then; before it, use `onIslandClick`). */
-export const MAP_EVENTS = { islandClick: 'island-click' } as const;
+export const MAP_EVENTS = { islandClick: 'island-click', cableClick: 'cable-click' } as const;
 
 /** The map's neutral palette: islands keep these tones; colours that mean something belong to the powers. */
 export const MAP_COLOURS = {
@@ -143,6 +143,8 @@ export class MapScene extends Phaser.Scene {
       setView: (v) => this.setView(v),
       islandAt: (p, precise) => this.islandAt(p, precise),
       click: (id) => this.emitIslandClick(id),
+      cableAt: (p) => this.cableAt(p),
+      clickCable: (id) => this.events.emit(MAP_EVENTS.cableClick, id),
     });
     // Stopped or removed: let go of the canvas's listeners and timers, and leave the loop running,
     // as another scene may follow this one in the same game.
@@ -323,6 +325,33 @@ export class MapScene extends Phaser.Scene {
     this.game.canvas.parentElement?.dispatchEvent(new CustomEvent('island-click', { detail: { id }, bubbles: true }));
   }
 
+  /** The cable drawn nearest a canvas point (within a finger's width), or null. */
+  private cableAt(p: Point): string | null {
+    const c = cameraFor(this.drawnView, this.view);
+    const reach = 9 * this.pixelRatio;
+    let best: string | null = null;
+    let dist = reach;
+    for (const shape of this.cableShapes) {
+      for (let i = 1; i < shape.line.length; i++) {
+        const a = shape.line[i - 1];
+        const b = shape.line[i];
+        if (!a || !b) continue;
+        const ax = c.zoom * (a.x - c.scrollX);
+        const ay = c.zoom * (a.y - c.scrollY);
+        const bx = c.zoom * (b.x - c.scrollX);
+        const by = c.zoom * (b.y - c.scrollY);
+        const len = (bx - ax) ** 2 + (by - ay) ** 2;
+        const t = len > 0 ? Math.max(0, Math.min(1, ((p.x - ax) * (bx - ax) + (p.y - ay) * (by - ay)) / len)) : 0;
+        const d = Math.hypot(p.x - (ax + t * (bx - ax)), p.y - (ay + t * (by - ay)));
+        if (d <= dist) {
+          dist = d;
+          best = shape.model.id;
+        }
+      }
+    }
+    return best;
+  }
+
   /** The island at a canvas point: its capital's marker (and ring), or, when `precise`, its land near its capital or landings. */
   private islandAt(p: Point, precise: boolean): string | null {
     if (!this.fitted) return null;
@@ -449,10 +478,23 @@ export class MapScene extends Phaser.Scene {
     this.base = this.add.image(-margin, -margin, BASE_KEY).setOrigin(0, 0).setDepth(DEPTH.base);
   }
 
+  /** Label sizes drawn last, in CSS pixels (for tests and the projector check). */
+  labelPx = { capital: 0, landing: 0 };
+
+  /** Draw the labels again at the page's text scale (the projector setting changed). */
+  restyle(): void {
+    if (!this.created || !this.sys.isActive()) return;
+    this.wakeLoop();
+    this.drawOverlays();
+    this.drawDynamic(clock());
+  }
+
   /** Everything above the base that stays put between full draws: markers, labels, cables' layout, badges. */
   private drawOverlays(): void {
     if (!this.projection) return;
     const k = this.pixelRatio;
+    // Projector: type read from the back of a room, half as large again (labels at least 24 CSS pixels).
+    const ts = typeof document !== 'undefined' && document.documentElement.classList.contains('projector') ? 1.5 : 1;
     const width = this.frameBox.width;
     const height = this.frameBox.height;
     for (const o of [this.markers, this.labelMarks, this.cableLayer, this.influenceLayer, this.effectsLayer]) o?.destroy();
@@ -501,7 +543,7 @@ export class MapScene extends Phaser.Scene {
     for (const s of this.cableShapes) {
       if (!s.badge) continue;
       const t = this.add
-        .text(Math.round(s.badge.x), Math.round(s.badge.y), s.model.vendorMark, { fontFamily: FONT, fontSize: `${Math.round(12 * k)}px`, fontStyle: '700', color: INK })
+        .text(Math.round(s.badge.x), Math.round(s.badge.y), s.model.vendorMark, { fontFamily: FONT, fontSize: `${Math.round(12 * k * Math.min(ts, 1.25))}px`, fontStyle: '700', color: INK })
         .setOrigin(0.5, 0.5)
         .setDepth(DEPTH.badgeText);
       this.badgeTexts.push(t);
@@ -540,8 +582,9 @@ export class MapScene extends Phaser.Scene {
       ...islandMarkers.map((m) => markerBox(m.x, m.y, (MARKER.size / 2 + 2) * k, -1)),
     ]);
     const cabled = new Set(model ? model.cables.filter((cb) => cb.status !== 'proposed').flatMap((cb) => cb.route) : []);
-    const capitalStyle = { fontFamily: FONT, fontSize: `${Math.round((compact ? 17 : 19) * k)}px`, fontStyle: '600', color: c.label, stroke: c.halo, strokeThickness: (compact ? 4 : 5) * k };
-    const landingStyle = { fontFamily: FONT, fontSize: `${Math.round(16 * k)}px`, color: c.minorLabel, stroke: c.halo, strokeThickness: 4 * k };
+    const capitalStyle = { fontFamily: FONT, fontSize: `${Math.round((compact ? 17 : 19) * k * ts)}px`, fontStyle: '600', color: c.label, stroke: c.halo, strokeThickness: (compact ? 4 : 5) * k * ts };
+    const landingStyle = { fontFamily: FONT, fontSize: `${Math.round(16 * k * ts)}px`, color: c.minorLabel, stroke: c.halo, strokeThickness: 4 * k * ts };
+    this.labelPx = { capital: Math.round((compact ? 17 : 19) * k * ts) / k, landing: Math.round(16 * k * ts) / k };
     const onMap = (p: { x: number; y: number }) => p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
     const connectivity = new Map(model ? model.islands.map((i) => [i.id, i.connectivity]) : []);
     const barsGap = 5 * k;

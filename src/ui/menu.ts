@@ -12,6 +12,8 @@ export interface MenuActions {
   onTutorial(): void;
   projector: boolean;
   onProjector(on: boolean): void;
+  /** The player asked for the tutorial while a game is in progress: ask before replacing it. */
+  confirmTutorial?: { onYes(): void; onNo(): void } | null;
 }
 
 export function menuScreen(a: MenuActions): HTMLElement {
@@ -25,6 +27,19 @@ export function menuScreen(a: MenuActions): HTMLElement {
       'Who builds, pays for and secures the Pacific’s undersea cables? Play an island government, Beijing, Canberra or Washington, and trade cable deals, aid and security pacts. Every deal brings connectivity or money, and every deal has strings.',
     ),
     a.problem ? h('p', { class: 'alert', role: 'alert' }, a.problem) : null,
+    a.confirmTutorial
+      ? h(
+          'div',
+          { class: 'alert confirm', role: 'alertdialog', 'aria-labelledby': 'tutorial-confirm-text', id: 'tutorial-confirm' },
+          h('p', { id: 'tutorial-confirm-text' }, 'A game is in progress. Starting the tutorial ends it; use “Save game” first to keep it. Start the tutorial?'),
+          h(
+            'div',
+            { class: 'menu-buttons' },
+            h('button', { type: 'button', class: 'btn', id: 'tutorial-keep', onclick: a.confirmTutorial.onNo }, 'Keep my game'),
+            h('button', { type: 'button', class: 'btn danger', id: 'tutorial-replace', onclick: a.confirmTutorial.onYes }, 'Start the tutorial'),
+          ),
+        )
+      : null,
     h(
       'div',
       { class: 'menu-buttons' },

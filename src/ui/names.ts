@@ -1,4 +1,4 @@
-import type { GameView, Phase, RoleId } from '../engine';
+import { formatMoney, type GameView, type Phase, type RoleId } from '../engine';
 
 /**
  * The game's own words for ids and parameters, so that every label a player reads is plain
@@ -156,7 +156,7 @@ const VALUES: Record<string, string> = {
 };
 
 /** A value of a parameter as a player reads it: role, landing point and vendor ids become names. */
-export function valueLabel(v: Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'debts'>, path: string, value: string): string {
+export function valueLabel(v: Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'debts'> & Partial<Pick<GameView, 'cables' | 'offers' | 'agreements'>>, path: string, value: string): string {
   if (path === 'to' || path.endsWith('.by') || path.endsWith('.island') || path.endsWith('.power')) return roleName(v, value);
   if (path.endsWith('stationOperator')) return value === 'island' ? 'The island government' : value === 'vendor' ? 'The vendor' : humanize(value);
   if (path.endsWith('.route') || path.endsWith('.landing')) {
@@ -166,7 +166,9 @@ export function valueLabel(v: Pick<GameView, 'islands' | 'powers' | 'landings' |
   if (path.endsWith('.vendor')) return v.vendors[value]?.name ?? value;
   if (path.endsWith('.debt')) {
     const d = v.debts.find((x) => x.id === value);
-    return d ? `Debt ${d.id} to ${roleName(v, d.creditor)}` : value;
+    if (!d) return value;
+    const name = debtName({ cables: [], offers: [], agreements: [], ...v }, value);
+    return `${name.charAt(0).toUpperCase()}${name.slice(1)}, ${moneyText(d.outstanding)} owed`;
   }
   if (VALUES[value]) return VALUES[value];
   // A parameter this table does not know: an id of something in the game still reads as its name.
@@ -202,3 +204,105 @@ export const CABLE_STATUS_LABELS: Record<string, string> = {
   cut: 'Cut',
   repairing: 'Being repaired',
 };
+
+/**
+ * Money as a player reads it, in the game's one unit (US$ millions): as exact as it was entered,
+ * to the thousand ("$13.37m", "$0.5m", "$0m"), never in thousands.
+ */
+export function moneyText(thousands: number): string {
+  if (!Number.isFinite(thousands)) return '—';
+  const sign = thousands < 0 ? '-' : '';
+  const m = Math.round(Math.abs(thousands)) / 1000;
+  return `${sign}$${m >= 100 && Number.isInteger(m) ? m : Number(m.toFixed(3))}m`;
+}
+
+/** "1 cable", "2 cables"; "1 island government", "3 island governments". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Text from the engine with its money in thousands ("$0k", "$500k") written in millions. */
+export function millionsInText(text: string): string {
+  return text.replace(/(-?)\$(\d+)k\b/g, (_, sign: string, k: string) => `${sign}${moneyText(Number(k))}`);
+}
+
+type Named = Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'debts' | 'cables' | 'offers' | 'agreements'>;
+
+/** "Kumul" → "Kumul cable"; "Kumul domestic cable" stays as it is. */
+const cableWords = (name: string): string => (/\bcable$/i.test(name) ? name : `${name} cable`);
+
+const possessiveOf = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
+/** A deal's kind and size in a few words: "$120m aid", "Sydney – Honiara cable", "policing pact". */
+function dealWords(v: Named, deal: Record<string, unknown>): string {
+  const kind = String(deal.kind ?? '');
+  const amount = typeof deal.amount === 'number' ? `${moneyText(deal.amount)} ` : '';
+  if (kind === 'cable' && Array.isArray(deal.route)) return `${(deal.route as string[]).map((id) => v.landings[id]?.name ?? id).join('–')} cable`;
+  if (kind === 'aid') return `${amount}aid`;
+  if (kind === 'telecom') return `${amount}${(VALUES[String(deal.project)] ?? humanize(String(deal.project))).toLowerCase()}`;
+  if (kind === 'pact') return `${(VALUES[String(deal.pact)] ?? humanize(String(deal.pact))).toLowerCase()} pact`;
+  if (kind === 'diplomatic') return 'diplomatic';
+  return dealKindLabel(kind).toLowerCase();
+}
+
+/** An offer by its name: "Canberra's $120m aid offer to Papua New Guinea". */
+export function offerName(v: Named, id: string): string {
+  const o = v.offers.find((x) => x.id === id);
+  if (!o) return 'an offer';
+  const words = dealWords(v, o.deal as unknown as Record<string, unknown>);
+  return `${possessiveOf(roleName(v, o.from))} ${words}${/ (pact|cable)$/.test(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
+}
+
+/** An agreement by its name: "the $120m aid agreement between Canberra and Papua New Guinea". */
+export function agreementName(v: Named, id: string): string {
+  const a = v.agreements.find((x) => x.id === id);
+  if (!a) return 'an agreement';
+  const cable = v.cables.find((c) => (c as { agreement?: string | null }).agreement === id);
+  const words = cable ? cableWords(cable.name) : dealWords(v, a.deal as unknown as Record<string, unknown>);
+  const names = a.parties.map((r) => roleName(v, r));
+  return `the ${words} agreement between ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`;
+}
+
+/** A debt by its name: "the Kumul cable loan from Beijing", "Papua New Guinea's $53m loan from Beijing". */
+export function debtName(v: Named, id: string): string {
+  const d = v.debts.find((x) => x.id === id);
+  if (!d) return 'a debt';
+  const from = roleName(v, d.creditor);
+  const a = d.agreement ? v.agreements.find((x) => x.id === d.agreement) : undefined;
+  const cableOf = d.agreement ? v.cables.find((c) => (c as { agreement?: string | null }).agreement === d.agreement) : undefined;
+  if (cableOf) return `the ${cableWords(cableOf.name)} loan from ${from}`;
+  if (a) return `the ${dealWords(v, a.deal as unknown as Record<string, unknown>)} loan from ${from}`;
+  // A debt the scenario starts with: named after the cable or asset its id mentions, if any.
+  const parts = id.toLowerCase().split(/[-_]/);
+  const cable = v.cables.find((c) => parts.some((p) => p.length > 3 && c.name.toLowerCase().includes(p)));
+  if (cable) return `the ${cableWords(cable.name)} loan from ${from}`;
+  const project = Object.keys(VALUES).find((k) => parts.includes(k.toLowerCase()));
+  if (project) return `the ${VALUES[project]?.toLowerCase()} loan from ${from}`;
+  return `${possessiveOf(roleName(v, d.debtor))} ${moneyText(d.principal)} loan from ${from}`;
+}
+
+/**
+ * The engine's log and refusals name offers, agreements and debts by their ids ("Offer o14 is
+ * void", "cancels agreement a9", "debt exim-kumul"): a player reads their names instead.
+ */
+export function namesForIds(v: Named, text: string): string {
+  let out = millionsInText(text);
+  out = out.replace(/\b([Oo])ffer (o\d+)\b/g, (_, o: string, id: string) => {
+    const name = offerName(v, id);
+    return o === 'O' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+  });
+  out = out.replace(/\b(the )?([Aa])greement (a\d+)\b/g, (_, _the: string | undefined, a: string, id: string) => {
+    const name = agreementName(v, id);
+    return a === 'A' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+  });
+  out = out.replace(/\bby (a\d+)\b/g, (_, id: string) => `by ${agreementName(v, id)}`);
+  out = out.replace(/\b(?:of )?debt ([A-Za-z0-9][\w-]*)/g, (whole: string, id: string) => {
+    if (!v.debts.some((d) => d.id === id)) return whole;
+    return `${whole.startsWith('of ') ? 'of ' : ''}${debtName(v, id)}`;
+  });
+  for (const d of v.debts) if (d.id.includes('-')) out = out.split(d.id).join(debtName(v, d.id));
+  return out;
+}
+
+/** A computed sum (a treasury, a price) as the game writes money, in millions: "$66m", "$0.5m", "$0m". */
+export const money = (thousands: number): string => millionsInText(formatMoney(thousands));

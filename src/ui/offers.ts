@@ -3,7 +3,7 @@ import { describeDeal } from './describe';
 import { h } from './dom';
 import { renderField, type FieldContext } from './fields';
 import { buildAction, fieldForRefusal, fieldsOf, initialDraft, missing, templateKey, type Draft, type Field } from './form';
-import { actionVerb, roleName, valueLabel } from './names';
+import { actionVerb, namesForIds, plural, roleName, valueLabel } from './names';
 import { statusChip, swatch } from './widgets';
 
 export type ComposeMode = { kind: 'new' } | { kind: 'counter'; offer: string } | { kind: 'amend'; agreement: string };
@@ -129,7 +129,7 @@ function offerCard(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId
     h('p', { class: 'deal-text' }, describeDeal(v, o.deal)),
     o.counterDepth > 0 ? h('p', { class: 'hint' }, `Counter-offer ${o.counterDepth} of 3 this round.`) : null,
     accepted.length && o.status === 'open' ? h('p', { class: 'hint' }, `Accepted so far by ${accepted.map((r) => roleName(v, r)).join(', ')}.`) : null,
-    o.reason ? h('p', { class: 'reason' }, `“${o.reason}”`) : null,
+    o.reason ? h('p', { class: 'reason' }, `“${namesForIds(v, o.reason)}”`) : null,
     answers(app, forms, v, role, mine, (t) => ({ kind: 'counter', offer: t.offer ?? o.id })),
   );
 }
@@ -140,7 +140,7 @@ function agreementCard(app: OffersApp, forms: InlineForms, v: GameView, role: Ro
   return h(
     'li',
     { class: 'card', dataset: { agreement: a.id } },
-    h('div', { class: 'card-head' }, h('span', { class: 'parties' }, a.parties.map((r, i) => [i ? ' · ' : '', swatch(v, r), ' ', roleName(v, r)])), h('span', { class: 'muted' }, `Agreement ${a.id}, round ${a.round}`)),
+    h('div', { class: 'card-head' }, h('span', { class: 'parties' }, a.parties.map((r, i) => [i ? ' · ' : '', swatch(v, r), ' ', roleName(v, r)])), h('span', { class: 'muted' }, `Signed in round ${a.round}`)),
     h('p', null, describeDeal(v, a.deal)),
     secret.length
       ? h(
@@ -179,8 +179,8 @@ export function renderOffers(app: OffersApp, forms: InlineForms, v: GameView, ro
       ? h(
           'details',
           { class: 'older section' },
-          h('summary', null, `Earlier rounds (${earlier.length} offers)`),
-          h('ul', { class: 'cards' }, earlier.map((o) => h('li', { class: 'card faded' }, h('div', { class: 'card-head' }, partiesLine(v, o), h('span', null, h('span', { class: 'muted' }, `Round ${o.round} `), statusChip(o.status))), h('p', null, describeDeal(v, o.deal)), o.reason ? h('p', { class: 'reason' }, `“${o.reason}”`) : null))),
+          h('summary', null, `Earlier rounds (${plural(earlier.length, "offer")})`),
+          h('ul', { class: 'cards' }, earlier.map((o) => h('li', { class: 'card faded' }, h('div', { class: 'card-head' }, partiesLine(v, o), h('span', null, h('span', { class: 'muted' }, `Round ${o.round} `), statusChip(o.status))), h('p', null, describeDeal(v, o.deal)), o.reason ? h('p', { class: 'reason' }, `“${namesForIds(v, o.reason)}”`) : null))),
         )
       : null,
   ].filter((x): x is HTMLElement => x !== null);

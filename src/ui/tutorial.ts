@@ -48,6 +48,7 @@ const STEPS: Step[] = [
       return [
         `You govern ${v ? roleName(v, TUTORIAL_ROLE) : 'Vaitupa'}. The dashboard on the right shows your score and the numbers it is made of: treasury, economy, legitimacy, sovereignty and connectivity.`,
         isl ? `Right now your connectivity is ${isl.connectivity} out of 100, with ${isl.routes} active cable ${isl.routes === 1 ? 'route' : 'routes'}.` : '',
+        v?.scores[TUTORIAL_ROLE] ? `Your score starts at ${v.scores[TUTORIAL_ROLE].total}, measuring where you stand before any deal; a second cable route is how you raise it to ${v.scenario.par}.` : '',
         'Read it, then press “Got it” (or open the Dashboard tab).',
       ];
     },
@@ -59,10 +60,16 @@ const STEPS: Step[] = [
     title: 'End the phase',
     ready: () => true,
     done: (_x, v) => past(v, 1, 'negotiation'),
-    body: () => [
-      'Each round has phases: in Negotiation you send and answer offers, in Decisions you give orders, then the round resolves.',
-      'Nothing needs an answer in round 1. Press “End phase” in the top bar to end the negotiation.',
-    ],
+    body: (_x, v) => {
+      const open = v ? v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(TUTORIAL_ROLE) && !o.acceptedBy.includes(TUTORIAL_ROLE)).length : 0;
+      return [
+        'Each round has phases: in Negotiation you send and answer offers, in Decisions you give orders, then the round resolves.',
+        open
+          ? `${open === 1 ? 'One offer to you is' : `${open} offers to you are`} open in the Offers tab: answer ${open === 1 ? 'it' : 'them'} now if you like, or leave ${open === 1 ? 'it' : 'them'}; an offer nobody answers lapses when the round ends. The bids this tutorial is about come in round 2.`
+          : 'No offer to you is open this round.',
+        'Press “End phase” in the top bar to end the negotiation.',
+      ];
+    },
     targets: () => ['#end-phase'],
   },
   {
@@ -196,19 +203,25 @@ export class TutorialCoach {
       this.shownKey = key;
       this.draw(s, ready, body);
     }
-    this.place(x.c.screen === 'end');
+    this.place(x.c.screen === 'end', ready && s.id === 'offers' && x.tab === 'offers');
     this.outline(targets);
   }
 
-  /** Over the map beside the panels; on the end screen, inside the sheet above the scores, covering none of them. */
-  private place(atEnd: boolean): void {
+  /**
+   * Over the map beside the panels; while the player reads the bids, in the panel above them; on
+   * the end screen, inside the sheet above the scores: covering none of what it talks about.
+   */
+  private place(atEnd: boolean, inPanel: boolean): void {
     const card = this.card;
     if (!card) return;
     const table = atEnd ? document.querySelector('#screen table.scores') : null;
+    const panel = inPanel ? document.querySelector('#tabpanel') : null;
     if (table) {
       if (card.nextElementSibling !== table) table.before(card);
+    } else if (panel) {
+      if (panel.firstElementChild !== card) panel.prepend(card);
     } else if (card.parentElement !== document.body) document.body.append(card);
-    card.classList.toggle('inline', table !== null);
+    card.classList.toggle('inline', table !== null || panel !== null);
   }
 
   private draw(s: Step, ready: boolean, body: string[]): void {

@@ -1,6 +1,6 @@
-import { formatMoney, type GameView, type RoleId } from '../engine';
+import type { GameView, RoleId } from '../engine';
 import { h, svg } from './dom';
-import { statusLabel } from './names';
+import { money, statusLabel } from './names';
 import { POWER_COLOURS } from './palette';
 
 /** A power's colour swatch (a square), or an island's neutral one (a circle): colour is never the only cue. */
@@ -11,10 +11,10 @@ export function swatch(v: Pick<GameView, 'islands'>, role: RoleId): HTMLElement 
 }
 
 /** "▲ 3" / "▼ $2.5m" with words for screen readers; "–" in the first round. */
-export function delta(value: number | null, money = false): HTMLElement {
+export function delta(value: number | null, isMoney = false): HTMLElement {
   if (value === null) return h('span', { class: 'delta none' }, h('span', { 'aria-hidden': 'true' }, '–'), h('span', { class: 'sr-only' }, 'no change recorded yet'));
   if (value === 0) return h('span', { class: 'delta none' }, h('span', { 'aria-hidden': 'true' }, '0'), h('span', { class: 'sr-only' }, 'unchanged since last round'));
-  const text = money ? formatMoney(Math.abs(value)) : String(Math.abs(value));
+  const text = isMoney ? money(Math.abs(value)) : String(Math.abs(value));
   return h(
     'span',
     { class: `delta ${value > 0 ? 'up' : 'down'}` },

@@ -10,6 +10,9 @@ export interface InputHost {
   /** The island whose capital or land is at this point, if any. */
   islandAt(p: Point, precise: boolean): string | null;
   click(island: string): void;
+  /** The cable drawn at this point, if any (a click away from every island). */
+  cableAt?(p: Point): string | null;
+  clickCable?(id: string): void;
 }
 
 /** How far a press may move and still count as a click, in CSS pixels. */
@@ -105,7 +108,7 @@ export class MapInput {
   private move(e: PointerEvent): void {
     const p = this.toCanvas(e);
     if (!this.pointers.has(e.pointerId)) {
-      if (e.pointerType === 'mouse') this.canvas.style.cursor = this.host.islandAt(p, false) ? 'pointer' : this.host.view().k > 1.001 ? 'grab' : '';
+      if (e.pointerType === 'mouse') this.canvas.style.cursor = this.host.islandAt(p, false) || this.host.cableAt?.(p) ? 'pointer' : this.host.view().k > 1.001 ? 'grab' : '';
       return;
     }
     this.pointers.set(e.pointerId, p);
@@ -135,8 +138,13 @@ export class MapInput {
       this.press = null;
       this.canvas.style.cursor = '';
       if (completed && !press.moved) {
-        const island = this.host.islandAt(this.toCanvas(e), true);
+        const at = this.toCanvas(e);
+        const island = this.host.islandAt(at, true);
         if (island) this.host.click(island);
+        else {
+          const cable = this.host.cableAt?.(at);
+          if (cable) this.host.clickCable?.(cable);
+        }
       }
     }
     if (this.pointers.size < 2) this.pinch = null;

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshPage, myTurn, newGame, openSite, pageText, shot, type Site } from './app-helpers';
+
+let site: Site | undefined;
+
+beforeAll(async () => {
+  site = await openSite();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+const need = (): Site => {
+  if (!site) throw new Error('beforeAll did not finish');
+  return site;
+};
+
+const sentText = (page: Page) => page.locator('.composer .alert.ok').textContent();
+
+describe('the offer composer, first hour', () => {
+  it('Canberra: legal defaults, linked parties, money promised and free, only what Canberra may offer, money as entered', async () => {
+    const { page, errors } = await freshPage(need());
+    page.setDefaultTimeout(10_000);
+    await newGame(page, { mode: 'solo', role: 'Canberra', seed: '3', level: 'Easy' });
+    await myTurn(page);
+    await page.getByRole('tab', { name: 'New offer' }).click();
+
+    // 1. A cable sent on the form's defaults is legal; the build-time hint follows the vendor.
+    await page.getByRole('radio', { name: 'Cable' }).check();
+    await page.getByLabel('Stop 1', { exact: true }).selectOption('sydney');
+    await page.getByLabel('Stop 2', { exact: true }).selectOption('honiara');
+    await expect(page.getByRole('radio', { name: 'Alcatel Submarine Networks' }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel('Build time (months)').inputValue()).toBe('18');
+    await expect(page.locator('.composer .field:has(#compose-offer-dealKind-cable-deal-buildMonths) .hint').textContent()).resolves.toMatch(/From 18 to 60/);
+    // The Solomon Islands are ticked because the route lands there.
+    await expect(page.getByRole('checkbox', { name: 'Solomon Islands' }).isChecked()).resolves.toBe(true);
+    // Money: what Canberra has, what is promised, what is free.
+    await expect(page.locator('.money-box').textContent()).resolves.toMatch(/In your treasury\$(\d+)mPromised in 0 open offers\$0mFree to promise\$\1m/);
+    await shot(page, 'composer-cable-defaults');
+    await page.getByRole('button', { name: 'Send offer' }).click();
+    await expect.poll(() => sentText(page), { timeout: 15_000 }).toMatch(/Sent: Cable Sydney – Honiara by Alcatel Submarine Networks/);
+
+    // 2. An error the engine raised clears as soon as the form is put right.
+    await page.getByRole('radio', { name: 'Cable' }).check();
+    await page.getByLabel('Stop 1', { exact: true }).selectOption('sydney');
+    await page.getByLabel('Stop 2', { exact: true }).selectOption('piti');
+    await page.getByRole('button', { name: 'Send offer' }).click();
+    const routeError = page.locator('.composer .field-error');
+    await expect.poll(() => routeError.count(), { timeout: 15_000 }).toBe(1);
+    await page.getByLabel('Stop 2', { exact: true }).selectOption('port-moresby');
+    await expect.poll(() => routeError.count()).toBe(0);
+    await expect(page.getByRole('checkbox', { name: 'Papua New Guinea' }).isChecked()).resolves.toBe(true);
+
+    // 2. Aid: Send to and Island follow each other.
+    await page.getByRole('radio', { name: 'Aid' }).check();
+    await page.getByRole('checkbox', { name: 'Solomon Islands' }).check();
+    const island = page.getByRole('group', { name: 'Island', exact: true });
+    await expect.poll(() => island.getByRole('radio', { name: 'Solomon Islands' }).isChecked()).toBe(true);
+    await island.getByRole('radio', { name: 'Papua New Guinea' }).check();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Papua New Guinea' }).isChecked()).toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'Solomon Islands' }).isChecked()).resolves.toBe(false);
+
+    // 5. Money is kept as entered, or refused with a reason; never silently rounded.
+    await page.getByLabel('Amount').fill('13.3745');
+    await page.getByRole('button', { name: 'Send offer' }).click();
+    await expect.poll(() => page.locator('.composer .field-error').textContent()).toMatch(/at most three decimals/);
+    await page.getByLabel('Amount').fill('13.37');
+    await page.getByRole('button', { name: 'Send offer' }).click();
+    await expect.poll(() => sentText(page), { timeout: 15_000 }).toMatch(/Aid of \$13\.37m to Papua New Guinea/);
+
+    // 3. Promising more than is free: a warning first, then "Send anyway".
+    await page.getByRole('radio', { name: 'Aid' }).check();
+    // (The computer may already have turned an offer down: only offers that may still be signed count.)
+    const box = (await page.locator('.money-box').textContent()) ?? '';
+    const [, treasury, count, promised, free] = /In your treasury\$([\d.]+)mPromised in (\d+) open offers?\$([\d.]+)mFree to promise\$([\d.]+)m/.exec(box)?.map(Number) ?? [];
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(promised).toBeGreaterThanOrEqual(13.37);
+    expect(free).toBeCloseTo((treasury ?? 0) - (promised ?? 0), 3);
+    expect(free).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'Solomon Islands' }).check();
+    await page.getByLabel('Amount').fill(String(Math.ceil(free ?? 0) + 5));
+    await page.getByRole('button', { name: 'Send offer' }).click();
+    await expect.poll(() => page.locator('.composer .form-error').textContent()).toMatch(/only \$[\d.]+m is free/);
+    await shot(page, 'composer-overcommit');
+    await page.getByRole('button', { name: 'Send anyway' }).click();
+    await expect.poll(() => sentText(page), { timeout: 15_000 }).toMatch(/Sent: Aid/);
+
+    // 4. Canberra is never offered what only Beijing may do.
+    await page.getByRole('radio', { name: 'Diplomatic' }).check();
+    const composer = await page.locator('.composer').textContent();
+    expect(composer).not.toMatch(/Switch recognition/);
+    expect(composer).toMatch(/Join the partner/);
+
+    const text = await pageText(page);
+    expect(text).not.toMatch(/\$\d+k\b/);
+    expect(text).not.toMatch(/\b1 (cables|offers|island governments|entries)\b/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
