@@ -2,7 +2,7 @@ import type { GameState, Island, IslandId, PowerId } from './types';
 import { POWERS } from './types';
 import { pickWeighted, roll } from './rng';
 import { transfer } from './money';
-import { clamp, clampAlignment, clampMetric, roundsFor, own } from './util';
+import { clamp, clampAlignment, clampMetric, formatMoney, roundsFor, own } from './util';
 import type { Say } from './log';
 
 /** Years between general elections. */
@@ -45,6 +45,18 @@ export function influenceFade(round: number, monthsPerRound: number): number {
   return by(round) - by(round - 1);
 }
 
+/**
+ * Years of base revenue an island government can hold and put to use. Money beyond that is lost to
+ * limited absorptive capacity (few projects ready, few officials to run them): aid piled on an
+ * island stops buying anything (the Lowy Institute's Pacific Aid Map: aid to the small island
+ * states outran what their administrations could spend, 2020-22).
+ */
+export const ABSORPTION_YEARS = 2;
+
+/** The most an island's treasury holds after the domestic phase. */
+export const absorptionCap = (g: GameState, revenuePerRound: number): number =>
+  revenuePerRound * Math.max(1, Math.floor(12 / g.scenario.monthsPerRound)) * ABSORPTION_YEARS;
+
 export function runDomestic(g: GameState, say: Say): void {
   const fade = influenceFade(g.round, g.scenario.monthsPerRound);
   for (const p of POWERS) {
@@ -55,6 +67,12 @@ export function runDomestic(g: GameState, say: Say): void {
     const island = own(g.islands, id);
     if (!island) continue;
     transfer(g, 'world', id, revenueOf(island.revenuePerRound, island.economy), 'revenue', null);
+    const cap = absorptionCap(g, island.revenuePerRound);
+    if (island.treasury > cap) {
+      const lost = island.treasury - cap;
+      transfer(g, id, 'world', lost, 'absorption', null);
+      say(`${island.name} cannot put all its money to use: ${formatMoney(lost)} beyond two years of revenue is lost to limited absorptive capacity.`, 'all');
+    }
     drift(island, ((g.round - 1) * g.scenario.monthsPerRound) / 12);
     if (island.nextElection === g.round) runElection(g, id, say, false);
   }

@@ -385,7 +385,7 @@ export interface Debt {
   defaulted: boolean;
 }
 
-export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum';
+export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum' | 'absorption';
 
 /** One movement of money. "world" stands for everyone outside the game (vendors, taxpayers). */
 export interface LedgerEntry {

@@ -74,7 +74,7 @@ describe('the game’s worker', () => {
     await page.getByRole('radio', { name: 'Solomon Islands' }).check();
     await page.getByLabel('Amount', { exact: true }).fill('1.234');
     await page.getByRole('button', { name: 'Send offer' }).click();
-    await expect.poll(() => page.locator('.composer .alert.ok').textContent(), { timeout: 15_000 }).toContain('Aid of $1.2m');
+    await expect.poll(() => page.locator('.composer .alert.ok').textContent(), { timeout: 15_000 }).toContain('Aid of $1.234m');
     await page.getByRole('button', { name: 'End phase' }).click();
     await takeSeat(page, 'Beijing');
     await page.getByRole('button', { name: 'End phase' }).click();

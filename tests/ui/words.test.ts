@@ -24,7 +24,7 @@ describe('words a player reads', () => {
 
   it('names every offer, agreement and debt of a whole game by what it is, never by its id', () => {
     let changed = 0;
-    for (const seed of ['1', '3']) {
+    for (const seed of ['1', '3', '5']) {
       const g = playedGame(seed).state;
       for (const e of g.log) {
         const text = namesForIds(g, e.text);
@@ -32,7 +32,7 @@ describe('words a player reads', () => {
         expect(text).not.toMatch(/\b(offer|agreement) [oa]\d+\b|\bdebt [a-z]+-|\$\d+k\b|exim-/i);
       }
     }
-    expect(changed).toBeGreaterThanOrEqual(2);
+    expect(changed).toBeGreaterThanOrEqual(1);
     const g = playedGame('3').state;
     expect(debtName(g, 'exim-kumul')).toBe('the Kumul domestic cable loan from Beijing');
     expect(debtName(g, 'exim-datacentre')).toBe('the data centre loan from Beijing');
