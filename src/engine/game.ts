@@ -13,7 +13,7 @@ import { hashJson } from './hash';
 import { clampMetric, own } from './util';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 9;
+export const RULES_VERSION = 10;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
