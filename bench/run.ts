@@ -143,6 +143,41 @@ report('fixture, rules called directly: round', median(byPath.direct.rounds), 'm
 report('fixture, rules called directly: game', median(byPath.direct.games), 'ms (median)');
 report('machine overhead (machine / direct)', median(byPath.machine.games) / median(byPath.direct.games), 'x');
 
+// A long hostile action list (issue 9): every power tries 2,000 offer-and-withdraw pairs in round 1.
+// Per-seat round limits refuse all but 20 offers each, and an action copies only the offer it
+// touches, so replaying the list costs about the same per action as a normal game's actions. Before
+// the limits, 4,000 pairs took 23 to 42 s to replay and grew with the square of the count.
+{
+  const start = createGame(scenario, hash, '1');
+  const flood: Action[] = [];
+  let g = start;
+  const push = (a: Action) => {
+    flood.push(a);
+    const r = step(g, a);
+    if (r.ok) g = r.state;
+  };
+  for (let i = 0; i < 2000; i++)
+    for (const p of ['beijing', 'canberra', 'washington'] as const) {
+      push({ type: 'offer', role: p, to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 10, financing: { kind: 'grant', by: p } } });
+      push({ type: 'withdraw', role: p, offer: g.offers.at(-1)?.id ?? 'o1' });
+    }
+  for (const role of start.seats) push({ type: 'endPhase', role });
+  const made = g.offers.length;
+  const times: number[] = [];
+  for (let rep = 0; rep < 5; rep++) {
+    t0 = performance.now();
+    let s = start;
+    for (const a of flood) {
+      const r = step(s, a);
+      if (r.ok) s = r.state;
+    }
+    times.push(performance.now() - t0);
+  }
+  report(`replay of ${flood.length} offer/withdraw actions`, median(times), 'ms (median)');
+  report('  offers the limits let through', made, 'offers');
+  report('  per action', (median(times) / flood.length) * 1000, 'µs');
+}
+
 // The batch target: 1,000 games of the largest scenario on this machine's cores (npm run batch).
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 if (BATCH > 0) {

@@ -414,6 +414,7 @@ export function cancel(g: GameState, agreementId: string, role: RoleId, reason: 
   if (!a) return;
   a.status = 'cancelled';
   a.reason = `cancelled by ${role}: ${reason}`;
+  a.cancelled = { by: role, round: g.round };
   const funder = funderOf(a.deal);
   const power = own(g.powers, funder);
   for (const id of islandsOfDeal(g, a.deal)) {

@@ -3,7 +3,7 @@ import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, P
 import type { GameView } from './view';
 import { LOAN_LIMITS } from './aid';
 import { MAX_AID, MAX_BUILD_MONTHS, MAX_ISLAND_SHARE_PCT } from './deals';
-import { MAX_COUNTERS } from './validate';
+import { MAX_COUNTERS, ROUND_LIMITS, usedThisRound } from './validate';
 import { ISLAND_ORDERS, MAX_ORDERS_PER_ROUND, MIN_COST, POWER_ORDERS } from './orders';
 import { canSee, own } from './util';
 
@@ -165,5 +165,10 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
     }
   }
   out.push({ type: 'endPhase', params: {} });
-  return out;
+  // A seat that has used up a round limit is offered no more of that action this round.
+  const used = usedThisRound(v, role);
+  const room = (k: keyof typeof ROUND_LIMITS) => used[k] < ROUND_LIMITS[k];
+  return out.filter((t) =>
+    t.type === 'offer' ? room('offers') && (t.amends === undefined || room('renegotiations')) : t.type === 'counter' ? room('counters') : t.type === 'cancel' ? room('cancellations') : true,
+  );
 }

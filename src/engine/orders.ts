@@ -31,7 +31,7 @@ export function orderRefusal(g: GameState, role: RoleId, order: Order): Refusal 
   const min = MIN_COST[order.kind] ?? (order.kind === 'campaign' || order.kind === 'buildCert' || order.kind === 'repay' ? 1 : 0);
   if (order.amount < min) return bad('illegalTerms', 'order.amount', `This act costs at least ${formatMoney(min)}.`);
   const pending = g.orders.filter((o) => o.role === role);
-  if (pending.length >= MAX_ORDERS_PER_ROUND) return bad('illegalTerms', 'order', `At most ${MAX_ORDERS_PER_ROUND} orders a round.`);
+  if (pending.length >= MAX_ORDERS_PER_ROUND) return bad('limitReached', 'order', `You have given ${MAX_ORDERS_PER_ROUND} orders this round, the most a seat may give.`);
   if (pending.some((o) => o.order.kind === order.kind && order.kind !== 'campaign' && order.kind !== 'repay'))
     return bad('illegalTerms', 'order.kind', 'That act is already ordered this round.');
   const committed = pending.reduce((s, o) => s + orderCost(o.order), 0);

@@ -1,7 +1,8 @@
 import type { Deal, GameState, Offer, RoleId } from './types';
 import type { GameView } from './view';
 import { cloneState } from './state';
-import { conflictOf, partiesOf, sign } from './deals';
+import { conflictOf, dealRefusal, partiesOf, sign } from './deals';
+import { parseDeal } from './parse';
 import { refreshNetworks } from './cables';
 import { seedState } from './rng';
 import { scoreOf } from './scoring';
@@ -23,6 +24,11 @@ export function previewDeal(v: GameView, role: RoleId, deal: Deal, from: RoleId)
   const { viewer: _viewer, ...rest } = v;
   const g: GameState = { ...cloneState(rest as GameState), rng: seedState('preview'), scripted: [], tabled: [], deck: { chancePerRound: 0, weights: {} } };
   const before = scoreOf(g, role).total;
+  // A half-filled form or a hostile deal: say what is wrong rather than read through it.
+  const parsed = parseDeal(deal);
+  if (!parsed.ok) return { before, after: before, conflict: parsed.refusal.message };
+  const unknown = dealRefusal(g, deal);
+  if (unknown?.code === 'unknownTarget') return { before, after: before, conflict: unknown.message };
   const parties = partiesOf(g, deal);
   const offer: Offer = {
     id: 'preview',

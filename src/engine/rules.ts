@@ -11,6 +11,7 @@ import { executeOrder } from './orders';
 import { updateScores } from './scoring';
 import { sayer } from './log';
 import { addMonths, own } from './util';
+import { touchOffer } from './state';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -37,7 +38,7 @@ function applyMove(g: GameState, action: Action): void {
   switch (action.type) {
     case 'offer':
     case 'counter': {
-      const old = action.type === 'counter' ? g.offers.find((o) => o.id === action.offer) : undefined;
+      const old = action.type === 'counter' ? touchOffer(g, action.offer) : undefined;
       const to = action.type === 'counter' ? (old ? [old.from, ...old.to].filter((r) => r !== action.role) : []) : action.to;
       const offer: Offer = {
         id: `o${++g.counters.offer}`,
@@ -60,7 +61,7 @@ function applyMove(g: GameState, action: Action): void {
       return;
     }
     case 'accept': {
-      const offer = g.offers.find((o) => o.id === action.offer);
+      const offer = touchOffer(g, action.offer);
       if (!offer) return;
       offer.acceptedBy.push(action.role);
       if (offer.to.every((r) => offer.acceptedBy.includes(r))) {
@@ -70,14 +71,14 @@ function applyMove(g: GameState, action: Action): void {
       return;
     }
     case 'reject': {
-      const offer = g.offers.find((o) => o.id === action.offer);
+      const offer = touchOffer(g, action.offer);
       if (!offer) return;
       offer.status = 'rejected';
       offer.reason = action.reason.trim();
       return;
     }
     case 'withdraw': {
-      const offer = g.offers.find((o) => o.id === action.offer);
+      const offer = touchOffer(g, action.offer);
       if (offer) offer.status = 'withdrawn';
       return;
     }

@@ -1,4 +1,4 @@
-import type { Action, GameState } from './types';
+import type { Action, GameState, Offer } from './types';
 
 /**
  * A working copy of the state for the rules to change. Parts the rules never change after they
@@ -33,10 +33,12 @@ export function cloneState(g: GameState): GameState {
 
 /**
  * The smallest working copy an action needs: most actions touch only the offers, the sealed
- * orders or who has ended the phase, so copying the whole state for them would be waste.
+ * orders or who has ended the phase, so copying the whole state for them would be waste. The
+ * list of offers is copied, not the offers in it: the rules copy the one offer they change
+ * (touchOffer), so an action costs the same however many offers the round has seen.
  */
 export function cloneFor(g: GameState, action: Action): GameState {
-  const base = { ...g, log: g.log.slice(), counters: { ...g.counters } };
+  const base = { ...g, log: action.why ? g.log.slice() : g.log, counters: { ...g.counters } };
   switch (action.type) {
     case 'endPhase':
       return { ...base, ended: g.ended.slice() };
@@ -47,8 +49,18 @@ export function cloneFor(g: GameState, action: Action): GameState {
     case 'accept':
     case 'reject':
     case 'withdraw':
-      return { ...base, offers: g.offers.map((o) => (o.round === g.round ? { ...o, to: [...o.to], acceptedBy: [...o.acceptedBy], seenBy: [...o.seenBy] } : o)) };
+      return { ...base, offers: g.offers.slice() };
     default:
       return cloneState(g);
   }
+}
+
+/** A working copy of one offer, put in the draft's list in place of the original, for a rule to change. */
+export function touchOffer(g: GameState, id: string): Offer | undefined {
+  const i = g.offers.findIndex((o) => o.id === id);
+  const o = g.offers[i];
+  if (!o) return undefined;
+  const copy: Offer = { ...o, to: [...o.to], acceptedBy: [...o.acceptedBy], seenBy: [...o.seenBy] };
+  g.offers[i] = copy;
+  return copy;
 }

@@ -363,6 +363,8 @@ export interface Agreement {
   status: 'active' | 'ended' | 'cancelled' | 'breached';
   /** Why it ended, when it did. */
   reason: string | null;
+  /** Who cancelled it and in which round, if a party did. */
+  cancelled?: { by: RoleId; round: number } | undefined;
 }
 
 export interface Debt {
@@ -535,7 +537,9 @@ export type RefusalCode =
   | 'badParty'
   | 'unknownTarget'
   | 'notParty'
-  | 'malformed';
+  | 'malformed'
+  /** A per-seat, per-round limit on a repeatable action is used up. */
+  | 'limitReached';
 
 export interface Refusal {
   code: RefusalCode;

@@ -8,6 +8,45 @@ export const MAX_OPEN_OFFERS = 12;
 export const MAX_REASON = 200;
 export const MAX_WHY = 240;
 
+/**
+ * What one seat may do at most in one round, for every action that can be repeated: offers made
+ * (a withdrawn offer still counts, so offer-and-withdraw cannot run forever), counter-offers,
+ * renegotiations (offers that amend an agreement; they count as offers too) and cancellations.
+ * Sealed orders have their own limit (MAX_ORDERS_PER_ROUND). Accepting, rejecting and
+ * withdrawing can be done once per offer, so the offer limits bound them too.
+ */
+export const ROUND_LIMITS = { offers: 20, counters: 10, renegotiations: 5, cancellations: 5 } as const;
+
+/** How much of each round limit a seat has used this round. */
+export function usedThisRound(g: Pick<GameState, 'offers' | 'agreements' | 'round'>, role: RoleId): Record<keyof typeof ROUND_LIMITS, number> {
+  const used = { offers: 0, counters: 0, renegotiations: 0, cancellations: 0 };
+  for (const o of g.offers) {
+    if (o.round !== g.round || o.from !== role) continue;
+    if (o.replaces !== null) used.counters++;
+    else {
+      used.offers++;
+      if (o.amends !== null) used.renegotiations++;
+    }
+  }
+  for (const a of g.agreements) if (a.cancelled?.by === role && a.cancelled.round === g.round) used.cancellations++;
+  return used;
+}
+
+const LIMIT_WORDS: Record<keyof typeof ROUND_LIMITS, string> = {
+  offers: 'offers (withdrawn ones count)',
+  counters: 'counter-offers',
+  renegotiations: 'renegotiations',
+  cancellations: 'cancellations',
+};
+
+function limitRefusal(g: GameState, role: RoleId, ...kinds: (keyof typeof ROUND_LIMITS)[]): Refusal | null {
+  const used = usedThisRound(g, role);
+  for (const kind of kinds)
+    if (used[kind] >= ROUND_LIMITS[kind])
+      return { code: 'limitReached', message: `You have made ${used[kind]} ${LIMIT_WORDS[kind]} this round, the most a seat may make: wait for the next round.` };
+  return null;
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 }
@@ -74,6 +113,8 @@ export function validate(g: GameState, action: Action): Refusal | null {
         if (to === role) return { code: 'badParty', field: `to[${i}]`, message: 'You cannot send an offer to yourself.' };
         if (action.to.indexOf(to) !== i) return { code: 'badParty', field: `to[${i}]`, message: 'Each addressee appears once.' };
       }
+      const limit = limitRefusal(g, role, 'offers', ...(action.amends !== undefined ? (['renegotiations'] as const) : []));
+      if (limit) return limit;
       const open = g.offers.filter((o) => o.from === role && o.round === g.round && o.status === 'open').length;
       if (open >= MAX_OPEN_OFFERS) return { code: 'illegalTerms', message: `At most ${MAX_OPEN_OFFERS} open offers at a time.` };
       const bad = dealRefusal(g, action.deal);
@@ -101,11 +142,13 @@ export function validate(g: GameState, action: Action): Refusal | null {
       const a = g.agreements.find((x) => x.id === action.agreement);
       if (!a || a.status !== 'active') return { code: 'unknownTarget', field: 'agreement', message: `There is no agreement "${String(action.agreement)}" in force.` };
       if (!a.parties.includes(role)) return { code: 'notParty', field: 'agreement', message: 'Only a party to an agreement can cancel it.' };
-      return reasonRefusal(action.reason);
+      return limitRefusal(g, role, 'cancellations') ?? reasonRefusal(action.reason);
     }
     case 'counter': {
       const o = offerFor(g, action.offer, role, 'addressee');
       if (isRefusal(o)) return o;
+      const limit = limitRefusal(g, role, 'counters');
+      if (limit) return limit;
       if (o.counterDepth >= MAX_COUNTERS) return { code: 'tooManyCounters', field: 'offer', message: `An offer can be countered at most ${MAX_COUNTERS} times a round.` };
       const bad = dealRefusal(g, action.deal);
       if (bad) return bad;

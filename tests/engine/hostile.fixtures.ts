@@ -26,7 +26,13 @@ export function hostileStates() {
   const ended = act(negotiation, { type: 'endPhase', role: 'SLB' });
   let over = decisions;
   while (over.phase !== 'over') over = endPhase(over);
-  return { negotiation, decisions, ended, over };
+  // Washington has made every offer a seat may make this round (withdrawn ones count).
+  let capped = negotiation;
+  for (let i = 0; i < 18; i++) {
+    capped = act(capped, { type: 'offer', role: 'washington', to: ['PNG'], deal: aid('PNG', 'washington', 10 + i) });
+    capped = act(capped, { type: 'withdraw', role: 'washington', offer: capped.offers.at(-1)!.id });
+  }
+  return { negotiation, decisions, ended, over, capped };
 }
 
 /** One action of every kind and every deal and order kind, each legal or nearly so in the negotiation or decisions state. */

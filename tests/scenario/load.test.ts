@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenarioText, formatScenarioError } from '../../src/scenario/load';
-import { scenarioFiles, loadScenarioFile } from '../../src/scenario/files';
+import { scenarioFiles, loadScenarioFile, resolveScenario } from '../../src/scenario/files';
 
 const coral = readFileSync(scenarioFiles()['coral-sea']!, 'utf8');
 
@@ -82,6 +82,17 @@ describe('docs/scenario-format.md', () => {
     const { scenarioJsonSchema } = await import('../../src/scenario/json-schema');
     const fresh = scenarioJsonSchema();
     expect(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+});
+
+describe('scenario ids', () => {
+  it('a built-in JavaScript name is no shipped scenario: it is taken as a path, which does not exist', () => {
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(resolveScenario(id)).toBe(id);
+      const r = loadScenarioFile(resolveScenario(id));
+      expect(r.ok === false && r.errors[0]).toMatchObject({ found: 'no such file' });
+    }
+    expect(resolveScenario('coral-sea')).toMatch(/coral-sea\.yaml$/);
   });
 });
 
