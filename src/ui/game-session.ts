@@ -246,7 +246,8 @@ export class GameSession {
       return { ok: false, message: `That save could not be read: ${storageProblem(e)}.` };
     }
     if (!saved) return { ok: false, message: 'That save is no longer there.' };
-    return this.open(saved.record, replace, saved.seating, saved.ui ?? {}, id !== AUTOSAVE_ID);
+    // The autosave is the game in progress itself (saved after every move): loading it loses nothing.
+    return this.open(saved.record, replace || (id === AUTOSAVE_ID && this.saveState === 'idle'), saved.seating, saved.ui ?? {}, id !== AUTOSAVE_ID);
   }
 
   /** The autosave of a game this browser was playing and did not finish; null when there is none. */

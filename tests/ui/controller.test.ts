@@ -209,6 +209,10 @@ describe('the game controller', () => {
     expect(c.shown).toBe('canberra');
     expect(JSON.stringify(await store.get(AUTOSAVE_ID))).toBe(autosave);
     expect(session.recordForTests?.actions.length).toBe(actions);
+    // Its own autosave is the game in progress: loading it asks nothing.
+    expect(await c.openSaved(AUTOSAVE_ID)).toMatchObject({ ok: true });
+    await settle(c);
+    expect(c.game?.round).toBe(game?.round);
     // Saying yes opens it.
     expect(await c.openText(file, true)).toMatchObject({ ok: true });
     await settle(c);
