@@ -16,7 +16,7 @@ import {
   type ScenarioData,
   type ViewerId,
 } from '../engine';
-import { checkRecord, ENGINE_VERSION, RECORD_FORMAT, type ActionMeta, type GameRecord } from './record';
+import { checkRecord, clip, ENGINE_VERSION, RECORD_FORMAT, type ActionMeta, type GameRecord } from './record';
 
 export interface MatchOptions {
   /** `false` skips the per-round state hashes, figures and the embedded scenario (batch runs that keep no record). */
@@ -142,12 +142,17 @@ export function replay(data: unknown, scenario: ScenarioData, scenarioHash: stri
   try {
     if (record.origin && stateHash(record.origin.state) !== record.origin.hash) return { ok: false, message: 'The record’s starting state does not match its hash: it was changed.' };
     host = new MatchHost(scenario, scenarioHash, record.seed, { origin: record.origin?.state, continued: record.continued, branch: record.branch, rounds: record.origin ? record.rounds?.filter((f) => f.round < (record.origin?.state.round ?? 0)) : [] });
-    for (let i = 0; i < record.actions.length; i++) {
-      const refusal = host.submit(record.actions[i] as Action, record.meta?.[i] ?? {});
-      if (refusal) return { ok: false, message: `Action ${i + 1} of the record is refused: ${refusal.message}` };
-    }
   } catch {
     return { ok: false, message: 'The record’s starting state cannot be played by this engine.' };
+  }
+  for (let i = 0; i < record.actions.length; i++) {
+    let refusal: Refusal | null;
+    try {
+      refusal = host.submit(record.actions[i] as Action, record.meta?.[i] ?? {});
+    } catch {
+      return { ok: false, message: `Action ${i + 1} of the record cannot be played: it is not an action this game knows.` };
+    }
+    if (refusal) return { ok: false, message: `Action ${i + 1} of the record is refused: ${clip(refusal.message, 300)}` };
   }
   const actual = host.record.hashes;
   const rounds = record.hashes.map((h, i) => {

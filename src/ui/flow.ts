@@ -3,8 +3,9 @@ import type { RoleId } from '../engine';
 
 /**
  * The app's screens as a state machine: menu → setup → match, with a hand-off screen between
- * hot-seat players and the end screen after the last round. It holds no game: the controller
- * owns the MatchHost and sends these events; views render from the machine's state.
+ * hot-seat players and the end screen after the last round. It holds no game: the game's worker
+ * owns the MatchHost and sends these events through the controller (which sends Menu and Setup
+ * itself); views render from the machine's state.
  */
 export type FlowEvent =
   | { type: 'MENU' }

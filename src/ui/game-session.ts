@@ -223,8 +223,10 @@ export class GameSession {
       opened = { ok: false, message: 'This file could not be read as a Landing Rights game.' };
     }
     if (!opened.ok) return opened;
-    if (this.unsaved() && !replace) return { ok: false, ask: true, message: 'The game in progress is not saved under a name: opening this replaces it, and its autosave with it.' };
     const seats = opened.host.state.seats;
+    const problem = fallback && !opened.seating ? seatingProblem(fallback, seats, POLICY_NAMES) : null;
+    if (problem) return { ok: false, message: problem.replace('The file names', 'The save names').replace('The file seats', 'The save seats') };
+    if (this.unsaved() && !replace) return { ok: false, ask: true, message: 'The game in progress is not saved under a name: opening this replaces it, and its autosave with it.' };
     const keep = (s: Seating | undefined | null) => (s && s.humans.length > 0 && s.humans.every((r) => seats.includes(r)) && seatingProblem(s, seats, POLICY_NAMES) === null ? s : null);
     const seating = opened.seating ?? keep(fallback) ?? keep(this.seating) ?? { mode: 'solo', humans: [seats.find((s) => !opened.host.state.islands[s]) ?? seats[0] ?? ''] };
     this.install(opened.host, opened.scenario.id, seating, ui);
@@ -244,7 +246,8 @@ export class GameSession {
       return { ok: false, message: `That save could not be read: ${storageProblem(e)}.` };
     }
     if (!saved) return { ok: false, message: 'That save is no longer there.' };
-    return this.open(saved.record, replace, saved.seating, saved.ui ?? {}, id !== AUTOSAVE_ID);
+    // The autosave is the game in progress itself (saved after every move): loading it loses nothing.
+    return this.open(saved.record, replace || (id === AUTOSAVE_ID && this.saveState === 'idle'), saved.seating, saved.ui ?? {}, id !== AUTOSAVE_ID);
   }
 
   /** The autosave of a game this browser was playing and did not finish; null when there is none. */

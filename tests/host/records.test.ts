@@ -149,6 +149,21 @@ describe('hostile records', () => {
     }
   });
 
+  it('refuses a record carrying a hostile action in plain words, never the engine’s error text', async () => {
+    const record = save('16', 1);
+    for (const junk of [
+      { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'diplomatic', island: '__proto__', recognise: 'beijing' } },
+      { type: 'order', role: 'constructor', order: { kind: 'cut' } },
+      { type: 'accept', role: 'SLB', offer: { toString: 1 } },
+      { type: 'nothing-at-all' },
+    ]) {
+      const r = await open({ ...record, actions: [junk, ...record.actions], meta: [{}, ...(record.meta ?? [])] });
+      expect(r.ok, JSON.stringify(junk)).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/^Action 1 of the record (is refused|cannot be played)/);
+      if (!r.ok) expect(r.message).not.toMatch(/TypeError|Cannot read|undefined|NaN|stack/);
+    }
+  });
+
   it('refuses a file over 20 MB before parsing it', () => {
     const r = parseRecordText(' '.repeat(MAX_RECORD_BYTES + 1));
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/too large.*20 MB/) });

@@ -144,6 +144,11 @@ describe('the game controller', () => {
       expect(JSON.stringify(await store.get(AUTOSAVE_ID))).toBe(autosave);
     }
     expect(await c.openText('{ not json')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+    // A browser save whose seating names an unknown computer player is refused too.
+    const saved = await store.get(AUTOSAVE_ID);
+    await store.put({ ...saved!, id: 'robot', seating: { mode: 'solo', humans: ['canberra'], policy: 'skynet' } });
+    expect(await c.openSaved('robot')).toMatchObject({ ok: false, message: expect.stringMatching(/The save names a computer player "skynet"/) });
+    expect(c.game).toEqual(game);
   });
 
   it('says a game in progress is unsaved until a named save holds it as it is', async () => {
@@ -204,6 +209,10 @@ describe('the game controller', () => {
     expect(c.shown).toBe('canberra');
     expect(JSON.stringify(await store.get(AUTOSAVE_ID))).toBe(autosave);
     expect(session.recordForTests?.actions.length).toBe(actions);
+    // Its own autosave is the game in progress: loading it asks nothing.
+    expect(await c.openSaved(AUTOSAVE_ID)).toMatchObject({ ok: true });
+    await settle(c);
+    expect(c.game?.round).toBe(game?.round);
     // Saying yes opens it.
     expect(await c.openText(file, true)).toMatchObject({ ok: true });
     await settle(c);
