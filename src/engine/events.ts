@@ -266,14 +266,14 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
   }
 }
 
-function leak(g: GameState, say: Say, scripted: boolean): void {
+function leak(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const hidden = g.agreements
-    .filter((a) => a.status === 'active')
+    .filter((a) => a.status === 'active' && (!t.island || a.parties.includes(t.island)))
     .flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all').map((c) => ({ a, c })));
   const found = pick(g, hidden);
   if (!found) {
-    record(g, 'leak', 'A leak reveals nothing new', {}, scripted);
-    say('Documents leak to the press, but they reveal nothing that was not already known.');
+    record(g, 'leak', t.title ?? 'A leak reveals nothing new', { island: t.island ?? null }, scripted);
+    say(`${t.title ? `${t.title}: the documents` : 'Documents leak to the press, but they'} reveal nothing that was not already known.`);
     return;
   }
   const { a, c } = found;
@@ -286,7 +286,7 @@ function leak(g: GameState, say: Say, scripted: boolean): void {
     island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 5);
     power.reputation = clampMetric(power.reputation - 6);
   }
-  record(g, 'leak', `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
+  record(g, 'leak', t.title ?? `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
   say(`A leaked document shows a secret ${c.kind} clause in the pact between ${island?.name ?? '?'} and ${power?.name ?? '?'} (${a.id}).`, 'all', [c.id]);
 }
 
@@ -302,7 +302,7 @@ const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scrip
   anchorDrag,
   cyclone,
   riots,
-  leak: (g, say, _t, scripted) => leak(g, say, scripted),
+  leak,
   ransomware,
   election,
   debtDistress,
@@ -324,7 +324,8 @@ export const RIOT_THRESHOLD = 50;
 
 /** Scripted events for this round first, then riots where unrest boils over, then at most one card from the weighted deck. */
 export function drawEvents(g: GameState, say: Say): void {
-  for (const s of g.scripted.filter((e) => e.round === g.round)) applyEvent(g, say, s.kind, s, true);
+  // A scripted leak naming an island waits for the negotiation, when the round's drafts are on the table (drafts.ts).
+  for (const s of g.scripted.filter((e) => e.round === g.round && !(e.kind === 'leak' && e.island !== undefined))) applyEvent(g, say, s.kind, s, true);
   for (const id of islandIds(g)) {
     const unrest = g.islands[id]?.unrest ?? 0;
     if (unrest > RIOT_THRESHOLD && chance(g, unrest - RIOT_THRESHOLD)) applyEvent(g, say, 'riots', { island: id }, false);

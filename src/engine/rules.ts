@@ -10,6 +10,7 @@ import { executeOrder } from './orders';
 import { updateScores } from './scoring';
 import { sayer } from './log';
 import { addMonths } from './util';
+import { refuseLanding } from './standing';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -73,6 +74,7 @@ function applyMove(g: GameState, action: Action): void {
       if (!offer) return;
       offer.status = 'rejected';
       offer.reason = action.reason.trim();
+      refuseLanding(g, offer, action.role, sayer(g));
       return;
     }
     case 'withdraw': {
@@ -116,7 +118,7 @@ export function runBriefing(g: GameState): void {
 export function tableOffers(g: GameState): void {
   for (const t of g.tabled.filter((x) => x.round === g.round)) {
     const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
-    const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why };
+    const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why, ...(t.amends ? { amends: t.amends } : {}) };
     if (validate(g, action) === null) applyAction(g, action);
   }
 }

@@ -45,9 +45,9 @@ export function cloneFor(g: GameState, action: Action): GameState {
     case 'offer':
     case 'counter':
     case 'accept':
-    case 'reject':
     case 'withdraw':
       return { ...base, offers: g.offers.map((o) => (o.round === g.round ? { ...o, to: [...o.to], acceptedBy: [...o.acceptedBy], seenBy: [...o.seenBy] } : o)) };
+    // A rejection may be a power refusing a landing, which touches islands, agreements and cables.
     default:
       return cloneState(g);
   }

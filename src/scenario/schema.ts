@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type Deal, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
 
 /**
  * The scenario file format. Every numeric field carries its bounds here, and these
@@ -71,11 +71,29 @@ export const vendorSchema = z
   .object({
     id,
     name: z.string().min(1),
+    kind: z.enum(VENDOR_KINDS).describe('cable: a cable maker; network: builds towers, data centres, safe-city systems; carrier: runs a network'),
     origin: z.enum([...POWER_IDS, 'other']),
     trusted: z.boolean().describe('on the trusted-vendor lists of Canberra and Washington'),
-    pricePerKm: int(1, 1000).describe('cable price per km of route, US$ thousands'),
-    pricePerLanding: int(0, 100_000).describe('price of each landing station, US$ thousands'),
-    minBuildMonths: int(1, 60),
+    pricePerKm: int(1, 1000).optional().describe('cable makers: cable price per km of route, US$ thousands'),
+    pricePerLanding: int(0, 100_000).optional().describe('cable makers: price of each landing station, US$ thousands'),
+    minBuildMonths: int(1, 60).optional().describe('cable makers: the fewest months a cable takes'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'cable') return;
+    for (const key of ['pricePerKm', 'pricePerLanding', 'minBuildMonths'] as const)
+      if (v[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a ${key} for a cable maker` });
+  });
+
+const deal = z.custom<Deal>((d) => typeof d === 'object' && d !== null && 'kind' in d, 'a deal, as an offer carries it (see docs/rules.md)');
+
+export const standingAgreementSchema = z
+  .object({
+    id,
+    since: yearMonth.describe('when it was signed, before the game starts'),
+    deal,
+    consented: z.array(powerId).optional().describe('powers whose landing consent a cable contract already has'),
+    note: z.string().min(1).optional(),
   })
   .strict();
 
@@ -177,13 +195,18 @@ export const scenarioSchema = z
           .object({
             round: int(1, 60),
             from: z.string().min(1).describe('the role that makes the offer'),
-            deal: z.custom<Deal>((d) => typeof d === 'object' && d !== null && 'kind' in d, 'a deal, as an offer carries it (see docs/rules.md)'),
+            deal,
             why: z.string().max(240).optional(),
+            amends: id.optional().describe('a standing agreement the offer would replace (a renegotiation, or a new deal for a cable contract)'),
           })
           .strict(),
       )
       .optional()
       .describe('offers put on the table at a round\'s briefing; the engine checks each then and drops one that is not legal'),
+    agreements: z
+      .array(standingAgreementSchema)
+      .optional()
+      .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
     sources: z.array(z.string().min(1)).min(1),
   })
   .strict()
@@ -210,6 +233,7 @@ export const scenarioSchema = z
     dup(s.vendors, 'vendors');
     dup(s.landings, 'landings');
     dup(s.cables, 'cables');
+    dup(s.agreements ?? [], 'agreements');
     s.landings.forEach((l, i) => {
       if (l.island !== null && !islandIds.has(l.island))
         ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: oneOf('an island', islandIds) });
@@ -249,6 +273,9 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: oneOf('an island', islandIds) });
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
+    });
+    (s.agreements ?? []).forEach((a, i) => {
+      if (a.since > s.start) ctx.addIssue({ code: 'custom', path: ['agreements', i, 'since'], message: `a month no later than the start (${s.start})` });
     });
     if (s.map.south >= s.map.north) ctx.addIssue({ code: 'custom', path: ['map', 'north'], message: 'a latitude north of map.south' });
   });
