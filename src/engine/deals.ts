@@ -355,6 +355,8 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       const disaster = g.events.some((e) => e.island === deal.island && e.round >= g.round - 1 && ['eruption', 'cyclone', 'pandemic', 'riots', 'ransomware'].includes(e.kind));
       if (purpose === 'relief') weight = disaster ? weight * 2 : Math.ceil(weight / 2);
       if (purpose === 'budget') island.legitimacy = clampMetric(island.legitimacy + (fin.kind === 'grant' ? 3 : 2));
+      // Budget support pays for concessions (wages, services): it calms the streets a little.
+      if (purpose === 'budget') island.unrest = clampMetric(island.unrest - 3);
       if (purpose === 'infrastructure') island.economy = clampMetric(island.economy + Math.min(5, 1 + Math.floor((deal.amount * 2) / Math.max(1, island.revenuePerRound))));
       if (purpose === 'relief') island.unrest = clampMetric(island.unrest - 5);
       bump(g, deal.island, fin.by, fin.kind === 'grant' ? weight : Math.ceil(weight / 2), weight);

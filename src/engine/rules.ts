@@ -11,6 +11,7 @@ import { updateScores } from './scoring';
 import { sayer } from './log';
 import { addMonths } from './util';
 import { refuseLanding } from './standing';
+import { completeNetworks } from './telecom';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -154,6 +155,8 @@ export function runResolution(g: GameState): void {
   g.orders = [];
   detectBreaches(g, say);
   advanceConstruction(g, (t) => say(t));
+  completeNetworks(g, (t) => say(t));
+  refreshNetworks(g);
   serviceDebts(g, say);
 }
 

@@ -37,12 +37,19 @@ describe('cable terms', () => {
 });
 
 describe('telecom deals', () => {
-  it('a tower network on an Exim-style loan raises coverage, creates a debt and an asset, and lets Beijing watch', () => {
+  it('a tower network on an Exim-style loan creates a debt and an asset at once, raises coverage once built a year later, and lets Beijing watch', () => {
     const deal = { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 66000, financing: { kind: 'loan', by: 'beijing', ratePct: 1, years: 20, graceYears: 5 } };
-    const g = signed(quiet(), 'beijing', ['SLB'], deal as never);
-    expect(g.islands.SLB!.coverage).toBe(20 + 30);
-    expect(g.islands.SLB!.assets).toEqual([{ id: 't1', kind: 'towers', vendor: 'huawei', owner: 'SLB', agreement: 'a1' }]);
+    let g = signed(quiet(), 'beijing', ['SLB'], deal as never);
+    // Signed in round 1 of quarterly rounds: twelve months of building, switched on at round 5's resolution.
+    expect(g.islands.SLB!.assets).toEqual([{ id: 't1', kind: 'towers', vendor: 'huawei', owner: 'SLB', agreement: 'a1', readyRound: 5 }]);
     expect(g.debts.find((d) => d.debtor === 'SLB')).toMatchObject({ principal: 66000, ratePct: 1, creditor: 'beijing' });
+    expect(g.islands.SLB!.coverage).toBe(20);
+    expect(g.islands.SLB!.exposure.beijing).toBe(0);
+    while (g.round < 5) g = endPhase(endPhase(g));
+    expect(g.islands.SLB!.coverage).toBe(20);
+    g = endPhase(endPhase(g));
+    expect(g.islands.SLB!.coverage).toBe(20 + 30);
+    expect(g.islands.SLB!.assets[0]!.readyRound).toBeUndefined();
     expect(g.islands.SLB!.exposure.beijing).toBe(100);
     // Untrusted kit is a window: Beijing now sees offers made to the Solomons.
     const next = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 1000, financing: { kind: 'grant', by: 'canberra' } } });

@@ -88,7 +88,7 @@ describe('docs/scenario-format.md', () => {
 describe('tabled offers', () => {
   it('puts the tutorial\'s two cable bids on the table when round 2 opens', async () => {
     const { newGame, endPhase } = await import('../helpers');
-    let g = newGame('1', 'tutorial');
+    let g = newGame('1', 'tutorial', undefined, { opening: true });
     g = endPhase(endPhase(g));
     const bids = g.offers.filter((o) => o.round === 2 && o.deal.kind === 'cable');
     expect(bids.map((o) => o.from).sort()).toEqual(['beijing', 'canberra']);
