@@ -14,9 +14,18 @@ export function loadScenario(id = 'coral-sea'): { scenario: Scenario; hash: stri
   return { scenario: r.scenario, hash: r.hash };
 }
 
-export function newGame(seed = '1', id = 'coral-sea', edit?: (s: Scenario) => void): GameState {
+/**
+ * A new game of a shipped scenario. Mechanics tests count offers and agreements from zero, so by
+ * default the scenario's opening moves (its standing agreements and tabled offers) are left out;
+ * `{ opening: true }` keeps them, as the history tests do.
+ */
+export function newGame(seed = '1', id = 'coral-sea', edit?: (s: Scenario) => void, opts: { opening?: boolean } = {}): GameState {
   const { scenario, hash } = loadScenario(id);
   const copy = structuredClone(scenario);
+  if (!opts.opening) {
+    copy.agreements = [];
+    copy.tabled = [];
+  }
   edit?.(copy);
   return createGame(copy, hash, seed);
 }

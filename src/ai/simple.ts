@@ -3,6 +3,7 @@ import {
   previewDeal,
   cableCost,
   islandsOnRoute,
+  partiesOf,
   POWERS,
   type Action,
   type CableDeal,
@@ -75,8 +76,8 @@ const routesPlanned = (v: GameView, island: IslandId): number =>
   v.cables.filter((c) => c.status !== 'cut' && islandsOnRoute(v, c.route).includes(island)).length;
 
 /** Each power's preferred vendor: its own for Beijing, the cheapest trusted one for the others. */
-function vendorFor(v: GameView, power: PowerId): string | undefined {
-  const vendors = Object.values(v.vendors).filter((x) => (power === 'beijing' ? x.origin === 'beijing' : x.trusted && x.origin !== 'beijing'));
+function vendorFor(v: GameView, power: PowerId, kind: 'cable' | 'network' = 'cable'): string | undefined {
+  const vendors = Object.values(v.vendors).filter((x) => x.kind === kind && (power === 'beijing' ? x.origin === 'beijing' : x.trusted && x.origin !== 'beijing'));
   return vendors.sort((a, b) => a.pricePerKm - b.pricePerKm || a.id.localeCompare(b.id))[0]?.id;
 }
 
@@ -102,7 +103,7 @@ function cableOffer(v: GameView, power: PowerId, island: IslandId, r: Rand): Act
     islandSharePct: !beijing && r() < 0.3 ? 20 : 0,
   };
   if (cableCost(v, deal) > (v.powers[power]?.treasury ?? 0)) return null;
-  return { type: 'offer', role: power, to: islandsOnRoute(v, route), deal };
+  return { type: 'offer', role: power, to: partiesOf(v, deal).filter((p) => p !== power), deal };
 }
 
 const TELECOM_BY_POWER: Record<PowerId, TelecomProject[]> = {
@@ -135,7 +136,7 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
   }
   if (roll < 0.65) {
     const project = pickOne(r, TELECOM_BY_POWER[power]) ?? 'towers';
-    const vendor = vendorFor(v, power);
+    const vendor = vendorFor(v, power, 'network');
     if (vendor && (project !== 'carrier' || !isl.assets.some((a) => a.kind === 'carrier')))
       return [{ type: 'offer', role: power, to: [island], deal: { kind: 'telecom', island, project, vendor, amount: Math.min(treasury, amount * 2), financing: financingFor(power, r) } }];
   }
@@ -146,7 +147,8 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
   }
   const pact = pickOne(r, PACTS_BY_POWER[power]) ?? 'cyber';
   const clauses = r() < (persona === 'assertive' ? 0.8 : 0.6) ? [{ kind: CLAUSE_FOR[pact], secret: power === 'beijing' || r() < 0.3 }] : [];
-  return [{ type: 'offer', role: power, to: [island], deal: { kind: 'pact', island, power, pact, clauses } }];
+  const pactDeal: Deal = { kind: 'pact', island, power, pact, clauses };
+  return [{ type: 'offer', role: power, to: partiesOf(v, pactDeal).filter((p) => p !== power), deal: pactDeal }];
 }
 
 /** How much an island government likes a deal, and the term it likes least. */
@@ -235,6 +237,11 @@ function answerAsIsland(v: GameView, island: IslandId, o: Offer, r: Rand, opts: 
 }
 
 function answerAsPower(v: GameView, power: PowerId, o: Offer, r: Rand): Action {
+  // Asked for its consent (a landing on its territory, a Compact state's pact): the rules' own preview decides.
+  if (funderOf(o.deal) !== power) {
+    const p = previewDeal(v, power, o.deal, o.from);
+    return p.after >= p.before ? { type: 'accept', role: power, offer: o.id } : { type: 'reject', role: power, offer: o.id, reason: 'We do not consent: it would weaken our position.' };
+  }
   const rival = v.offers.some((x) => x.from !== power && x.to.some((t) => o.to.includes(t) || t === o.from) && x.round === v.round);
   if (r() < (rival ? 0.85 : 0.6)) return { type: 'accept', role: power, offer: o.id };
   return { type: 'reject', role: power, offer: o.id, reason: 'These terms do not serve our interests.' };

@@ -48,7 +48,8 @@ export function refreshNetworks(g: GameState): void {
     const active = served.filter((x) => x.islands.includes(island.id)).map((x) => x.c);
     island.routes = active.length;
     island.connectivity = connectivityOf(island.satellite, active.length);
-    const kit = island.assets.filter((a) => a.kind !== 'port' && a.vendor !== null).map((a) => a.vendor as string);
+    // A network still being built serves nobody yet.
+    const kit = island.assets.filter((a) => a.kind !== 'port' && a.vendor !== null && a.readyRound === undefined).map((a) => a.vendor as string);
     island.exposure = exposureOf(g, [...active.map((c) => c.vendor), ...kit]);
   }
 }

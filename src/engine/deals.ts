@@ -9,6 +9,9 @@ import { signTelecom } from './telecom';
 import { blocOf, rivalBloc, signDiplomatic } from './diplomacy';
 import { CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive, own } from './util';
 import type { Say } from './log';
+import { consentingPowers, duplicateCable, pactRefusal, vendorKindRefusal } from './consent';
+import { endContract, isContractReplacement } from './standing';
+import { draftLeaked, pactName } from './drafts';
 
 export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
 
@@ -26,9 +29,9 @@ export function islandsOfDeal(g: Pick<GameState, 'landings'>, deal: Deal): Islan
   return deal.kind === 'cable' ? islandsOnRoute(g, deal.route) : [deal.island];
 }
 
-/** The roles a deal binds: every one of them must be the sender or an addressee. */
-export function partiesOf(g: Pick<GameState, 'landings'>, deal: Deal): RoleId[] {
-  return [...new Set<RoleId>([funderOf(deal), ...islandsOfDeal(g, deal)])].sort();
+/** The roles a deal binds: every one of them must be the sender or an addressee (a power whose consent it needs, too). */
+export function partiesOf(g: Pick<GameState, 'landings' | 'vendors' | 'powers'>, deal: Deal): RoleId[] {
+  return [...new Set<RoleId>([funderOf(deal), ...islandsOfDeal(g, deal), ...consentingPowers(g, deal)])].sort();
 }
 
 /** The full price of a deal, US$ thousands. */
@@ -126,13 +129,15 @@ const amountRefusal = (amount: unknown, what: string): Refusal | null =>
     ? null
     : bad('illegalTerms', 'deal.amount', `${what} is a whole number of US$ thousands from 1 to ${MAX_AID}.`);
 
-/** Is a deal's content legal now (not counting who sends it)? */
-export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
+/** Is a deal's content legal now (not counting who sends it)? `amends`: the agreement it would replace. */
+export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): Refusal | null {
   if (typeof deal !== 'object' || deal === null) return bad('malformed', 'deal', 'An offer needs a deal.');
   switch (deal.kind) {
     case 'cable': {
-      const r = financingRefusal(deal.financing) ?? cableRefusal(g, deal) ?? conditionsRefusal(g, deal.conditions);
+      const r = financingRefusal(deal.financing) ?? cableRefusal(g, deal) ?? conditionsRefusal(g, deal.conditions) ?? vendorKindRefusal(g, deal);
       if (r) return r;
+      const duplicate = duplicateCable(g, deal, amends);
+      if (duplicate) return bad('illegalTerms', 'deal.route', duplicate.charAt(0).toUpperCase() + duplicate.slice(1));
       break;
     }
     case 'aid': {
@@ -147,6 +152,8 @@ export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
       if (r) return r;
       if (!(TELECOM_PROJECTS as readonly string[]).includes(deal.project)) return bad('illegalTerms', 'deal.project', `A telecom project is one of: ${TELECOM_PROJECTS.join(', ')}.`);
       if (!own(g.vendors, deal.vendor)) return bad('unknownTarget', 'deal.vendor', `There is no vendor "${deal.vendor}" in this scenario.`);
+      const kind = vendorKindRefusal(g, deal);
+      if (kind) return kind;
       break;
     }
     case 'pact': {
@@ -154,6 +161,8 @@ export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
       if (r) return r;
       if (!isPower(deal.power) || !own(g.powers, deal.power)) return bad('unknownTarget', 'deal.power', 'A pact is made with Beijing, Canberra or Washington.');
       if (!(PACT_TYPES as readonly string[]).includes(deal.pact)) return bad('illegalTerms', 'deal.pact', `A pact is one of: ${PACT_TYPES.join(', ')}.`);
+      const washington = pactRefusal(deal);
+      if (washington) return washington;
       if (!Array.isArray(deal.clauses)) return bad('malformed', 'deal.clauses', 'A pact lists its clauses (possibly none).');
       const kinds = new Set<string>();
       for (let i = 0; i < deal.clauses.length; i++) {
@@ -191,6 +200,7 @@ export function dealRefusal(g: GameState, deal: Deal): Refusal | null {
 export function amendRefusal(g: GameState, deal: Deal, agreementId: string, role: RoleId): Refusal | null {
   const a = g.agreements.find((x) => x.id === agreementId);
   if (!a || a.status !== 'active') return bad('unknownTarget', 'amends', `There is no agreement "${agreementId}" in force to renegotiate.`);
+  if (isContractReplacement(g, deal, a)) return null;
   if (!a.parties.includes(role)) return bad('notParty', 'amends', 'Only a party to an agreement can renegotiate it.');
   if (a.deal.kind !== deal.kind) return bad('illegalTerms', 'amends', 'A renegotiation keeps the kind of deal.');
   const sameParties = partiesOf(g, deal).join() === [...a.parties].sort().join();
@@ -223,7 +233,11 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
   if (offer.amends) {
     const a = g.agreements.find((x) => x.id === offer.amends);
     if (!a || a.status !== 'active') return `agreement ${offer.amends} is no longer in force.`;
-    return null;
+    if (!isContractReplacement(g, deal, a)) return null;
+  }
+  if (deal.kind === 'cable') {
+    const duplicate = duplicateCable(g, deal, offer.amends);
+    if (duplicate) return duplicate;
   }
   const pays = funderPays(g, deal);
   if ((own(g.powers, funder)?.treasury ?? 0) < pays) return `${own(g.powers, funder)?.name ?? funder} no longer has the ${formatMoney(pays)} it needs (money already spent).`;
@@ -280,11 +294,13 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
   const id = `a${++g.counters.agreement}`;
   const parties = partiesOf(g, deal);
   const clauses: AgreementClause[] =
-    deal.kind === 'pact' ? deal.clauses.map((c, i) => ({ ...c, id: `${id}.c${i + 1}`, seenBy: c.secret ? [...parties] : 'all' })) : [];
+    deal.kind === 'pact' ? deal.clauses.map((c, i) => ({ ...c, id: `${id}.c${i + 1}`, seenBy: c.secret && !draftLeaked(g, offer) ? [...parties] : 'all' })) : [];
   const publicDeal: Deal = deal.kind === 'pact' ? { ...deal, clauses: deal.clauses.filter((c) => !c.secret) } : deal;
   const agreement: Agreement = { id, offer: offer.id, round: g.round, parties, deal: publicDeal, clauses, status: 'active', reason: null };
   g.agreements.push(agreement);
-  if (offer.amends) {
+  const replaced = offer.amends ? g.agreements.find((a) => a.id === offer.amends) : undefined;
+  if (replaced && isContractReplacement(g, deal, replaced)) endContract(g, replaced, agreement, say);
+  else if (offer.amends) {
     amend(g, offer.amends, agreement, say);
     return agreement;
   }
@@ -339,6 +355,8 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       const disaster = g.events.some((e) => e.island === deal.island && e.round >= g.round - 1 && ['eruption', 'cyclone', 'pandemic', 'riots', 'ransomware'].includes(e.kind));
       if (purpose === 'relief') weight = disaster ? weight * 2 : Math.ceil(weight / 2);
       if (purpose === 'budget') island.legitimacy = clampMetric(island.legitimacy + (fin.kind === 'grant' ? 3 : 2));
+      // Budget support pays for concessions (wages, services): it calms the streets a little.
+      if (purpose === 'budget') island.unrest = clampMetric(island.unrest - 3);
       if (purpose === 'infrastructure') island.economy = clampMetric(island.economy + Math.min(5, 1 + Math.floor((deal.amount * 2) / Math.max(1, island.revenuePerRound))));
       if (purpose === 'relief') island.unrest = clampMetric(island.unrest - 5);
       bump(g, deal.island, fin.by, fin.kind === 'grant' ? weight : Math.ceil(weight / 2), weight);
@@ -357,7 +375,7 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
     case 'pact': {
       signPact(g, deal, clauses);
       const shown = publicDeal.kind === 'pact' ? publicDeal.clauses : [];
-      say(`Signed: ${own(g.islands, deal.island)?.name} and ${own(g.powers, deal.power)?.name} agree a ${deal.pact} pact${shown.length ? ` (${shown.map((c) => `${CLAUSE_NAMES[c.kind]} clause`).join(', ')})` : ''}.`, 'all', [id]);
+      say(`Signed: ${own(g.islands, deal.island)?.name} and ${own(g.powers, deal.power)?.name} agree ${pactName(deal)}${shown.length ? ` (${shown.map((c) => `${CLAUSE_NAMES[c.kind]} clause`).join(', ')})` : ''}.`, 'all', [id]);
       // One entry per secret clause, so that a leak of one reveals no other.
       for (const c of clauses) if (c.seenBy !== 'all') say(`Secret clause of ${id}: ${CLAUSE_NAMES[c.kind]}.`, [...parties], [c.id]);
       break;
@@ -426,6 +444,8 @@ export function cancel(g: GameState, agreementId: string, role: RoleId, reason: 
   }
   if (power && role === funder) power.reputation = clampMetric(power.reputation - 6);
   if (a.deal.kind === 'cable') for (const c of g.cables) if (c.agreement === a.id) c.dataAccess = false;
+  // A contract not yet being built is simply dropped.
+  if (a.deal.kind === 'cable') g.cables = g.cables.filter((c) => !(c.agreement === a.id && c.status === 'proposed'));
   say(`${own(g.islands, role)?.name ?? own(g.powers, role as PowerId)?.name ?? role} cancels agreement ${a.id}: ${reason}`, 'all', [a.id]);
 }
 

@@ -103,7 +103,7 @@ export function unrestTarget(legitimacy: number, economy: number, repression = 0
  * A general election: the government keeps power with a chance equal to its legitimacy
  * (between 20% and 85%); otherwise a new government comes in with its own leaning.
  */
-export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean): void {
+export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean, successor?: PowerId): void {
   const island = own(g.islands, id);
   if (!island) return;
   const keepChance = clamp(island.legitimacy, 20, 85);
@@ -114,11 +114,15 @@ export function runElection(g: GameState, id: IslandId, say: Say, snap: boolean)
     say(`${snap ? 'Snap election' : 'Election'} in ${island.name}: the government is returned (it had a ${keepChance}% chance).`);
     return;
   }
-  newGovernment(g, id, say, `${snap ? 'Snap election' : 'Election'} in ${island.name}: the government falls.`);
+  newGovernment(g, id, say, `${snap ? 'Snap election' : 'Election'} in ${island.name}: the government falls.`, successor);
 }
 
-/** The government falls: a new one comes in, leaning to a power chosen by the islanders' alignments. */
-export function newGovernment(g: GameState, id: IslandId, say: Say, headline: string): void {
+/**
+ * The government falls: a new one comes in, leaning to a power chosen by the islanders'
+ * alignments, or to `successor` when a scripted event names it. A successor from the outgoing
+ * government's own camp (the Solomons, 2024) is still a fall, but keeps the leaning and the alignments.
+ */
+export function newGovernment(g: GameState, id: IslandId, say: Say, headline: string, successor?: PowerId): void {
   const island = own(g.islands, id);
   if (!island) return;
   const present = POWERS.filter((p) => own(g.powers, p));
@@ -128,9 +132,14 @@ export function newGovernment(g: GameState, id: IslandId, say: Say, headline: st
     weights[p] = p === island.leaning ? Math.floor(base / 2) : base;
   }
   const previous = island.leaning;
-  const leaning = pickWeighted(g, weights) ?? null;
+  const leaning = successor && g.powers[successor] ? successor : (pickWeighted(g, weights) ?? null);
   island.leaning = leaning;
   island.falls++;
+  if (leaning !== null && leaning === previous) {
+    island.legitimacy = Math.max(island.legitimacy, island.norm.legitimacy);
+    say(`${headline} The new government comes from the outgoing one's own camp and still leans to ${g.powers[leaning]?.name}.`);
+    return;
+  }
   // A fresh mandate: the new government starts from the island's usual standing, not from its predecessor's low.
   island.legitimacy = Math.max(island.legitimacy, island.norm.legitimacy);
   for (const p of present) {

@@ -100,11 +100,12 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
   const id = t.island ?? pick(g, islandIds(g));
   const island = id ? own(g.islands, id) : undefined;
   if (!id || !island) return;
-  island.legitimacy = clampMetric(island.legitimacy - 12);
+  island.legitimacy = clampMetric(island.legitimacy + RIOT_EFFECTS.legitimacy);
   island.democracy = clampMetric(island.democracy - 2);
   island.economy = clampMetric(island.economy - 3);
-  // Anger spent in the streets: unrest falls back after a riot.
-  island.unrest = clampMetric(island.unrest - 15);
+  // Riots feed on themselves: unrest rises. What calms it is a deployment under a pact, concessions
+  // (budget support, relief), a crackdown, or time: riots do not recur on an island for two rounds.
+  island.unrest = clampMetric(island.unrest + RIOT_EFFECTS.unrest);
   const title = t.title ?? `Riots in ${island.capital.name}`;
   record(g, 'riots', title, { island: id }, scripted);
   say(`${title}: the government's hold is shaken.`);
@@ -115,6 +116,7 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
     if (!power) continue;
     island.legitimacy = clampMetric(island.legitimacy + 6);
     island.sovereignty = clampMetric(island.sovereignty - 4);
+    island.unrest = clampMetric(island.unrest + RIOT_EFFECTS.deployment);
     power.influence[id] = clampMetric((power.influence[id] ?? 0) + 8);
     say(`${power.name} deploys police to ${island.name} under its pact (${a.id}).`);
   }
@@ -189,8 +191,8 @@ function changeOfGovernment(g: GameState, say: Say, t: EventTarget, scripted: bo
   const id = t.island ?? pick(g, islandIds(g));
   if (!id || !own(g.islands, id)) return;
   const title = t.title ?? `No-confidence vote in ${nameOf(g, id)}`;
-  record(g, 'changeOfGovernment', title, { island: id }, scripted);
-  newGovernment(g, id, say, `${title}: the government falls.`);
+  record(g, 'changeOfGovernment', title, { island: id, power: t.power ?? null }, scripted);
+  newGovernment(g, id, say, `${title}: the government falls.`, t.power);
 }
 
 function pandemic(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
@@ -266,14 +268,14 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
   }
 }
 
-function leak(g: GameState, say: Say, scripted: boolean): void {
+function leak(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const hidden = g.agreements
-    .filter((a) => a.status === 'active')
+    .filter((a) => a.status === 'active' && (!t.island || a.parties.includes(t.island)))
     .flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all').map((c) => ({ a, c })));
   const found = pick(g, hidden);
   if (!found) {
-    record(g, 'leak', 'A leak reveals nothing new', {}, scripted);
-    say('Documents leak to the press, but they reveal nothing that was not already known.');
+    record(g, 'leak', t.title ?? 'A leak reveals nothing new', { island: t.island ?? null }, scripted);
+    say(`${t.title ? `${t.title}: the documents` : 'Documents leak to the press, but they'} reveal nothing that was not already known.`);
     return;
   }
   const { a, c } = found;
@@ -286,15 +288,15 @@ function leak(g: GameState, say: Say, scripted: boolean): void {
     island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 5);
     power.reputation = clampMetric(power.reputation - 6);
   }
-  record(g, 'leak', `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
+  record(g, 'leak', t.title ?? `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
   say(`A leaked document shows a secret ${c.kind} clause in the pact between ${island?.name ?? '?'} and ${power?.name ?? '?'} (${a.id}).`, 'all', [c.id]);
 }
 
 function election(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const id = t.island ?? pick(g, islandIds(g));
   if (!id) return;
-  record(g, 'election', t.title ?? `Snap election in ${nameOf(g, id)}`, { island: id }, scripted);
-  runElection(g, id, say, true);
+  record(g, 'election', t.title ?? `Snap election in ${nameOf(g, id)}`, { island: id, power: t.power ?? null }, scripted);
+  runElection(g, id, say, true, t.power);
 }
 
 const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scripted: boolean) => void> = {
@@ -302,7 +304,7 @@ const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scrip
   anchorDrag,
   cyclone,
   riots,
-  leak: (g, say, _t, scripted) => leak(g, say, scripted),
+  leak,
   ransomware,
   election,
   debtDistress,
@@ -322,12 +324,20 @@ export function applyEvent(g: GameState, say: Say, kind: EventKind, t: EventTarg
 /** Unrest above this level can boil over into riots at any briefing. */
 export const RIOT_THRESHOLD = 50;
 
+/** What riots do (Honiara, November 2021), and what a partner's deployment under a pact takes back. */
+export const RIOT_EFFECTS = { legitimacy: -10, unrest: 10, deployment: -6 } as const;
+
+/** Rounds after a riot in which the same island does not riot again at random: anger spent, people counted. */
+export const RIOT_COOLDOWN_ROUNDS = 2;
+
 /** Scripted events for this round first, then riots where unrest boils over, then at most one card from the weighted deck. */
 export function drawEvents(g: GameState, say: Say): void {
-  for (const s of g.scripted.filter((e) => e.round === g.round)) applyEvent(g, say, s.kind, s, true);
+  // A scripted leak naming an island waits for the negotiation, when the round's drafts are on the table (drafts.ts).
+  for (const s of g.scripted.filter((e) => e.round === g.round && !(e.kind === 'leak' && e.island !== undefined))) applyEvent(g, say, s.kind, s, true);
   for (const id of islandIds(g)) {
     const unrest = own(g.islands, id)?.unrest ?? 0;
-    if (unrest > RIOT_THRESHOLD && chance(g, unrest - RIOT_THRESHOLD)) applyEvent(g, say, 'riots', { island: id }, false);
+    const recent = g.events.some((e) => e.kind === 'riots' && e.island === id && e.round < g.round && e.round >= g.round - RIOT_COOLDOWN_ROUNDS);
+    if (unrest > RIOT_THRESHOLD && !recent && chance(g, unrest - RIOT_THRESHOLD)) applyEvent(g, say, 'riots', { island: id }, false);
   }
   if (chance(g, g.deck.chancePerRound)) {
     const kind = pickWeighted(g, g.deck.weights);

@@ -11,6 +11,8 @@ import { levelsOf, updateScores } from './scoring';
 import { drift, unrestTarget } from './domestic';
 import { hashJson } from './hash';
 import { clampMetric, own } from './util';
+import { openStanding } from './standing';
+import { sayer } from './log';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
 export const RULES_VERSION = 10;
@@ -79,7 +81,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     islands,
     powers,
     landings: Object.fromEntries(scenario.landings.map((l) => [l.id, { ...l }])),
-    vendors: Object.fromEntries(scenario.vendors.map((v) => [v.id, { ...v }])),
+    vendors: Object.fromEntries(scenario.vendors.map((v) => [v.id, { ...v, pricePerKm: v.pricePerKm ?? 0, pricePerLanding: v.pricePerLanding ?? 0, minBuildMonths: v.minBuildMonths ?? 1 }])),
     cables: scenario.cables.map((c) => ({
       id: c.id,
       name: c.name,
@@ -120,6 +122,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
   for (const d of scenario.debts) {
     openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id);
   }
+  openStanding(g, scenario.agreements ?? [], sayer(g));
   refreshNetworks(g);
   for (const island of Object.values(g.islands)) island.norm.connectivity = island.connectivity;
   const expected = expectedStart(g);

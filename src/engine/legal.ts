@@ -1,4 +1,4 @@
-import type { ActionType, DealKind, OrderKind, PowerId, RoleId } from './types';
+import type { ActionType, DealKind, OrderKind, PowerId, RoleId, VendorKind } from './types';
 import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 import type { GameView } from './view';
 import { LOAN_LIMITS } from './aid';
@@ -53,14 +53,17 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
 
   if (v.phase === 'negotiation') {
     const payers = isPower ? [role as PowerId] : powers;
-    const minBuild = Math.min(...Object.values(v.vendors).map((x) => x.minBuildMonths));
+    // Only vendors of the kind a deal needs: cable makers for cables, network vendors (and carriers, for a purchase) for the rest.
+    const vendorsOf = (...kinds: VendorKind[]) => Object.values(v.vendors).filter((x) => kinds.includes(x.kind));
+    const cableMakers = vendorsOf('cable');
+    const minBuild = cableMakers.length ? Math.min(...cableMakers.map((x) => x.minBuildMonths)) : 1;
     out.push({
       type: 'offer',
       dealKind: 'cable',
       params: {
         to: { kind: 'someOf', values: others, min: 1, max: others.length, ordered: false },
         'deal.route': { kind: 'someOf', values: Object.keys(v.landings).sort(), min: 2, max: Object.keys(v.landings).length, ordered: true },
-        'deal.vendor': { kind: 'oneOf', values: Object.keys(v.vendors).sort() },
+        'deal.vendor': { kind: 'oneOf', values: cableMakers.map((x) => x.id).sort() },
         ...financingParams(payers),
         'deal.buildMonths': { kind: 'int', min: minBuild, max: MAX_BUILD_MONTHS },
         'deal.stationOperator': { kind: 'oneOf', values: ['island', 'vendor'] },
@@ -91,7 +94,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
           to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
           'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
           'deal.project': { kind: 'oneOf', values: [...TELECOM_PROJECTS] },
-          'deal.vendor': { kind: 'oneOf', values: Object.keys(v.vendors).sort() },
+          'deal.vendor': { kind: 'oneOf', values: vendorsOf('network', 'carrier').map((x) => x.id).sort() },
           'deal.amount': { kind: 'int', min: 1, max: maxAid },
           ...financingParams(payers),
         },
@@ -103,7 +106,8 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
         'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
         'deal.power': { kind: 'oneOf', values: isPower ? [role] : powers },
-        'deal.pact': { kind: 'oneOf', values: [...PACT_TYPES] },
+        // Washington offers shiprider and coast-guard agreements (naval), not policing.
+        'deal.pact': { kind: 'oneOf', values: role === 'washington' ? PACT_TYPES.filter((p) => p !== 'policing') : [...PACT_TYPES] },
         'deal.clauses': { kind: 'someOf', values: [...CLAUSE_KINDS], min: 0, max: CLAUSE_KINDS.length, ordered: false },
         'deal.clauses[].secret': { kind: 'bool' },
       },

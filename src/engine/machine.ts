@@ -2,6 +2,8 @@ import { assign, setup } from 'xstate';
 import type { Action, GameState } from './types';
 import { validateOnce } from './validate';
 import { cloneFor, cloneState } from './state';
+import { leakScriptedDrafts } from './drafts';
+import { sayer } from './log';
 import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextRound, runBriefing, runDomesticPhase, runResolution, tableOffers } from './rules';
 
 export type MachineEvent = { type: 'ACT'; action: Action };
@@ -35,6 +37,7 @@ export const gameMachine = setup({
     negotiation: draft((g) => {
       enterPhase(g, 'negotiation');
       tableOffers(g);
+      leakScriptedDrafts(g, sayer(g));
     }),
     decisions: draft((g) => {
       closeNegotiation(g);

@@ -6,6 +6,7 @@ import { parseDeal } from './parse';
 import { refreshNetworks } from './cables';
 import { seedState } from './rng';
 import { scoreOf } from './scoring';
+import { completeNetworks } from './telecom';
 
 export interface DealPreview {
   /** The role's score now, and as it would be once the deal is signed (a cable as if built). */
@@ -49,6 +50,9 @@ export function previewDeal(v: GameView, role: RoleId, deal: Deal, from: RoleId)
   if (conflict) return { before, after: before, conflict };
   const agreement = sign(g, offer, () => undefined);
   for (const c of g.cables) if (c.agreement === agreement.id) c.status = 'active';
+  // Likewise a network: counted as switched on.
+  for (const island of Object.values(g.islands)) for (const a of island.assets) if (a.agreement === agreement.id && a.readyRound !== undefined) a.readyRound = g.round;
+  completeNetworks(g, () => undefined);
   refreshNetworks(g);
   return { before, after: scoreOf(g, role).total, conflict: null };
 }

@@ -12,6 +12,8 @@ import { updateScores } from './scoring';
 import { sayer } from './log';
 import { addMonths, own } from './util';
 import { touchOffer } from './state';
+import { refuseLanding } from './standing';
+import { completeNetworks } from './telecom';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -75,6 +77,7 @@ function applyMove(g: GameState, action: Action): void {
       if (!offer) return;
       offer.status = 'rejected';
       offer.reason = action.reason.trim();
+      refuseLanding(g, offer, action.role, sayer(g));
       return;
     }
     case 'withdraw': {
@@ -120,7 +123,7 @@ export function tableOffers(g: GameState): void {
     // The loader checked the deal's shape; a state from elsewhere may not have been.
     if (!parseDeal(t.deal).ok || !g.seats.includes(t.from)) continue;
     const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
-    const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why };
+    const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why, ...(t.amends ? { amends: t.amends } : {}) };
     if (validate(g, action) === null) applyAction(g, action);
   }
 }
@@ -156,6 +159,8 @@ export function runResolution(g: GameState): void {
   g.orders = [];
   detectBreaches(g, say);
   advanceConstruction(g, (t) => say(t));
+  completeNetworks(g, (t) => say(t));
+  refreshNetworks(g);
   serviceDebts(g, say);
 }
 

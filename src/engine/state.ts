@@ -47,9 +47,9 @@ export function cloneFor(g: GameState, action: Action): GameState {
     case 'offer':
     case 'counter':
     case 'accept':
-    case 'reject':
     case 'withdraw':
       return { ...base, offers: g.offers.slice() };
+    // A rejection may be a power refusing a landing, which touches islands, agreements and cables.
     default:
       return cloneState(g);
   }

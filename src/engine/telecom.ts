@@ -1,6 +1,6 @@
 import type { GameState, TelecomDeal, TelecomProject } from './types';
 import { bump } from './influence';
-import { clampMetric, own } from './util';
+import { clampMetric, own, roundsFor } from './util';
 
 /**
  * What each telecom project does to the island, and how much its vendor's patron learns.
@@ -20,7 +20,26 @@ export const TELECOM_EFFECTS: Record<TelecomProject, { coverage: number; economy
 export function signTelecom(g: GameState, deal: TelecomDeal, agreement: string): void {
   const island = own(g.islands, deal.island);
   if (!island) return;
-  const vendor = own(g.vendors, deal.vendor);
+  const building = deal.project === 'towers';
+  if (!building) applyTelecom(g, deal.island, deal.project, deal.vendor);
+  island.assets.push({
+    id: `t${++g.counters.asset}`,
+    kind: deal.project,
+    vendor: deal.vendor,
+    // A carrier bought with a power's money stays out of rivals' hands: the power controls it.
+    owner: deal.project === 'carrier' ? deal.financing.by : deal.island,
+    agreement,
+    ...(building ? { readyRound: g.round + roundsFor(TOWER_BUILD_MONTHS, g.scenario.monthsPerRound) } : {}),
+  });
+  bump(g, deal.island, deal.financing.by, deal.financing.kind === 'grant' ? 6 : 3, deal.project === 'carrier' ? 12 : 7);
+}
+
+/** What a finished project does to its island. */
+function applyTelecom(g: GameState, id: string, project: TelecomProject, vendorId: string | null): void {
+  const island = own(g.islands, id);
+  if (!island) return;
+  const vendor = vendorId ? own(g.vendors, vendorId) : undefined;
+  const deal = { project };
   const e = TELECOM_EFFECTS[deal.project];
   island.coverage = clampMetric(island.coverage + e.coverage);
   island.economy = clampMetric(island.economy + e.economy);
@@ -29,13 +48,21 @@ export function signTelecom(g: GameState, deal: TelecomDeal, agreement: string):
   island.cyber = clampMetric(island.cyber + e.cyber + (deal.project === 'dataCentre' && vendor?.trusted ? 5 : 0));
   island.sovereignty = clampMetric(island.sovereignty + e.sovereignty);
   island.unrest = clampMetric(island.unrest + e.unrest);
-  island.assets.push({
-    id: `t${++g.counters.asset}`,
-    kind: deal.project,
-    vendor: deal.vendor,
-    // A carrier bought with a power's money stays out of rivals' hands: the power controls it.
-    owner: deal.project === 'carrier' ? deal.financing.by : deal.island,
-    agreement,
-  });
-  bump(g, deal.island, deal.financing.by, deal.financing.kind === 'grant' ? 6 : 3, deal.project === 'carrier' ? 12 : 7);
+}
+
+/**
+ * A tower network takes time to put up: about a year here (the 161 SINBIP towers signed in
+ * August 2022 were still going up in 2023-24). Until its round's resolution it covers nobody.
+ */
+export const TOWER_BUILD_MONTHS = 12;
+
+/** Networks whose time has come are switched on (the resolution, after cables). */
+export function completeNetworks(g: GameState, say: (text: string) => void): void {
+  for (const island of Object.values(g.islands))
+    for (const asset of island.assets) {
+      if (asset.readyRound === undefined || asset.readyRound > g.round) continue;
+      delete asset.readyRound;
+      applyTelecom(g, island.id, asset.kind === 'port' ? 'towers' : asset.kind, asset.vendor);
+      say(`${island.name}: the ${asset.kind === 'towers' ? 'tower network' : asset.kind} by ${g.vendors[asset.vendor ?? '']?.name ?? 'its vendor'} is switched on.`);
+    }
 }

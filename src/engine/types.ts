@@ -86,11 +86,12 @@ export interface ScenarioData {
   vendors: {
     id: string;
     name: string;
+    kind: VendorKind;
     origin: PowerId | 'other';
     trusted: boolean;
-    pricePerKm: number;
-    pricePerLanding: number;
-    minBuildMonths: number;
+    pricePerKm?: number | undefined;
+    pricePerLanding?: number | undefined;
+    minBuildMonths?: number | undefined;
   }[];
   landings: { id: string; name: string; island: IslandId | null; country: string; lat: number; lon: number }[];
   cables: {
@@ -113,8 +114,21 @@ export interface ScenarioData {
   deck: { chancePerRound: number; weights: Partial<Record<EventKind, number>> };
   scripted: { round: number; kind: EventKind; island?: IslandId | undefined; cable?: string | undefined; power?: PowerId | undefined; title?: string | undefined }[];
   /** Offers the scenario puts on the table at a round's briefing (the tutorial's two cable bids, a historical package). */
-  tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined }[] | undefined;
+  tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined; amends?: string | undefined }[] | undefined;
+  /** Agreements already in force when the game starts; the starting numbers already reflect them. */
+  agreements?: StandingAgreementData[] | undefined;
   sources: string[];
+}
+
+/** An agreement in force at the start (the 2017 Australia-Solomons treaty, a signed cable contract). */
+export interface StandingAgreementData {
+  id: string;
+  /** YYYY-MM it was signed, before the game starts. */
+  since: string;
+  deal: Deal;
+  /** Powers whose landing consent the deal already has (a cable landing on their territory). */
+  consented?: PowerId[] | undefined;
+  note?: string | undefined;
 }
 
 // ---------------------------------------------------------------- state
@@ -176,6 +190,8 @@ export interface Asset {
   /** Who controls it: the island, or a creditor that seized it, or the power that bought it. */
   owner: RoleId;
   agreement: string | null;
+  /** A network still being built: it serves nobody until this round's resolution. */
+  readyRound?: number | undefined;
 }
 
 export const BLOCS = ['trustedNetwork', 'dataSecurity'] as const;
@@ -207,9 +223,14 @@ export interface Landing {
   lon: number;
 }
 
+/** Cable makers lay cables; network vendors build towers, data centres and safe-city systems; carriers run networks. */
+export const VENDOR_KINDS = ['cable', 'network', 'carrier'] as const;
+export type VendorKind = (typeof VENDOR_KINDS)[number];
+
 export interface Vendor {
   id: string;
   name: string;
+  kind: VendorKind;
   origin: PowerId | 'other';
   trusted: boolean;
   pricePerKm: number;

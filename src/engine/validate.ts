@@ -117,7 +117,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
       if (limit) return limit;
       const open = g.offers.filter((o) => o.from === role && o.round === g.round && o.status === 'open').length;
       if (open >= MAX_OPEN_OFFERS) return { code: 'illegalTerms', message: `At most ${MAX_OPEN_OFFERS} open offers at a time.` };
-      const bad = dealRefusal(g, action.deal);
+      const bad = dealRefusal(g, action.deal, action.amends);
       if (bad) return bad;
       if (action.amends !== undefined) {
         const amend = amendRefusal(g, action.deal, action.amends, role);
@@ -150,7 +150,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
       const limit = limitRefusal(g, role, 'counters');
       if (limit) return limit;
       if (o.counterDepth >= MAX_COUNTERS) return { code: 'tooManyCounters', field: 'offer', message: `An offer can be countered at most ${MAX_COUNTERS} times a round.` };
-      const bad = dealRefusal(g, action.deal);
+      const bad = dealRefusal(g, action.deal, o.amends);
       if (bad) return bad;
       if (!sameSet(partiesOf(g, action.deal), [o.from, ...o.to]))
         return { code: 'badParty', field: 'deal', message: 'A counter-offer binds the same parties as the offer it answers.' };

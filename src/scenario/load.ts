@@ -2,6 +2,7 @@ import { Composer, LineCounter, Parser, isAlias, isCollection, isNode, isScalar,
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { createGame, partiesOf, validate } from '../engine';
+import { dealRefusal } from '../engine/deals';
 import { hashJson } from '../engine/hash';
 
 /** The largest scenario file read at all: the biggest shipped one is under 30 KB. */
@@ -333,9 +334,24 @@ function parseChecked(source: string, file: string): ScenarioResult {
       more: Math.max(0, issues.length - MAX_PROBLEMS),
     };
   }
-  const tabledErrors = checkTabled(parsed.data, file, doc, counter);
+  const tabledErrors = [...checkStanding(parsed.data, file, doc, counter), ...checkTabled(parsed.data, file, doc, counter)];
   if (tabledErrors.length) return { ok: false, errors: tabledErrors };
   return { ok: true, scenario: parsed.data, hash: hashJson(parsed.data) };
+}
+
+/** Standing agreements' deals are checked by the engine's own deal rules, on the position before them. */
+function checkStanding(s: Scenario, file: string, doc: Document, counter: LineCounter): ScenarioError[] {
+  if (!s.agreements?.length) return [];
+  const g = createGame({ ...s, agreements: [], tabled: [] }, 'check', 'check');
+  const out: ScenarioError[] = [];
+  s.agreements.forEach((a, i) => {
+    const refusal = dealRefusal(g, a.deal);
+    if (!refusal || refusal.code === 'unaffordable') return;
+    const field = (refusal.field ?? 'deal').replace(/^deal\.?/, '');
+    const path = ['agreements', i, 'deal', ...field.split(/[.[\]]/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+    out.push({ file, path: formatPath(path), ...(positionOf(doc, counter, path) ?? {}), expected: refusal.message.replace(/\.$/, ''), found: 'a deal the rules refuse' });
+  });
+  return out;
 }
 
 /** Tabled offers are checked by the engine itself, on the scenario's starting position. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
 import { dealSchema } from '../engine/parse';
 
 /**
@@ -79,11 +79,29 @@ export const vendorSchema = z
   .object({
     id,
     name,
+    kind: z.enum(VENDOR_KINDS).describe('cable: a cable maker; network: builds towers, data centres, safe-city systems; carrier: runs a network'),
     origin: z.enum([...POWER_IDS, 'other']),
     trusted: z.boolean().describe('on the trusted-vendor lists of Canberra and Washington'),
-    pricePerKm: int(1, 1000).describe('cable price per km of route, US$ thousands'),
-    pricePerLanding: int(0, 100_000).describe('price of each landing station, US$ thousands'),
-    minBuildMonths: int(1, 60),
+    pricePerKm: int(1, 1000).optional().describe('cable makers: cable price per km of route, US$ thousands'),
+    pricePerLanding: int(0, 100_000).optional().describe('cable makers: price of each landing station, US$ thousands'),
+    minBuildMonths: int(1, 60).optional().describe('cable makers: the fewest months a cable takes'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'cable') return;
+    for (const key of ['pricePerKm', 'pricePerLanding', 'minBuildMonths'] as const)
+      if (v[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a ${key} for a cable maker` });
+  });
+
+const deal = dealSchema.describe('a deal, as an offer carries it (see docs/rules.md)');
+
+export const standingAgreementSchema = z
+  .object({
+    id,
+    since: yearMonth.describe('when it was signed, before the game starts'),
+    deal,
+    consented: z.array(powerId).optional().describe('powers whose landing consent a cable contract already has'),
+    note: z.string().min(1).optional(),
   })
   .strict();
 
@@ -187,12 +205,18 @@ export const scenarioSchema = z
             from: z.string().min(1).max(40).describe('the role that makes the offer'),
             deal: dealSchema.describe('a deal, as an offer carries it (see docs/rules.md)'),
             why: text(240).optional(),
+            amends: id.optional().describe('a standing agreement the offer would replace (a renegotiation, or a new deal for a cable contract)'),
           })
           .strict(),
       )
       .max(200)
       .optional()
       .describe('offers put on the table at a round\'s briefing; the engine checks each then and drops one that is not legal'),
+    agreements: z
+      .array(standingAgreementSchema)
+      .max(200)
+      .optional()
+      .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
     sources: z.array(text(2000)).min(1).max(200),
   })
   .strict()
@@ -219,6 +243,7 @@ export const scenarioSchema = z
     dup(s.vendors, 'vendors');
     dup(s.landings, 'landings');
     dup(s.cables, 'cables');
+    dup(s.agreements ?? [], 'agreements');
     s.landings.forEach((l, i) => {
       if (l.island !== null && !islandIds.has(l.island))
         ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: oneOf('an island', islandIds) });
@@ -262,15 +287,12 @@ export const scenarioSchema = z
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
     });
-    // A tabled deal names only what this scenario has: checked here, with the file's line, before any rule reads through an id.
-    s.tabled?.forEach((t, i) => {
-      const at = (...path: (string | number)[]) => ['tabled', i, ...path];
+    // A tabled or standing deal names only what this scenario has: checked here, with the file's
+    // line, before any rule reads through an id.
+    const knownIds = (d: Deal, at: (...path: (string | number)[]) => (string | number)[]) => {
       const known = (ids: Set<string>, value: string, what: string, ...path: (string | number)[]) => {
         if (!ids.has(value)) ctx.addIssue({ code: 'custom', path: at(...path), message: oneOf(what, ids) });
       };
-      if (t.round > s.rounds) ctx.addIssue({ code: 'custom', path: at('round'), message: `a round from 1 to ${s.rounds}` });
-      known(new Set<string>([...islandIds, ...powerIds]), t.from, 'a seat', 'from');
-      const d = t.deal;
       if (d.kind === 'cable') d.route.forEach((l, j) => known(landingIds, l, 'a landing id', 'deal', 'route', j));
       else known(islandIds, d.island, 'an island', 'deal', 'island');
       if (d.kind === 'cable' || d.kind === 'telecom') known(vendorIds, d.vendor, 'a vendor id', 'deal', 'vendor');
@@ -281,6 +303,17 @@ export const scenarioSchema = z
           c.kind === 'noVendor' ? known(vendorIds, c.vendor, 'a vendor id', 'deal', 'conditions', j, 'vendor') : known(powerIds, c.power, 'a power', 'deal', 'conditions', j, 'power'),
         );
       }
+    };
+    s.tabled?.forEach((t, i) => {
+      const at = (...path: (string | number)[]) => ['tabled', i, ...path];
+      if (t.round > s.rounds) ctx.addIssue({ code: 'custom', path: at('round'), message: `a round from 1 to ${s.rounds}` });
+      const seats = new Set<string>([...islandIds, ...powerIds]);
+      if (!seats.has(t.from)) ctx.addIssue({ code: 'custom', path: at('from'), message: oneOf('a seat', seats) });
+      knownIds(t.deal, at);
+    });
+    (s.agreements ?? []).forEach((a, i) => {
+      if (a.since > s.start) ctx.addIssue({ code: 'custom', path: ['agreements', i, 'since'], message: `a month no later than the start (${s.start})` });
+      knownIds(a.deal, (...path) => ['agreements', i, ...path]);
     });
     if (s.map.south >= s.map.north) ctx.addIssue({ code: 'custom', path: ['map', 'north'], message: 'a latitude north of map.south' });
   });

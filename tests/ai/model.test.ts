@@ -35,7 +35,7 @@ describe("the bots' model follows the engine's rules", () => {
       expect(networks(b)).toEqual(networks(a));
       const island = Object.keys(g.islands)[0]!;
       const deals: Deal[] = [
-        { kind: 'telecom', island, project: 'towers', vendor: Object.keys(g.vendors)[0]!, amount: 5000, financing: { kind: 'grant', by: 'beijing' } },
+        { kind: 'telecom', island, project: 'towers', vendor: 'huawei', amount: 5000, financing: { kind: 'grant', by: 'beijing' } },
         { kind: 'aid', island, amount: 4000, financing: { kind: 'loan', by: 'canberra', ratePct: 1, years: 20, graceYears: 5 }, purpose: 'infrastructure' },
         { kind: 'pact', island, power: 'beijing', pact: 'cyber', clauses: [{ kind: 'incidentAccess', secret: true }] },
         { kind: 'diplomatic', island, power: 'washington', act: 'joinBloc' },

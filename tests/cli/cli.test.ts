@@ -60,7 +60,7 @@ describe('npm run sim', () => {
   });
 
   it('plays with a bot level in every seat, the bots giving their reasons, marked with who saw them', () => {
-    const out = run('sim', ['--scenario', 'honiara', '--seed', '3', '--bots', 'normal', '--rounds', '1']);
+    const out = run('sim', ['--scenario', 'honiara', '--seed', '4', '--bots', 'normal', '--rounds', '1']);
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('normal bots in every seat');
     // A counter with its changed terms and its goal, seen only by the two parties.

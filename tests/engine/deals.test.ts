@@ -37,12 +37,19 @@ describe('cable terms', () => {
 });
 
 describe('telecom deals', () => {
-  it('a tower network on an Exim-style loan raises coverage, creates a debt and an asset, and lets Beijing watch', () => {
-    const deal = { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei-marine', amount: 66000, financing: { kind: 'loan', by: 'beijing', ratePct: 1, years: 20, graceYears: 5 } };
-    const g = signed(quiet(), 'beijing', ['SLB'], deal as never);
-    expect(g.islands.SLB!.coverage).toBe(20 + 30);
-    expect(g.islands.SLB!.assets).toEqual([{ id: 't1', kind: 'towers', vendor: 'huawei-marine', owner: 'SLB', agreement: 'a1' }]);
+  it('a tower network on an Exim-style loan creates a debt and an asset at once, raises coverage once built a year later, and lets Beijing watch', () => {
+    const deal = { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 66000, financing: { kind: 'loan', by: 'beijing', ratePct: 1, years: 20, graceYears: 5 } };
+    let g = signed(quiet(), 'beijing', ['SLB'], deal as never);
+    // Signed in round 1 of quarterly rounds: twelve months of building, switched on at round 5's resolution.
+    expect(g.islands.SLB!.assets).toEqual([{ id: 't1', kind: 'towers', vendor: 'huawei', owner: 'SLB', agreement: 'a1', readyRound: 5 }]);
     expect(g.debts.find((d) => d.debtor === 'SLB')).toMatchObject({ principal: 66000, ratePct: 1, creditor: 'beijing' });
+    expect(g.islands.SLB!.coverage).toBe(20);
+    expect(g.islands.SLB!.exposure.beijing).toBe(0);
+    while (g.round < 5) g = endPhase(endPhase(g));
+    expect(g.islands.SLB!.coverage).toBe(20);
+    g = endPhase(endPhase(g));
+    expect(g.islands.SLB!.coverage).toBe(20 + 30);
+    expect(g.islands.SLB!.assets[0]!.readyRound).toBeUndefined();
     expect(g.islands.SLB!.exposure.beijing).toBe(100);
     // Untrusted kit is a window: Beijing now sees offers made to the Solomons.
     const next = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 1000, financing: { kind: 'grant', by: 'canberra' } } });
@@ -51,7 +58,7 @@ describe('telecom deals', () => {
   });
 
   it('a carrier bought with a power\'s money stays in its hands: a rival cannot buy it (Digicel 2021-22)', () => {
-    const buy = (by: string) => ({ kind: 'telecom', island: 'PNG', project: 'carrier', vendor: 'asn', amount: 20000, financing: { kind: 'grant', by } });
+    const buy = (by: string) => ({ kind: 'telecom', island: 'PNG', project: 'carrier', vendor: 'ericsson', amount: 20000, financing: { kind: 'grant', by } });
     let g = signed(quiet(), 'canberra', ['PNG'], buy('canberra') as never);
     expect(g.islands.PNG!.assets[0]).toMatchObject({ kind: 'carrier', owner: 'canberra' });
     g = signed(g, 'beijing', ['PNG'], buy('beijing') as never);
@@ -60,7 +67,7 @@ describe('telecom deals', () => {
 
   it('a "safe city" system steadies the government and costs democracy', () => {
     const g0 = quiet();
-    const g = signed(g0, 'beijing', ['SLB'], { kind: 'telecom', island: 'SLB', project: 'safeCity', vendor: 'huawei-marine', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } as never);
+    const g = signed(g0, 'beijing', ['SLB'], { kind: 'telecom', island: 'SLB', project: 'safeCity', vendor: 'huawei', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } as never);
     expect(g.islands.SLB!.democracy).toBe(g0.islands.SLB!.democracy - 8);
     expect(g.islands.SLB!.legitimacy).toBeGreaterThan(g0.islands.SLB!.legitimacy + 5);
   });
@@ -77,8 +84,8 @@ describe('diplomatic deals', () => {
   it('joining the trusted-network programme shuts out untrusted vendors and the rival initiative', () => {
     let g = signed(quiet(), 'washington', ['PNG'], { kind: 'diplomatic', island: 'PNG', power: 'washington', act: 'joinBloc' } as never);
     expect(g.islands.PNG!.blocs).toEqual(['trustedNetwork']);
-    g = signed(g, 'beijing', ['PNG'], { kind: 'telecom', island: 'PNG', project: 'towers', vendor: 'huawei-marine', amount: 1000, financing: { kind: 'grant', by: 'beijing' } } as never);
-    expect(g.offers.at(-1)).toMatchObject({ status: 'void', reason: expect.stringContaining('excludes Huawei Marine') });
+    g = signed(g, 'beijing', ['PNG'], { kind: 'telecom', island: 'PNG', project: 'towers', vendor: 'huawei', amount: 1000, financing: { kind: 'grant', by: 'beijing' } } as never);
+    expect(g.offers.at(-1)).toMatchObject({ status: 'void', reason: expect.stringContaining('excludes Huawei') });
     g = signed(g, 'beijing', ['PNG'], { kind: 'diplomatic', island: 'PNG', power: 'beijing', act: 'joinBloc' } as never);
     expect(g.offers.at(-1)).toMatchObject({ status: 'void', reason: expect.stringContaining('rival programme') });
   });
@@ -122,9 +129,9 @@ describe('aid terms', () => {
 
 describe('conditions, breaches, cancellation and renegotiation', () => {
   it('a grant conditioned on keeping a vendor out is breached when the island signs with it, and the breach costs the island', () => {
-    let g = signed(quiet(), 'canberra', ['SLB'], { kind: 'aid', island: 'SLB', amount: 10000, financing: { kind: 'grant', by: 'canberra' }, conditions: [{ kind: 'noVendor', vendor: 'huawei-marine' }] } as never);
+    let g = signed(quiet(), 'canberra', ['SLB'], { kind: 'aid', island: 'SLB', amount: 10000, financing: { kind: 'grant', by: 'canberra' }, conditions: [{ kind: 'noVendor', vendor: 'huawei' }] } as never);
     const before = g.islands.SLB!;
-    g = signed(g, 'beijing', ['SLB'], { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei-marine', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } as never);
+    g = signed(g, 'beijing', ['SLB'], { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } as never);
     const a = g.agreements.find((x) => x.id === 'a1')!;
     expect(a.status).toBe('breached');
     expect(g.islands.SLB!.alignment.canberra).toBeLessThan(before.alignment.canberra - 9);

@@ -46,7 +46,9 @@ describe('each event kind has its own effect', () => {
     const plain = withEvents([{ round: 2, kind: 'riots', island: 'SLB' }]);
     const calm = endPhase(endPhase(withEvents([])));
     const rioted = endPhase(endPhase(plain));
-    expect(rioted.islands.SLB!.legitimacy).toBe(calm.islands.SLB!.legitimacy - 12);
+    expect(rioted.islands.SLB!.legitimacy).toBe(calm.islands.SLB!.legitimacy - 10);
+    // Riots raise unrest; they do not spend it.
+    expect(rioted.islands.SLB!.unrest).toBeGreaterThan(calm.islands.SLB!.unrest);
     let g = withEvents([{ round: 2, kind: 'riots', island: 'SLB' }]);
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: false }] } });
     g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });

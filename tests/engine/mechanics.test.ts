@@ -29,8 +29,10 @@ describe('cable deal', () => {
   it('with a loan, turns into debt for the islands on the route', () => {
     let g = newGame();
     const deal = coralSeaCable({ route: ['sydney', 'honiara', 'auki', 'noro'], vendor: 'huawei-marine', financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 20, graceYears: 5 }, buildMonths: 15, dataAccess: true, stationOperator: 'vendor' });
-    g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal });
+    // Landing at Sydney, an untrusted vendor's cable needs Canberra's consent.
+    g = act(g, { type: 'offer', role: 'beijing', to: ['SLB', 'canberra'], deal });
     g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'canberra', offer: 'o1' });
     const sovereignty = g.islands.SLB!.sovereignty;
     g = playRounds(g, 1);
     // 2,861 + 110 + 391 km at $20k plus four stations at $3m: about 20% below ASN's price for the same route.

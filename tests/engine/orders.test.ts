@@ -61,10 +61,10 @@ describe('sealed orders of the powers', () => {
   });
 
   it('a vendor warning makes a later deal with that vendor cost the island the warning power\'s favour (FSM 2020)', () => {
-    let g = withOrders(quiet(), [['washington', { kind: 'vendorPressure', island: 'SLB', vendor: 'huawei-marine', amount: 500 }]]);
-    expect(g.islands.SLB!.pressure).toEqual([{ vendor: 'huawei-marine', by: 'washington', until: 3 }]);
+    let g = withOrders(quiet(), [['washington', { kind: 'vendorPressure', island: 'SLB', vendor: 'huawei', amount: 500 }]]);
+    expect(g.islands.SLB!.pressure).toEqual([{ vendor: 'huawei', by: 'washington', until: 3 }]);
     const align = g.islands.SLB!.alignment.washington;
-    g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei-marine', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } });
+    g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } });
     g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
     g = endPhase(endPhase(g));
     expect(g.islands.SLB!.alignment.washington).toBe(align - 15);

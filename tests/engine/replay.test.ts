@@ -99,7 +99,7 @@ describe('purity', () => {
     for (const seed of ['1', '2', '3']) {
       const host = new MatchHost(scenario, hash, seed);
       playToEnd(host, (role) => (role === 'PNG' ? randomPolicy : simplePolicy), seed);
-      let g = newGame(seed);
+      let g = newGame(seed, 'coral-sea', undefined, { opening: true });
       for (const action of host.record.actions) {
         const r = step(deepFreeze(g), action);
         expect(r.ok).toBe(true);

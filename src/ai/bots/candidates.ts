@@ -12,6 +12,7 @@ import {
   type PactType,
   type PowerId,
   type TelecomProject,
+  type VendorKind,
 } from '../../engine';
 import { routeFor } from '../simple';
 import { blocOf, rivalBloc } from './engine-api';
@@ -31,8 +32,9 @@ export const telecomPrice = (v: Pick<GameView, 'islands'>, island: IslandId, pro
   round100((v.islands[island]?.revenuePerRound ?? 1000) * PROJECT_PRICE[project]);
 
 /** A power's vendors of choice: its own for Beijing, the cheapest trusted ones for the others. */
-export function vendorsFor(v: Pick<GameView, 'vendors'>, p: PowerId): string[] {
+export function vendorsFor(v: Pick<GameView, 'vendors'>, p: PowerId, kind: VendorKind = 'cable'): string[] {
   return Object.values(v.vendors)
+    .filter((x) => x.kind === kind)
     .filter((x) => (p === 'beijing' ? x.origin === 'beijing' : x.trusted && x.origin !== 'beijing'))
     .sort((a, b) => a.pricePerKm - b.pricePerKm || a.pricePerLanding - b.pricePerLanding || a.id.localeCompare(b.id))
     .map((x) => x.id);
@@ -101,9 +103,9 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
       for (const financing of fins(amount)) out.push({ kind: 'aid', island, amount, financing, purpose });
     }
   // Telecom.
-  const vendors = vendorsFor(v, p);
-  const vendor = vendors[0];
-  if (vendor) {
+  const vendor = vendorsFor(v, p)[0];
+  const kit = vendorsFor(v, p, 'network')[0];
+  if (kit) {
     const has = (k: TelecomProject) => isl.assets.some((a) => a.kind === k);
     const projects: TelecomProject[] = [];
     if (isl.coverage <= 70) projects.push('towers');
@@ -114,13 +116,14 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
     for (const project of projects) {
       const amount = telecomPrice(v, island, project);
       if (amount > opts.cash) continue;
-      for (const financing of fins(amount)) out.push({ kind: 'telecom', island, project, vendor, amount, financing });
+      for (const financing of fins(amount)) out.push({ kind: 'telecom', island, project, vendor: kit, amount, financing });
     }
   }
   // Pacts: each type bare, with its usual clause, and (for Beijing's persona or a base) exclusive.
   const active = v.agreements.filter((a) => a.status === 'active' && a.deal.kind === 'pact' && a.deal.island === island && a.deal.power === p);
   const types: PactType[] = opts.many ? ['policing', 'cyber', 'port', 'naval', 'base'] : ['policing', 'cyber'];
   for (const pact of types) {
+    if (p === 'washington' && pact === 'policing') continue;
     if (active.some((a) => a.deal.kind === 'pact' && a.deal.pact === pact)) continue;
     const secret = p === 'beijing';
     const clauseSets: Clause[][] = [[], PACT_CLAUSES[pact].map((kind) => ({ kind, secret }))];

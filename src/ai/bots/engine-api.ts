@@ -4,7 +4,7 @@
  * call them on their own copies of a state built from their view, never on the real game.
  */
 export { cloneState } from '../../engine/state';
-export { sign, cancel, conflictOf, funderOf, islandsOfDeal, funderPays, islandShares, dealRefusal, MAX_ISLAND_SHARE_PCT } from '../../engine/deals';
+export { sign, cancel, conflictOf, funderOf, islandsOfDeal, partiesOf, funderPays, islandShares, dealRefusal, MAX_ISLAND_SHARE_PCT } from '../../engine/deals';
 export { refreshNetworks, connectivityOf, buildRounds } from '../../engine/cables';
 export { drift, economyTarget, legitimacyTarget, unrestTarget, revenueOf } from '../../engine/domestic';
 export { levelsOf, partOf, SCORE_SWING } from '../../engine/scoring';

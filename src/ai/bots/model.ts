@@ -108,7 +108,7 @@ export function refreshNetworksFast(g: GameState, only?: ReadonlySet<IslandId>):
     island.routes = cables.length;
     island.connectivity = E.connectivityOf(island.satellite, cables.length);
     const vendors = [...cables];
-    for (const a of island.assets) if (a.kind !== 'port' && a.vendor !== null) vendors.push(a.vendor);
+    for (const a of island.assets) if (a.kind !== 'port' && a.vendor !== null && a.readyRound === undefined) vendors.push(a.vendor);
     const out = { beijing: 0, canberra: 0, washington: 0, other: 0 };
     if (vendors.length) {
       const counts = { beijing: 0, canberra: 0, washington: 0, other: 0 };
