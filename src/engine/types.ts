@@ -115,6 +115,13 @@ export interface ScenarioData {
   /** Offers the scenario puts on the table at a round's briefing (the tutorial's two cable bids, a historical package). */
   tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined }[] | undefined;
   sources: string[];
+  /** What really happened, for the debrief only: it plays no part in the game. */
+  history?: ScenarioHistory | undefined;
+}
+
+export interface ScenarioHistory {
+  entries: { date: string; kind: 'deal' | 'event' | 'outcome'; text: string; source: string }[];
+  prompts: string[];
 }
 
 // ---------------------------------------------------------------- state

@@ -132,7 +132,9 @@ export function parseScenarioText(text: string, file: string): ScenarioResult {
   }
   const tabledErrors = checkTabled(parsed.data, file, doc, counter);
   if (tabledErrors.length) return { ok: false, errors: tabledErrors };
-  return { ok: true, scenario: parsed.data, hash: hashJson(parsed.data) };
+  // What really happened (`history:`) is read by the debrief only: editing it leaves records of the scenario valid.
+  const { history: _history, ...played } = parsed.data;
+  return { ok: true, scenario: parsed.data, hash: hashJson(played) };
 }
 
 /** Tabled offers are checked by the engine itself, on the scenario's starting position. */
