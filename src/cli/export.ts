@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dealsCsv, eventsCsv, playRecord, roundsCsv } from '../host/figures';
 import { scenarioFiles } from '../scenario/files';
 import { fail, options, scenarioOrExit } from './args';
-import { debriefHtml } from './debrief-html';
+import { debriefHtml } from '../host/handout';
 
 const USAGE = `Usage: npm run export -- RECORD.json --out DIR [--scenario FILE]
 

@@ -92,6 +92,27 @@ export class App {
     this.render();
   }
 
+  /** The menu's "Debrief a game file": a finished game's record, replayed into its debrief. */
+  async debriefFile(file: File): Promise<void> {
+    const { parseRecordText } = await import('./saves');
+    const parsed = parseRecordText(await file.text());
+    if (!parsed.ok) return this.setMenuProblem(parsed.message);
+    const id = (parsed.data as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+    const load = typeof id === 'string' ? await loadScenario(id) : null;
+    if (!load) return this.setMenuProblem(typeof id === 'string' ? `This record is a game of scenario "${id}", which this version of the game does not include.` : 'This file is not a Landing Rights game record (it names no scenario).');
+    if (!load.ok) return this.setMenuProblem(`The scenario "${String(id)}" bundled with this game has errors: ${load.lines[0] ?? ''}`);
+    await this.openDebrief(parsed.data, load.loaded, true);
+  }
+
+  /** The debrief over the page; a game in progress opens only from its own end (it shows every secret). */
+  private async openDebrief(data: unknown, scenario: LoadedScenario, finishedOnly: boolean): Promise<void> {
+    const { openDebrief } = await import('./debrief');
+    const before = document.activeElement as HTMLElement | null;
+    const r = openDebrief(data, scenario, () => before?.focus(), { finishedOnly });
+    if (!r.ok) this.setMenuProblem(r.message);
+    else this.setMenuProblem(null);
+  }
+
   setMenuProblem(text: string | null): void {
     this.menuProblem = text;
     this.render();
@@ -485,6 +506,7 @@ export class App {
             onNew: () => void this.openSetup(),
             onLoad: () => void this.dialog.open(),
             onTutorial: () => void this.tutorial(),
+            onDebriefFile: (file) => void this.debriefFile(file),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
           }),
@@ -517,6 +539,9 @@ export class App {
             onExport: () => exportGame(c),
             onMenu: () => c.toMenu(),
             onMap: () => ((this.endHidden = true), this.render()),
+            onDebrief: () => {
+              if (c.host && c.scenario) void this.openDebrief(c.host.record, c.scenario, false);
+            },
           }),
         );
       }

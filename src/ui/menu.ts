@@ -12,6 +12,8 @@ export interface MenuActions {
   onTutorial(): void;
   projector: boolean;
   onProjector(on: boolean): void;
+  /** Open the debrief of a finished game's record file. */
+  onDebriefFile(file: File): void;
 }
 
 export function menuScreen(a: MenuActions): HTMLElement {
@@ -32,6 +34,23 @@ export function menuScreen(a: MenuActions): HTMLElement {
       h('button', { type: 'button', class: `btn${a.canContinue ? '' : ' primary'}`, id: 'menu-new', onclick: a.onNew }, 'New game'),
       h('button', { type: 'button', class: 'btn', id: 'menu-tutorial', onclick: a.onTutorial }, 'Tutorial'),
       h('button', { type: 'button', class: 'btn', id: 'menu-load', onclick: a.onLoad }, 'Load game'),
+      h(
+        'label',
+        { class: 'btn file-pick' },
+        'Debrief a game file…',
+        h('input', {
+          type: 'file',
+          id: 'menu-debrief-file',
+          accept: '.json,application/json',
+          'aria-label': 'Debrief a game file',
+          onchange: (e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) a.onDebriefFile(file);
+          },
+        }),
+      ),
     ),
     h(
       'div',

@@ -1,5 +1,5 @@
 import type { ScenarioHistory } from '../engine';
-import type { GameFigures, RoundFigure } from '../host/figures';
+import type { GameFigures, RoundFigure } from './figures';
 
 /**
  * The printable debrief as one self-contained HTML file: scores, charts drawn as inline SVG, the
@@ -47,11 +47,23 @@ export function lineChart(title: string, series: Series[], marks: { round: numbe
   return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${w} ${hgt}" role="img" aria-label="${esc(title)}" font-size="12" font-family="sans-serif">${yTicks}${markLines}${lines}${xTicks}<text x="${(w + pad.l) / 2}" y="${hgt - 4}" text-anchor="middle">round</text></svg><ul class="legend">${legend}</ul></figure>`;
 }
 
+/** The handout's styles, scoped to `.handout` so that the browser can print it inside the game's page. */
+export const HANDOUT_CSS = `.handout{font-family:Inter,system-ui,sans-serif;color:#111;background:#fff;line-height:1.4}
+body.handout{max-width:60rem;margin:2rem auto;padding:0 1rem}
+.handout h1{font-size:1.8rem}.handout h2{font-size:1.4rem;border-bottom:2px solid #111;padding-bottom:.2rem}
+.handout table{border-collapse:collapse;width:100%;font-size:.9rem}.handout th,.handout td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
+.handout td.num{text-align:right}.handout .source{font-size:.75rem;word-break:break-all}
+.handout .chart{margin:1rem 0;break-inside:avoid}.handout .chart svg{width:100%;height:auto}.handout .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;font-size:.85rem}
+.handout .prompts li{margin:.4rem 0;font-size:1.05rem}.handout .big{font-size:1.2rem}
+@media print{body.handout{margin:0;max-width:none}.handout .role-page,.handout .history{break-before:page}.handout a{color:inherit}}
+`;
+
 const byRole = (f: GameFigures, role: string): RoundFigure[] => f.rounds.filter((r) => r.role === role);
 
 const money = (k: number): string => (Math.abs(k) >= 1000 ? `US$${(k / 1000).toFixed(1)}m` : `US$${k}k`);
 
-export function debriefHtml(f: GameFigures, history: ScenarioHistory | undefined): string {
+/** The handout's content: scores, charts, timeline, history and prompts, one page per role. */
+export function handoutBody(f: GameFigures, history: ScenarioHistory | undefined): string {
   const marks = [
     ...f.deals.map((d) => ({ round: d.round, label: `Signed ${d.agreement}: ${d.summary}` })),
     ...f.events.map((e) => ({ round: e.round, label: e.title })),
@@ -94,18 +106,7 @@ export function debriefHtml(f: GameFigures, history: ScenarioHistory | undefined
       }${history ? `<h3>For discussion</h3><ol class="prompts">${history.prompts.map((p) => `<li>${esc(p)}</li>`).join('')}</ol>` : ''}</section>`;
     })
     .join('');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Debrief: ${esc(f.scenario.title)}</title>
-<style>
-body{font-family:Inter,system-ui,sans-serif;color:#111;background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
-h1{font-size:1.8rem}h2{font-size:1.4rem;border-bottom:2px solid #111;padding-bottom:.2rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
-td.num{text-align:right}.source{font-size:.75rem;word-break:break-all}
-.chart{margin:1rem 0;break-inside:avoid}.chart svg{width:100%;height:auto}.legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;font-size:.85rem}
-.prompts li{margin:.4rem 0;font-size:1.05rem}.big{font-size:1.2rem}
-@media print{body{margin:0;max-width:none}.role-page,.history{break-before:page}a{color:inherit}}
-</style></head><body>
-<h1>Debrief: ${esc(f.scenario.title)}</h1>
+  return `<h1>Debrief: ${esc(f.scenario.title)}</h1>
 <p>Seed ${esc(f.seed)}, ${f.scenario.rounds} rounds from ${esc(f.scenario.start)}${f.over ? '' : ' (the game was not finished)'}. A role wins by reaching ${f.scenario.par}.</p>
 <h2>Final scores</h2>
 <table><thead><tr><th>Role</th><th class="num">Score</th><th>Reached par</th></tr></thead><tbody>${ranked
@@ -116,6 +117,15 @@ ${scoreChart}
 <table><thead><tr><th>Round</th><th>Kind</th><th>What happened</th></tr></thead><tbody>${timeline}</tbody></table>
 ${historyBlock}
 ${rolePages}
-</body></html>
+`;
+}
+
+/** The whole handout as a self-contained page (the CLI's debrief.html). */
+export function debriefHtml(f: GameFigures, history: ScenarioHistory | undefined): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Debrief: ${esc(f.scenario.title)}</title>
+<style>
+${HANDOUT_CSS}</style></head><body class="handout">
+${handoutBody(f, history)}</body></html>
 `;
 }

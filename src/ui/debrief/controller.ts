@@ -1,0 +1,148 @@
+import { view, type GameView, type RoleId } from '../../engine';
+import { knowledgeMarks, playRecord, type KnowledgeMark, type PlayedRecord, type TimelineKind } from '../../host/figures';
+import type { LoadedScenario } from '../scenarios';
+import { OddsRunner, type OddsResult } from './odds';
+
+export type DebriefTab = 'overview' | 'timeline' | 'knew' | 'odds' | 'history';
+export const TABS: { id: DebriefTab; label: string }[] = [
+  { id: 'overview', label: 'Over time' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'knew', label: 'What each side knew' },
+  { id: 'odds', label: 'Against the odds' },
+  { id: 'history', label: 'Against history' },
+];
+
+export interface OddsState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  games: number;
+  done: number;
+  results: OddsResult[];
+  seconds: number;
+  error: string | null;
+}
+
+/**
+ * The debrief of one game: it plays the record again once, keeps every state, and holds what the
+ * screen shows (tab, chosen role, round, filters, the simulated games). Views only render it.
+ */
+export class DebriefController {
+  tab: DebriefTab = 'overview';
+  /** The role the charts show, or every role's score. */
+  chartRole: RoleId | 'all' = 'all';
+  filterRole: RoleId | 'all' = 'all';
+  filterKind: TimelineKind | 'all' = 'all';
+  knewRole: RoleId;
+  /** The round whose end the "what each side knew" step shows (0: the start). */
+  knewRound = 0;
+  full = false;
+  odds: OddsState = { status: 'idle', games: 200, done: 0, results: [], seconds: 0, error: null };
+  private runner: OddsRunner | null = null;
+  private marksCache = new Map<RoleId, KnowledgeMark[]>();
+  private listeners: (() => void)[] = [];
+
+  constructor(
+    readonly played: PlayedRecord,
+    readonly scenario: LoadedScenario,
+  ) {
+    this.knewRole = played.figures.seats[0] ?? '';
+  }
+
+  /** Play a record for its debrief; a message when it does not replay. */
+  static open(data: unknown, scenario: LoadedScenario): { ok: true; controller: DebriefController } | { ok: false; message: string } {
+    const r = playRecord(data, scenario.scenario, scenario.hash);
+    if (!r.ok) return r;
+    return { ok: true, controller: new DebriefController(r.played, scenario) };
+  }
+
+  get figures() {
+    return this.played.figures;
+  }
+
+  get lastRound(): number {
+    return Math.max(...this.played.roundEnds.keys());
+  }
+
+  onRedraw(l: () => void): void {
+    this.listeners.push(l);
+  }
+
+  redraw(): void {
+    for (const l of this.listeners) l();
+  }
+
+  set<K extends 'tab' | 'chartRole' | 'filterRole' | 'filterKind' | 'knewRole' | 'knewRound' | 'full'>(key: K, value: this[K]): void {
+    this[key] = value;
+    this.redraw();
+  }
+
+  /** The state at the end of a round: what the "what each side knew" step shows. */
+  stateAt(round: number) {
+    return this.played.roundEnds.get(round) ?? this.played.host.state;
+  }
+
+  /** Exactly the chosen role's view at the end of the chosen round, or the full picture. */
+  knewView(): GameView {
+    return view(this.stateAt(this.knewRound), this.full ? 'facilitator' : this.knewRole);
+  }
+
+  /** What the role could see at that round, to set beside the full picture. */
+  roleView(): GameView {
+    return view(this.stateAt(this.knewRound), this.knewRole);
+  }
+
+  marks(role: RoleId): KnowledgeMark[] {
+    let m = this.marksCache.get(role);
+    if (!m) {
+      const p = this.played;
+      m = knowledgeMarks(p.states[0] ?? p.host.state, p.record.actions, p.states, p.roundEnds, role);
+      this.marksCache.set(role, m);
+    }
+    return m;
+  }
+
+  /** Play `games` games with normal bots in every seat, in Web Workers, with progress. */
+  runOdds(games: number): void {
+    this.runner?.stop();
+    this.odds = { status: 'running', games, done: 0, results: [], seconds: 0, error: null };
+    const started = performance.now();
+    const runner = new OddsRunner(this.scenario.scenario, this.scenario.hash);
+    this.runner = runner;
+    runner
+      .run(
+        Array.from({ length: games }, (_, i) => i + 1),
+        (r) => {
+          this.odds.results.push(r);
+          this.odds.done = this.odds.results.length;
+          this.odds.seconds = (performance.now() - started) / 1000;
+          this.redraw();
+        },
+      )
+      .then(() => {
+        if (this.runner !== runner) return;
+        this.odds.status = 'done';
+        this.odds.seconds = (performance.now() - started) / 1000;
+        this.odds.results.sort((a, b) => a.seed - b.seed);
+        this.redraw();
+      })
+      .catch((e: unknown) => {
+        if (this.runner !== runner) return;
+        this.odds.status = 'failed';
+        this.odds.error = e instanceof Error ? e.message : String(e);
+        this.redraw();
+      });
+    this.redraw();
+  }
+
+  stopOdds(): void {
+    this.runner?.stop();
+    this.runner = null;
+    if (this.odds.status === 'running') this.odds.status = this.odds.results.length ? 'done' : 'idle';
+    this.redraw();
+  }
+
+  dispose(): void {
+    this.runner?.stop();
+    this.runner = null;
+    this.listeners = [];
+  }
+}
