@@ -338,8 +338,10 @@ export function secretFacts(g: GameState | ReturnType<typeof view>): Fact[] {
   const out: Fact[] = [];
   for (const a of g.agreements)
     for (const c of a.clauses) if (c.seenBy !== 'all') out.push({ id: `clause:${c.id}`, round: a.round, kind: 'clause', text: `a secret ${c.kind} clause in ${a.id} (${a.parties.map((p) => nameOf(g, p)).join(', ')})` });
+  const offers = new Set(g.offers.map((o) => o.id));
   g.log.forEach((e) => {
-    if (e.seenBy !== 'all') out.push({ id: `report:${e.round}:${canonicalJson(e.seenBy)}:${e.text}`, round: e.round, kind: 'report', text: e.text });
+    // A report about an offer (its reasons, its voiding) is counted with the offer itself.
+    if (e.seenBy !== 'all' && !e.about.some((id) => offers.has(id))) out.push({ id: `report:${e.round}:${canonicalJson(e.seenBy)}:${e.text}`, round: e.round, kind: 'report', text: e.text });
   });
   for (const o of g.offers) out.push({ id: `offer:${o.id}`, round: o.round, kind: 'offer', text: `offer ${o.id} from ${nameOf(g, o.from)} to ${o.to.map((r) => nameOf(g, r)).join(', ')} (${o.deal.kind})` });
   return out;

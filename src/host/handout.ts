@@ -1,4 +1,5 @@
 import type { ScenarioHistory } from '../engine';
+import { POWER_COLOURS } from '../ui/palette';
 import type { GameFigures, RoundFigure } from './figures';
 
 /**
@@ -15,7 +16,11 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 interface Series {
   label: string;
   points: [number, number][];
+  colour?: string;
 }
+
+/** A role's line colour: a power's own colour in the game, an island one the powers do not use. */
+const roleColour = (role: string, i: number): string => (POWER_COLOURS as Record<string, string>)[role] ?? ['#0072B2', '#CC79A7', '#000000', '#D55E00'][i % 4] ?? '#000000';
 
 /** A line chart as SVG, with marks on the time axis (rounds with signings or events). */
 export function lineChart(title: string, series: Series[], marks: { round: number; label: string }[] = [], yMax?: number): string {
@@ -32,7 +37,7 @@ export function lineChart(title: string, series: Series[], marks: { round: numbe
   const Y = (y: number) => hgt - pad.b - ((y - y0) / (y1 - y0 || 1)) * (hgt - pad.t - pad.b);
   const ticks = Array.from({ length: 5 }, (_, i) => y0 + ((y1 - y0) * i) / 4);
   const lines = series
-    .map((s, i) => `<polyline fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2.5" stroke-dasharray="${DASHES[i % DASHES.length]}" points="${s.points.map(([x, y]) => `${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join(' ')}"/>`)
+    .map((s, i) => `<polyline fill="none" stroke="${s.colour ?? PALETTE[i % PALETTE.length]}" stroke-width="2.5" stroke-dasharray="${DASHES[i % DASHES.length]}" points="${s.points.map(([x, y]) => `${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join(' ')}"/>`)
     .join('');
   const markLines = marks
     .map((m) => `<line x1="${X(m.round)}" x2="${X(m.round)}" y1="${pad.t}" y2="${hgt - pad.b}" stroke="#777" stroke-dasharray="2 3"><title>${esc(m.label)}</title></line>`)
@@ -42,7 +47,7 @@ export function lineChart(title: string, series: Series[], marks: { round: numbe
     .join('');
   const yTicks = ticks.map((t) => `<text x="${pad.l - 6}" y="${Y(t) + 4}" text-anchor="end">${Math.round(t)}</text><line x1="${pad.l}" x2="${w - pad.r}" y1="${Y(t)}" y2="${Y(t)}" stroke="#ddd"/>`).join('');
   const legend = series
-    .map((s, i) => `<li><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="3" stroke-dasharray="${DASHES[i % DASHES.length]}"/></svg> ${esc(s.label)}</li>`)
+    .map((s, i) => `<li><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke="${s.colour ?? PALETTE[i % PALETTE.length]}" stroke-width="3" stroke-dasharray="${DASHES[i % DASHES.length]}"/></svg> ${esc(s.label)}</li>`)
     .join('');
   return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${w} ${hgt}" role="img" aria-label="${esc(title)}" font-size="12" font-family="sans-serif">${yTicks}${markLines}${lines}${xTicks}<text x="${(w + pad.l) / 2}" y="${hgt - 4}" text-anchor="middle">round</text></svg><ul class="legend">${legend}</ul></figure>`;
 }
@@ -70,8 +75,8 @@ export function handoutBody(f: GameFigures, history: ScenarioHistory | undefined
   ];
   const ranked = [...f.seats].sort((a, b) => (f.final[b] ?? 0) - (f.final[a] ?? 0) || a.localeCompare(b));
   const scoreChart = lineChart(
-    'Score per role, round by round (par marked by the top of the table)',
-    f.seats.map((r) => ({ label: f.names[r] ?? r, points: byRole(f, r).map((x) => [x.round, x.score] as [number, number]) })),
+    'Score per role, round by round (dotted lines: rounds with signings or events)',
+    f.seats.map((r, i) => ({ label: f.names[r] ?? r, colour: roleColour(r, i), points: byRole(f, r).map((x) => [x.round, x.score] as [number, number]) })),
     marks,
     100,
   );

@@ -44,6 +44,16 @@ export class MatchHost {
     };
   }
 
+  /**
+   * A host that carries on from a state of another game (a branch of a finished game, from one of
+   * its rounds): its record holds only the actions from there on.
+   */
+  static resume(scenario: ScenarioData, scenarioHash: string, seed: string, from: GameState, options: { hashes?: boolean } = {}): MatchHost {
+    const host = new MatchHost(scenario, scenarioHash, seed, options);
+    host.current = from;
+    return host;
+  }
+
   get state(): GameState {
     return this.current;
   }

@@ -10,6 +10,7 @@ import { InlineForms, renderOffers, type ComposeMode } from './offers';
 import { exportGame, SavesDialog } from './saves-dialog';
 import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
 import { menuScreen } from './menu';
+import { parseRecordText } from './saves';
 import { applyProjector, loadProjector } from './prefs';
 import { endScreen, handoffScreen, setupScreen, type SetupState } from './screens';
 import { TUTORIAL_ROLE, TUTORIAL_SCENARIO, TutorialCoach } from './tutorial';
@@ -94,7 +95,6 @@ export class App {
 
   /** The menu's "Debrief a game file": a finished game's record, replayed into its debrief. */
   async debriefFile(file: File): Promise<void> {
-    const { parseRecordText } = await import('./saves');
     const parsed = parseRecordText(await file.text());
     if (!parsed.ok) return this.setMenuProblem(parsed.message);
     const id = (parsed.data as { scenario?: { id?: unknown } } | null)?.scenario?.id;

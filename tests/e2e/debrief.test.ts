@@ -94,6 +94,20 @@ describe('the debrief', () => {
     expect(await page.locator('#knew-log li.secret .hidden-from').count()).toBeGreaterThan(0);
     await shot(page, 'debrief-full');
 
+    // What if: branch at round 3 and play on with computer players; later events come in the same order.
+    await page.getByRole('tab', { name: 'What if' }).click();
+    await page.locator('#branch-from').selectOption('3');
+    await page.locator('#branch-level').selectOption('easy');
+    await page.locator('#branch-run').click();
+    await expect.poll(() => page.locator('#branch-status').textContent(), { timeout: 60_000 }).toContain('Branch from round 3 finished');
+    expect(await page.locator('#branch-table tbody tr').count()).toBe(scenario.islands.length + scenario.powers.length);
+    await page.locator('#chart-branch canvas').first().waitFor();
+    const original = (await page.locator('#branch-events-original li').allTextContents()).filter((t) => !/riot/i.test(t));
+    const branched = (await page.locator('#branch-events-branch li').allTextContents()).filter((t) => !/riot/i.test(t));
+    expect(original.length).toBeGreaterThan(0);
+    expect(branched).toEqual(original);
+    await shot(page, 'debrief-whatif');
+
     // Against history: the real path and the prompts.
     await page.getByRole('tab', { name: 'Against history' }).click();
     const prompts = scenario.history?.prompts ?? [];

@@ -21,6 +21,7 @@ export interface ChartSeries {
   label: string;
   values: (number | null)[];
   colour?: string;
+  dash?: number[];
 }
 
 export interface ChartSpec {
@@ -52,7 +53,8 @@ export function mountChart(el: HTMLElement, spec: ChartSpec): uPlot {
         label: s.label,
         stroke: s.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length],
         width: 3,
-        dash: DASHES[i % DASHES.length],
+        dash: s.dash ?? DASHES[i % DASHES.length],
+        spanGaps: false,
         points: { show: true, size: 6 },
       })),
     ],

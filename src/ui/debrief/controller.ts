@@ -2,12 +2,23 @@ import { view, type GameView, type RoleId } from '../../engine';
 import { knowledgeMarks, playRecord, type KnowledgeMark, type PlayedRecord, type TimelineKind } from '../../host/figures';
 import type { LoadedScenario } from '../scenarios';
 import { OddsRunner, type OddsResult } from './odds';
+import { branchStart, type BranchResult } from '../../ai/branch';
+import type { BranchRequest } from './branch-worker';
 
-export type DebriefTab = 'overview' | 'timeline' | 'knew' | 'odds' | 'history';
+export interface BranchState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  from: number;
+  level: string;
+  results: BranchResult[];
+  error: string | null;
+}
+
+export type DebriefTab = 'overview' | 'timeline' | 'knew' | 'whatif' | 'odds' | 'history';
 export const TABS: { id: DebriefTab; label: string }[] = [
   { id: 'overview', label: 'Over time' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'knew', label: 'What each side knew' },
+  { id: 'whatif', label: 'What if' },
   { id: 'odds', label: 'Against the odds' },
   { id: 'history', label: 'Against history' },
 ];
@@ -36,7 +47,9 @@ export class DebriefController {
   knewRound = 0;
   full = false;
   odds: OddsState = { status: 'idle', games: 200, done: 0, results: [], seconds: 0, error: null };
+  branch: BranchState = { status: 'idle', from: 3, level: 'normal', results: [], error: null };
   private runner: OddsRunner | null = null;
+  private brancher: Worker | null = null;
   private marksCache = new Map<RoleId, KnowledgeMark[]>();
   private listeners: (() => void)[] = [];
 
@@ -45,6 +58,7 @@ export class DebriefController {
     readonly scenario: LoadedScenario,
   ) {
     this.knewRole = played.figures.seats[0] ?? '';
+    this.branch.from = Math.min(3, Math.max(1, this.lastRound));
   }
 
   /** Play a record for its debrief; a message when it does not replay. */
@@ -70,7 +84,7 @@ export class DebriefController {
     for (const l of this.listeners) l();
   }
 
-  set<K extends 'tab' | 'chartRole' | 'filterRole' | 'filterKind' | 'knewRole' | 'knewRound' | 'full'>(key: K, value: this[K]): void {
+  set<K extends 'tab' | 'chartRole' | 'filterRole' | 'filterKind' | 'knewRole' | 'knewRound' | 'full' | 'branch'>(key: K, value: this[K]): void {
     this[key] = value;
     this.redraw();
   }
@@ -133,6 +147,35 @@ export class DebriefController {
     this.redraw();
   }
 
+  /**
+   * Branch from a round: the game as that round opens, played on to its end by computer players
+   * of one level in a Web Worker, with the original's later events in the same order.
+   */
+  runBranch(from: number, level: string): void {
+    this.brancher?.terminate();
+    const opening = this.played.roundEnds.get(from - 1);
+    if (!opening || from < 1 || from > this.lastRound) return;
+    this.branch = { ...this.branch, status: 'running', from, level, error: null };
+    const worker = new Worker(new URL('./branch-worker.ts', import.meta.url), { type: 'module', name: 'what if' });
+    this.brancher = worker;
+    const start = branchStart(opening, this.played.host.state.events, from);
+    worker.onmessage = (e: MessageEvent<{ result: BranchResult } | { error: string }>) => {
+      worker.terminate();
+      if (this.brancher !== worker) return;
+      this.brancher = null;
+      if ('result' in e.data) this.branch = { ...this.branch, status: 'done', results: [e.data.result, ...this.branch.results].slice(0, 3) };
+      else this.branch = { ...this.branch, status: 'failed', error: e.data.error };
+      this.redraw();
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.branch = { ...this.branch, status: 'failed', error: e.message || 'the worker failed to load' };
+      this.redraw();
+    };
+    worker.postMessage({ scenario: this.scenario.scenario, hash: this.scenario.hash, seed: this.played.record.seed, start, from, level } satisfies BranchRequest);
+    this.redraw();
+  }
+
   stopOdds(): void {
     this.runner?.stop();
     this.runner = null;
@@ -142,6 +185,8 @@ export class DebriefController {
 
   dispose(): void {
     this.runner?.stop();
+    this.brancher?.terminate();
+    this.brancher = null;
     this.runner = null;
     this.listeners = [];
   }

@@ -1,13 +1,16 @@
 import { formatMoney, type GameView, type RoleId } from '../../engine';
 import type { TimelineKind } from '../../host/figures';
 import { standing } from '../../ai/odds';
-import { handoutBody } from '../../host/handout';
+import { HANDOUT_CSS, handoutBody } from '../../host/handout';
 import { h, type Child } from '../dom';
 import { objectiveLabel } from '../dashboard';
 import { dateLabel } from '../names';
 import { TABS, type DebriefController } from './controller';
 import type { ChartSpec } from './charts';
-import { roleColour } from './charts';
+import { roleColour, SERIES_COLOURS } from './charts';
+
+/** Lines beside a black one (the score, connectivity): every colour of the palette but black. */
+const LINE_COLOURS = SERIES_COLOURS.filter((c) => c !== '#000000');
 
 /**
  * The debrief's views: they read the controller and render; charts are left as placeholders
@@ -72,6 +75,9 @@ export function debriefView(c: DebriefController, a: DebriefActions, charts: Cha
     case 'knew':
       body = knew(c);
       break;
+    case 'whatif':
+      body = whatIf(c, charts);
+      break;
     case 'odds':
       body = odds(c);
       break;
@@ -105,7 +111,7 @@ export function debriefView(c: DebriefController, a: DebriefActions, charts: Cha
 /** The printed handout: the same as `npm run export` writes, shown only on paper. */
 export function printView(c: DebriefController): HTMLElement {
   const el = h('div', { class: 'handout debrief-print', id: 'debrief-handout' });
-  el.innerHTML = handoutBody(c.figures, c.scenario.scenario.history);
+  el.innerHTML = `<style>${HANDOUT_CSS}</style>${handoutBody(c.figures, c.scenario.scenario.history)}`;
   return el;
 }
 
@@ -137,17 +143,18 @@ function overview(c: DebriefController, charts: Charts): Child {
     charts.set('chart-objectives', {
       title: `${name}: score and each objective (50 = as at the start)`,
       rounds,
-      series: [{ label: 'Score', values: rows.map((x) => x?.score ?? null), colour: '#000000' }, ...Object.keys(weights).map((k) => ({ label: `${objectiveLabel(k)} (${weights[k]}%)`, values: rows.map((x) => x?.parts[k] ?? null) }))],
+      series: [{ label: 'Score', values: rows.map((x) => x?.score ?? null), colour: '#000000' }, ...Object.keys(weights).map((k, i) => ({ label: `${objectiveLabel(k)} (${weights[k]}%)`, values: rows.map((x) => x?.parts[k] ?? null), colour: LINE_COLOURS[i % LINE_COLOURS.length] }))],
       marks,
       yRange: [0, 100],
     });
     const island = rows[0]?.side === 'island';
+    const millions = (k: number | undefined) => (k === undefined ? null : Math.round(k / 100) / 10);
     charts.set('chart-money', {
-      title: `${name}: treasury and ${island ? 'debt' : 'money owed to it'} (US$ thousands)`,
+      title: `${name}: treasury and ${island ? 'debt' : 'money owed to it'} (US$ millions)`,
       rounds,
       series: [
-        { label: 'Treasury', values: rows.map((x) => x?.treasury ?? null) },
-        { label: island ? 'Debt' : 'Owed to it', values: rows.map((x) => x?.debt ?? null) },
+        { label: 'Treasury', values: rows.map((x) => millions(x?.treasury)) },
+        { label: island ? 'Debt' : 'Owed to it', values: rows.map((x) => millions(x?.debt)) },
       ],
       marks,
     });
@@ -161,7 +168,7 @@ function overview(c: DebriefController, charts: Charts): Child {
             ...keys.map((p, i) => ({ label: `Alignment with ${f.names[p] ?? p}`, values: rows.map((x) => x?.alignment[p as 'beijing'] ?? null), colour: roleColour(p, i) })),
             ...keys.map((p, i) => ({ label: `${f.names[p] ?? p}’s influence`, values: rows.map((x) => x?.influence[p] ?? null), colour: roleColour(p, i) })),
           ]
-        : keys.map((i) => ({ label: f.names[i] ?? i, values: rows.map((x) => x?.influence[i] ?? null) })),
+        : keys.map((i, n) => ({ label: f.names[i] ?? i, values: rows.map((x) => x?.influence[i] ?? null), colour: LINE_COLOURS[n % LINE_COLOURS.length] })),
       marks,
     });
     blocks.push(h('div', { class: 'chart', id: 'chart-objectives', 'data-chart': 'chart-objectives' }), h('div', { class: 'chart', id: 'chart-money', 'data-chart': 'chart-money' }), h('div', { class: 'chart', id: 'chart-standing', 'data-chart': 'chart-standing' }));
@@ -253,8 +260,21 @@ function knew(c: DebriefController): Child {
                 null,
                 h('strong', null, m.action),
                 ': ',
-                m.missing.length === 1 ? '' : `${m.missing.length} facts `,
-                h('ul', null, m.missing.slice(0, 4).map((x) => h('li', null, c.full ? x.fact.text : `a ${x.fact.kind === 'clause' ? 'secret clause' : x.fact.kind === 'offer' ? 'rival offer' : 'private report'}`, x.learnt !== null ? ` (learnt in round ${x.learnt})` : ' (never learnt)'))),
+                `${m.missing.length} fact${m.missing.length === 1 ? '' : 's'} it did not have`,
+                h(
+                  'ul',
+                  null,
+                  m.missing.slice(0, 6).map((x) =>
+                    h(
+                      'li',
+                      null,
+                      // In the role's own view a fact shows only once the role has learnt it.
+                      c.full || (x.learnt !== null && x.learnt <= round) ? x.fact.text : `a ${x.fact.kind === 'clause' ? 'secret clause' : x.fact.kind === 'offer' ? 'rival offer' : 'private report'}`,
+                      x.learnt !== null ? ` (learnt in round ${x.learnt})` : ' (never learnt)',
+                    ),
+                  ),
+                ),
+                m.missing.length > 6 ? h('p', { class: 'muted' }, `and ${m.missing.length - 6} more`) : null,
               ),
             ),
           ),
@@ -316,6 +336,90 @@ function knew(c: DebriefController): Child {
         ),
       ),
     ),
+  ];
+}
+
+function whatIf(c: DebriefController, charts: Charts): Child {
+  const f = c.figures;
+  const b = c.branch;
+  const rounds = [...new Set(f.rounds.map((r) => r.round))].sort((x, y) => x - y);
+  const last = c.lastRound;
+  const latest = b.results[0];
+  const levels = [
+    { id: 'easy', label: 'Easy' },
+    { id: 'normal', label: 'Normal' },
+    { id: 'hard', label: 'Hard' },
+  ];
+  if (latest) {
+    charts.set('chart-branch', {
+      title: `Scores: the class’s game (solid) and the branch from round ${latest.from} (dashed)`,
+      rounds,
+      series: f.seats.flatMap((r, i) => [
+        { label: f.names[r] ?? r, values: rounds.map((x) => f.rounds.find((y) => y.round === x && y.role === r)?.score ?? null), colour: roleColour(r, i), dash: [] },
+        {
+          label: `${f.names[r] ?? r}, branch`,
+          values: rounds.map((x) => (x === latest.from - 1 ? (f.rounds.find((y) => y.round === x && y.role === r)?.score ?? null) : x < latest.from ? null : (latest.rounds.find((y) => y.round === x)?.scores[r] ?? null))),
+          colour: roleColour(r, i),
+          dash: [8, 5],
+        },
+      ]),
+      marks: marksOf(c).filter((m) => m.round > latest.from),
+      yRange: [0, 100],
+    });
+  }
+  const original = f.events.filter((e) => latest && e.round > latest.from);
+  return [
+    h(
+      'p',
+      { class: 'lede' },
+      'Branch the game at a round: from that round’s briefing, computer players of the level you choose play every seat to the end. The events the game drew after that round come again in the same order, so the branch differs by its decisions, not by its luck.',
+    ),
+    h(
+      'div',
+      { class: 'debrief-tools' },
+      select(
+        'branch-from',
+        'Branch at round',
+        String(b.from),
+        Array.from({ length: last }, (_, i) => ({ id: String(i + 1), label: `Round ${i + 1}` })),
+        (v) => c.set('branch', { ...b, from: Number(v) }),
+      ),
+      select('branch-level', 'Played on by', b.level, levels, (v) => c.set('branch', { ...b, level: v })),
+      h('button', { type: 'button', class: 'btn primary', id: 'branch-run', disabled: b.status === 'running', onclick: () => c.runBranch(b.from, b.level) }, b.status === 'running' ? 'Playing the branch…' : 'Branch and play on'),
+      h('span', { role: 'status', id: 'branch-status' }, b.status === 'done' && latest ? `Branch from round ${latest.from} finished: ${latest.agreements} agreements signed in ${latest.actions} moves.` : b.status === 'running' ? 'Playing…' : ''),
+    ),
+    b.error ? h('p', { class: 'alert', role: 'alert' }, b.error) : null,
+    latest
+      ? [
+          h('div', { class: 'chart', id: 'chart-branch', 'data-chart': 'chart-branch' }),
+          h(
+            'table',
+            { class: 'debrief-table', id: 'branch-table' },
+            h('caption', null, `Final scores: the class’s game and the branch from round ${latest.from} (${latest.level} computer players)`),
+            h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'The class'), h('th', { scope: 'col' }, 'Branch'), h('th', { scope: 'col' }, 'Difference'))),
+            h(
+              'tbody',
+              null,
+              f.seats.map((r) => {
+                const mine = f.final[r] ?? 0;
+                const other = latest.final[r] ?? 0;
+                return h('tr', { dataset: { role: r } }, h('th', { scope: 'row' }, f.names[r] ?? r), h('td', { class: 'num' }, String(mine)), h('td', { class: 'num' }, String(other)), h('td', { class: 'num' }, `${other - mine > 0 ? '+' : ''}${other - mine}`));
+              }),
+            ),
+          ),
+          h(
+            'section',
+            null,
+            h('h3', null, `Events after round ${latest.from}`),
+            h(
+              'div',
+              { class: 'history-grid' },
+              h('div', null, h('h4', null, 'The class’s game'), h('ol', { id: 'branch-events-original' }, original.map((e) => h('li', null, `Round ${e.round}: ${e.title}`)))),
+              h('div', null, h('h4', null, 'The branch'), h('ol', { id: 'branch-events-branch' }, latest.events.map((e) => h('li', null, `Round ${e.round}: ${e.title}`)))),
+            ),
+          ),
+        ]
+      : null,
   ];
 }
 
