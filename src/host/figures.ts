@@ -350,25 +350,13 @@ export function secretFacts(g: GameState | ReturnType<typeof view>): Fact[] {
 /**
  * For one role, the moments it acted (offered, accepted, countered, gave an order) while a fact
  * about it or about the other side of its deal existed that its own view did not show: found by
- * comparing the role's view with the full state, then looking for the first round the role's
- * view shows the fact. `states[i]` is the state before action i; `roundEnds` maps each round to
- * the state at its end.
+ * comparing the role's view with the full state, then looking for the first state whose view for
+ * the role shows the fact (the round it learnt it), if any. `states[i]` is the state before
+ * action i; `last` the state after the last action.
  */
-export function knowledgeMarks(g0: GameState, actions: Action[], states: GameState[], roundEnds: Map<number, GameState>, role: RoleId): KnowledgeMark[] {
-  const learntBy = new Map<string, number>();
-  const rounds = [...roundEnds.keys()].sort((a, b) => a - b);
-  const knownAt = (fid: string): number | null => {
-    if (learntBy.has(fid)) return learntBy.get(fid) ?? null;
-    for (const r of rounds) {
-      const s = roundEnds.get(r);
-      if (s && secretFacts(view(s, role)).some((f) => f.id === fid)) {
-        learntBy.set(fid, r);
-        return r;
-      }
-    }
-    learntBy.set(fid, -1);
-    return null;
-  };
+export function knowledgeMarks(g0: GameState, actions: Action[], states: GameState[], last: GameState, role: RoleId): KnowledgeMark[] {
+  const firstSeen = new Map<string, number>();
+  for (const s of [...states, last]) for (const f of secretFacts(view(s, role))) if (!firstSeen.has(f.id)) firstSeen.set(f.id, s.round);
   const marks: KnowledgeMark[] = [];
   const myName = nameOf(g0, role);
   actions.forEach((a, i) => {
@@ -388,11 +376,7 @@ export function knowledgeMarks(g0: GameState, actions: Action[], states: GameSta
       return names.some((n) => f.text.includes(n));
     });
     if (!relevant.length) return;
-    const missing = relevant.map((fact) => {
-      const r = knownAt(fact.id);
-      return { fact, learnt: r !== null && r >= s.round ? r : null };
-    });
-    marks.push({ round: s.round, at: i, action: describeAction(s, a), missing });
+    marks.push({ round: s.round, at: i, action: describeAction(s, a), missing: relevant.map((fact) => ({ fact, learnt: firstSeen.get(fact.id) ?? null })) });
   });
   return marks;
 }

@@ -78,7 +78,7 @@ describe('the debrief', () => {
     await page.locator('#debrief-knew-role').selectOption(fact.role);
     const text = async () => (await page.locator('#debrief-panel').textContent()) ?? '';
     for (let round = 0; round <= scenario.rounds; round++) {
-      await expect.poll(() => page.locator('#knew-round').textContent()).toBe(round === 0 ? 'The start' : `End of round ${round} of ${scenario.rounds}`);
+      await expect.poll(() => page.locator('#knew-round').textContent()).toBe(round === 0 ? 'Round 1 opens' : round === scenario.rounds ? `Round ${round} over: the end` : `Round ${round} over, round ${round + 1} opens`);
       const shown = await text();
       if (round < fact.reveal) expect(shown, `round ${round}`).not.toContain(fact.text);
       if (round === fact.reveal) {

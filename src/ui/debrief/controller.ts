@@ -99,6 +99,20 @@ export class DebriefController {
     return view(this.stateAt(this.knewRound), this.full ? 'facilitator' : this.knewRole);
   }
 
+  /** The log entries that came after the step before: each step shows only what happened since. */
+  freshLog(v: GameView) {
+    const prev = this.knewRound > 0 ? this.stateAt(this.knewRound - 1).log.length : 0;
+    const fresh = new Set(this.stateAt(this.knewRound).log.slice(prev));
+    return v.log.filter((e) => fresh.has(e));
+  }
+
+  /** A step's name: each step is the state once a round is over and the next round's briefing is out. */
+  stepLabel(k = this.knewRound): string {
+    const last = this.lastRound;
+    if (k === 0) return 'Round 1 opens';
+    return k >= last ? `Round ${k} over: the end` : `Round ${k} over, round ${k + 1} opens`;
+  }
+
   /** What the role could see at that round, to set beside the full picture. */
   roleView(): GameView {
     return view(this.stateAt(this.knewRound), this.knewRole);
@@ -108,7 +122,7 @@ export class DebriefController {
     let m = this.marksCache.get(role);
     if (!m) {
       const p = this.played;
-      m = knowledgeMarks(p.states[0] ?? p.host.state, p.record.actions, p.states, p.roundEnds, role);
+      m = knowledgeMarks(p.states[0] ?? p.host.state, p.record.actions, p.states, p.host.state, role);
       this.marksCache.set(role, m);
     }
     return m;

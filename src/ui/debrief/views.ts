@@ -230,9 +230,10 @@ function knew(c: DebriefController): Child {
   const last = c.lastRound;
   const inMine = (text: string) => mine.log.some((e) => e.text === text);
   const hiddenMark = (hidden: boolean) => (hidden ? h('span', { class: 'hidden-from' }, `hidden from ${name}`) : null);
-  const log = v.log.filter((e) => e.round === round || (round === 0 && e.round <= 1));
+  const log = c.freshLog(v);
   const agreements = v.agreements;
   const offers = v.offers.filter((o) => o.round === round);
+  // The moments of the rounds this step covers: the round just over (and, at the start, round 1's briefing).
   const marks = c.marks(role).filter((m) => m.round === round);
   const sees = (who: GameView) => (who.viewer === 'facilitator' ? 'the full picture' : `${name}’s view`);
   return [
@@ -241,11 +242,11 @@ function knew(c: DebriefController): Child {
       { class: 'debrief-tools' },
       select('debrief-knew-role', 'Role', role, f.seats.map((r) => ({ id: r, label: f.names[r] ?? r })), (r) => c.set('knewRole', r)),
       h('button', { type: 'button', class: 'btn', id: 'knew-prev', disabled: round <= 0, onclick: () => c.set('knewRound', round - 1) }, '◀ Round before'),
-      h('strong', { id: 'knew-round', 'aria-live': 'polite' }, round === 0 ? 'The start' : `End of round ${round} of ${last}`),
+      h('strong', { id: 'knew-round', 'aria-live': 'polite' }, c.stepLabel()),
       h('button', { type: 'button', class: 'btn', id: 'knew-next', disabled: round >= last, onclick: () => c.set('knewRound', round + 1) }, 'Round after ▶'),
       h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'knew-full', checked: c.full, onchange: (e: Event) => c.set('full', (e.target as HTMLInputElement).checked) }), 'Full picture'),
     ),
-    h('p', { class: 'lede', id: 'knew-who' }, `Showing ${sees(v)}${round === 0 ? ' at the start' : ` at the end of round ${round}`}.`, c.full ? ` What ${name} could not see is marked.` : ` Only what ${name} could see then.`),
+    h('p', { class: 'lede', id: 'knew-who' }, `Showing ${sees(v)}: ${c.stepLabel().toLowerCase()}.`, c.full ? ` What ${name} could not see is marked.` : ` Only what ${name} could see then.`),
     marks.length
       ? h(
           'section',
@@ -286,7 +287,7 @@ function knew(c: DebriefController): Child {
       h(
         'section',
         null,
-        h('h3', null, 'News and reports'),
+        h('h3', null, 'News and reports since the step before'),
         log.length ? h('ul', { class: 'knew-log', id: 'knew-log' }, log.map((e) => h('li', { class: inMine(e.text) ? '' : 'secret' }, e.text, hiddenMark(!inMine(e.text))))) : h('p', { class: 'muted' }, 'Nothing this round.'),
       ),
       h(
@@ -460,6 +461,14 @@ function histogram(scores: number[], mark: number): SVGSVGElement {
   line.setAttribute('stroke', '#000');
   line.setAttribute('stroke-width', '3');
   el.appendChild(line);
+  const label = document.createElementNS(ns, 'text');
+  label.setAttribute('x', String(x > w - 60 ? x - 4 : x + 4));
+  label.setAttribute('y', '11');
+  label.setAttribute('text-anchor', x > w - 60 ? 'end' : 'start');
+  label.setAttribute('font-size', '11');
+  label.setAttribute('font-weight', '600');
+  label.textContent = `the class: ${mark}`;
+  el.appendChild(label);
   return el;
 }
 
