@@ -7,7 +7,7 @@ import { MatchHost } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { policyByName } from '../../src/ai';
 import { loadScenario } from '../helpers';
-import { freshPage, openSite, shot, type Site } from './app-helpers';
+import { freshPage, myTurn, openSite, shot, type Site } from './app-helpers';
 
 let site: Site | undefined;
 
@@ -154,6 +154,40 @@ describe('the debrief', () => {
     const mean = (role: string) => (direct.reduce((s, d) => s + (d.scores[role] ?? 0), 0) / 3).toFixed(1);
     for (const [i, role] of [...scenario.islands.map((x) => x.id), ...scenario.powers.map((p) => p.id)].entries()) expect(lines[i]).toContain(`(mean ${mean(role)})`);
     await shot(page, 'debrief-odds');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens from the end screen of a game just played, and refuses an unfinished record from the menu', async () => {
+    if (!site) throw new Error('beforeAll did not finish');
+    const { page, errors } = await freshPage(site);
+    // An unfinished record: its debrief would show every secret of a game still in play.
+    const { scenario, hash } = loadScenario('tutorial');
+    const partial = new MatchHost(scenario, hash, '3');
+    playToEnd(partial, () => policyByName('easy')!, '3', 1);
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partial.record)) });
+    await expect.poll(() => page.locator('#screen .alert').textContent()).toContain('This game is not finished');
+    expect(await page.locator('#debrief').count()).toBe(0);
+    await shot(page, 'debrief-menu-refused');
+
+    // A whole tutorial game, ending every phase, then the debrief from the end screen.
+    await page.getByRole('button', { name: 'Tutorial' }).click();
+    for (let i = 0; i < 20 && (await page.locator('#end-title').count()) === 0; i++) {
+      await myTurn(page);
+      await page.locator('#end-phase').click();
+      await page.waitForFunction(() => {
+        const b = document.getElementById('end-phase') as HTMLButtonElement | null;
+        return document.getElementById('end-title') !== null || (b !== null && !b.disabled);
+      });
+    }
+    await shot(page, 'debrief-end-screen');
+    await page.locator('#end-debrief').click();
+    await expect.poll(() => page.locator('#debrief-title').textContent()).toBe(`Debrief: ${scenario.title}`);
+    const rows = await page.locator('#debrief-scores tbody tr').count();
+    expect(rows).toBe(scenario.islands.length + scenario.powers.length);
+    await page.getByRole('tab', { name: 'Against history' }).click();
+    await expect.poll(() => page.locator('#debrief-panel').textContent()).toContain('does not say what really happened');
+    await page.locator('#debrief-close').click();
+    await expect.poll(() => page.locator('#end-title').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
