@@ -72,10 +72,19 @@ describe('the debrief', () => {
     expect(events).toBeGreaterThan(0);
     expect(events).toBeLessThan(all);
     expect(await page.locator('#debrief-timeline li[data-kind="deal"]').count()).toBe(0);
+    await shot(page, 'debrief-timeline');
+    // An entry opens the game at that moment, in full.
+    const first = page.locator('#debrief-timeline li').first();
+    const round = Number((await first.locator('.tl-round').textContent())?.replace('Round ', ''));
+    await first.getByRole('button', { name: `See the game once round ${round} is over` }).click();
+    await expect.poll(() => page.locator('#knew-full').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#knew-round').textContent()).toContain(`Round ${round} over`);
+    await page.locator('#knew-full').uncheck();
 
     // What each side knew: step through the role's view round by round.
     await page.getByRole('tab', { name: 'What each side knew' }).click();
     await page.locator('#debrief-knew-role').selectOption(fact.role);
+    while (await page.locator('#knew-prev').isEnabled()) await page.locator('#knew-prev').click();
     const text = async () => (await page.locator('#debrief-panel').textContent()) ?? '';
     for (let round = 0; round <= scenario.rounds; round++) {
       await expect.poll(() => page.locator('#knew-round').textContent()).toBe(round === 0 ? 'Round 1 opens' : round === scenario.rounds ? `Round ${round} over: the end` : `Round ${round} over, round ${round + 1} opens`);

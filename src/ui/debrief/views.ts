@@ -214,6 +214,21 @@ function timeline(c: DebriefController): Child {
           h('span', { class: `tl-kind kind-${t.kind}` }, kindLabel(t.kind)),
           h('span', { class: 'tl-text' }, t.text),
           t.seenBy === 'all' ? null : h('span', { class: 'muted' }, ` (seen by ${t.seenBy.map((r) => f.names[r] ?? r).join(', ')} only)`),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn small quiet tl-open',
+              'aria-label': `See the game once round ${t.round} is over`,
+              onclick: () => {
+                c.knewRound = Math.min(c.lastRound, t.round);
+                c.full = true;
+                if (t.roles[0]) c.knewRole = t.roles[0];
+                c.set('tab', 'knew');
+              },
+            },
+            'See that moment',
+          ),
         ),
       ),
     ),
