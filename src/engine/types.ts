@@ -118,6 +118,13 @@ export interface ScenarioData {
   /** Agreements already in force when the game starts; the starting numbers already reflect them. */
   agreements?: StandingAgreementData[] | undefined;
   sources: string[];
+  /** What really happened, for the debrief only: it plays no part in the game. */
+  history?: ScenarioHistory | undefined;
+}
+
+export interface ScenarioHistory {
+  entries: { date: string; kind: 'deal' | 'event' | 'outcome'; text: string; source: string }[];
+  prompts: string[];
 }
 
 /** An agreement in force at the start (the 2017 Australia-Solomons treaty, a signed cable contract). */

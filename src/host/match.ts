@@ -49,7 +49,7 @@ export class MatchHost {
     const keep = options.hashes !== false;
     this.record = {
       format: RECORD_FORMAT,
-      scenario: { id: scenario.id, version: scenario.version, hash: scenarioHash, ...(keep ? { text: canonicalJson(scenario) } : {}) },
+      scenario: { id: scenario.id, version: scenario.version, hash: scenarioHash, ...(keep ? { text: canonicalJson(withoutHistory(scenario)) } : {}) },
       engine: ENGINE_VERSION,
       rules: RULES_VERSION,
       seed,
@@ -61,6 +61,16 @@ export class MatchHost {
       hashes: [],
       rounds: [...(options.rounds ?? [])],
     };
+  }
+
+  /**
+   * A host that carries on from a state of another game (a branch of a finished game, from one of
+   * its rounds): its record holds only the actions from there on.
+   */
+  static resume(scenario: ScenarioData, scenarioHash: string, seed: string, from: GameState, options: { hashes?: boolean } = {}): MatchHost {
+    const host = new MatchHost(scenario, scenarioHash, seed, options);
+    host.current = from;
+    return host;
   }
 
   get state(): GameState {
@@ -120,6 +130,12 @@ export interface ReplayRound {
 export type ReplayResult =
   | { ok: true; host: MatchHost; rounds: ReplayRound[]; allMatch: boolean }
   | { ok: false; message: string };
+
+/** A scenario as the game plays it: its `history:` is for the debrief and stays outside its hash. */
+export function withoutHistory(scenario: ScenarioData): ScenarioData {
+  const { history: _history, ...played } = scenario;
+  return played;
+}
 
 /** The embedded scenario text proves itself: its SHA-256 is the scenario hash the record names. */
 export const embeddedScenarioMatches = (record: GameRecord): boolean => typeof record.scenario.text === 'string' && sha256Hex(record.scenario.text) === record.scenario.hash;

@@ -336,7 +336,9 @@ function parseChecked(source: string, file: string): ScenarioResult {
   }
   const tabledErrors = [...checkStanding(parsed.data, file, doc, counter), ...checkTabled(parsed.data, file, doc, counter)];
   if (tabledErrors.length) return { ok: false, errors: tabledErrors };
-  return { ok: true, scenario: parsed.data, hash: hashJson(parsed.data) };
+  // What really happened (`history:`) is read by the debrief only: editing it leaves records of the scenario valid.
+  const { history: _history, ...played } = parsed.data;
+  return { ok: true, scenario: parsed.data, hash: hashJson(played) };
 }
 
 /** Standing agreements' deals are checked by the engine's own deal rules, on the position before them. */

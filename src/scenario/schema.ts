@@ -155,6 +155,23 @@ export const scriptedEventSchema = z
   })
   .strict();
 
+const historyEntry = z
+  .object({
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD').describe('when it happened'),
+    kind: z.enum(['deal', 'event', 'outcome']),
+    text: z.string().min(1),
+    source: z.string().min(1).describe('where this is documented (a URL or a citation)'),
+  })
+  .strict();
+
+/** What really happened, for the debrief to set the class's game beside: real deals, events and outcomes, and prompts for the discussion. */
+export const historySchema = z
+  .object({
+    entries: z.array(historyEntry).min(1),
+    prompts: z.array(z.string().min(1)).length(5).describe('five discussion prompts tied to the entries'),
+  })
+  .strict();
+
 export const mapSchema = z
   .object({
     west: longitude,
@@ -218,6 +235,7 @@ export const scenarioSchema = z
       .optional()
       .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
     sources: z.array(text(2000)).min(1).max(200),
+    history: historySchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

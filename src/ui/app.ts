@@ -10,6 +10,7 @@ import { InlineForms, renderOffers, type ComposeMode } from './offers';
 import { exportGame, FULL_RECORD_HINT, FULL_RECORD_LABEL, isFullRecord, SavesDialog } from './saves-dialog';
 import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
 import { menuScreen } from './menu';
+import { parseRecordText } from '../host/open';
 import { applyProjector, loadProjector } from './prefs';
 import { endScreen, handoffScreen, setupScreen, type SetupState } from './screens';
 import { TUTORIAL_ROLE, TUTORIAL_SCENARIO, TutorialCoach } from './tutorial';
@@ -102,6 +103,26 @@ export class App {
     await this.c.start(load.loaded, { mode: 'solo', humans: [TUTORIAL_ROLE], policy: 'easy' }, freshSeed());
     if (this.c.game) this.coach.start(this.c.game.id);
     this.render();
+  }
+
+  /** The menu's "Debrief a game file": a finished game's record, replayed into its debrief. */
+  async debriefFile(file: File): Promise<void> {
+    const parsed = parseRecordText(await file.text());
+    if (!parsed.ok) return this.setMenuProblem(parsed.message);
+    const id = (parsed.data as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+    const load = typeof id === 'string' ? await loadScenario(id) : null;
+    if (!load) return this.setMenuProblem(typeof id === 'string' ? `This record is a game of scenario "${id}", which this version of the game does not include.` : 'This file is not a Landing Rights game record (it names no scenario).');
+    if (!load.ok) return this.setMenuProblem(`The scenario "${String(id)}" bundled with this game has errors: ${load.lines[0] ?? ''}`);
+    await this.openDebrief(parsed.data, load.loaded, true);
+  }
+
+  /** The debrief over the page; a game in progress opens only from its own end (it shows every secret). */
+  private async openDebrief(data: unknown, scenario: LoadedScenario, finishedOnly: boolean): Promise<void> {
+    const { openDebrief } = await import('./debrief');
+    const before = document.activeElement as HTMLElement | null;
+    const r = openDebrief(data, scenario, () => before?.focus(), { finishedOnly });
+    if (!r.ok) this.setMenuProblem(r.message);
+    else this.setMenuProblem(null);
   }
 
   setMenuProblem(text: string | null): void {
@@ -533,6 +554,7 @@ export class App {
             onNew: () => void this.openSetup(),
             onLoad: () => void this.dialog.open(),
             onTutorial: () => void this.tutorial(),
+            onDebriefFile: (file) => void this.debriefFile(file),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
             confirmTutorial: this.confirmTutorial
@@ -576,6 +598,14 @@ export class App {
             ...(isFullRecord(c.seating) ? { exportLabel: FULL_RECORD_LABEL, exportHint: FULL_RECORD_HINT } : {}),
             onMenu: () => c.toMenu(),
             onMap: () => ((this.endHidden = true), this.render()),
+            onDebrief: () => {
+              const scenario = c.scenario;
+              if (scenario)
+                void c.exportFile().then((r) => {
+                  if (r.ok) void this.openDebrief(JSON.parse(r.text), scenario, false);
+                  else this.setMenuProblem(r.message);
+                });
+            },
           }),
         );
       }

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         onNew: wait((app) => app.newGame()),
         onLoad: wait((app) => app.loadGame()),
         onTutorial: wait((app) => void app.tutorial()),
+        onDebriefFile: (file) => void started.then((app) => app.debriefFile(file)),
         projector,
         onProjector: (on) => {
           projector = on;

@@ -14,6 +14,8 @@ export interface MenuActions {
   onProjector(on: boolean): void;
   /** The player asked for the tutorial while a game is in progress: ask before replacing it. */
   confirmTutorial?: { onYes(): void; onNo(): void } | null;
+  /** Open the debrief of a finished game's record file. */
+  onDebriefFile(file: File): void;
 }
 
 export function menuScreen(a: MenuActions): HTMLElement {
@@ -47,6 +49,23 @@ export function menuScreen(a: MenuActions): HTMLElement {
       h('button', { type: 'button', class: `btn${a.canContinue ? '' : ' primary'}`, id: 'menu-new', onclick: a.onNew }, 'New game'),
       h('button', { type: 'button', class: 'btn', id: 'menu-tutorial', onclick: a.onTutorial }, 'Tutorial'),
       h('button', { type: 'button', class: 'btn', id: 'menu-load', onclick: a.onLoad }, 'Load game'),
+      h(
+        'label',
+        { class: 'btn file-pick' },
+        'Debrief a game file…',
+        h('input', {
+          type: 'file',
+          id: 'menu-debrief-file',
+          accept: '.json,application/json',
+          'aria-label': 'Debrief a game file',
+          onchange: (e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) a.onDebriefFile(file);
+          },
+        }),
+      ),
     ),
     h(
       'div',

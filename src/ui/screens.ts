@@ -202,6 +202,7 @@ export interface EndActions {
   exportHint?: string;
   onMenu(): void;
   onMap(): void;
+  onDebrief(): void;
   seating: Seating;
 }
 
@@ -273,7 +274,7 @@ export function endScreen(v: GameView, a: EndActions): HTMLElement {
       'div',
       { class: 'setup-actions sticky' },
       h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn', id: 'end-menu', onclick: a.onMenu }, 'Main menu'), h('button', { type: 'button', class: 'btn', id: 'end-map', onclick: a.onMap }, 'Look at the map')),
-      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn', id: 'end-export', onclick: a.onExport, title: a.exportHint ?? null }, a.exportLabel ?? 'Export game record'), h('button', { type: 'button', class: 'btn primary', id: 'end-new', onclick: a.onNew }, 'New game')),
+      h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn', id: 'end-export', onclick: a.onExport, title: a.exportHint ?? null }, a.exportLabel ?? 'Export game record'), h('button', { type: 'button', class: 'btn primary', id: 'end-debrief', onclick: a.onDebrief }, 'Debrief'), h('button', { type: 'button', class: 'btn', id: 'end-new', onclick: a.onNew }, 'New game')),
     ),
   );
 }

@@ -1,0 +1,207 @@
+import { view, type GameView, type RoleId } from '../../engine';
+import { knowledgeMarks, playRecord, type KnowledgeMark, type PlayedRecord, type TimelineKind } from '../../host/figures';
+import type { LoadedScenario } from '../scenarios';
+import { OddsRunner, type OddsResult } from './odds';
+import { branchStart, type BranchResult } from '../../ai/branch';
+import type { BranchRequest } from './branch-worker';
+
+export interface BranchState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  from: number;
+  level: string;
+  results: BranchResult[];
+  error: string | null;
+}
+
+export type DebriefTab = 'overview' | 'timeline' | 'knew' | 'whatif' | 'odds' | 'history';
+export const TABS: { id: DebriefTab; label: string }[] = [
+  { id: 'overview', label: 'Over time' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'knew', label: 'What each side knew' },
+  { id: 'whatif', label: 'What if' },
+  { id: 'odds', label: 'Against the odds' },
+  { id: 'history', label: 'Against history' },
+];
+
+export interface OddsState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  games: number;
+  done: number;
+  results: OddsResult[];
+  seconds: number;
+  error: string | null;
+}
+
+/**
+ * The debrief of one game: it plays the record again once, keeps every state, and holds what the
+ * screen shows (tab, chosen role, round, filters, the simulated games). Views only render it.
+ */
+export class DebriefController {
+  tab: DebriefTab = 'overview';
+  /** The role the charts show, or every role's score. */
+  chartRole: RoleId | 'all' = 'all';
+  filterRole: RoleId | 'all' = 'all';
+  filterKind: TimelineKind | 'all' = 'all';
+  knewRole: RoleId;
+  /** The round whose end the "what each side knew" step shows (0: the start). */
+  knewRound = 0;
+  full = false;
+  odds: OddsState = { status: 'idle', games: 200, done: 0, results: [], seconds: 0, error: null };
+  branch: BranchState = { status: 'idle', from: 3, level: 'normal', results: [], error: null };
+  private runner: OddsRunner | null = null;
+  private brancher: Worker | null = null;
+  private marksCache = new Map<RoleId, KnowledgeMark[]>();
+  private listeners: (() => void)[] = [];
+
+  constructor(
+    readonly played: PlayedRecord,
+    readonly scenario: LoadedScenario,
+  ) {
+    this.knewRole = played.figures.seats[0] ?? '';
+    this.branch.from = Math.min(3, Math.max(1, this.lastRound));
+  }
+
+  /** Play a record for its debrief; a message when it does not replay. */
+  static open(data: unknown, scenario: LoadedScenario): { ok: true; controller: DebriefController } | { ok: false; message: string } {
+    const r = playRecord(data, scenario.scenario, scenario.hash);
+    if (!r.ok) return r;
+    return { ok: true, controller: new DebriefController(r.played, scenario) };
+  }
+
+  get figures() {
+    return this.played.figures;
+  }
+
+  get lastRound(): number {
+    return Math.max(...this.played.roundEnds.keys());
+  }
+
+  onRedraw(l: () => void): void {
+    this.listeners.push(l);
+  }
+
+  redraw(): void {
+    for (const l of this.listeners) l();
+  }
+
+  set<K extends 'tab' | 'chartRole' | 'filterRole' | 'filterKind' | 'knewRole' | 'knewRound' | 'full' | 'branch'>(key: K, value: this[K]): void {
+    this[key] = value;
+    this.redraw();
+  }
+
+  /** The state at the end of a round: what the "what each side knew" step shows. */
+  stateAt(round: number) {
+    return this.played.roundEnds.get(round) ?? this.played.host.state;
+  }
+
+  /** Exactly the chosen role's view at the end of the chosen round, or the full picture. */
+  knewView(): GameView {
+    return view(this.stateAt(this.knewRound), this.full ? 'facilitator' : this.knewRole);
+  }
+
+  /** The log entries that came after the step before: each step shows only what happened since. */
+  freshLog(v: GameView) {
+    const prev = this.knewRound > 0 ? this.stateAt(this.knewRound - 1).log.length : 0;
+    const fresh = new Set(this.stateAt(this.knewRound).log.slice(prev));
+    return v.log.filter((e) => fresh.has(e));
+  }
+
+  /** A step's name: each step is the state once a round is over and the next round's briefing is out. */
+  stepLabel(k = this.knewRound): string {
+    const last = this.lastRound;
+    if (k === 0) return 'Round 1 opens';
+    return k >= last ? `Round ${k} over: the end` : `Round ${k} over, round ${k + 1} opens`;
+  }
+
+  /** What the role could see at that round, to set beside the full picture. */
+  roleView(): GameView {
+    return view(this.stateAt(this.knewRound), this.knewRole);
+  }
+
+  marks(role: RoleId): KnowledgeMark[] {
+    let m = this.marksCache.get(role);
+    if (!m) {
+      const p = this.played;
+      m = knowledgeMarks(p.states[0] ?? p.host.state, p.record.actions, p.states, p.host.state, role);
+      this.marksCache.set(role, m);
+    }
+    return m;
+  }
+
+  /** Play `games` games with normal bots in every seat, in Web Workers, with progress. */
+  runOdds(games: number): void {
+    this.runner?.stop();
+    this.odds = { status: 'running', games, done: 0, results: [], seconds: 0, error: null };
+    const started = performance.now();
+    const runner = new OddsRunner(this.scenario.scenario, this.scenario.hash);
+    this.runner = runner;
+    runner
+      .run(
+        Array.from({ length: games }, (_, i) => i + 1),
+        (r) => {
+          this.odds.results.push(r);
+          this.odds.done = this.odds.results.length;
+          this.odds.seconds = (performance.now() - started) / 1000;
+          this.redraw();
+        },
+      )
+      .then(() => {
+        if (this.runner !== runner) return;
+        this.odds.status = 'done';
+        this.odds.seconds = (performance.now() - started) / 1000;
+        this.odds.results.sort((a, b) => a.seed - b.seed);
+        this.redraw();
+      })
+      .catch((e: unknown) => {
+        if (this.runner !== runner) return;
+        this.odds.status = 'failed';
+        this.odds.error = e instanceof Error ? e.message : String(e);
+        this.redraw();
+      });
+    this.redraw();
+  }
+
+  /**
+   * Branch from a round: the game as that round opens, played on to its end by computer players
+   * of one level in a Web Worker, with the original's later events in the same order.
+   */
+  runBranch(from: number, level: string): void {
+    this.brancher?.terminate();
+    const opening = this.played.roundEnds.get(from - 1);
+    if (!opening || from < 1 || from > this.lastRound) return;
+    this.branch = { ...this.branch, status: 'running', from, level, error: null };
+    const worker = new Worker(new URL('./branch-worker.ts', import.meta.url), { type: 'module', name: 'what if' });
+    this.brancher = worker;
+    const start = branchStart(opening, this.played.host.state.events, from);
+    worker.onmessage = (e: MessageEvent<{ result: BranchResult } | { error: string }>) => {
+      worker.terminate();
+      if (this.brancher !== worker) return;
+      this.brancher = null;
+      if ('result' in e.data) this.branch = { ...this.branch, status: 'done', results: [e.data.result, ...this.branch.results].slice(0, 3) };
+      else this.branch = { ...this.branch, status: 'failed', error: e.data.error };
+      this.redraw();
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.branch = { ...this.branch, status: 'failed', error: e.message || 'the worker failed to load' };
+      this.redraw();
+    };
+    worker.postMessage({ scenario: this.scenario.scenario, hash: this.scenario.hash, seed: this.played.record.seed, start, from, level } satisfies BranchRequest);
+    this.redraw();
+  }
+
+  stopOdds(): void {
+    this.runner?.stop();
+    this.runner = null;
+    if (this.odds.status === 'running') this.odds.status = this.odds.results.length ? 'done' : 'idle';
+    this.redraw();
+  }
+
+  dispose(): void {
+    this.runner?.stop();
+    this.brancher?.terminate();
+    this.brancher = null;
+    this.runner = null;
+    this.listeners = [];
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { view } from '../../src/engine';
+import { knowledgeMarks, playRecord, secretFacts } from '../../src/host/figures';
+import { policyByName } from '../../src/ai';
+import { loadScenario, playedGame } from '../helpers';
+
+describe('what each side knew', () => {
+  const host = playedGame('7', policyByName('normal'), 'honiara');
+  const { scenario, hash } = loadScenario('honiara');
+  const r = playRecord(JSON.parse(JSON.stringify(host.record)), scenario, hash);
+  if (!r.ok) throw new Error(r.message);
+  const p = r.played;
+
+  it('marks the moments a role acted while a fact existed that its own view did not show, and when it learnt it', () => {
+    let marked = 0;
+    for (const role of p.figures.seats) {
+      const firstRound = new Map<string, number>();
+      for (const st of [...p.states, p.host.state]) for (const f of secretFacts(view(st, role))) if (!firstRound.has(f.id)) firstRound.set(f.id, st.round);
+      const marks = knowledgeMarks(p.states[0]!, p.record.actions, p.states, p.host.state, role);
+      for (const m of marks) {
+        const before = p.states[m.at]!;
+        expect(p.record.actions[m.at]?.role).toBe(role);
+        const full = new Set(secretFacts(before).map((f) => f.id));
+        const seen = new Set(secretFacts(view(before, role)).map((f) => f.id));
+        for (const x of m.missing) {
+          expect(full.has(x.fact.id)).toBe(true);
+          expect(seen.has(x.fact.id)).toBe(false);
+          // "learnt in round N": the round of the first state whose view for the role shows the fact.
+          expect(x.learnt).toBe(firstRound.get(x.fact.id) ?? null);
+          if (x.learnt !== null) expect(x.learnt).toBeGreaterThanOrEqual(m.round);
+        }
+        marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
+  });
+
+  it('a secret clause leaked at round 2\'s briefing is learnt then by a role outside the pact, and not before', () => {
+    const leaked = p.host.state.agreements.flatMap((a) => a.clauses.map((c) => ({ a, c }))).find((x) => x.c.seenBy === 'all' && x.a.round === 1);
+    expect(leaked).toBeDefined();
+    const outsider = p.figures.seats.find((s) => !leaked!.a.parties.includes(s))!;
+    // Step k of the debrief is the state once round k is over and round k+1's briefing is out.
+    const sees = (step: number) => view(p.roundEnds.get(step)!, outsider).agreements.some((a) => a.clauses.some((c) => c.id === leaked!.c.id));
+    expect(sees(0)).toBe(false);
+    expect(sees(1)).toBe(true);
+    const marks = knowledgeMarks(p.states[0]!, p.record.actions, p.states, p.host.state, outsider);
+    const acted = marks.flatMap((m) => m.missing.filter((x) => x.fact.id === `clause:${leaked!.c.id}`));
+    for (const x of acted) expect(x.learnt).toBe(2);
+  });
+});

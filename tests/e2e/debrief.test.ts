@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText } from 'unpdf';
+import { view, type RoleId } from '../../src/engine';
+import { playRecord } from '../../src/host/figures';
+import { oddsGame } from '../../src/ai/odds';
+import { MatchHost } from '../../src/host/match';
+import { playToEnd } from '../../src/ai/autoplay';
+import { policyByName } from '../../src/ai';
+import { loadScenario } from '../helpers';
+import { freshPage, myTurn, openSite, shot, type Site } from './app-helpers';
+
+let site: Site | undefined;
+
+beforeAll(async () => {
+  site = await openSite();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** A finished Honiara game with normal bots in every seat: its round-2 leak reveals a secret clause. */
+function honiaraRecord(seed: string): Record<string, unknown> {
+  const { scenario, hash } = loadScenario('honiara');
+  const host = new MatchHost(scenario, hash, seed);
+  playToEnd(host, () => policyByName('normal')!, seed);
+  return JSON.parse(JSON.stringify(host.record)) as Record<string, unknown>;
+}
+
+/** A report some role could not see at the end of one round and could see later: the fact, the role and the round of its reveal. */
+function revealedLater(record: unknown): { role: RoleId; text: string; reveal: number } {
+  const { scenario, hash } = loadScenario('honiara');
+  const r = playRecord(record, scenario, hash);
+  if (!r.ok) throw new Error(r.message);
+  const ends = [...r.played.roundEnds.entries()].sort((a, b) => a[0] - b[0]);
+  const full = view(r.played.host.state, 'facilitator');
+  for (const role of r.played.figures.seats)
+    for (const e of full.log) {
+      if (e.round === 0) continue;
+      const seenAt = ends.map(([round, s]) => ({ round, sees: view(s, role).log.some((x) => x.text === e.text), exists: s.log.some((x) => x.text === e.text) }));
+      const hidden = seenAt.find((x) => x.exists && !x.sees);
+      const reveal = seenAt.find((x) => x.sees && hidden && x.round > hidden.round);
+      if (hidden && reveal && e.round === hidden.round) return { role, text: e.text, reveal: reveal.round };
+    }
+  throw new Error('no fact revealed later in this record');
+}
+
+describe('the debrief', () => {
+  it('opens an imported record, steps through one role’s view with no hidden fact before its reveal, and prints the prompts', async () => {
+    if (!site) throw new Error('beforeAll did not finish');
+    const { page, errors } = await freshPage(site);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const record = honiaraRecord('7');
+    const fact = revealedLater(record);
+    const { scenario } = loadScenario('honiara');
+
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'honiara.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) });
+    await page.locator('#debrief-title').waitFor();
+    await expect.poll(() => page.locator('#debrief-title').textContent()).toBe('Debrief: Honiara');
+    await page.locator('#chart-scores canvas').first().waitFor();
+    await shot(page, 'debrief-overview');
+    await page.locator('#debrief-chart-role').selectOption('SLB');
+    await page.locator('#chart-objectives canvas').first().waitFor();
+    await page.locator('#chart-standing canvas').first().waitFor();
+    await shot(page, 'debrief-role');
+
+    // The timeline, filtered by kind.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const all = await page.locator('#debrief-timeline li').count();
+    await page.locator('#debrief-filter-kind').selectOption('event');
+    const events = await page.locator('#debrief-timeline li').count();
+    expect(events).toBeGreaterThan(0);
+    expect(events).toBeLessThan(all);
+    expect(await page.locator('#debrief-timeline li[data-kind="deal"]').count()).toBe(0);
+    await shot(page, 'debrief-timeline');
+    // An entry opens the game at that moment, in full.
+    const first = page.locator('#debrief-timeline li').first();
+    const round = Number((await first.locator('.tl-round').textContent())?.replace('Round ', ''));
+    await first.getByRole('button', { name: `See the game once round ${round} is over` }).click();
+    await expect.poll(() => page.locator('#knew-full').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#knew-round').textContent()).toContain(`Round ${round} over`);
+    await page.locator('#knew-full').uncheck();
+
+    // What each side knew: step through the role's view round by round.
+    await page.getByRole('tab', { name: 'What each side knew' }).click();
+    await page.locator('#debrief-knew-role').selectOption(fact.role);
+    while (await page.locator('#knew-prev').isEnabled()) await page.locator('#knew-prev').click();
+    const text = async () => (await page.locator('#debrief-panel').textContent()) ?? '';
+    for (let round = 0; round <= scenario.rounds; round++) {
+      await expect.poll(() => page.locator('#knew-round').textContent()).toBe(round === 0 ? 'Round 1 opens' : round === scenario.rounds ? `Round ${round} over: the end` : `Round ${round} over, round ${round + 1} opens`);
+      const shown = await text();
+      if (round < fact.reveal) expect(shown, `round ${round}`).not.toContain(fact.text);
+      if (round === fact.reveal) {
+        expect(shown).toContain(fact.text);
+        await shot(page, 'debrief-knew');
+      }
+      if (round < scenario.rounds) await page.locator('#knew-next').click();
+    }
+    // The full picture shows it before the reveal, marked as hidden from the role.
+    for (let round = scenario.rounds; round > fact.reveal - 1; round--) await page.locator('#knew-prev').click();
+    await page.locator('#knew-full').check();
+    await expect.poll(text).toContain(fact.text);
+    expect(await page.locator('#knew-log li.secret .hidden-from').count()).toBeGreaterThan(0);
+    await shot(page, 'debrief-full');
+
+    // What if: branch at round 3 and play on with computer players; later events come in the same order.
+    await page.getByRole('tab', { name: 'What if' }).click();
+    await page.locator('#branch-from').selectOption('3');
+    await page.locator('#branch-level').selectOption('easy');
+    await page.locator('#branch-run').click();
+    await expect.poll(() => page.locator('#branch-status').textContent(), { timeout: 60_000 }).toContain('Branch from round 3 finished');
+    expect(await page.locator('#branch-table tbody tr').count()).toBe(scenario.islands.length + scenario.powers.length);
+    await page.locator('#chart-branch canvas').first().waitFor();
+    const original = (await page.locator('#branch-events-original li').allTextContents()).filter((t) => !/riot/i.test(t));
+    const branched = (await page.locator('#branch-events-branch li').allTextContents()).filter((t) => !/riot/i.test(t));
+    expect(original.length).toBeGreaterThan(0);
+    expect(branched).toEqual(original);
+    await shot(page, 'debrief-whatif');
+
+    // Against history: the real path and the prompts.
+    await page.getByRole('tab', { name: 'Against history' }).click();
+    const prompts = scenario.history?.prompts ?? [];
+    expect(prompts).toHaveLength(5);
+    for (const p of prompts) expect(await page.locator('#debrief-prompts').textContent()).toContain(p);
+
+    // Printed: the handout, with the prompts, and nothing of the game page behind it.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const { text: pages, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    const flat = pages.replace(/\s+/g, ' ');
+    expect(totalPages).toBeGreaterThanOrEqual(1 + scenario.islands.length + scenario.powers.length);
+    for (const p of prompts) expect(flat).toContain(p.replace(/\s+/g, ' '));
+    expect(flat).toContain('Final scores');
+    expect(flat).not.toContain('Debrief a game file');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'debrief-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.locator('#debrief-close').click();
+    await expect.poll(() => page.locator('#debrief').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('against the odds: simulated games in workers with progress give the same scores as the CLI’s games for the same seeds', async () => {
+    if (!site) throw new Error('beforeAll did not finish');
+    const { page, errors } = await freshPage(site);
+    const { scenario, hash } = loadScenario('honiara');
+    const record = honiaraRecord('11');
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'honiara.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) });
+    await page.getByRole('tab', { name: 'Against the odds' }).click();
+    await page.locator('#odds-games').fill('3');
+    await page.locator('#odds-run').click();
+    await page.locator('#odds-progress').waitFor();
+    await expect.poll(() => page.locator('#odds-status').textContent(), { timeout: 120_000 }).toContain('done');
+    const lines = await page.locator('#odds-results .odds-line').allTextContents();
+    const direct = [1, 2, 3].map((s) => oddsGame(scenario, hash, s));
+    const final = playRecord(record, scenario, hash);
+    if (!final.ok) throw new Error(final.message);
+    scenario.islands.forEach((isl, i) => {
+      const mine = final.played.figures.final[isl.id] ?? 0;
+      const share = direct.filter((d) => (d.scores[isl.id] ?? 0) >= mine).length / 3;
+      expect(lines[i]).toContain(`A score of ${mine} or more happened in ${Math.round(share * 100)}% of 3 simulated games`);
+    });
+    const mean = (role: string) => (direct.reduce((s, d) => s + (d.scores[role] ?? 0), 0) / 3).toFixed(1);
+    for (const [i, role] of [...scenario.islands.map((x) => x.id), ...scenario.powers.map((p) => p.id)].entries()) expect(lines[i]).toContain(`(mean ${mean(role)})`);
+    await shot(page, 'debrief-odds');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens from the end screen of a game just played, and refuses an unfinished record from the menu', async () => {
+    if (!site) throw new Error('beforeAll did not finish');
+    const { page, errors } = await freshPage(site);
+    // An unfinished record: its debrief would show every secret of a game still in play.
+    const { scenario, hash } = loadScenario('tutorial');
+    const partial = new MatchHost(scenario, hash, '3');
+    playToEnd(partial, () => policyByName('easy')!, '3', 1);
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partial.record)) });
+    await expect.poll(() => page.locator('#screen .alert').textContent()).toContain('This game is not finished');
+    expect(await page.locator('#debrief').count()).toBe(0);
+    await shot(page, 'debrief-menu-refused');
+
+    // A whole tutorial game, ending every phase, then the debrief from the end screen.
+    await page.getByRole('button', { name: 'Tutorial' }).click();
+    for (let i = 0; i < 20 && (await page.locator('#end-title').count()) === 0; i++) {
+      await myTurn(page);
+      await page.locator('#end-phase').click();
+      await page.waitForFunction(() => {
+        const b = document.getElementById('end-phase') as HTMLButtonElement | null;
+        return document.getElementById('end-title') !== null || (b !== null && !b.disabled);
+      });
+    }
+    await shot(page, 'debrief-end-screen');
+    await page.locator('#end-debrief').click();
+    await expect.poll(() => page.locator('#debrief-title').textContent()).toBe(`Debrief: ${scenario.title}`);
+    const rows = await page.locator('#debrief-scores tbody tr').count();
+    expect(rows).toBe(scenario.islands.length + scenario.powers.length);
+    await page.getByRole('tab', { name: 'Against history' }).click();
+    await expect.poll(() => page.locator('#debrief-panel').textContent()).toContain('does not say what really happened');
+    await page.locator('#debrief-close').click();
+    await expect.poll(() => page.locator('#end-title').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
