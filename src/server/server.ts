@@ -3,6 +3,8 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stateHash, type Action } from '../engine';
+import { MatchHost } from '../host/match';
 import { scenarioFiles } from '../scenario/files';
 import { newJoinCode, newToken, normaliseCode } from './codes';
 import { RateLimiter } from './limits';
@@ -74,6 +76,17 @@ function portFree(port: number, host: string): Promise<boolean> {
   });
 }
 
+function anyFreePort(host: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
 const addressOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
 /**
@@ -95,6 +108,13 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
       if (++tries >= 20) throw new Error(`Ports ${opts.port} to ${port} are all busy: set PORT to a free one.`);
       port++;
     }
+  }
+
+  let publicAddress = opts.publicAddress;
+  if (opts.redisUrl && !publicAddress) {
+    // Other processes send players here by this address, so the port must be known before listening.
+    if (port === 0) port = await anyFreePort(host);
+    publicAddress = `${host}:${port}`;
   }
 
   const http: HttpServer = createServer();
@@ -155,20 +175,39 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
     json(res, 200, { code, ...rooms[0]!.metadata });
   };
 
+  /** The game's record (as `npm run replay` reads it) and, beside it, who acted and when: for the host only. */
+  const recordOf = async (res: ServerResponse, raw: string, hostToken: string): Promise<void> => {
+    const code = normaliseCode(raw);
+    const game = code ? await store.game(code) : undefined;
+    if (!game || game.hostToken !== hostToken) return json(res, 404, { error: 'No game under that code for this host token.' });
+    const loaded = loadScenario(game.scenarioText);
+    if (!loaded.ok) return json(res, 500, { error: loaded.message });
+    const matchHost = new MatchHost(loaded.scenario, loaded.hash, game.seed);
+    const stored = await store.actions(game.code);
+    for (const a of stored) matchHost.submit(a.action as Action);
+    json(res, 200, {
+      record: matchHost.record,
+      hash: stateHash(matchHost.state),
+      meta: stored.map((a) => ({ seq: a.seq, seat: a.seat, person: a.person, source: a.source, at: new Date(a.at).toISOString() })),
+    });
+  };
+
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES }),
     presence,
     driver,
-    publicAddress: opts.publicAddress,
+    publicAddress,
     gracefullyShutdown: false,
     greet: false,
     express: (app: { use(fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void }) => {
       app.use((req, res, next) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const m = /^\/api\/games\/([^/]+)$/.exec(url.pathname);
+        const r = /^\/api\/games\/([^/]+)\/record$/.exec(url.pathname);
         let work: Promise<void> | null = null;
         if (url.pathname === '/api/games' && req.method === 'POST') work = createGame(req, res);
         else if (m && req.method === 'GET') work = lookup(req, res, decodeURIComponent(m[1]!));
+        else if (r && req.method === 'GET') work = recordOf(res, decodeURIComponent(r[1]!), url.searchParams.get('host') ?? '');
         else if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'No such API.' });
         if (work) {
           work.catch((e: unknown) => {

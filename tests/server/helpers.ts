@@ -49,10 +49,24 @@ export async function freshDataDir(): Promise<string> {
   return dir;
 }
 
+/** A new, empty PostgreSQL database beside DATABASE_URL's, so games of other runs are not reopened. */
+export async function freshPostgres(): Promise<string> {
+  const pg = (await import('pg')).default;
+  const base = process.env.DATABASE_URL!;
+  const name = `lr_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
 /** The databases the persistence tests run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export const STORES: { name: string; env: () => Promise<Record<string, string>> }[] = [
   { name: 'PGlite', env: async () => ({ DATA_DIR: await freshDataDir() }) },
-  ...(process.env.DATABASE_URL ? [{ name: 'PostgreSQL', env: async () => ({ DATABASE_URL: process.env.DATABASE_URL! }) }] : []),
+  ...(process.env.DATABASE_URL ? [{ name: 'PostgreSQL', env: async () => ({ DATABASE_URL: await freshPostgres() }) }] : []),
 ];
 
 /** Start `serve.ts --rooms-only` as its own process on port 0 and wait for its address. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { legalActions } from '../../src/engine';
+import { resolveScenario } from '../../src/scenario/files';
 import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
 
 let server: ServerProcess;
@@ -103,5 +104,17 @@ describe('an online room', () => {
     // The sender sees its own note; no frame to another seat or to the room's screen holds it.
     expect(slb.frames.some((f) => f.includes(secret))).toBe(true);
     for (const other of [png, beijing, host]) expect(other.frames.some((f) => f.includes(secret))).toBe(false);
+  });
+
+  test('a scenario is uploaded over HTTP up to 2 MB; a larger one is refused with the cap', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(resolveScenario('honiara'), 'utf8');
+    const ok = await fetch(new URL('/api/games', server.url), { method: 'POST', body: text, headers: { 'Content-Type': 'text/yaml' } });
+    expect(ok.status).toBe(201);
+    const big = await fetch(new URL('/api/games', server.url), { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024 + 1), headers: { 'Content-Type': 'text/yaml' } });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toMatch(/at most 2 MB/);
+    const bad = await fetch(new URL('/api/games', server.url), { method: 'POST', body: 'id: 3\n', headers: { 'Content-Type': 'text/yaml' } });
+    expect(bad.status).toBe(400);
   });
 });
