@@ -167,7 +167,7 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
 }
 
 async function cli(): Promise<void> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+  const root = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
   const wanted = process.env.PORT ? Number(process.env.PORT) : 5173;
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) {
     console.error(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT ?? ''}".`);

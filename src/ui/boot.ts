@@ -18,6 +18,10 @@ export async function startApp(map: MapHost, scenario: LoadedScenario | null, pa
   const app = new App(controller, map, scenario);
   if (params.has('debug')) Object.assign(window, { __landingRightsDebug: { controller, app, map } });
   app.render();
+  if (params.has('join')) {
+    app.openLinkedGame();
+    return app;
+  }
   if (!scenario || params.has('menu')) return app;
   try {
     const saved = await store.get(AUTOSAVE_ID);

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         onNew: wait((app) => app.newGame()),
         onLoad: wait((app) => app.loadGame()),
         onTutorial: wait((app) => void app.tutorial()),
+        onOnline: () => void import('./online/index').then((m) => m.openOnline()),
         projector,
         onProjector: (on) => {
           projector = on;

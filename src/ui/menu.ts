@@ -10,6 +10,8 @@ export interface MenuActions {
   onLoad(): void;
   /** A first game with a coach that teaches the rules step by step. */
   onTutorial(): void;
+  /** Host or join a game played over the network. */
+  onOnline(): void;
   projector: boolean;
   onProjector(on: boolean): void;
 }
@@ -32,6 +34,7 @@ export function menuScreen(a: MenuActions): HTMLElement {
       h('button', { type: 'button', class: `btn${a.canContinue ? '' : ' primary'}`, id: 'menu-new', onclick: a.onNew }, 'New game'),
       h('button', { type: 'button', class: 'btn', id: 'menu-tutorial', onclick: a.onTutorial }, 'Tutorial'),
       h('button', { type: 'button', class: 'btn', id: 'menu-load', onclick: a.onLoad }, 'Load game'),
+      h('button', { type: 'button', class: 'btn', id: 'menu-online', onclick: a.onOnline }, 'Play online'),
     ),
     h(
       'div',
