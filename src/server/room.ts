@@ -1,4 +1,4 @@
-import { Room, type Client } from '@colyseus/core';
+import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
 import { policyByName } from '../ai';
 import { stateHash, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
@@ -86,19 +86,26 @@ export class GameRoom extends Room {
     this.game = options.game;
     this.roomId = options.game.code;
     this.limiter = new RateLimiter(context?.ratePerSec ?? 20, context?.rateBurst ?? 40);
-    const loaded = loadScenario(this.game.scenarioText);
-    if (!loaded.ok) throw new Error(loaded.message);
-    this.host = new MatchHost(loaded.scenario, loaded.hash, this.game.seed);
     this.settings = { ...DEFAULT_SETTINGS, ...(this.game.settings as Partial<RoomSettings>) };
-    // A reopened game is rebuilt from its stored actions, so it reaches the same state and hashes.
-    for (const a of await this.store.actions(this.game.code)) {
-      const refusal = this.host.submit(a.action as Action);
-      if (refusal) throw new Error(`Stored action ${a.seq} of game ${this.game.code} is refused on replay: ${refusal.message}`);
-      this.seq = a.seq;
-    }
+    await this.rebuild();
     await this.setMetadata({ scenario: this.game.scenarioId, seats: this.host.state.seats });
     this.armDeadline(false);
     this.botTimer = this.clock.setInterval(() => this.checkBots(), 1000);
+  }
+
+  /** The game from its stored actions: a reopened game reaches the same state and hashes. */
+  private async rebuild(): Promise<void> {
+    const loaded = loadScenario(this.game.scenarioText);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const host = new MatchHost(loaded.scenario, loaded.hash, this.game.seed);
+    let seq = 0;
+    for (const a of await this.store.actions(this.game.code)) {
+      const refusal = host.submit(a.action as Action);
+      if (refusal) throw new Error(`Stored action ${a.seq} of game ${this.game.code} is refused on replay: ${refusal.message}`);
+      seq = a.seq;
+    }
+    this.host = host;
+    this.seq = seq;
   }
 
   override messages = {
@@ -227,12 +234,20 @@ export class GameRoom extends Room {
       if (client) this.refuse(client, refusal.code, refusal.message);
       return false;
     }
+    try {
+      await this.store.append(this.game.code, { seq: this.seq + 1, action, seat, person, source, at: Date.now() });
+    } catch (e) {
+      // Not stored, so not played: back to what the database holds, and nobody has seen it.
+      console.error(`Room ${this.roomId}: an action could not be stored:`, e instanceof Error ? e.message : e);
+      await this.rebuild();
+      if (client) this.refuse(client, 'notStored', 'The server could not store that action, so it was not played. Try again.');
+      return false;
+    }
     this.seq += 1;
-    await this.store.append(this.game.code, { seq: this.seq, action, seat, person, source, at: Date.now() });
     if (this.host.over) await this.store.finish(this.game.code);
     const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
     if (phaseChanged) this.armDeadline(true);
-    for (const c of this.clients) this.sendView(c);
+    this.broadcastViews();
     if (phaseChanged) this.clock.setTimeout(() => this.checkBots(), 0);
     return true;
   }
@@ -370,16 +385,36 @@ export class GameRoom extends Room {
     for (const c of this.clients) c.send('lobby', l);
   }
 
+  /** Every client its own view, each distinct view made and encoded once (a team shares one). */
+  private broadcastViews(): void {
+    const encoded = new Map<string, Buffer>();
+    for (const client of this.clients) {
+      const m = this.members.get(client.sessionId);
+      if (!m?.viewer) continue;
+      const key = `${m.viewer}|${m.host}`;
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', this.viewPayload(m, m.viewer)) as Buffer;
+        encoded.set(key, bytes);
+      }
+      client.enqueueRaw(bytes);
+    }
+  }
+
   /** Only `view(state, viewer)` for this client's own viewer; nothing for a client with no seat yet. */
   private sendView(client: Client): void {
     const m = this.members.get(client.sessionId);
     if (!m?.viewer) return;
-    const payload: Record<string, unknown> = { viewer: m.viewer, seq: this.seq, view: this.host.view(m.viewer), deadlineAt: this.settings.deadlineAt ?? null };
+    client.send('view', this.viewPayload(m, m.viewer));
+  }
+
+  private viewPayload(m: Member, viewer: ViewerId): Record<string, unknown> {
+    const payload: Record<string, unknown> = { viewer, seq: this.seq, view: this.host.view(viewer), deadlineAt: this.settings.deadlineAt ?? null };
     if (m.host) payload.settings = this.settings;
-    if (m.viewer === 'facilitator') {
+    if (viewer === 'facilitator') {
       payload.hash = stateHash(this.host.state);
       payload.record = { seed: this.host.record.seed, hashes: this.host.record.hashes, actions: this.host.record.actions.length };
     }
-    client.send('view', payload);
+    return payload;
   }
 }

@@ -11,7 +11,7 @@ let png: Player;
 let beijing: Player;
 
 beforeAll(async () => {
-  server = await startServerProcess({ DATA_DIR: await freshDataDir() });
+  server = await startServerProcess({ DATA_DIR: await freshDataDir(), JOIN_CODE_ATTEMPTS: '5' });
   game = await createGame(server.url);
   host = await Player.join(server.url, game.code, { host: game.hostToken });
   slb = await Player.join(server.url, game.code);
@@ -116,5 +116,13 @@ describe('an online room', () => {
     expect(((await big.json()) as { error: string }).error).toMatch(/at most 2 MB/);
     const bad = await fetch(new URL('/api/games', server.url), { method: 'POST', body: 'id: 3\n', headers: { 'Content-Type': 'text/yaml' } });
     expect(bad.status).toBe(400);
+  });
+
+  test('wrong join codes are limited per address; a right code still opens', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await fetch(new URL('/api/games/CCCCCC', server.url))).status);
+    expect(statuses).toContain(404);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await fetch(new URL(`/api/games/${game.code}`, server.url))).status).toBe(200);
   });
 });
