@@ -1,10 +1,10 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
-import { policyByName } from '../ai';
 import { stateHash, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
 import { MatchHost } from '../host/match';
 import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
+import type { BotRunner } from './bots';
 import { RateLimiter } from './limits';
 import type { GameStore, StoredGame } from './store';
 
@@ -37,6 +37,7 @@ export interface RoomContext {
   /** Messages per second a client may send, and the burst allowed above it. */
   ratePerSec: number;
   rateBurst: number;
+  bots: BotRunner;
 }
 
 let context: RoomContext | null = null;
@@ -76,6 +77,8 @@ export class GameRoom extends Room {
   private deadlineTimer: { clear(): void } | null = null;
   private emptySince = new Map<RoleId, number>();
   private botTimer: { clear(): void } | null = null;
+  /** Seats whose bot is thinking now. */
+  private botBusy = new Set<RoleId>();
 
   private get store(): GameStore {
     if (!context) throw new Error('The game server has no store.');
@@ -340,26 +343,24 @@ export class GameRoom extends Room {
   private checkBots(): void {
     if (this.host.over) return;
     for (const s of this.host.state.seats) if (!this.seatHasPerson(s) && !this.emptySince.has(s)) this.emptySince.set(s, Date.now());
-    const seats = this.botSeats().filter((s) => !this.host.state.ended.includes(s));
-    if (seats.length === 0) return;
-    this.enqueue(() => this.playBots(seats));
-  }
-
-  private async playBots(seats: RoleId[]): Promise<void> {
-    const policy = policyByName(this.settings.botLevel);
-    if (!policy) return;
     const phase = this.host.state.phase;
-    const round = this.host.state.round;
     if (phase !== 'negotiation' && phase !== 'decisions') return;
-    for (const seat of seats) {
-      if (this.host.state.phase !== phase || this.host.state.round !== round) return;
-      if (this.host.state.ended.includes(seat) || this.seatHasPerson(seat)) continue;
-      for (const action of policy(this.host.view(seat), seat, { seed: this.game.seed, pass: 0 })) {
-        if (this.host.state.phase !== phase || this.host.state.round !== round) return;
-        await this.apply(action, seat, '', 'bot');
-      }
-      if (this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat))
-        await this.apply({ type: 'endPhase', role: seat }, seat, '', 'bot');
+    const round = this.host.state.round;
+    for (const seat of this.botSeats()) {
+      if (this.host.state.ended.includes(seat) || this.botBusy.has(seat)) continue;
+      this.botBusy.add(seat);
+      // The bot thinks on the worker thread; only applying its moves takes the room's turn.
+      void context!.bots.run(this.settings.botLevel, this.host.view(seat), seat, this.game.seed, 0).then((actions) =>
+        this.enqueue(async () => {
+          try {
+            const still = () => this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
+            for (const action of actions) if (action.role === seat && still()) await this.apply(action, seat, '', 'bot');
+            if (still()) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'bot');
+          } finally {
+            this.botBusy.delete(seat);
+          }
+        }),
+      );
     }
   }
 

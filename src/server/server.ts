@@ -7,6 +7,7 @@ import { stateHash, type Action } from '../engine';
 import { MatchHost } from '../host/match';
 import { scenarioFiles } from '../scenario/files';
 import { newJoinCode, newToken, normaliseCode } from './codes';
+import { BotRunner } from './bots';
 import { RateLimiter } from './limits';
 import { DEFAULT_SETTINGS, GameRoom, loadScenario, setRoomContext, type RoomSettings } from './room';
 import { GameStore } from './store';
@@ -99,7 +100,8 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
     throw new Error('REDIS_URL runs several server processes, and they must share one database: set DATABASE_URL to a PostgreSQL database too.');
   const host = opts.host ?? '127.0.0.1';
   const store = await GameStore.open({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
-  setRoomContext({ store, ratePerSec: opts.ratePerSec ?? 20, rateBurst: opts.rateBurst ?? 40 });
+  const bots = new BotRunner();
+  setRoomContext({ store, ratePerSec: opts.ratePerSec ?? 20, rateBurst: opts.rateBurst ?? 40, bots });
 
   let port = opts.port ?? 0;
   if (port !== 0) {
@@ -263,6 +265,7 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
       await gameServer.gracefullyShutdown(false);
       http.closeAllConnections();
       await new Promise<void>((ok) => (http.listening ? http.close(() => ok()) : ok()));
+      await bots.close();
       await store.close().catch(() => undefined);
     },
   };
