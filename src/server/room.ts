@@ -20,6 +20,9 @@ export interface RoomSettings {
   locked: boolean;
 }
 
+/** How long a finished game's room stays open for the final scores. */
+export const GAME_OVER_LINGER_MS = 10 * 60 * 1000;
+
 export const DEFAULT_SETTINGS: RoomSettings = { deadlineSec: 0, botAfterSec: 0, botLevel: 'normal', locked: false };
 
 /** What the room knows of each connection. */
@@ -247,7 +250,11 @@ export class GameRoom extends Room {
       return false;
     }
     this.seq += 1;
-    if (this.host.over) await this.store.finish(this.game.code);
+    if (this.host.over) {
+      await this.store.finish(this.game.code);
+      // The join code expires with its game: the room closes a while after the end.
+      this.clock.setTimeout(() => void this.disconnect(), GAME_OVER_LINGER_MS);
+    }
     const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
     if (phaseChanged) this.armDeadline(true);
     this.broadcastViews();

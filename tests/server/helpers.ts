@@ -151,9 +151,10 @@ export class Player {
   }
 
   async claim(seat: string, name = 'someone'): Promise<void> {
+    const before = this.refusals.length;
     this.room.send('claim', { seat, name });
-    await until(() => this.seated?.seat === seat || this.refusals.length > 0);
-    if (this.seated?.seat !== seat) throw new Error(`claim refused: ${JSON.stringify(this.refusals)}`);
+    await until(() => this.seated?.seat === seat || this.refusals.length > before);
+    if (this.seated?.seat !== seat) throw new Error(`claim refused: ${JSON.stringify(this.refusals.slice(before))}`);
   }
 
   /** Send an action and wait for the next view or a refusal. */

@@ -125,4 +125,26 @@ describe('an online room', () => {
     expect(statuses.at(-1)).toBe(429);
     expect((await fetch(new URL(`/api/games/${game.code}`, server.url))).status).toBe(200);
   });
+
+  test('the host locks the room (a claim is refused with a reason), releases a seat and moves a person; nobody else may', async () => {
+    const watcher = await Player.join(server.url, game.code);
+    watcher.room.send('host', { command: 'lock', locked: true });
+    await until(() => watcher.refusals.some((r) => r.code === 'notHost'));
+    host.room.send('host', { command: 'lock', locked: true });
+    await until(() => (watcher.lobby as { locked?: boolean } | null)?.locked === true);
+    await expect(watcher.claim('SLB')).rejects.toThrow(/locked/);
+    host.room.send('host', { command: 'lock', locked: false });
+    await until(() => (watcher.lobby as { locked?: boolean }).locked === false);
+    await watcher.claim('canberra', 'Dee');
+    host.room.send('host', { command: 'move', person: 'Dee', seat: 'washington' });
+    await until(() => watcher.seated?.seat === 'washington');
+    await until(() => watcher.views.at(-1)?.viewer === 'washington');
+    host.room.send('host', { command: 'release', seat: 'washington' });
+    await until(() => watcher.seated === null);
+    const n = watcher.refusals.length;
+    watcher.room.send('act', { action: { type: 'endPhase', role: 'washington' } });
+    await until(() => watcher.refusals.length > n);
+    expect(watcher.refusals.at(-1)!.code).toBe('noSeat');
+    await watcher.leave();
+  });
 });
