@@ -47,6 +47,8 @@ describe('an online room', () => {
   test('an action for another seat, an unknown message and a forged seat token are refused with a reason; the room keeps running', async () => {
     const refusal = await slb.act({ type: 'endPhase', role: 'PNG' });
     expect(refusal?.code).toBe('notYourSeat');
+    // A sealed order belongs to the decisions phase: in negotiation the engine refuses it.
+    expect((await slb.act({ type: 'order', role: 'SLB', order: { kind: 'buildCert', amount: 1000 } }))?.code).toBe('wrongPhase');
     expect(png.view.ended).not.toContain('PNG');
     slb.room.send('teleport', { x: 1 });
     await until(() => slb.refusals.some((r) => r.code === 'unknownType'));
