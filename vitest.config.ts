@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// One line saying which server tests are left out without the real services (.ci/run sets both).
+const missing = [!process.env.DATABASE_URL && 'DATABASE_URL', !process.env.REDIS_URL && 'REDIS_URL'].filter(Boolean);
+if (missing.length > 0 && !process.env.VITEST_WORKER_ID)
+  console.log(`Skipped: ${[!process.env.DATABASE_URL && 'the PostgreSQL runs of the persistence tests', 'the two-process Redis scale-out test'].filter(Boolean).join(' and ')}, because ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (.ci/run sets them).`);
+
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],

@@ -1,7 +1,9 @@
 /**
- * Serves the built game (dist/) on this machine: `npm start` builds it and runs this.
+ * Serves the built game (dist/) and the online game server on one port: `npm start` runs this with
+ * --build, which builds the game first in the same process.
  *
- *   node --import tsx src/cli/serve.ts      (PORT=8080 to choose the port; the next free one is taken if it is busy)
+ *   node --import tsx src/cli/serve.ts [--build | --rooms-only]   (PORT=8080 to choose the port; the next free one is taken if it is busy;
+ *   DATA_DIR, DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS, JOIN_CODE_ATTEMPTS: see docs/deploy.md)
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -153,26 +155,59 @@ export async function startServer({ root, port = 5173, host = '127.0.0.1' }: Ser
   };
 }
 
+/** The built game as a request handler, for the game server to serve beside its rooms. */
+export function staticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => void {
+  const dir = resolve(root);
+  return (req, res) => {
+    handle(dir, req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal error\n');
+      else res.destroy();
+    });
+  };
+}
+
 async function cli(): Promise<void> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
-  if (!existsSync(join(root, 'index.html'))) {
-    console.error(`There is no built game in ${root}: run "npm run build" first (or "npm start", which builds it).`);
-    process.exitCode = 1;
-    return;
-  }
+  const root = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
   const wanted = process.env.PORT ? Number(process.env.PORT) : 5173;
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) {
     console.error(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT ?? ''}".`);
     process.exitCode = 1;
     return;
   }
-  const running = await startServer({ root, port: wanted, host: '127.0.0.1' });
-  console.log(`Landing Rights is running at ${running.url}`);
+  if (process.argv.includes('--build')) {
+    // Built in this process, so `npm start` is one process that a Ctrl-C or SIGTERM stops whole.
+    const { build } = await import('vite');
+    await build({ root: resolve(root, '..'), logLevel: 'warn' });
+  }
+  const roomsOnly = process.argv.includes('--rooms-only');
+  if (!roomsOnly && !existsSync(join(root, 'index.html'))) {
+    console.error(`There is no built game in ${root}: run "npm run build" first (or "npm start", which builds it).`);
+    process.exitCode = 1;
+    return;
+  }
+  const { startGameServer } = await import('../server/server');
+  const running = await startGameServer({
+    serveStatic: roomsOnly ? undefined : staticHandler(root),
+    port: wanted,
+    host: process.env.HOST ?? '127.0.0.1',
+    dataDir: process.env.DATA_DIR ?? './data',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+    publicAddress: process.env.PUBLIC_ADDRESS || undefined,
+    codeAttempts: process.env.JOIN_CODE_ATTEMPTS ? Number(process.env.JOIN_CODE_ATTEMPTS) : undefined,
+  });
+  if (running.reopened.length > 0) console.log(`Reopened ${running.reopened.length} unfinished game(s): ${running.reopened.join(', ')}`);
+  console.log(`Landing Rights is running at ${running.url} (games stored in ${running.store.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'})`);
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Whatever happens while closing, the process ends and the port is freed.
+    setTimeout(() => process.exit(0), 5000).unref();
     void running.close().finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

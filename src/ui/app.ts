@@ -75,6 +75,11 @@ export class App {
     });
   }
 
+  /** A link with ?join=CODE opens the online screen at once. */
+  openLinkedGame(): void {
+    if (new URLSearchParams(window.location.search).has('join')) void openOnline();
+  }
+
   /** The menu's "New game". */
   newGame(): void {
     void this.openSetup();
@@ -555,6 +560,7 @@ export class App {
             onLoad: () => void this.dialog.open(),
             onTutorial: () => void this.tutorial(),
             onDebriefFile: (file) => void this.debriefFile(file),
+            onOnline: () => void openOnline(),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
             confirmTutorial: this.confirmTutorial
@@ -613,4 +619,9 @@ export class App {
         return render(overlay);
     }
   }
+}
+
+/** The online client loads only when a player goes online, so solo and hot-seat never fetch it. */
+function openOnline(): Promise<void> {
+  return import('./online/index').then((m) => m.openOnline());
 }

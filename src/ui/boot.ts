@@ -15,6 +15,10 @@ export async function startApp(map: MapHost, scenario: LoadedScenario | null, pa
   // never in a built game, whatever NODE_ENV the build ran under.
   if (import.meta.env.DEV && import.meta.env.MODE === 'development' && params.has('debug')) Object.assign(window, { __landingRightsDebug: { controller, app, map } });
   app.render();
+  if (params.has('join')) {
+    app.openLinkedGame();
+    return app;
+  }
   if (!scenario || params.has('menu')) return app;
   const resumed = await controller.resume();
   if (resumed && !resumed.ok) app.setMenuProblem(`Your last game could not be opened: ${resumed.message}`);

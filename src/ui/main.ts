@@ -50,6 +50,7 @@ async function main(): Promise<void> {
         onLoad: wait((app) => app.loadGame()),
         onTutorial: wait((app) => void app.tutorial()),
         onDebriefFile: (file) => void started.then((app) => app.debriefFile(file)),
+        onOnline: () => void import('./online/index').then((m) => m.openOnline()),
         projector,
         onProjector: (on) => {
           projector = on;

@@ -10,6 +10,8 @@ export interface MenuActions {
   onLoad(): void;
   /** A first game with a coach that teaches the rules step by step. */
   onTutorial(): void;
+  /** Host or join a game played over the network. */
+  onOnline(): void;
   projector: boolean;
   onProjector(on: boolean): void;
   /** The player asked for the tutorial while a game is in progress: ask before replacing it. */
@@ -66,6 +68,7 @@ export function menuScreen(a: MenuActions): HTMLElement {
           },
         }),
       ),
+      h('button', { type: 'button', class: 'btn', id: 'menu-online', onclick: a.onOnline }, 'Play online'),
     ),
     h(
       'div',

@@ -39,7 +39,7 @@ function mergeFlags(ours: string[], extra: string[]): string[] {
   return [...ours, ...extra.filter((f) => !have.has(name(f)) && !UNWANTED.has(name(f)))];
 }
 
-async function findChromium(): Promise<{ source: LaunchedBrowser['source']; executablePath: string; args: string[] }> {
+export async function findChromium(): Promise<{ source: LaunchedBrowser['source']; executablePath: string; args: string[] }> {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return { source: 'CHROMIUM_PATH', executablePath: fromEnv, args: CHROMIUM_FLAGS };
   if (existsSync('/usr/bin/chromium')) return { source: '/usr/bin/chromium', executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS };

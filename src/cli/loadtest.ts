@@ -1,0 +1,211 @@
+/**
+ * Load test of the online game server, on this machine only (127.0.0.1):
+ *
+ *   npm run loadtest -- --rooms 200 --seats 8 [--seconds 60] [--json]
+ *
+ * Starts the server as its own process (PGlite in a temporary folder, or DATABASE_URL), creates
+ * Honiara games, connects `--seats` clients a room spread over its seats, and lets the built-in
+ * policy choose each client's actions, one every 2 s on average. One room in twenty leaves a seat
+ * to a hard bot. Latency runs from an action sent to the view (or refusal) received, the durable
+ * write included; no answer within 5 s is an error.
+ */
+import { Client, type Room } from '@colyseus/sdk';
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { policyByName } from '../ai';
+import type { Action, GameView, RoleId } from '../engine';
+import { fail, intOption, options } from './args';
+
+const USAGE = 'Usage: npm run loadtest -- --rooms N (1-400) [--seats 8 (1-16)] [--seconds 60 (5-300)] [--json]';
+const { values } = options({ rooms: { type: 'string' }, seats: { type: 'string' }, seconds: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+const rooms = intOption(values.rooms, 'rooms', 20);
+const clientsPerRoom = intOption(values.seats, 'seats', 8);
+const seconds = intOption(values.seconds, 'seconds', 60);
+if (rooms < 1 || rooms > 400) fail(`--rooms must be from 1 to 400.\n${USAGE}`, 2);
+if (clientsPerRoom < 1 || clientsPerRoom > 16) fail(`--seats must be from 1 to 16.\n${USAGE}`, 2);
+if (seconds < 5 || seconds > 300) fail(`--seconds must be from 5 to 300.\n${USAGE}`, 2);
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TIMEOUT_MS = 5000;
+const COMPUTER_SEAT: RoleId = 'washington';
+const policy = policyByName('simple')!;
+
+interface Started {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function startServer(dataDir: string): Promise<Started> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', '--rooms-only'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, REDIS_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  return new Promise((ok, no) => {
+    proc.once('exit', (code) => no(new Error(`The server exited (${code}) before it started.`)));
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m)
+        ok({
+          url: m[1]!,
+          pid: proc.pid!,
+          stop: () =>
+            new Promise<void>((done) => {
+              proc.removeAllListeners('exit');
+              proc.once('exit', () => done());
+              proc.kill('SIGTERM');
+            }),
+        });
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
+const latencies: number[] = [];
+const botLatencies: number[] = [];
+let actions = 0;
+let refused = 0;
+let errors = 0;
+
+class SimClient {
+  private view: GameView | null = null;
+  private waiting: { at: number; timer: NodeJS.Timeout } | null = null;
+  private pass = 0;
+  private lastKey = '';
+
+  constructor(
+    private readonly room: Room,
+    private readonly seat: RoleId,
+    private readonly seed: string,
+    private readonly botRoom: boolean,
+  ) {
+    room.onMessage('view', (m: { view: GameView }) => {
+      this.view = m.view;
+      this.answered(false);
+    });
+    room.onMessage('refused', () => this.answered(true));
+    room.onMessage('lobby', () => undefined);
+    room.onMessage('seated', () => undefined);
+  }
+
+  private answered(refusal: boolean): void {
+    if (!this.waiting) return;
+    const ms = Date.now() - this.waiting.at;
+    clearTimeout(this.waiting.timer);
+    this.waiting = null;
+    (this.botRoom ? botLatencies : latencies).push(ms);
+    if (refusal) refused++;
+  }
+
+  /** One action: what the policy would do now, else end the phase. */
+  act(): void {
+    const v = this.view;
+    if (!v || this.waiting || (v.phase !== 'negotiation' && v.phase !== 'decisions') || v.ended.includes(this.seat)) return;
+    const key = `${v.round}:${v.phase}`;
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.pass = 0;
+    }
+    const options = this.pass < 2 ? policy(v, this.seat, { seed: this.seed, pass: this.pass }) : [];
+    this.pass++;
+    const action: Action = options[0] ?? { type: 'endPhase', role: this.seat };
+    actions++;
+    this.waiting = {
+      at: Date.now(),
+      timer: setTimeout(() => {
+        errors++;
+        this.waiting = null;
+      }, TIMEOUT_MS),
+    };
+    this.room.send('act', { action });
+  }
+
+  async leave(): Promise<void> {
+    if (this.waiting) clearTimeout(this.waiting.timer);
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lr-loadtest-'));
+  const server = await startServer(dataDir);
+  const log = (s: string) => values.json || process.stderr.write(`${s}\n`);
+  const clients: SimClient[] = [];
+  const sdk = new Client(server.url.replace(/\/$/, ''));
+  try {
+    const rssBefore = rssMb(server.pid);
+    for (let r = 0; r < rooms; r++) {
+      const botRoom = r % 20 === 19;
+      const seed = `load-${r}`;
+      const res = await fetch(new URL(`/api/games?scenario=honiara&seed=${seed}${botRoom ? '&botAfter=1&botLevel=hard' : ''}`, server.url), { method: 'POST' });
+      if (res.status !== 201) throw new Error(`Creating room ${r + 1} failed: ${res.status} ${await res.text()}`);
+      const { code } = (await res.json()) as { code: string };
+      const seats: RoleId[] = ['SLB', 'PNG', 'beijing', 'canberra', 'washington'].filter((s) => !botRoom || s !== COMPUTER_SEAT);
+      for (let i = 0; i < clientsPerRoom; i++) {
+        const seat = seats[i % seats.length]!;
+        const room = await sdk.joinById(code, {});
+        const c = new SimClient(room, seat, seed, botRoom);
+        room.send('claim', { seat, name: `client-${i}` });
+        clients.push(c);
+      }
+      if ((r + 1) % 25 === 0) log(`${r + 1} rooms open`);
+    }
+    log(`${clients.length} clients connected; playing for ${seconds} s`);
+    // Each client acts every 2 s on average, at its own random moments.
+    const timers = clients.map((c) => {
+      const tick = () => {
+        c.act();
+        timer.t = setTimeout(tick, Math.random() * 4000);
+      };
+      const timer = { t: setTimeout(tick, Math.random() * 2000) };
+      return timer;
+    });
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    for (const t of timers) clearTimeout(t.t);
+    await new Promise((r) => setTimeout(r, TIMEOUT_MS));
+    const rss = rssMb(server.pid);
+    const all = [...latencies, ...botLatencies];
+    const result = {
+      rooms,
+      seats: clientsPerRoom,
+      actions,
+      p50Ms: percentile(all, 50),
+      p95Ms: percentile(all, 95),
+      p99Ms: percentile(all, 99),
+      errors,
+      rssMb: rss,
+      // The whole server process over the rooms (PGlite's own heap included), an upper bound per room.
+      rssMbPerRoom: Math.round((rss / rooms) * 100) / 100,
+      rssGrowthMb: rss - rssBefore,
+      refused,
+      botRooms: Math.floor(rooms / 20),
+      botRoomsP95Ms: percentile(botLatencies, 95),
+      otherRoomsP95Ms: percentile(latencies, 95),
+      seconds,
+    };
+    if (values.json) console.log(JSON.stringify(result));
+    else console.log(Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  } finally {
+    await Promise.all(clients.map((c) => c.leave()));
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

@@ -1,0 +1,428 @@
+import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
+import { z } from 'zod';
+import { stateHash, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
+import { MatchHost } from '../host/match';
+import { parseScenarioText } from '../scenario/load';
+import { newToken } from './codes';
+import type { BotRunner } from './bots';
+import { RateLimiter } from './limits';
+import type { GameStore, StoredGame } from './store';
+
+/** The host's settings for one game; kept with the game so a restart keeps them. */
+export interface RoomSettings {
+  /** Seconds for negotiation and for decisions; 0 for no deadline. */
+  deadlineSec: number;
+  /** When the current phase's deadline falls (ms since 1970), if there is one. */
+  deadlineAt?: number | undefined;
+  /** Seconds a seat may stay empty before a computer plays it; 0 never. */
+  botAfterSec: number;
+  botLevel: 'easy' | 'normal' | 'hard' | 'simple';
+  locked: boolean;
+}
+
+/** How long a finished game's room stays open for the final scores. */
+export const GAME_OVER_LINGER_MS = 10 * 60 * 1000;
+
+export const DEFAULT_SETTINGS: RoomSettings = { deadlineSec: 0, botAfterSec: 0, botLevel: 'normal', locked: false };
+
+/** What the room knows of each connection. */
+interface Member {
+  /** The seat played, 'spectator' for the projector and watchers, 'facilitator' for the host's own device, null until a seat is claimed. */
+  viewer: ViewerId | null;
+  person: string;
+  token: string | null;
+  /** Joined with the host token: may lock the room, release and move seats, set deadlines. */
+  host: boolean;
+}
+
+export interface RoomContext {
+  store: GameStore;
+  /** Messages per second a client may send, and the burst allowed above it. */
+  ratePerSec: number;
+  rateBurst: number;
+  bots: BotRunner;
+}
+
+let context: RoomContext | null = null;
+export function setRoomContext(c: RoomContext): void {
+  context = c;
+}
+
+export function loadScenario(text: string): { ok: true; scenario: ScenarioData; hash: string } | { ok: false; message: string } {
+  const r = parseScenarioText(text, 'scenario');
+  if (!r.ok) return { ok: false, message: `The scenario has ${r.errors.length} problem(s); the first: ${r.errors[0]?.path || 'file'}: expected ${r.errors[0]?.expected}, found ${r.errors[0]?.found}.` };
+  return { ok: true, scenario: r.scenario as unknown as ScenarioData, hash: r.hash };
+}
+
+const claimMessage = z.strictObject({ seat: z.string().max(40), name: z.string().max(40).optional() });
+const actMessage = z.strictObject({ action: z.record(z.string(), z.unknown()) });
+const hostMessage = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.literal('lock'), locked: z.boolean() }),
+  z.strictObject({ command: z.literal('release'), seat: z.string().max(40) }),
+  z.strictObject({ command: z.literal('move'), person: z.string().max(80), seat: z.string().max(40) }),
+  z.strictObject({ command: z.literal('deadline'), seconds: z.number().int().min(0).max(3600) }),
+  z.strictObject({ command: z.literal('bots'), afterSec: z.number().int().min(0).max(3600), level: z.enum(['easy', 'normal', 'hard', 'simple']) }),
+]);
+
+/** One online game: the MatchHost is the authority; every client receives only its own view. */
+export class GameRoom extends Room {
+  override maxClients = 200;
+  override autoDispose = false;
+
+  private host!: MatchHost;
+  private game!: StoredGame;
+  private settings: RoomSettings = { ...DEFAULT_SETTINGS };
+  private members = new Map<string, Member>();
+  private limiter!: RateLimiter;
+  /** Actions are applied and stored one at a time, in the order they arrive. */
+  private queue: Promise<void> = Promise.resolve();
+  private seq = 0;
+  private deadlineTimer: { clear(): void } | null = null;
+  private emptySince = new Map<RoleId, number>();
+  private botTimer: { clear(): void } | null = null;
+  /** Seats whose bot is thinking now. */
+  private botBusy = new Set<RoleId>();
+
+  private get store(): GameStore {
+    if (!context) throw new Error('The game server has no store.');
+    return context.store;
+  }
+
+  override async onCreate(options: { game: StoredGame }): Promise<void> {
+    this.game = options.game;
+    this.roomId = options.game.code;
+    this.limiter = new RateLimiter(context?.ratePerSec ?? 20, context?.rateBurst ?? 40);
+    this.settings = { ...DEFAULT_SETTINGS, ...(this.game.settings as Partial<RoomSettings>) };
+    await this.rebuild();
+    await this.setMetadata({ scenario: this.game.scenarioId, seats: this.host.state.seats });
+    this.armDeadline(false);
+    this.botTimer = this.clock.setInterval(() => this.checkBots(), 1000);
+  }
+
+  /** The game from its stored actions: a reopened game reaches the same state and hashes. */
+  private async rebuild(): Promise<void> {
+    const loaded = loadScenario(this.game.scenarioText);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const host = new MatchHost(loaded.scenario, loaded.hash, this.game.seed);
+    let seq = 0;
+    for (const a of await this.store.actions(this.game.code)) {
+      const refusal = host.submit(a.action as Action);
+      if (refusal) throw new Error(`Stored action ${a.seq} of game ${this.game.code} is refused on replay: ${refusal.message}`);
+      seq = a.seq;
+    }
+    this.host = host;
+    this.seq = seq;
+  }
+
+  override messages = {
+    claim: (client: Client, message: unknown) => this.enqueue(() => this.claim(client, message)),
+    act: (client: Client, message: unknown) => this.enqueue(() => this.act(client, message)),
+    host: (client: Client, message: unknown) => this.enqueue(() => this.command(client, message)),
+    _: (client: Client, type: unknown) => {
+      this.refuse(client, 'unknownType', `The server does not know the message "${String(type).slice(0, 40)}".`);
+    },
+  };
+
+  override async onAuth(_client: Client, options: unknown): Promise<Member> {
+    const o = (options ?? {}) as { token?: unknown; host?: unknown; watch?: unknown; full?: unknown };
+    if (typeof o.host === 'string') {
+      if (o.host !== this.game.hostToken) throw new Error('That host token is not this game\'s.');
+      // The full view only on the facilitator's own device; the host's projected screen shows the public one.
+      return { viewer: o.full === true ? 'facilitator' : 'spectator', person: 'host', token: null, host: true };
+    }
+    if (typeof o.token === 'string') {
+      const seat = await this.store.seat(o.token);
+      if (!seat || seat.code !== this.game.code) throw new Error('That seat token is not valid for this game: claim a seat again.');
+      return { viewer: seat.seat as RoleId, person: seat.person, token: seat.token, host: false };
+    }
+    if (o.watch === true) return { viewer: 'spectator', person: 'spectator', token: null, host: false };
+    return { viewer: null, person: '', token: null, host: false };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: Member): void {
+    this.members.set(client.sessionId, { ...auth });
+    if (auth.viewer && auth.viewer !== 'spectator' && auth.viewer !== 'facilitator') this.emptySince.delete(auth.viewer);
+    this.sendLobby(client);
+    this.sendView(client);
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    try {
+      await this.allowReconnection(client, 20);
+    } catch {
+      // The client did not come back in time; onLeave tidies up.
+    }
+  }
+
+  override onReconnect(client: Client): void {
+    this.sendView(client);
+  }
+
+  override onLeave(client: Client): void {
+    const m = this.members.get(client.sessionId);
+    this.members.delete(client.sessionId);
+    if (m?.viewer && this.isSeat(m.viewer) && !this.seatHasPerson(m.viewer)) this.emptySince.set(m.viewer, Date.now());
+  }
+
+  override onDispose(): void {
+    this.deadlineTimer?.clear();
+    this.botTimer?.clear();
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  private enqueue(task: () => Promise<void> | void): void {
+    this.queue = this.queue.then(task).catch((e: unknown) => {
+      console.error(`Room ${this.roomId}:`, e instanceof Error ? e.message : e);
+    });
+  }
+
+  private refuse(client: Client, code: string, message: string): void {
+    client.send('refused', { code, message });
+  }
+
+  private allowed(client: Client): boolean {
+    if (this.limiter.take(client.sessionId)) return true;
+    this.refuse(client, 'tooFast', 'Too many messages: wait a moment before sending more.');
+    return false;
+  }
+
+  private isSeat(v: ViewerId): v is RoleId {
+    return (this.host.state.seats as string[]).includes(v);
+  }
+
+  private seatHasPerson(seat: RoleId): boolean {
+    for (const m of this.members.values()) if (m.viewer === seat) return true;
+    return false;
+  }
+
+  private async claim(client: Client, message: unknown): Promise<void> {
+    if (!this.allowed(client)) return;
+    const m = this.members.get(client.sessionId);
+    const parsed = claimMessage.safeParse(message);
+    if (!m || !parsed.success) return this.refuse(client, 'malformed', 'A claim names a seat: { seat, name }.');
+    if (this.settings.locked) return this.refuse(client, 'locked', 'The host has locked this room: ask them to unlock it.');
+    const seat = parsed.data.seat;
+    if (seat === 'spectator') {
+      m.viewer = 'spectator';
+      this.sendView(client);
+      return;
+    }
+    if (!this.isSeat(seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${seat}" in this game; the seats are ${this.host.state.seats.join(', ')}.`);
+    const person = (parsed.data.name ?? '').trim() || `player-${client.sessionId.slice(0, 4)}`;
+    const token = newToken();
+    await this.store.addSeat({ token, code: this.game.code, seat, person });
+    m.viewer = seat as RoleId;
+    m.person = person;
+    m.token = token;
+    this.emptySince.delete(seat as RoleId);
+    client.send('seated', { seat, token, person, code: this.game.code });
+    this.sendView(client);
+    this.broadcastLobby();
+  }
+
+  private async act(client: Client, message: unknown): Promise<void> {
+    if (!this.allowed(client)) return;
+    const m = this.members.get(client.sessionId);
+    if (!m?.viewer || !this.isSeat(m.viewer)) return this.refuse(client, 'noSeat', 'Claim a seat before you act.');
+    const parsed = actMessage.safeParse(message);
+    if (!parsed.success) return this.refuse(client, 'malformed', 'An action message is { action: { type, role, ... } }.');
+    const action = parsed.data.action as Action;
+    if (action.role !== m.viewer) return this.refuse(client, 'notYourSeat', `You play ${m.viewer}: you cannot act for ${String(action.role)}.`);
+    await this.apply(action, m.viewer, m.person, 'person', client);
+  }
+
+  /** Apply, store durably, then send the views: no view leaves before the action is on disk. */
+  private async apply(action: Action, seat: RoleId, person: string, source: 'person' | 'deadline' | 'bot', client?: Client): Promise<boolean> {
+    const before = { round: this.host.state.round, phase: this.host.state.phase };
+    const refusal = this.host.submit(action);
+    if (refusal) {
+      if (client) this.refuse(client, refusal.code, refusal.message);
+      return false;
+    }
+    try {
+      await this.store.append(this.game.code, { seq: this.seq + 1, action, seat, person, source, at: Date.now() });
+    } catch (e) {
+      // Not stored, so not played: back to what the database holds, and nobody has seen it.
+      console.error(`Room ${this.roomId}: an action could not be stored:`, e instanceof Error ? e.message : e);
+      await this.rebuild();
+      if (client) this.refuse(client, 'notStored', 'The server could not store that action, so it was not played. Try again.');
+      return false;
+    }
+    this.seq += 1;
+    if (this.host.over) {
+      await this.store.finish(this.game.code);
+      // The join code expires with its game: the room closes a while after the end.
+      this.clock.setTimeout(() => void this.disconnect(), GAME_OVER_LINGER_MS);
+    }
+    const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
+    if (phaseChanged) this.armDeadline(true);
+    this.broadcastViews();
+    if (phaseChanged) this.clock.setTimeout(() => this.checkBots(), 0);
+    return true;
+  }
+
+  private async command(client: Client, message: unknown): Promise<void> {
+    if (!this.allowed(client)) return;
+    const m = this.members.get(client.sessionId);
+    if (!m?.host) return this.refuse(client, 'notHost', 'Only the host can do that.');
+    const parsed = hostMessage.safeParse(message);
+    if (!parsed.success) return this.refuse(client, 'malformed', 'Unknown host command.');
+    const c = parsed.data;
+    if (c.command === 'lock') this.settings.locked = c.locked;
+    else if (c.command === 'deadline') {
+      this.settings.deadlineSec = c.seconds;
+      this.armDeadline(true);
+    } else if (c.command === 'bots') {
+      this.settings.botAfterSec = c.afterSec;
+      this.settings.botLevel = c.level;
+    } else if (c.command === 'release') {
+      if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat}".`);
+      await this.store.releaseSeat(this.game.code, c.seat);
+      for (const other of this.clients) {
+        const om = this.members.get(other.sessionId);
+        if (om?.viewer === c.seat) {
+          om.viewer = null;
+          om.token = null;
+          other.send('released', { seat: c.seat });
+          this.sendView(other);
+        }
+      }
+      this.emptySince.set(c.seat as RoleId, Date.now());
+    } else if (c.command === 'move') {
+      if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat}".`);
+      for (const other of this.clients) {
+        const om = this.members.get(other.sessionId);
+        if (om && om.person === c.person && om.token) {
+          await this.store.moveSeat(om.token, c.seat);
+          om.viewer = c.seat as RoleId;
+          other.send('seated', { seat: c.seat, token: om.token, person: om.person, code: this.game.code });
+          this.sendView(other);
+        }
+      }
+    }
+    await this.store.setSettings(this.game.code, { ...this.settings });
+    this.broadcastLobby();
+  }
+
+  // ------------------------------------------------------------------ deadlines and bots
+
+  private armDeadline(restart: boolean): void {
+    this.deadlineTimer?.clear();
+    this.deadlineTimer = null;
+    const phase = this.host.state.phase;
+    const timed = this.settings.deadlineSec > 0 && (phase === 'negotiation' || phase === 'decisions');
+    if (!timed) {
+      if (this.settings.deadlineAt !== undefined) {
+        this.settings.deadlineAt = undefined;
+        void this.store.setSettings(this.game.code, { ...this.settings });
+      }
+      return;
+    }
+    if (restart || this.settings.deadlineAt === undefined) {
+      this.settings.deadlineAt = Date.now() + this.settings.deadlineSec * 1000;
+      void this.store.setSettings(this.game.code, { ...this.settings });
+    }
+    const round = this.host.state.round;
+    const wait = Math.max(0, this.settings.deadlineAt - Date.now());
+    this.deadlineTimer = this.clock.setTimeout(() => this.enqueue(() => this.endAtDeadline(round, phase)), wait);
+  }
+
+  /** At the deadline every seat that has not ended the phase is ended for it, recorded as such. */
+  private async endAtDeadline(round: number, phase: string): Promise<void> {
+    for (const seat of [...this.host.state.seats]) {
+      if (this.host.state.round !== round || this.host.state.phase !== phase) return;
+      if (!this.host.state.ended.includes(seat)) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'deadline');
+    }
+  }
+
+  /** Seats the computer plays now: empty for longer than the host allows. */
+  botSeats(): RoleId[] {
+    if (this.settings.botAfterSec <= 0) return [];
+    const now = Date.now();
+    return this.host.state.seats.filter((s) => {
+      if (this.seatHasPerson(s)) return false;
+      const since = this.emptySince.get(s);
+      return since !== undefined && now - since >= this.settings.botAfterSec * 1000;
+    });
+  }
+
+  private checkBots(): void {
+    if (this.host.over) return;
+    for (const s of this.host.state.seats) if (!this.seatHasPerson(s) && !this.emptySince.has(s)) this.emptySince.set(s, Date.now());
+    const phase = this.host.state.phase;
+    if (phase !== 'negotiation' && phase !== 'decisions') return;
+    const round = this.host.state.round;
+    for (const seat of this.botSeats()) {
+      if (this.host.state.ended.includes(seat) || this.botBusy.has(seat)) continue;
+      this.botBusy.add(seat);
+      // The bot thinks on the worker thread; only applying its moves takes the room's turn.
+      void context!.bots.run(this.settings.botLevel, this.host.view(seat), seat, this.game.seed, 0).then((actions) =>
+        this.enqueue(async () => {
+          try {
+            const still = () => this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
+            for (const action of actions) if (action.role === seat && still()) await this.apply(action, seat, '', 'bot');
+            if (still()) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'bot');
+          } finally {
+            this.botBusy.delete(seat);
+          }
+        }),
+      );
+    }
+  }
+
+  // ------------------------------------------------------------------ what clients receive
+
+  private lobby(): { code: string; scenario: string; title: string; seats: { seat: RoleId; people: number; bot: boolean }[]; locked: boolean } {
+    const bots = new Set(this.botSeats());
+    return {
+      code: this.game.code,
+      scenario: this.game.scenarioId,
+      title: this.host.state.scenario.title,
+      seats: this.host.state.seats.map((seat) => ({ seat, people: [...this.members.values()].filter((m) => m.viewer === seat).length, bot: bots.has(seat) })),
+      locked: this.settings.locked,
+    };
+  }
+
+  private sendLobby(client: Client): void {
+    client.send('lobby', this.lobby());
+  }
+
+  private broadcastLobby(): void {
+    const l = this.lobby();
+    for (const c of this.clients) c.send('lobby', l);
+  }
+
+  /** Every client its own view, each distinct view made and encoded once (a team shares one). */
+  private broadcastViews(): void {
+    const encoded = new Map<string, Buffer>();
+    for (const client of this.clients) {
+      const m = this.members.get(client.sessionId);
+      if (!m?.viewer) continue;
+      const key = `${m.viewer}|${m.host}`;
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', this.viewPayload(m, m.viewer)) as Buffer;
+        encoded.set(key, bytes);
+      }
+      client.enqueueRaw(bytes);
+    }
+  }
+
+  /** Only `view(state, viewer)` for this client's own viewer; nothing for a client with no seat yet. */
+  private sendView(client: Client): void {
+    const m = this.members.get(client.sessionId);
+    if (!m?.viewer) return;
+    client.send('view', this.viewPayload(m, m.viewer));
+  }
+
+  private viewPayload(m: Member, viewer: ViewerId): Record<string, unknown> {
+    const payload: Record<string, unknown> = { viewer, seq: this.seq, view: this.host.view(viewer), deadlineAt: this.settings.deadlineAt ?? null };
+    if (m.host) payload.settings = this.settings;
+    if (viewer === 'facilitator') {
+      payload.hash = stateHash(this.host.state);
+      payload.record = { seed: this.host.record.seed, hashes: this.host.record.hashes, actions: this.host.record.actions.length };
+    }
+    return payload;
+  }
+}

@@ -1,0 +1,236 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+
+/**
+ * Where online games are kept: every game, every accepted action (with who in a team made it and
+ * when) and every seat token. One set of Kysely queries serves both the embedded PGlite database
+ * (a data folder, the default) and PostgreSQL (`DATABASE_URL`).
+ */
+interface GamesTable {
+  code: string;
+  scenario_id: string;
+  scenario_text: string;
+  scenario_hash: string;
+  seed: string;
+  host_token: string;
+  /** JSON: the host's settings (deadlines, bot level, lock). */
+  settings: string;
+  over: boolean;
+  created_at: string;
+}
+
+interface ActionsTable {
+  code: string;
+  seq: number;
+  /** JSON of the engine action, exactly as the MatchHost accepted it. */
+  action: string;
+  seat: string;
+  /** Who in the seat's team sent it ('' for the server: a deadline or a bot). */
+  person: string;
+  /** 'person', 'deadline' or 'bot'. */
+  source: string;
+  at: string;
+}
+
+interface SeatsTable {
+  token: string;
+  code: string;
+  seat: string;
+  person: string;
+  created_at: string;
+}
+
+interface Database {
+  lr_games: GamesTable;
+  lr_actions: ActionsTable;
+  lr_seats: SeatsTable;
+}
+
+export interface StoredGame {
+  code: string;
+  scenarioId: string;
+  scenarioText: string;
+  scenarioHash: string;
+  seed: string;
+  hostToken: string;
+  settings: Record<string, unknown>;
+  over: boolean;
+}
+
+export interface StoredAction {
+  seq: number;
+  action: unknown;
+  seat: string;
+  person: string;
+  source: 'person' | 'deadline' | 'bot';
+  at: number;
+}
+
+export interface SeatToken {
+  token: string;
+  code: string;
+  seat: string;
+  person: string;
+}
+
+export class GameStore {
+  private constructor(
+    private readonly db: Kysely<Database>,
+    /** 'pglite' or 'postgres', for logs and the tests. */
+    readonly kind: 'pglite' | 'postgres',
+    private readonly closeDriver: () => Promise<void>,
+  ) {}
+
+  /** PostgreSQL when a URL is given, else PGlite in `dataDir` (created if missing). */
+  static async open(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<GameStore> {
+    let store: GameStore;
+    if (opts.databaseUrl) {
+      const pg = await import('pg');
+      const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: 5 });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      store = new GameStore(db, 'postgres', async () => {});
+    } else {
+      const dir = opts.dataDir ?? './data';
+      mkdirSync(dir, { recursive: true });
+      const { PGlite } = await import('@electric-sql/pglite');
+      const { KyselyPGlite } = await import('kysely-pglite');
+      const client = await PGlite.create(dir);
+      const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
+      store = new GameStore(db, 'pglite', async () => {
+        if (!client.closed) await client.close();
+      });
+    }
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.db.schema
+      .createTable('lr_games')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('scenario_id', 'text', (c) => c.notNull())
+      .addColumn('scenario_text', 'text', (c) => c.notNull())
+      .addColumn('scenario_hash', 'text', (c) => c.notNull())
+      .addColumn('seed', 'text', (c) => c.notNull())
+      .addColumn('host_token', 'text', (c) => c.notNull())
+      .addColumn('settings', 'text', (c) => c.notNull())
+      .addColumn('over', 'boolean', (c) => c.notNull().defaultTo(false))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await this.db.schema
+      .createTable('lr_actions')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('seat', 'text', (c) => c.notNull())
+      .addColumn('person', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('lr_actions_pk', ['code', 'seq'])
+      .execute();
+    await this.db.schema
+      .createTable('lr_seats')
+      .ifNotExists()
+      .addColumn('token', 'text', (c) => c.primaryKey())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('seat', 'text', (c) => c.notNull())
+      .addColumn('person', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+  }
+
+  async createGame(g: StoredGame): Promise<void> {
+    await this.db
+      .insertInto('lr_games')
+      .values({
+        code: g.code,
+        scenario_id: g.scenarioId,
+        scenario_text: g.scenarioText,
+        scenario_hash: g.scenarioHash,
+        seed: g.seed,
+        host_token: g.hostToken,
+        settings: JSON.stringify(g.settings),
+        over: g.over,
+        created_at: String(Date.now()),
+      })
+      .execute();
+  }
+
+  async codeTaken(code: string): Promise<boolean> {
+    const row = await this.db.selectFrom('lr_games').select('code').where('code', '=', code).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async game(code: string): Promise<StoredGame | undefined> {
+    const r = await this.db.selectFrom('lr_games').selectAll().where('code', '=', code).executeTakeFirst();
+    return r && toGame(r);
+  }
+
+  /** Games not yet over: the rooms to reopen after a restart. */
+  async unfinished(): Promise<StoredGame[]> {
+    const rows = await this.db.selectFrom('lr_games').selectAll().where('over', '=', false).orderBy('created_at').execute();
+    return rows.map(toGame);
+  }
+
+  async setSettings(code: string, settings: Record<string, unknown>): Promise<void> {
+    await this.db.updateTable('lr_games').set({ settings: JSON.stringify(settings) }).where('code', '=', code).execute();
+  }
+
+  async finish(code: string): Promise<void> {
+    await this.db.updateTable('lr_games').set({ over: true }).where('code', '=', code).execute();
+  }
+
+  /** Resolves once the action is durably stored (the commit is done). */
+  async append(code: string, a: StoredAction): Promise<void> {
+    await this.db
+      .insertInto('lr_actions')
+      .values({ code, seq: a.seq, action: JSON.stringify(a.action), seat: a.seat, person: a.person, source: a.source, at: String(a.at) })
+      .execute();
+  }
+
+  async actions(code: string): Promise<StoredAction[]> {
+    const rows = await this.db.selectFrom('lr_actions').selectAll().where('code', '=', code).orderBy('seq').execute();
+    return rows.map((r) => ({ seq: r.seq, action: JSON.parse(r.action) as unknown, seat: r.seat, person: r.person, source: r.source as StoredAction['source'], at: Number(r.at) }));
+  }
+
+  async addSeat(t: SeatToken): Promise<void> {
+    await this.db.insertInto('lr_seats').values({ ...t, created_at: String(Date.now()) }).execute();
+  }
+
+  async seat(token: string): Promise<SeatToken | undefined> {
+    return this.db.selectFrom('lr_seats').select(['token', 'code', 'seat', 'person']).where('token', '=', token).executeTakeFirst();
+  }
+
+  async moveSeat(token: string, seat: string): Promise<void> {
+    await this.db.updateTable('lr_seats').set({ seat }).where('token', '=', token).execute();
+  }
+
+  async releaseSeat(code: string, seat: string): Promise<void> {
+    await this.db.deleteFrom('lr_seats').where('code', '=', code).where('seat', '=', seat).execute();
+  }
+
+  /** A quick round trip, for health checks and tests. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.closeDriver();
+  }
+}
+
+function toGame(r: GamesTable): StoredGame {
+  return {
+    code: r.code,
+    scenarioId: r.scenario_id,
+    scenarioText: r.scenario_text,
+    scenarioHash: r.scenario_hash,
+    seed: r.seed,
+    hostToken: r.host_token,
+    settings: JSON.parse(r.settings) as Record<string, unknown>,
+    over: r.over,
+  };
+}

@@ -1,0 +1,323 @@
+import { Client, type Room } from '@colyseus/sdk';
+import QRCode from 'qrcode';
+import { legalActions, type Action, type GameView, type RoleId } from '../../engine';
+import { h, render } from '../dom';
+import { renderFeed, renderIslands, type FeedState } from '../islands';
+import { phaseLabel, roleName } from '../names';
+import './online.css';
+
+/**
+ * "Play online": host a game (join code, link, QR code), join one by code, claim a seat, then play
+ * on the views the server sends. Loaded only when a player goes online, so solo and hot-seat never
+ * load the network client. The server is the authority: this screen sends actions and draws views.
+ */
+
+interface Lobby {
+  code: string;
+  scenario: string;
+  title: string;
+  seats: { seat: RoleId; people: number; bot: boolean }[];
+  locked: boolean;
+}
+
+interface ViewMessage {
+  viewer: string;
+  seq: number;
+  view: GameView;
+  deadlineAt: number | null;
+}
+
+interface OnlineHook {
+  code: string | null;
+  seat: string | null;
+  seq: number;
+  phase: string | null;
+  round: number | null;
+  /** The last view this page received (tests read it). */
+  view: GameView | null;
+  /** Send an action as this seat (tests drive the page with it). */
+  send(action: Action): void;
+  refusals: string[];
+}
+
+declare global {
+  interface Window {
+    __landingRightsOnline?: OnlineHook;
+  }
+}
+
+const SEAT_KEY = (code: string) => `landing-rights:online-seat:${code}`;
+const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
+
+const SCENARIOS: { id: string; title: string }[] = [
+  { id: 'honiara', title: 'Honiara' },
+  { id: 'coral-sea', title: 'Coral Sea' },
+  { id: 'hunga-tonga', title: 'Hunga Tonga' },
+  { id: 'micronesia', title: 'Micronesia' },
+  { id: 'shared-future', title: 'Shared Future' },
+  { id: 'quad', title: 'Quad' },
+];
+
+class OnlineScreen {
+  private root: HTMLElement;
+  private client = new Client(window.location.origin);
+  private room: Room | null = null;
+  private lobby: Lobby | null = null;
+  private last: ViewMessage | null = null;
+  private seat: string | null = null;
+  private host = false;
+  private problem: string | null = null;
+  private status: string | null = null;
+  private qr: string | null = null;
+  private ticker: number | null = null;
+  private island: string | null = null;
+  private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
+  private readonly hook: OnlineHook;
+
+  constructor(private readonly onClose: () => void) {
+    this.root = h('div', { id: 'online', class: 'online', role: 'region', 'aria-label': 'Play online' });
+    document.body.append(this.root);
+    this.hook = { code: null, seat: null, seq: 0, phase: null, round: null, view: null, refusals: [], send: (a) => this.act(a) };
+    window.__landingRightsOnline = this.hook;
+  }
+
+  async start(): Promise<void> {
+    const code = new URLSearchParams(window.location.search).get('join');
+    if (code) await this.join(code);
+    else this.draw();
+  }
+
+  private draw(): void {
+    const body = this.room ? (this.host ? this.hostScreen() : this.seat ? this.matchScreen() : this.claimScreen()) : this.startScreen();
+    render(
+      this.root,
+      h(
+        'div',
+        { class: 'online-sheet' },
+        h('div', { class: 'online-head' }, h('h2', null, 'Play online'), h('button', { type: 'button', class: 'btn', id: 'online-close', onclick: () => this.close() }, this.room ? 'Leave' : 'Back')),
+        this.problem ? h('p', { class: 'alert', role: 'alert' }, this.problem) : null,
+        this.status ? h('p', { class: 'status-line', role: 'status' }, this.status) : null,
+        ...body,
+      ),
+    );
+  }
+
+  private startScreen(): (HTMLElement | null)[] {
+    const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)));
+    const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
+    const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
+    return [
+      h(
+        'section',
+        { class: 'online-box' },
+        h('h3', null, 'Join a game'),
+        h('p', null, 'Type the code on the host’s screen.'),
+        h('form', { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), void this.join(codeInput.value)) }, codeInput, h('button', { type: 'submit', class: 'btn primary', id: 'online-join' }, 'Join')),
+      ),
+      h(
+        'section',
+        { class: 'online-box' },
+        h('h3', null, 'Host a game'),
+        h('p', null, 'For a class or a workshop: each team plays on its own device; this screen shows the room.'),
+        h('label', null, 'Scenario ', select),
+        h('label', null, 'Deadline for negotiation and decisions ', deadline),
+        h('button', { type: 'button', class: 'btn primary', id: 'online-host', onclick: () => void this.hostGame(select.value, Number(deadline.value)) }, 'Host a game'),
+      ),
+    ];
+  }
+
+  private async hostGame(scenario: string, deadline: number): Promise<void> {
+    this.problem = null;
+    const res = await fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}`, { method: 'POST' }).catch(() => null);
+    if (!res) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
+    const body = (await res.json().catch(() => ({}))) as { code?: string; hostToken?: string; error?: string };
+    if (!res.ok || !body.code || !body.hostToken) return this.fail(body.error ?? 'The server could not create the game.');
+    localStorage.setItem(HOST_KEY(body.code), body.hostToken);
+    history.replaceState(null, '', `?join=${body.code}`);
+    await this.join(body.code);
+  }
+
+  private async join(raw: string): Promise<void> {
+    const code = raw.toUpperCase().replace(/[\s-]/g, '');
+    this.problem = null;
+    const found = await fetch(`/api/games/${encodeURIComponent(code)}`).catch(() => null);
+    if (!found) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
+    if (!found.ok) return this.fail(((await found.json().catch(() => ({}))) as { error?: string }).error ?? 'No game under that code.');
+    const hostToken = localStorage.getItem(HOST_KEY(code));
+    const token = localStorage.getItem(SEAT_KEY(code));
+    const options = hostToken ? { host: hostToken } : token ? { token } : {};
+    let room: Room;
+    try {
+      room = await this.client.joinById(code, options);
+    } catch (e) {
+      if (token) {
+        // The seat was released or the token is stale: come in unseated and claim again.
+        localStorage.removeItem(SEAT_KEY(code));
+        return this.join(code);
+      }
+      return this.fail(e instanceof Error ? e.message : String(e));
+    }
+    this.attach(room, code, Boolean(hostToken));
+    if (!hostToken && !token) history.replaceState(null, '', `?join=${code}`);
+  }
+
+  private attach(room: Room, code: string, host: boolean): void {
+    this.room = room;
+    this.host = host;
+    this.hook.code = code;
+    room.onMessage('lobby', (l: Lobby) => {
+      this.lobby = l;
+      this.draw();
+    });
+    room.onMessage('view', (m: ViewMessage) => {
+      this.last = m;
+      this.seat = m.viewer === 'spectator' || m.viewer === 'facilitator' ? this.seat : m.viewer;
+      this.hook.seat = this.seat;
+      this.hook.seq = m.seq;
+      this.hook.phase = m.view.phase;
+      this.hook.round = m.view.round;
+      this.hook.view = m.view;
+      this.status = null;
+      this.draw();
+    });
+    room.onMessage('seated', (s: { seat: string; token: string }) => {
+      localStorage.setItem(SEAT_KEY(code), s.token);
+      this.seat = s.seat;
+      this.hook.seat = s.seat;
+      this.draw();
+    });
+    room.onMessage('released', () => {
+      localStorage.removeItem(SEAT_KEY(code));
+      this.seat = null;
+      this.last = null;
+      this.draw();
+    });
+    room.onMessage('refused', (r: { code: string; message: string }) => {
+      this.hook.refusals.push(r.code);
+      this.problem = r.message;
+      this.draw();
+    });
+    room.onLeave(() => {
+      if (this.room !== room) return;
+      // A dropped network: come back to the same seat with the stored token.
+      this.room = null;
+      this.status = 'Connection lost; reconnecting…';
+      this.draw();
+      window.setTimeout(() => void this.join(code), 1000);
+    });
+    if (this.ticker === null) this.ticker = window.setInterval(() => this.tick(), 1000);
+    if (host) void QRCode.toDataURL(`${window.location.origin}/?join=${code}`, { margin: 1, width: 220 }).then((url: string) => ((this.qr = url), this.draw()));
+    this.draw();
+  }
+
+  private tick(): void {
+    const el = this.root.querySelector<HTMLElement>('#online-deadline-left');
+    if (el && this.last?.deadlineAt) el.textContent = deadlineText(this.last.deadlineAt);
+  }
+
+  private claimScreen(): (HTMLElement | null)[] {
+    const l = this.lobby;
+    if (!l) return [h('p', null, 'Joining…')];
+    const name = h('input', { id: 'online-name', type: 'text', maxlength: 40, placeholder: 'Your name (optional)', 'aria-label': 'Your name' });
+    return [
+      h('p', { class: 'lede' }, `${l.title}: game ${l.code}. Choose the seat your team plays. Several people may share a seat.`),
+      name,
+      h(
+        'div',
+        { class: 'online-seats' },
+        ...l.seats.map((s) =>
+          h(
+            'button',
+            { type: 'button', class: 'btn', 'data-seat': s.seat, disabled: l.locked, onclick: () => this.room?.send('claim', { seat: s.seat, name: name.value.trim() || undefined }) },
+            `${seatName(this.last?.view, s.seat)} (${s.people} here${s.bot ? ', played by the computer' : ''})`,
+          ),
+        ),
+        h('button', { type: 'button', class: 'btn', 'data-seat': 'spectator', onclick: () => this.room?.send('claim', { seat: 'spectator' }) }, 'Just watch'),
+      ),
+      l.locked ? h('p', null, 'The host has locked the room.') : null,
+    ];
+  }
+
+  private matchScreen(): (HTMLElement | null)[] {
+    const m = this.last;
+    if (!m || !this.seat) return [h('p', null, 'Waiting for the game…')];
+    const v = m.view;
+    const role = this.seat as RoleId;
+    const canEnd = legalActions(v, role).some((t) => t.type === 'endPhase');
+    const ended = v.ended.includes(role);
+    return [
+      h(
+        'div',
+        { class: 'online-match-head' },
+        h('h3', { id: 'online-seat' }, `${roleName(v, role)}, round ${v.round}: ${phaseLabel(v.phase)}`),
+        m.deadlineAt ? h('p', null, 'Deadline: ', h('span', { id: 'online-deadline-left' }, deadlineText(m.deadlineAt))) : null,
+        h('p', { id: 'online-ended' }, v.phase === 'over' ? 'The game is over.' : ended ? 'You have ended this phase; waiting for the others.' : `Seats still to end this phase: ${v.seats.filter((s) => !v.ended.includes(s)).map((s) => roleName(v, s)).join(', ')}.`),
+        canEnd ? h('button', { type: 'button', class: 'btn primary', id: 'online-end', onclick: () => this.act({ type: 'endPhase', role }) }, 'End phase') : null,
+      ),
+      h('section', { class: 'online-feed', 'aria-label': 'News' }, h('h3', null, 'News'), ...renderFeed(v, this.feedState, () => this.draw())),
+      h('section', { class: 'online-islands', 'aria-label': 'Islands' }, ...renderIslands(v, this.island as never, (id) => ((this.island = id), this.draw()))),
+    ];
+  }
+
+  private hostScreen(): (HTMLElement | null)[] {
+    const l = this.lobby;
+    const code = this.hook.code ?? '';
+    const link = `${window.location.origin}/?join=${code}`;
+    const v = this.last?.view;
+    return [
+      h(
+        'div',
+        { class: 'online-code-box' },
+        h('p', null, 'Join at ', h('a', { href: link, id: 'online-link' }, link), ' with the code'),
+        h('p', { class: 'online-code', id: 'online-join-code', 'aria-label': `Join code ${code.split('').join(' ')}` }, code),
+        this.qr ? h('img', { src: this.qr, alt: `QR code for ${link}`, id: 'online-qr', width: 220, height: 220 }) : null,
+      ),
+      l
+        ? h(
+            'div',
+            { class: 'online-seats' },
+            ...l.seats.map((s) => h('p', { 'data-seat': s.seat }, `${seatName(v, s.seat)}: ${s.people} connected${s.bot ? ', played by the computer' : ''}`)),
+            h('button', { type: 'button', class: 'btn', id: 'online-lock', onclick: () => this.room?.send('host', { command: 'lock', locked: !l.locked }) }, l.locked ? 'Unlock the room' : 'Lock the room'),
+          )
+        : null,
+      v ? h('p', { id: 'online-phase' }, `Round ${v.round}: ${phaseLabel(v.phase)}. Still to end: ${v.seats.filter((s) => !v.ended.includes(s)).map((s) => roleName(v, s)).join(', ') || 'nobody'}.`) : null,
+      v ? h('section', { class: 'online-feed', 'aria-label': 'News' }, h('h3', null, 'News'), ...renderFeed(v, this.feedState, () => this.draw())) : null,
+    ];
+  }
+
+  private act(action: Action): void {
+    this.problem = null;
+    this.room?.send('act', { action });
+  }
+
+  private fail(message: string): void {
+    this.problem = message;
+    this.draw();
+  }
+
+  private close(): void {
+    const room = this.room;
+    this.room = null;
+    void room?.leave(true);
+    if (this.ticker !== null) window.clearInterval(this.ticker);
+    this.root.remove();
+    delete window.__landingRightsOnline;
+    history.replaceState(null, '', window.location.pathname);
+    this.onClose();
+  }
+}
+
+function seatName(v: GameView | undefined, seat: RoleId): string {
+  return v ? roleName(v, seat) : seat;
+}
+
+function deadlineText(at: number): string {
+  const left = Math.max(0, Math.round((at - Date.now()) / 1000));
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
+}
+
+/** Open the online screen over the page; `onClose` runs when the player leaves it. */
+export async function openOnline(onClose: () => void = () => undefined): Promise<void> {
+  document.getElementById('online')?.remove();
+  await new OnlineScreen(onClose).start();
+}

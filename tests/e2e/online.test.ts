@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { legalActions, type GameView } from '../../src/engine';
+import { freshDataDir, Player, startServerProcess, until, type ServerProcess } from '../server/helpers';
+import { ROOT, SCREENSHOTS } from './app-helpers';
+import { findChromium } from './chromium';
+
+let server: ServerProcess;
+let browser: Browser;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'landing-rights-online-'));
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await startServerProcess({ DATA_DIR: await freshDataDir(), DIST_DIR: outDir }, []);
+  const found = await findChromium();
+  // One browser process per page would be heavy; separate contexts need Chromium's usual process model (the
+  // packaged Chromium's --single-process shares storage between contexts, so each "device" would see the others').
+  const args = found.args.filter((a) => a !== '--single-process' && a !== '--no-zygote');
+  browser = await chromium.launch({ executablePath: found.executablePath, args, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+async function page(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => console.error('page error:', e.message));
+  p.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+  return p;
+}
+
+const text = (p: Page) => p.evaluate(() => document.body.innerText);
+const hookView = (p: Page) => p.evaluate(() => window.__landingRightsOnline?.view ?? null) as Promise<GameView | null>;
+
+test('a host and two players on their own browsers: join by code, play a round, one reloads mid-phase and carries on, and no seat’s page shows another seat’s secret', async () => {
+  // The host: menu, Play online, Honiara, Host a game: a code, a link and a QR code.
+  const host = await page();
+  await host.goto(new URL('/?renderer=canvas&menu', server.url).href);
+  await host.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });
+  // Solo and hot-seat never fetch the network client: it loads with "Play online".
+  const loaded = () => host.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\/online-[^/]*\.js$/.test(n)).length);
+  expect(await loaded()).toBe(0);
+  await host.locator('#menu-online').click();
+  await host.locator('#online-scenario').selectOption('honiara');
+  await host.locator('#online-host').click();
+  const codeEl = host.locator('#online-join-code');
+  await codeEl.waitFor();
+  expect(await loaded()).toBe(1);
+  const code = (await codeEl.innerText()).trim();
+  expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
+  await host.locator('#online-qr').waitFor();
+  expect(await host.locator('#online-link').innerText()).toContain(`/?join=${code}`);
+
+  // One player opens the link; the other types the code.
+  const slb = await page();
+  await slb.goto(new URL(`/?renderer=canvas&join=${code}`, server.url).href);
+  await slb
+    .locator('button[data-seat="SLB"]')
+    .click({ timeout: 20_000 })
+    .catch(async (e: unknown) => {
+      await slb.screenshot({ path: join(SCREENSHOTS, 'online-debug.png') });
+      throw new Error(`${String(e)}\n${await text(slb)}`);
+    });
+  await slb.locator('#online-seat').waitFor();
+  const png = await page();
+  await png.goto(new URL('/?menu', server.url).href);
+  await png.locator('#menu-online').click();
+  await png.locator('#online-code').fill(code.toLowerCase());
+  await png.locator('#online-join').click();
+  await png.locator('button[data-seat="PNG"]').click();
+  await png.locator('#online-seat').waitFor();
+  expect(await png.locator('#online-seat').innerText()).toMatch(/Papua New Guinea|PNG/);
+
+  // The other three seats are teams on other devices.
+  const others: Player[] = [];
+  for (const seat of ['beijing', 'canberra', 'washington']) {
+    const p = await Player.join(server.url, code);
+    await p.claim(seat);
+    others.push(p);
+  }
+
+  // Negotiation: everyone ends it.
+  await slb.locator('#online-end').click();
+  await png.locator('#online-end').click();
+  for (const p of others) expect(await p.act({ type: 'endPhase', role: p.seated!.seat })).toBeNull();
+  await slb.waitForFunction(() => window.__landingRightsOnline?.phase === 'decisions');
+
+  // Decisions: the Solomons place a sealed order with a note only they may read.
+  const secret = 'SOLOMONS-SEALED-NOTE-42';
+  const v = (await hookView(slb))!;
+  const template = legalActions(v, 'SLB').find((t) => t.type === 'order')!;
+  const order: Record<string, unknown> = { kind: template.orderKind };
+  for (const [path, d] of Object.entries(template.params)) order[path.replace(/^order\./, '')] = d.kind === 'oneOf' ? d.values[0] : d.kind === 'int' ? d.min : undefined;
+  await slb.evaluate(([o, why]) => window.__landingRightsOnline!.send({ type: 'order', role: 'SLB', order: o as never, why: why as string }), [order, secret] as const);
+  await slb.waitForFunction((s) => JSON.stringify(window.__landingRightsOnline?.view ?? {}).includes(s), secret);
+  await slb.locator('#online-end').click();
+
+  // PNG reloads mid-phase and carries on in the same seat.
+  await png.reload();
+  await png.locator('#online-seat').waitFor();
+  expect(await png.locator('#online-seat').innerText()).toMatch(/round 1: Decisions/i);
+  await png.locator('#online-end').click();
+  for (const p of others) expect(await p.act({ type: 'endPhase', role: p.seated!.seat })).toBeNull();
+  for (const p of [slb, png, host]) await p.waitForFunction(() => window.__landingRightsOnline?.round === 2, undefined, { timeout: 20_000 });
+  await until(() => others[0]!.view.round === 2);
+
+  // What each screen shows: the Solomons' note on no other seat's page and not on the room's screen.
+  for (const p of [png, host]) {
+    expect(await text(p)).not.toContain(secret);
+    expect(JSON.stringify(await hookView(p))).not.toContain(secret);
+  }
+  await host.screenshot({ path: join(SCREENSHOTS, 'online-host.png') });
+  await png.screenshot({ path: join(SCREENSHOTS, 'online-player.png') });
+  for (const p of others) await p.leave();
+}, 180_000);
