@@ -1,6 +1,6 @@
 import { geoInterpolate } from 'd3-geo';
 import type { MultiPolygon, Position } from 'geojson';
-import { greatCircleKm, type LonLat } from './geometry';
+import type { LonLat } from './geometry';
 
 /**
  * Cables run by sea. A leg whose great circle crosses land (Sydney to Madang across Queensland)
