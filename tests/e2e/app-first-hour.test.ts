@@ -130,10 +130,12 @@ describe('the first hour in the browser', () => {
     const tabs = page.locator('#panel .tabs');
     // Every tab is inside the panel: none cut off, no scrolling sideways to reach one.
     expect(await tabs.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-    for (const t of await page.locator('#panel .tab').all()) {
-      const box = await t.boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
-    }
+    // (Once the drawer has slid in.)
+    for (const t of await page.locator('#panel .tab').all())
+      await expect.poll(async () => {
+        const box = await t.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= 390;
+      }).toBe(true);
     await page.getByRole('tab', { name: 'New offer' }).click();
     expect(await sideways(page)).toBe(false);
     await shot(page, 'phone-panel');
