@@ -46,6 +46,8 @@ describe('the first hour in the browser', () => {
     const debts = await page.getByLabel('Debt', { exact: true }).textContent();
     expect(debts).toMatch(/Kumul domestic cable loan from Beijing/);
     expect(debts).not.toMatch(/exim/);
+    // Each sealed order says what it does, what it costs and how likely it is to come out.
+    await expect(page.locator('#order-help').textContent()).resolves.toMatch(/Pays off part of a debt.*Exposure: Nothing to expose/);
     await endPhases(page, 4);
 
     const feed = page.locator('#feed');
