@@ -4,7 +4,7 @@ import { announce, h } from './dom';
 import { clearFieldError, renderField, type FieldContext } from './fields';
 import { buildAction, fieldForRefusal, fieldsOf, initialDraft, isShown, missing, templateKey, templateTitle, type Draft, type Field } from './form';
 import { addresseesOf, checkOnView, narrow, payerCost, promised } from './choices';
-import { actionVerb, agreementName, dealKindLabel, moneyText, namesForIds, ORDER_HELP, plural, roleName } from './names';
+import { actionVerb, agreementName, dealKindLabel, money, moneyText, namesForIds, ORDER_HELP, plural, roleName } from './names';
 import type { ComposeMode } from './offers';
 
 /**
@@ -359,7 +359,7 @@ export class Composer {
             'div',
             { class: 'price', role: 'status' },
             h('span', null, 'Price from the vendor', payer && payerMoney !== undefined ? h('span', { class: 'hint', style: 'display:block' }, `${roleName(v, payer)} has ${moneyText(payerMoney)}`) : null),
-            h('strong', null, price === null ? '—' : moneyText(price)),
+            h('strong', null, price === null ? '—' : money(price)),
           )
         : null;
 

@@ -21,7 +21,7 @@ async function takeSeat(page: Page, role: string): Promise<void> {
 }
 
 const BEIJING_SECRET = 'Policing pact between Papua New Guinea and Beijing';
-const CANBERRA_SECRET = 'Aid of $1.2m to Solomon Islands';
+const CANBERRA_SECRET = 'Aid of $1.234m to Solomon Islands';
 
 describe('hot-seat play', () => {
   it('shows a role’s private offers only while its own seat is at the screen, never on the hand-off screen', async () => {
