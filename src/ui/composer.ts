@@ -4,7 +4,7 @@ import { announce, h } from './dom';
 import { clearFieldError, renderField, type FieldContext } from './fields';
 import { buildAction, fieldForRefusal, fieldsOf, initialDraft, isShown, missing, templateKey, templateTitle, type Draft, type Field } from './form';
 import { addresseesOf, checkOnView, narrow, payerCost, promised } from './choices';
-import { actionVerb, agreementName, dealKindLabel, moneyText, namesForIds, plural, roleName } from './names';
+import { actionVerb, agreementName, dealKindLabel, money, moneyText, namesForIds, ORDER_HELP, plural, roleName } from './names';
 import type { ComposeMode } from './offers';
 
 /**
@@ -35,6 +35,16 @@ interface FormState {
   keepTo: boolean;
   /** The player has been warned that this offer promises more money than is free. */
   warnedOver: boolean;
+}
+
+/** What a sealed order does, what it costs and how likely it is to come out, before the player commits. */
+function orderHelp(template: ActionTemplate, fields: Field[]): HTMLElement | null {
+  if (template.type !== 'order' || !template.orderKind) return null;
+  const help = ORDER_HELP[template.orderKind];
+  const amount = fields.find((f) => f.path === 'order.amount')?.domain;
+  const cost = amount?.kind === 'int' ? (amount.min > 1 ? `Costs at least ${moneyText(amount.min)}.` : amount.max === 0 ? 'Costs nothing.' : 'You choose what to spend.') : '';
+  if (!help) return cost ? h('p', { class: 'hint' }, cost) : null;
+  return h('div', { class: 'order-help', id: 'order-help' }, h('p', null, help.does), h('p', { class: 'hint' }, `${cost} Exposure: ${help.exposure}`.trim()));
 }
 
 /** Templates that create something new (not answers to an offer or agreement, not End phase). */
@@ -349,7 +359,7 @@ export class Composer {
             'div',
             { class: 'price', role: 'status' },
             h('span', null, 'Price from the vendor', payer && payerMoney !== undefined ? h('span', { class: 'hint', style: 'display:block' }, `${roleName(v, payer)} has ${moneyText(payerMoney)}`) : null),
-            h('strong', null, price === null ? '—' : moneyText(price)),
+            h('strong', null, price === null ? '—' : money(price)),
           )
         : null;
 
@@ -368,6 +378,7 @@ export class Composer {
       this.lastSent ? h('p', { class: 'alert ok', role: 'status' }, this.lastSent) : null,
       chooser,
       this.mode.kind === 'new' ? null : h('p', { class: 'hint' }, `${dealKindLabel(template.dealKind ?? '')} deal. Change the terms you want and send it back.`),
+      orderHelp(template, shown),
       shown.filter((f) => isShown(f, s.draft)).map((f) => renderField(f, ctx)),
       toNote ? h('p', { class: 'hint to-note', role: 'status' }, toNote) : null,
       priceBox,

@@ -205,27 +205,21 @@ export function renderFeed(v: GameView, state: FeedState, redraw: () => void): H
       entries.map(({ e, i }) => {
         const open = state.open.has(i);
         const text = namesForIds(v, e.text);
+        const toggle = () => {
+          if (open) state.open.delete(i);
+          else state.open.add(i);
+          redraw();
+          requestAnimationFrame(() => document.getElementById(`feed-entry-${i}`)?.focus());
+        };
         return h(
           'li',
           { class: `${e.round === v.round ? 'new' : ''}${open ? ' open' : ''}` },
           h('span', { class: 'when', title: `Round ${e.round}, ${phaseLabel(e.phase).toLowerCase()}` }, h('span', { class: 'sr-only' }, 'Round '), `R${e.round}`, h('span', { class: 'when-phase' }, ` · ${phaseLabel(e.phase)}`)),
+          h('span', { class: 'text', onclick: toggle }, e.seenBy !== 'all' ? h('span', { class: 'secret' }, h('span', { class: 'secret-tag' }, 'Private'), ' ') : null, text),
           h(
             'button',
-            {
-              type: 'button',
-              class: 'text',
-              id: `feed-entry-${i}`,
-              'aria-expanded': open ? 'true' : 'false',
-              title: open ? 'Show less' : 'Show all of it',
-              onclick: () => {
-                if (open) state.open.delete(i);
-                else state.open.add(i);
-                redraw();
-                requestAnimationFrame(() => document.getElementById(`feed-entry-${i}`)?.focus());
-              },
-            },
-            e.seenBy !== 'all' ? h('span', { class: 'secret' }, h('span', { class: 'secret-tag' }, 'Private'), ' ') : null,
-            text,
+            { type: 'button', class: 'feed-more', id: `feed-entry-${i}`, 'aria-expanded': open ? 'true' : 'false', 'aria-label': open ? 'Show less of this entry' : 'Show the whole entry', title: open ? 'Show less' : 'Show all of it', onclick: toggle },
+            open ? '▾' : '▸',
           ),
         );
       }),

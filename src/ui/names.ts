@@ -1,4 +1,5 @@
 import { formatMoney, type GameView, type Phase, type RoleId } from '../engine';
+import { CAMPAIGN_DETECTION } from '../engine/orders';
 
 /**
  * The game's own words for ids and parameters, so that every label a player reads is plain
@@ -306,3 +307,34 @@ export function namesForIds(v: Named, text: string): string {
 
 /** A computed sum (a treasury, a price) as the game writes money, in millions: "$66m", "$0.5m", "$0m". */
 export const money = (thousands: number): string => millionsInText(formatMoney(thousands));
+
+/**
+ * What each sealed order does and how likely it is to come out, for the player about to give it
+ * (the chances are the engine's own numbers).
+ */
+export const ORDER_HELP: Record<string, { does: string; exposure: string }> = {
+  campaign: {
+    does: 'Quietly funds friendly voices on the island: if unnoticed, your influence there rises (up to +10, more for more money) and it leans a little towards you.',
+    exposure: `The island exposes it ${CAMPAIGN_DETECTION}% of the time: it then turns against you and your reputation falls.`,
+  },
+  intrusion: {
+    does: 'Breaks into the government’s networks: if it works, you read the island’s offers and secret clauses for a few rounds.',
+    exposure: 'Caught more often where the island’s cyber resilience is high, less often the more you spend (5–90%): caught, you lose reputation and the island’s goodwill.',
+  },
+  leakDraft: {
+    does: 'Leaks a secret clause you know of: everyone sees it, and a secret pact costs its island legitimacy and its partner reputation.',
+    exposure: 'The leak is traced to you 30% of the time, costing you reputation.',
+  },
+  vendorPressure: {
+    does: 'Warns the island against a vendor for two rounds: deals with that vendor there look worse to it.',
+    exposure: 'Open, not secret: the island resents it a little.',
+  },
+  buildCert: { does: 'Funds the island’s cyber response team: cyber resilience rises (up to +15).', exposure: 'Nothing to expose.' },
+  repay: { does: 'Pays off part of a debt before it falls due: less interest later, less money now.', exposure: 'Nothing to expose. Keep enough for this round’s instalments, or the debt falls into arrears.' },
+  renegotiateDebt: { does: 'Reschedules a debt in arrears: five more years to pay.', exposure: 'Nothing to expose.' },
+  crackdown: { does: 'Calms unrest and steadies the government, at a cost to democracy.', exposure: 'Seen by all.' },
+  delayElection: { does: 'Puts the election off a year: unrest and democracy suffer, and each delay costs more legitimacy.', exposure: 'Seen by all.' },
+  holdElection: { does: 'Calls an early election at the end of this round.', exposure: 'Seen by all.' },
+  diversifyVendors: { does: 'Brings in another network vendor: sovereignty and cyber resilience rise, each time by less.', exposure: 'Nothing to expose.' },
+  callForum: { does: 'Hosts a regional forum: goodwill and standing for the island, each forum less than the last.', exposure: 'Nothing to expose.' },
+};

@@ -77,12 +77,12 @@ const STEPS: Step[] = [
     title: 'Two bids for a second route are on the table',
     ready: (_x, v) => reached(v, 2, 'negotiation'),
     done: (_x, v) => past(v, 2, 'negotiation') || tabledBids(v).some((o) => o.acceptedBy.includes(TUTORIAL_ROLE) || ['accepted', 'rejected', 'countered', 'signed'].includes(o.status)),
-    body: (_x, v) => {
+    body: (x, v) => {
       const bids = tabledBids(v);
       const names = v ? [...new Set(bids.map((o) => roleName(v, o.from)))] : [];
       return [
         `${names.length ? names.join(' and ') : 'Beijing and Canberra'} each offer to build a second cable for you. One is cheaper, on a loan, and lets its builder reach your data; the other is a grant from a trusted vendor.`,
-        'Open the Offers tab, compare them, and accept or reject at least one.',
+        x.tab === 'offers' ? 'Compare them below, and accept or reject at least one.' : 'Open the Offers tab, compare them, and accept or reject at least one.',
       ];
     },
     targets: (x) => (x.tab === 'offers' ? ['#tab-offers', '#tabpanel'] : ['#tab-offers']),

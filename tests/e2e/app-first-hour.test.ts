@@ -46,6 +46,8 @@ describe('the first hour in the browser', () => {
     const debts = await page.getByLabel('Debt', { exact: true }).textContent();
     expect(debts).toMatch(/Kumul domestic cable loan from Beijing/);
     expect(debts).not.toMatch(/exim/);
+    // Each sealed order says what it does, what it costs and how likely it is to come out.
+    await expect(page.locator('#order-help').textContent()).resolves.toMatch(/Pays off part of a debt.*Exposure: Nothing to expose/);
     await endPhases(page, 4);
 
     const feed = page.locator('#feed');
@@ -72,10 +74,12 @@ describe('the first hour in the browser', () => {
       });
       return best - 1;
     });
-    if (longest >= 0) {
+    expect(longest).toBeGreaterThanOrEqual(0);
+    {
       const entry = page.locator('.feed-list li .text').nth(longest);
-      await entry.click();
-      await expect.poll(() => entry.getAttribute('aria-expanded')).toBe('true');
+      const more = page.locator('.feed-list li .feed-more').nth(longest);
+      await more.click();
+      await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true');
       expect(await entry.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(oneLine * 1.5);
       expect(await entry.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     }
@@ -130,10 +134,12 @@ describe('the first hour in the browser', () => {
     const tabs = page.locator('#panel .tabs');
     // Every tab is inside the panel: none cut off, no scrolling sideways to reach one.
     expect(await tabs.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-    for (const t of await page.locator('#panel .tab').all()) {
-      const box = await t.boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
-    }
+    // (Once the drawer has slid in.)
+    for (const t of await page.locator('#panel .tab').all())
+      await expect.poll(async () => {
+        const box = await t.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= 390;
+      }).toBe(true);
     await page.getByRole('tab', { name: 'New offer' }).click();
     expect(await sideways(page)).toBe(false);
     await shot(page, 'phone-panel');

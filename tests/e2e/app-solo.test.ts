@@ -52,7 +52,9 @@ describe('solo play in the browser', () => {
     await expect(page.getByRole('checkbox', { name: 'Solomon Islands' }).isChecked()).resolves.toBe(true);
     await expect(page.locator('.price strong').textContent()).resolves.toMatch(/^\$\d+(\.\d+)?m$/);
     await shot(page, 'match-compose');
-    // The shortest build time on offer is another vendor's: Alcatel needs longer, and the engine says so.
+    // The form starts at Alcatel's own shortest build time; typed shorter, the engine says why not.
+    await expect(page.getByLabel('Build time (months)').inputValue()).resolves.toBe('18');
+    await page.getByLabel('Build time (months)').fill('15');
     await page.getByRole('button', { name: 'Send offer' }).click();
     await expect.poll(() => page.locator('.composer .field-error').textContent(), { timeout: 15_000 }).toMatch(/Alcatel Submarine Networks needs from 18/);
     await shot(page, 'match-compose-refused');

@@ -1,4 +1,4 @@
-import type { Action } from '../../engine';
+import type { Action, Deal, GameView } from '../../engine';
 import type { Policy } from '../simple';
 import { BotContext, type BotOptions, type Level } from './context';
 import { searchTurn } from './search';
@@ -20,9 +20,23 @@ export function makeBot(options: BotOptions | Level): Policy {
   const inner = opts.level === 'hard' ? makeBot({ level: 'normal', scenario: opts.scenario }) : null;
   return (v, role, ctx): Action[] => {
     if ((v.phase !== 'negotiation' && v.phase !== 'decisions') || !v.seats.includes(role) || v.ended.includes(role)) return [];
-    if (inner) return searchTurn(v, role, ctx.seed, ctx.pass, { deck, rollouts: opts.rollouts ?? HARD_ROLLOUTS, inner });
-    return playTurn(new BotContext(v, role, opts.level, ctx.seed, ctx.pass, deck)).actions;
+    if (inner) return notAgain(v, searchTurn(v, role, ctx.seed, ctx.pass, { deck, rollouts: opts.rollouts ?? HARD_ROLLOUTS, inner }));
+    return notAgain(v, playTurn(new BotContext(v, role, opts.level, ctx.seed, ctx.pass, deck)).actions);
   };
+}
+
+/** What a deal settles for as long as it stands: a cable's route, a pact's partners and type, a diplomatic act. */
+function standing(deal: Deal): string | null {
+  if (deal.kind === 'cable') return `cable|${[...deal.route].sort().join(',')}`;
+  if (deal.kind === 'pact') return `pact|${deal.island}|${deal.power}|${deal.pact}`;
+  if (deal.kind === 'diplomatic') return `diplomatic|${deal.island}|${deal.power}|${deal.act}`;
+  return null;
+}
+
+/** A bot never offers again what an agreement in force already settles (the same cable, pact or act). */
+export function notAgain(v: GameView, actions: Action[]): Action[] {
+  const settled = new Set(v.agreements.filter((a) => a.status === 'active').map((a) => standing(a.deal)));
+  return actions.filter((a) => a.type !== 'offer' || a.amends !== undefined || !settled.has(standing(a.deal)));
 }
 
 export const easyBot: Policy = makeBot('easy');

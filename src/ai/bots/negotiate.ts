@@ -130,7 +130,8 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
       if (E.dealRefusal(m.base, deal)) continue;
       const both = appraise(m, [role, ...others], [{ deal, from: role }], prior);
       const mine = (both[role]?.gain ?? 0) + noise - bar;
-      if (!worst || mine - (a.gain - bar) > worst.lift) worst = { change, lift: mine - (a.gain - bar) };
+      // A reason may offer other terms only if the bot would sign on them: the deciding factor, not a guess.
+      if (mine > 0 && (!worst || mine - (a.gain - bar) > worst.lift)) worst = { change, lift: mine - (a.gain - bar) };
       if (!c.params.counters || o.counterDepth >= E.MAX_COUNTERS) continue;
       const theyWould = others.every((r) => wouldSign(c, r, deal, both[r] as Appraisal));
       const myCost = E.funderOf(deal) === role ? E.funderPays(v, deal) : 0;

@@ -24,7 +24,22 @@ function orderMoney(c: BotContext): number {
   return Math.max(0, Math.min(now, later) - committed);
 }
 
-function islandOrderCandidates(c: BotContext, money: number): Order[] {
+/**
+ * What an island owes at this round's resolution (interest, an instalment, arrears): paid after
+ * the orders, so money spent on orders must leave it, or the island falls into arrears.
+ */
+export function debtService(c: BotContext): number {
+  const { v, role } = c;
+  let due = 0;
+  for (const d of v.debts) {
+    if (d.debtor !== role) continue;
+    const { interest, principal } = E.dueThisRound(v as unknown as GameState, d);
+    due += interest + principal + d.arrears;
+  }
+  return due;
+}
+
+function islandOrderCandidates(c: BotContext, money: number, reserve: number): Order[] {
   const { v, role } = c;
   const isl = v.islands[role];
   if (!isl) return [];
@@ -40,7 +55,9 @@ function islandOrderCandidates(c: BotContext, money: number): Order[] {
   }
   for (const d of v.debts) {
     if (d.debtor !== role || d.outstanding <= 0) continue;
-    for (const amount of new Set([Math.min(d.outstanding, money), Math.min(d.outstanding, Math.floor(money / 2))])) if (amount >= 1) out.push({ kind: 'repay', debt: d.id, amount });
+    // Early repayment only from money left once this round's debt service is set aside.
+    const spare = money - reserve;
+    for (const amount of new Set([Math.min(d.outstanding, spare), Math.min(d.outstanding, Math.floor(spare / 2))])) if (amount >= 1) out.push({ kind: 'repay', debt: d.id, amount });
     if (d.arrears > 0) out.push({ kind: 'renegotiateDebt', debt: d.id, amount: 0 });
   }
   if (isl.nextElection && isl.nextElection - v.round <= 1) out.push({ kind: 'delayElection', amount: 0 });
@@ -94,16 +111,19 @@ export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot:
   const slots = Math.min(c.params.maxOrders, E.MAX_ORDERS_PER_ROUND - pending.length);
   if (slots <= 0) return { chosen: [], firstSlot: [] };
   let money = orderMoney(c);
+  const reserve = isPowerRole ? 0 : debtService(c);
   const usedKinds = new Set(pending.map((o) => o.order.kind));
   const chosen: OrderOption[] = [];
   const chosenOrders: Order[] = [];
   const firstSlot: OrderOption[] = [];
   for (let n = 0; n < slots; n++) {
     let best: OrderOption | null = null;
-    const cands = isPowerRole ? powerOrderCandidates(c, money) : islandOrderCandidates(c, money);
+    const cands = isPowerRole ? powerOrderCandidates(c, money) : islandOrderCandidates(c, money, reserve);
     for (const order of cands) {
       if (usedKinds.has(order.kind) && order.kind !== 'campaign' && order.kind !== 'repay') continue;
       if (order.amount > money) continue;
+      // Once a debt is repaid early, nothing else may eat into the money the debt service needs.
+      if (order.kind !== 'repay' && chosenOrders.some((o) => o.kind === 'repay') && order.amount > money - reserve) continue;
       let value: number;
       let parts: Record<string, number>;
       if (order.kind === 'campaign') ({ value, parts } = campaignValue(c, order, chosenOrders));

@@ -1,6 +1,6 @@
 import { geoInterpolate } from 'd3-geo';
 import type { MultiPolygon, Position } from 'geojson';
-import { greatCircleKm, type LonLat } from './geometry';
+import type { LonLat } from './geometry';
 
 /**
  * Cables run by sea. A leg whose great circle crosses land (Sydney to Madang across Queensland)
@@ -10,10 +10,19 @@ import { greatCircleKm, type LonLat } from './geometry';
 
 /** Grid cell size, degrees. */
 const CELL = 0.1;
-/** How far round a leg's own box a detour may go, degrees. */
+/** How far round a leg's own box a detour may go, degrees; wider when no way is found within it (round New Guinea). */
 const MARGIN = 6;
-/** Land this close to either end does not count (landings sit on the coast, some up a river). */
-const END_REACH_KM = 28;
+const WIDE_MARGIN = 14;
+/** Grid cell size of the land mask lines are checked against, degrees: a quarter of a routing cell. */
+const FINE = CELL / 4;
+/**
+ * Land this close to either end does not count (landings sit on the coast, some in a harbour or
+ * up a river): the smallest reach that opens a way to sea is used, so that a cable crosses as
+ * little land as its landing needs.
+ */
+const END_FREE_KM = 4;
+/** How far from its landing a cable may look for open sea. */
+const MAX_REACH_KM = 45;
 /** Cells next to land cost this much more, so that cables keep a little offshore. */
 const COAST_COST = 2;
 
@@ -60,41 +69,74 @@ export class SeaRouter {
     return out;
   }
 
-  private compute(a: LonLat, b: LonLat): LonLat[] {
+  /** The turns of a short way round an islet between two nearby points at sea, on fine land in a small box round them. */
+  private detour(p: LonLat, q: LonLat): LonLat[] {
+    const pad = 0.5;
+    const west = Math.min(p.lon, q.lon) - pad;
+    const south = Math.min(p.lat, q.lat) - pad;
+    const east = Math.max(p.lon, q.lon) + pad;
+    const north = Math.max(p.lat, q.lat) + pad;
+    const local = new Grid(west, south, Math.ceil((east - west) / FINE), Math.ceil((north - south) / FINE), FINE);
+    for (const polygon of this.polygons)
+      for (const shift of [-360, 0, 360]) {
+        const [w, s, e, n] = polygon.box;
+        if (e + shift < west || w + shift > east || n < south || s > north) continue;
+        local.fillPolygon(polygon.rings, shift);
+        local.fillCoast(polygon.rings, shift);
+      }
+    const from = local.cellOf(p.lon, p.lat);
+    const to = local.cellOf(q.lon, q.lat);
+    if (local.land[from] || local.land[to]) return [];
+    const path = local.shortestPath(from, to);
+    return path ? local.straighten(path, (x, y) => local.clearArc(x, y)).slice(1, -1).map((c) => local.centreOf(c)) : [];
+  }
+
+  private compute(a: LonLat, b: LonLat, margin = MARGIN): LonLat[] {
     // Work in longitudes unwrapped round a's, so that a leg across 180° is one piece.
     const bLon = a.lon + ((((b.lon - a.lon + 540) % 360) + 360) % 360) - 180;
-    const west = Math.min(a.lon, bLon) - MARGIN;
-    const east = Math.max(a.lon, bLon) + MARGIN;
-    const south = Math.max(-85, Math.min(a.lat, b.lat) - MARGIN);
-    const north = Math.min(85, Math.max(a.lat, b.lat) + MARGIN);
+    const west = Math.min(a.lon, bLon) - margin;
+    const east = Math.max(a.lon, bLon) + margin;
+    const south = Math.max(-85, Math.min(a.lat, b.lat) - margin);
+    const north = Math.min(85, Math.max(a.lat, b.lat) + margin);
     const grid = new Grid(west, south, Math.ceil((east - west) / CELL), Math.ceil((north - south) / CELL));
+    // The same land at four times the detail, for what the map draws: the lines between turns.
+    const fine = new Grid(west, south, Math.ceil((east - west) / FINE), Math.ceil((north - south) / FINE), FINE);
     for (const polygon of this.polygons)
       for (const shift of [-360, 0, 360]) {
         const [w, s, e, n] = polygon.box;
         if (e + shift < west || w + shift > east || n < south || s > north) continue;
         grid.fillPolygon(polygon.rings, shift);
+        fine.fillPolygon(polygon.rings, shift);
+        fine.fillCoast(polygon.rings, shift);
       }
-    grid.freeNear(a.lon, a.lat, END_REACH_KM);
-    grid.freeNear(bLon, b.lat, END_REACH_KM);
-    const start = grid.cellOf(a.lon, a.lat);
-    const goal = grid.cellOf(bLon, b.lat);
     const wrap = (p: LonLat): LonLat => ({ lon: ((((p.lon + 180) % 360) + 360) % 360) - 180, lat: p.lat });
     const ends = [a, b];
-    // The great circle itself, sampled every half cell: if it stays at sea, it is the route.
-    const along = geoInterpolate([a.lon, a.lat], [b.lon, b.lat]);
-    const samples = Math.max(2, Math.ceil(greatCircleKm(a, b) / ((CELL * KM_PER_DEG) / 2)));
-    let atSea = true;
-    for (let i = 0; i <= samples && atSea; i++) {
-      const [lon = 0, lat = 0] = along(i / samples);
-      const unwrapped = a.lon + ((((lon - a.lon + 540) % 360) + 360) % 360) - 180;
-      if (grid.land[grid.cellOf(unwrapped, lat)]) atSea = false;
-    }
-    if (atSea) return ends;
+    // Landings sit on the coast, some in a harbour or up a river: the line is checked from a little
+    // way out, and the search starts at the nearest cell of open sea to each.
+    for (const p of [{ lon: a.lon, lat: a.lat }, { lon: bLon, lat: b.lat }]) fine.freeNear(p.lon, p.lat, END_FREE_KM);
+    if (fine.clearArc({ lon: a.lon, lat: a.lat }, { lon: bLon, lat: b.lat })) return ends;
+    const start = grid.nearestSea(a.lon, a.lat, MAX_REACH_KM);
+    const goal = grid.nearestSea(bLon, b.lat, MAX_REACH_KM);
+    if (start === null || goal === null) return ends;
     const path = grid.shortestPath(start, goal);
-    if (!path) return ends;
-    const cells = grid.straighten(path);
-    // The ends themselves, not their cells' centres, and the turns between them.
-    return [a, ...cells.slice(1, -1).map((c) => wrap(grid.centreOf(c))), b];
+    if (!path) return margin < WIDE_MARGIN ? this.compute(a, b, WIDE_MARGIN) : ends;
+    const cells = grid.straighten(path, (p, q) => fine.clearArc(p, q));
+    // Where two neighbouring cells still have an islet between them, that step goes round it on the finer land.
+    const turns: LonLat[] = [];
+    cells.forEach((c, i) => {
+      const p = grid.centreOf(c);
+      const prev = turns[turns.length - 1];
+      if (i > 0 && prev && !fine.clearArc(prev, p)) {
+        turns.push(...this.detour(prev, p));
+      }
+      turns.push(p);
+    });
+    // The ends join the route where a line from the landing reaches it at sea, not always at the nearest cell.
+    const A = { lon: a.lon, lat: a.lat };
+    const B = { lon: bLon, lat: b.lat };
+    while (turns.length > 1 && fine.clearArc(A, turns[1] as LonLat)) turns.shift();
+    while (turns.length > 1 && fine.clearArc(turns[turns.length - 2] as LonLat, B)) turns.pop();
+    return [a, ...turns.map(wrap), b];
   }
 }
 
@@ -110,18 +152,19 @@ export class Grid {
     readonly south: number,
     readonly cols: number,
     readonly rows: number,
+    readonly cell: number = CELL,
   ) {
     this.land = new Uint8Array(cols * rows);
   }
 
   cellOf(lon: number, lat: number): number {
-    const c = Math.min(this.cols - 1, Math.max(0, Math.floor((lon - this.west) / CELL)));
-    const r = Math.min(this.rows - 1, Math.max(0, Math.floor((lat - this.south) / CELL)));
+    const c = Math.min(this.cols - 1, Math.max(0, Math.floor((lon - this.west) / this.cell)));
+    const r = Math.min(this.rows - 1, Math.max(0, Math.floor((lat - this.south) / this.cell)));
     return r * this.cols + c;
   }
 
   centreOf(cell: number): LonLat {
-    return { lon: this.west + ((cell % this.cols) + 0.5) * CELL, lat: this.south + (Math.floor(cell / this.cols) + 0.5) * CELL };
+    return { lon: this.west + ((cell % this.cols) + 0.5) * this.cell, lat: this.south + (Math.floor(cell / this.cols) + 0.5) * this.cell };
   }
 
   /**
@@ -141,10 +184,10 @@ export class Grid {
         if (y1 === y2) continue;
         const lo = Math.min(y1, y2);
         const hi = Math.max(y1, y2);
-        const r0 = Math.max(0, Math.ceil((lo - this.south) / CELL - 0.5));
-        const r1 = Math.min(this.rows - 1, Math.floor((hi - this.south) / CELL - 0.5));
+        const r0 = Math.max(0, Math.ceil((lo - this.south) / this.cell - 0.5));
+        const r1 = Math.min(this.rows - 1, Math.floor((hi - this.south) / this.cell - 0.5));
         for (let r = r0; r <= r1; r++) {
-          const y = this.south + (r + 0.5) * CELL;
+          const y = this.south + (r + 0.5) * this.cell;
           if (y < lo || y >= hi) continue;
           crossings[r]?.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
         }
@@ -152,13 +195,35 @@ export class Grid {
     for (let r = 0; r < this.rows; r++) {
       const xs = (crossings[r] ?? []).sort((m, n) => m - n);
       for (let i = 0; i + 1 < xs.length; i += 2) {
-        const c0 = Math.max(0, Math.ceil(((xs[i] ?? 0) - this.west) / CELL - 0.5));
-        const c1 = Math.min(this.cols - 1, Math.floor(((xs[i + 1] ?? 0) - this.west) / CELL - 0.5));
+        const c0 = Math.max(0, Math.ceil(((xs[i] ?? 0) - this.west) / this.cell - 0.5));
+        const c1 = Math.min(this.cols - 1, Math.floor(((xs[i + 1] ?? 0) - this.west) / this.cell - 0.5));
         // (A span wholly off the grid must be skipped: fill() reads a negative end from the array's end.)
         if (c1 >= c0) this.land.fill(1, r * this.cols + c0, r * this.cols + c1 + 1);
       }
     }
     this.coast = null;
+  }
+
+  /** Mark every cell a coastline passes through as land, so that islets smaller than a cell still count. */
+  fillCoast(rings: Position[][], shift: number): void {
+    const east = this.west + this.cols * this.cell;
+    const north = this.south + this.rows * this.cell;
+    for (const points of rings)
+      for (let i = 0; i + 1 < points.length; i++) {
+        const p = points[i] as Position;
+        const q = points[i + 1] as Position;
+        const x1 = (p[0] ?? 0) + shift;
+        const y1 = p[1] ?? 0;
+        const x2 = (q[0] ?? 0) + shift;
+        const y2 = q[1] ?? 0;
+        if (Math.max(x1, x2) < this.west || Math.min(x1, x2) >= east || Math.max(y1, y2) < this.south || Math.min(y1, y2) >= north) continue;
+        const n = Math.max(1, Math.ceil((Math.hypot(x2 - x1, y2 - y1) / this.cell) * 2));
+        for (let k = 0; k <= n; k++) {
+          const x = x1 + ((x2 - x1) * k) / n;
+          const y = y1 + ((y2 - y1) * k) / n;
+          if (x >= this.west && y >= this.south && x < east && y < north) this.land[this.cellOf(x, y)] = 1;
+        }
+      }
   }
 
   /** Make the land within `km` of a point passable: a landing's way out to sea. */
@@ -200,7 +265,7 @@ export class Grid {
     const g = new Float64Array(n).fill(Infinity);
     const from = new Int32Array(n).fill(-1);
     const closed = new Uint8Array(n);
-    const cosOf = (r: number) => Math.cos(((this.south + (r + 0.5) * CELL) * Math.PI) / 180);
+    const cosOf = (r: number) => Math.cos(((this.south + (r + 0.5) * this.cell) * Math.PI) / 180);
     let minCos = 1;
     for (let r = 0; r < this.rows; r++) minCos = Math.min(minCos, cosOf(r));
     const goalC = goal % this.cols;
@@ -243,12 +308,23 @@ export class Grid {
     return path.reverse();
   }
 
+  /** Whether the great circle between two points (longitudes unwrapped as the grid's) stays off land, sampled every half cell. */
+  clearArc(p: LonLat, q: LonLat): boolean {
+    const along = geoInterpolate([p.lon, p.lat], [q.lon, q.lat]);
+    const steps = Math.max(1, Math.ceil((Math.hypot(q.lon - p.lon, q.lat - p.lat) / this.cell) * 2));
+    for (let s = 0; s <= steps; s++) {
+      const [lon = 0, lat = 0] = along(s / steps);
+      if (this.land[this.cellOf(p.lon + ((((lon - p.lon + 540) % 360) + 360) % 360) - 180, lat)]) return false;
+    }
+    return true;
+  }
+
   /** Whether the straight line between two cells' centres stays off land (and, strictly, off the coast). */
   clearLine(a: number, b: number, strict: boolean): boolean {
     const coast = strict ? this.coastMask() : null;
     const p = this.centreOf(a);
     const q = this.centreOf(b);
-    const steps = Math.max(1, Math.ceil((Math.hypot(q.lon - p.lon, q.lat - p.lat) / CELL) * 2));
+    const steps = Math.max(1, Math.ceil((Math.hypot(q.lon - p.lon, q.lat - p.lat) / this.cell) * 2));
     for (let s = 0; s <= steps; s++) {
       const t = s / steps;
       const i = this.cellOf(p.lon + (q.lon - p.lon) * t, p.lat + (q.lat - p.lat) * t);
@@ -257,14 +333,46 @@ export class Grid {
     return true;
   }
 
-  /** The fewest cells of the path that can be joined by straight lines at sea. */
-  straighten(path: number[]): number[] {
+  resetCoast(): void {
+    this.coast = null;
+  }
+
+  /** The sea cell whose centre is nearest a point, within `km`, or null. */
+  nearestSea(lon: number, lat: number, km: number): number | null {
+    const here = this.cellOf(lon, lat);
+    if (!this.land[here]) return here;
+    const cos = Math.max(0.2, Math.cos((lat * Math.PI) / 180));
+    const span = Math.ceil(km / KM_PER_DEG / this.cell / cos);
+    const r0 = Math.floor(here / this.cols);
+    const c0 = here % this.cols;
+    let best: number | null = null;
+    let bestKm = km;
+    for (let r = r0 - span; r <= r0 + span; r++)
+      for (let c = c0 - span; c <= c0 + span; c++) {
+        if (r < 0 || c < 0 || r >= this.rows || c >= this.cols) continue;
+        const i = r * this.cols + c;
+        if (this.land[i]) continue;
+        const p = this.centreOf(i);
+        const d = Math.hypot((p.lon - lon) * cos, p.lat - lat) * KM_PER_DEG;
+        if (d < bestKm) {
+          bestKm = d;
+          best = i;
+        }
+      }
+    return best;
+  }
+
+  /**
+   * The fewest cells of the path that can be joined by lines at sea: by default straight lines on
+   * this grid; `clear` may judge them instead (the drawn great circles, on finer land).
+   */
+  straighten(path: number[], clear?: (p: LonLat, q: LonLat) => boolean): number[] {
     const out = [path[0] as number];
     let at = 0;
     while (at < path.length - 1) {
       let next = at + 1;
       for (let j = path.length - 1; j > at + 1; j--)
-        if (this.clearLine(path[at] as number, path[j] as number, false)) {
+        if (clear ? clear(this.centreOf(path[at] as number), this.centreOf(path[j] as number)) : this.clearLine(path[at] as number, path[j] as number, false)) {
           next = j;
           break;
         }
