@@ -213,9 +213,17 @@ export class GameController {
     return r;
   }
 
-  endPhase(): Promise<Refusal | null> {
-    if (!this.shown) return Promise.resolve({ code: 'unknownRole', message: 'Nobody is at the screen.' });
-    return this.submit({ type: 'endPhase', role: this.shown });
+  async endPhase(): Promise<Refusal | null> {
+    if (!this.shown) return { code: 'unknownRole', message: 'Nobody is at the screen.' };
+    // End phase waits for the game's worker: the button is disabled until it answers, so a second click cannot end the next phase too.
+    this.busy = 'Ending the phase…';
+    this.redraw();
+    const refusal = await this.submit({ type: 'endPhase', role: this.shown });
+    if (refusal && this.busy === 'Ending the phase…') {
+      this.busy = null;
+      this.redraw();
+    }
+    return refusal;
   }
 
   /** Hot-seat: hand the device to the next player who has not ended the phase, without ending it. */
