@@ -77,3 +77,17 @@ describe('scores measure play, not position (rules version 10)', () => {
     expect(repressed.unrest).toBeGreaterThan(spared.unrest);
   });
 });
+
+describe('aid absorption', () => {
+  it('an island holds at most two years of its base revenue: the rest is lost, in the ledger and the news', () => {
+    let g = newGame();
+    const slb = g.islands.SLB!;
+    const perYear = slb.revenuePerRound * Math.floor(12 / g.scenario.monthsPerRound);
+    g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 3 * perYear, financing: { kind: 'grant', by: 'canberra' }, purpose: 'budget' } });
+    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = nextRound(g);
+    expect(g.islands.SLB!.treasury).toBe(2 * perYear);
+    expect(g.ledger.some((e) => e.kind === 'absorption' && e.from === 'SLB' && e.round === 1)).toBe(true);
+    expect(g.log.some((e) => e.text.includes('lost to limited absorptive capacity'))).toBe(true);
+  });
+});
