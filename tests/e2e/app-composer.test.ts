@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, myTurn, newGame, openSite, pageText, shot, type Site } from './app-helpers';
+import { freshPage, myTurn, newGame, pageText, shot, siteForFile } from './app-helpers';
 
-let site: Site | undefined;
-
-beforeAll(async () => {
-  site = await openSite();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
-
-const need = (): Site => {
-  if (!site) throw new Error('beforeAll did not finish');
-  return site;
-};
+const need = siteForFile();
 
 const sentText = (page: Page) => page.locator('.composer .alert.ok').textContent();
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { startServer, type RunningServer } from '../../src/cli/serve';
@@ -109,4 +109,19 @@ export const pageText = (page: Page): Promise<string> => page.evaluate(() => doc
 export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(150);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** One built site for a test file: started before its tests, closed after them; `need()` hands it to a test. */
+export function siteForFile(options: LaunchOptions = {}): () => Site {
+  let site: Site | undefined;
+  beforeAll(async () => {
+    site = await openSite(options);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  return () => {
+    if (!site) throw new Error('beforeAll did not finish');
+    return site;
+  };
 }

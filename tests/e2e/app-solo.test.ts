@@ -1,20 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { barState, freshPage, myTurn, newGame, openSite, shot, type Site } from './app-helpers';
+import { describe, expect, it } from 'vitest';
+import { barState, freshPage, myTurn, newGame, shot, siteForFile } from './app-helpers';
 
-let site: Site | undefined;
-
-beforeAll(async () => {
-  site = await openSite();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
-
-const need = (): Site => {
-  if (!site) throw new Error('beforeAll did not finish');
-  return site;
-};
+const need = siteForFile();
 
 describe('solo play in the browser', () => {
   it('plays Coral Sea as Canberra: a cable offer from the composer, then phase after phase to the final scores', async () => {

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, myTurn, openSite, shot, type Site } from './app-helpers';
+import { freshPage, myTurn, shot, siteForFile } from './app-helpers';
 
-let site: Site | undefined;
-
-beforeAll(async () => {
-  site = await openSite();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
-
-const need = (): Site => {
-  if (!site) throw new Error('beforeAll did not finish');
-  return site;
-};
+const need = siteForFile();
 
 const coach = (page: Page) => page.getByRole('dialog', { name: /./ }).and(page.locator('#coach'));
 const step = (page: Page) => page.locator('#coach').getAttribute('data-step');
