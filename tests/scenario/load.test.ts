@@ -140,7 +140,7 @@ describe('tabled offers', () => {
     const missing = tabledErrors(tutorial.replace('      financing: { kind: grant, by: canberra }\n', ''));
     expect(missing[0]).toMatchObject({ path: 'tabled[1].deal.financing', found: 'nothing (the field is missing)' });
     const loanTermsOnAGrant = tabledErrors(tutorial.replace('{ kind: grant, by: canberra }', '{ kind: grant, by: canberra, ratePct: 2 }'));
-    expect(loanTermsOnAGrant[0]).toMatchObject({ path: 'tabled[1].deal.financing', expected: 'no field named "ratePct" (check the spelling)' });
+    expect(loanTermsOnAGrant[0]).toMatchObject({ path: 'tabled[1].deal.financing.ratePct', found: '`ratePct`: no such field in a grant; loan terms go with `kind: loan`' });
     const nan = tabledErrors(tutorial.replace('      buildMonths: 6\n', '      buildMonths: .nan\n'));
     expect(nan[0]).toMatchObject({ path: 'tabled[0].deal.buildMonths' });
   });
