@@ -62,6 +62,7 @@ function distance(a: string, b: string): number {
 
 /** The known field the author most likely meant by `key`, if one is near enough. */
 export function nearestField(key: string, known: readonly string[]): string | undefined {
+  if (key.length > 60) return undefined;
   const synonym = SYNONYMS[key] ?? SYNONYMS[key.toLowerCase()];
   if (synonym && known.includes(synonym)) return synonym;
   let best: string | undefined;
@@ -98,7 +99,54 @@ export function knownFieldsAt(path: readonly PropertyKey[], value: unknown): { w
     return fields && { what: `a ${String(kind)} condition`, fields };
   }
   if (parent === 'clauses' && typeof last === 'number') return { what: 'a clause', fields: Object.keys(clauseSchema.shape) };
-  return undefined;
+  const fields = objectFieldsAt(path);
+  if (!fields) return undefined;
+  const named = typeof last === 'number' ? THINGS[String(parent)] : THINGS[String(last)];
+  return { what: named ?? `\`${String(last)}\``, fields };
+}
+
+/** What the author calls the mapping a field sits in: the list's item, or the field itself. */
+const THINGS: Record<string, string> = {
+  islands: 'an island',
+  powers: 'a power',
+  vendors: 'a vendor',
+  landings: 'a landing',
+  cables: 'a cable',
+  debts: 'a debt',
+  scripted: 'a scripted event',
+  tabled: 'a tabled offer',
+  agreements: 'a standing agreement',
+  entries: 'a history entry',
+  map: 'the map',
+  capital: 'a capital',
+  objectives: 'objectives',
+  deck: 'the deck',
+  history: 'history',
+};
+
+type Def = { type: string; innerType?: Schema; shape?: Record<string, Schema>; element?: Schema; in?: Schema };
+type Schema = { _zod: { def: Def } };
+
+/** The fields of the scenario schema's mapping at `path` (outside deals), or undefined for a list, a record or anything else. */
+function objectFieldsAt(path: readonly PropertyKey[]): string[] | undefined {
+  let cur = scenarioSchema as unknown as Schema;
+  const unwrap = (x: Schema): Schema => {
+    let s = x;
+    for (let d = s._zod.def; ['optional', 'default', 'nullable', 'pipe', 'prefault'].includes(d.type); d = s._zod.def) {
+      const inner = d.innerType ?? d.in;
+      if (!inner) break;
+      s = inner;
+    }
+    return s;
+  };
+  for (const key of path) {
+    const def = unwrap(cur)._zod.def;
+    const next = def.type === 'object' && typeof key === 'string' ? def.shape?.[key] : def.type === 'array' && typeof key === 'number' ? def.element : undefined;
+    if (!next) return undefined;
+    cur = next;
+  }
+  const def = unwrap(cur)._zod.def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
 
 /** A name from the file in backticks, cut and escaped as every echoed value is. */
@@ -126,7 +174,9 @@ export function inTeachersWords(issue: z.core.$ZodIssue, valueAt: (path: readonl
     const instead = path.length === 0 ? NOT_IN_FORMAT[key.toLowerCase()] : undefined;
     const hint = loanTerm ? '; loan terms go with `kind: loan`' : instead ? `; ${instead}` : near ? `; did you mean ${code(near)}?` : '';
     const found = `${code(key)}: ${path.length === 0 ? `scenarios have no field ${code(key)}` : `no such field in ${known.what}`}${hint}`;
-    const expected = path.length === 0 ? 'only the top-level fields docs/scenario-format.md lists' : `a field of ${known.what} (${known.fields.filter((f) => f !== 'kind').join(', ')})`;
+    const fields = known.fields.filter((f) => f !== 'kind');
+    const expected =
+      path.length === 0 ? 'only the top-level fields docs/scenario-format.md lists' : `a field of ${known.what} (${fields.length <= 8 ? fields.join(', ') : 'docs/scenario-format.md lists them'})`;
     return { path: [...path, key], expected, found, ...(near ? { meant: [...path, near] } : {}) };
   }
   if (issue.code === 'invalid_type' && issue.expected === 'object' && typeof last === 'number' && (parent === 'clauses' || parent === 'conditions')) {

@@ -27,7 +27,7 @@ const CASES: Record<string, Case> = {
   'list-not-map': { path: '', expected: 'a mapping of fields (name: value)', found: 'a list of 2', at: '- id: corpus' },
   'duplicate-key': { path: '', expected: 'valid YAML', found: 'Map keys must be unique', at: 'rounds: 5' },
   'missing-field': { path: 'monthsPerRound', expected: 'a number', found: 'nothing (the field is missing)', at: 'id: corpus' },
-  'misspelt-field': { path: 'islands[0].legitimacy', expected: 'a number', found: 'nothing (the field is missing)', at: 'id: VTP' },
+  'misspelt-field': { path: 'islands[0].legitimcy', expected: 'a field of an island (docs/scenario-format.md lists them)', found: '`legitimcy`: no such field in an island; did you mean `legitimacy`?', at: 'legitimcy:' },
   'wrong-type': { path: 'rounds', expected: 'a number', found: '"four"', at: 'rounds: four' },
   'wrong-choice': { path: 'vendors[1].origin', expected: 'one of "beijing", "canberra", "washington", "other"', found: '"tokyo"', at: 'origin: tokyo' },
   'unknown-power': { path: 'powers[1].id', expected: 'one of "beijing", "canberra", "washington"', found: '"tokyo"', at: 'id: tokyo' },
