@@ -191,6 +191,8 @@ export function inTeachersWords(issue: z.core.$ZodIssue, valueAt: (path: readonl
       found: typeof value === 'string' ? `${JSON.stringify(value)} (a word alone)` : 'something else',
     };
   }
+  if (issue.code === 'invalid_value' && last === 'by' && parent === 'financing' && valueAt(path) === undefined)
+    return { path, expected: `${code('by')}, the power that pays: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found: `financing without ${code('by')}` };
   if (issue.code === 'invalid_union' && issue.discriminator) {
     const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
     if (!options.length) return undefined;

@@ -54,6 +54,8 @@ const CASES: Record<string, Case> = {
   'deal-misspelt-field': { path: 'tabled[0].deal.powr', expected: 'a field of a pact deal (island, power, pact, clauses)', found: '`powr`: no such field in a pact deal; did you mean `power`?', at: 'powr: canberra' },
   'deal-missing-kind': { path: 'tabled[0].deal.kind', expected: 'a deal with a `kind`: cable, aid, telecom, diplomatic or pact', found: 'no `kind`', at: 'amount: 5000' },
   'financing-without-kind': { path: 'tabled[0].deal.financing.kind', expected: 'financing with a `kind`: grant or loan', found: 'no `kind`', at: 'financing: { by: beijing }' },
+  'financing-without-by': { path: 'tabled[0].deal.financing.by', expected: '`by`, the power that pays: "beijing", "canberra", "washington"', found: 'financing without `by`', at: 'financing: { kind: grant }' },
+  'deal-duration': { path: 'tabled[0].deal.duration', expected: 'a field of a cable deal (docs/scenario-format.md lists them)', found: '`duration`: no such field in a cable deal; did you mean `buildMonths`?', at: 'duration: 120' },
   'top-level-unknown': { path: 'parliament', expected: 'only the top-level fields docs/scenario-format.md lists', found: '`parliament`: scenarios have no field `parliament`; the game has no ratification vote: a deal takes effect when signed', at: 'parliament:' },
   'scripted-unknown-cable': { path: 'scripted[0].cable', expected: 'a cable of this scenario (vaitupa-suva)', found: '"ghost-cable"', at: 'ghost-cable' },
 };
