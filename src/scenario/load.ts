@@ -4,6 +4,7 @@ import { scenarioSchema, type Scenario } from './schema';
 import { createGame, partiesOf, validate } from '../engine';
 import { dealRefusal } from '../engine/deals';
 import { hashJson } from '../engine/hash';
+import { inTeachersWords } from './words';
 
 /** The largest scenario file read at all: the biggest shipped one is under 30 KB. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -312,10 +313,14 @@ function parseChecked(source: string, file: string): ScenarioResult {
   }
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues;
+    const worded = parsed.error.issues.map((issue) => ({ issue, words: inTeachersWords(issue, (path) => valueAt(data, path)) }));
+    // A misspelt field is also a missing one: the misspelling, with the field it meant, says both.
+    const meant = new Set(worded.flatMap((w) => (w.words?.meant ? [formatPath(w.words.meant)] : [])));
+    const issues = worded.filter(({ issue }) => !(meant.has(formatPath(issue.path)) && valueAt(data, issue.path) === undefined));
     return {
       ok: false,
-      errors: issues.slice(0, MAX_PROBLEMS).map((issue) => {
+      errors: issues.slice(0, MAX_PROBLEMS).map(({ issue, words }) => {
+        if (words) return { file, path: formatPath(words.path), ...(positionOf(doc, counter, words.path) ?? {}), expected: words.expected, found: words.found };
         const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
         const pos = positionOf(doc, counter, path);
         return {

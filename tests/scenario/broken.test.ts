@@ -27,7 +27,7 @@ const CASES: Record<string, Case> = {
   'list-not-map': { path: '', expected: 'a mapping of fields (name: value)', found: 'a list of 2', at: '- id: corpus' },
   'duplicate-key': { path: '', expected: 'valid YAML', found: 'Map keys must be unique', at: 'rounds: 5' },
   'missing-field': { path: 'monthsPerRound', expected: 'a number', found: 'nothing (the field is missing)', at: 'id: corpus' },
-  'misspelt-field': { path: 'islands[0].legitimacy', expected: 'a number', found: 'nothing (the field is missing)', at: 'id: VTP' },
+  'misspelt-field': { path: 'islands[0].legitimcy', expected: 'a field of an island (docs/scenario-format.md lists them)', found: '`legitimcy`: no such field in an island; did you mean `legitimacy`?', at: 'legitimcy:' },
   'wrong-type': { path: 'rounds', expected: 'a number', found: '"four"', at: 'rounds: four' },
   'wrong-choice': { path: 'vendors[1].origin', expected: 'one of "beijing", "canberra", "washington", "other"', found: '"tokyo"', at: 'origin: tokyo' },
   'unknown-power': { path: 'powers[1].id', expected: 'one of "beijing", "canberra", "washington"', found: '"tokyo"', at: 'id: tokyo' },
@@ -47,6 +47,16 @@ const CASES: Record<string, Case> = {
   'unknown-influence': { path: 'powers[1].influence.XYZ', expected: 'an island of this scenario (VTP)', found: '"XYZ"', at: 'XYZ: 35' },
   'unknown-event': { path: 'deck.weights', expected: 'no field named "volcano" (check the spelling)', found: '"volcano"', at: 'volcano: 2' },
   'scripted-after-end': { path: 'scripted[0].round', expected: 'a round from 1 to 4', found: 'number 9', at: 'round: 9' },
+  // Deals and top-level fields, in the teacher's words (issue 16).
+  'clause-as-string': { path: 'tabled[0].deal.clauses[0]', expected: 'a clause written as `{kind: incidentAccess, secret: false}`', found: '"incidentAccess" (a word alone)', at: 'clauses: [incidentAccess]' },
+  'condition-as-string': { path: 'tabled[0].deal.conditions[0]', expected: 'a condition written as `{kind: noVendor, vendor: VENDOR}` or `{kind: noPact, power: POWER}`', found: '"noPact" (a word alone)', at: 'conditions: [noPact]' },
+  'deal-unknown-field': { path: 'tabled[0].deal.price', expected: 'a field of a telecom deal (island, project, vendor, amount, financing, conditions)', found: '`price`: no such field in a telecom deal; did you mean `amount`?', at: 'price: 20000' },
+  'deal-misspelt-field': { path: 'tabled[0].deal.powr', expected: 'a field of a pact deal (island, power, pact, clauses)', found: '`powr`: no such field in a pact deal; did you mean `power`?', at: 'powr: canberra' },
+  'deal-missing-kind': { path: 'tabled[0].deal.kind', expected: 'a deal with a `kind`: cable, aid, telecom, diplomatic or pact', found: 'no `kind`', at: 'amount: 5000' },
+  'financing-without-kind': { path: 'tabled[0].deal.financing.kind', expected: 'financing with a `kind`: grant or loan', found: 'no `kind`', at: 'financing: { by: beijing }' },
+  'financing-without-by': { path: 'tabled[0].deal.financing.by', expected: '`by`, the power that pays: "beijing", "canberra", "washington"', found: 'financing without `by`', at: 'financing: { kind: grant }' },
+  'deal-duration': { path: 'tabled[0].deal.duration', expected: 'a field of a cable deal (docs/scenario-format.md lists them)', found: '`duration`: no such field in a cable deal; did you mean `buildMonths`?', at: 'duration: 120' },
+  'top-level-unknown': { path: 'parliament', expected: 'only the top-level fields docs/scenario-format.md lists', found: '`parliament`: scenarios have no field `parliament`; the game has no ratification vote: a deal takes effect when signed', at: 'parliament:' },
   'scripted-unknown-cable': { path: 'scripted[0].cable', expected: 'a cable of this scenario (vaitupa-suva)', found: '"ghost-cable"', at: 'ghost-cable' },
 };
 

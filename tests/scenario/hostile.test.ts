@@ -116,7 +116,7 @@ describe('a hostile scenario file', () => {
     const r = refused(() => parseScenarioText(text, 'long.yaml'));
     for (const e of r.errors) expect(formatScenarioError(e).length).toBeLessThan(400);
     expect(r.errors.find((e) => e.path === 'title')).toMatchObject({ expected: 'a text of at most 120 characters', found: `"${'x'.repeat(77)}..."` });
-    expect(r.errors.find((e) => e.expected.startsWith('no field named'))).toMatchObject({ found: `"${'y'.repeat(77)}..."` });
+    expect(r.errors.find((e) => e.found.includes('scenarios have no field'))).toMatchObject({ found: `\`${'y'.repeat(77)}...\`: scenarios have no field \`${'y'.repeat(77)}...\`` });
   });
 
   it('a tabled deal the rules cannot read (financing null) is a problem, not a crash', () => {
