@@ -77,7 +77,12 @@ export class App {
 
   /** A link with ?join=CODE opens the online screen at once. */
   openLinkedGame(): void {
-    if (new URLSearchParams(window.location.search).has('join')) void openOnline();
+    if (new URLSearchParams(window.location.search).has('join')) this.goOnline();
+  }
+
+  /** The menu's "Play online": the online client loads now, so solo and hot-seat never fetch it. */
+  goOnline(): void {
+    void import('./online/index').then((m) => m.openOnline(undefined, this.c));
   }
 
   /** The menu's "New game". */
@@ -392,7 +397,8 @@ export class App {
     const hot = c.seating.mode === 'hotseat' && c.seating.humans.length > 1;
     const other = hot ? c.nextSeat : null;
     const negotiating = s.phase === 'negotiation' || s.phase === 'decisions';
-    const saveText = c.saveState === 'saving' ? 'Saving…' : c.saveState === 'failed' ? 'Not saved' : 'Saved';
+    const online = c.online;
+    const saveText = online ? `Online · game ${online.code}` : c.saveState === 'saving' ? 'Saving…' : c.saveState === 'failed' ? 'Not saved' : 'Saved';
     document.body.dataset.autosave = c.saveState;
     render(
       bar,
@@ -402,7 +408,7 @@ export class App {
         'div',
         { class: 'bar-actions' },
         h('span', { class: 'seat-chip', title: 'The role at this screen' }, swatch(view, role), h('span', { class: 'sr-only' }, 'Playing as '), roleName(view, role)),
-        h('span', { class: 'save-state', 'aria-live': 'off' }, saveText),
+        h('span', { class: 'save-state', id: online ? 'online-game' : null, 'aria-live': 'off', title: online ? 'The game server keeps this game: this seat carries on from any device with the join code.' : null }, saveText),
         other && negotiating ? h('button', { type: 'button', class: 'btn', id: 'pass-seat', onclick: () => c.passSeat() }, `Pass to ${roleName(view, other)}`) : null,
         h('button', { type: 'button', class: 'btn primary', id: 'end-phase', disabled: Boolean(c.busy) || !negotiating, title: c.busy ?? 'End your part of this phase', onclick: this.endPhase }, 'End phase'),
         h(
@@ -418,7 +424,9 @@ export class App {
         h(
           'div',
           { class: `bar-group bar-secondary${this.more ? ' open' : ''}`, id: 'bar-secondary' },
-          h(
+          online
+            ? null
+            : h(
             'button',
             {
               type: 'button',
@@ -437,8 +445,8 @@ export class App {
             },
             'Save game',
           ),
-          h('button', { type: 'button', class: 'btn small', id: 'load-game', onclick: () => void this.dialog.open() }, 'Load game'),
-          h('button', { type: 'button', class: 'btn small quiet', id: 'to-menu', onclick: () => c.toMenu() }, 'Menu'),
+          online ? null : h('button', { type: 'button', class: 'btn small', id: 'load-game', onclick: () => void this.dialog.open() }, 'Load game'),
+          h('button', { type: 'button', class: 'btn small quiet', id: 'to-menu', title: online ? 'Leave the online game (this browser keeps its seat: the join link brings it back)' : null, onclick: () => c.toMenu() }, online ? 'Leave' : 'Menu'),
           h('button', { type: 'button', class: 'btn small quiet', id: 'projector', 'aria-pressed': this.projector ? 'true' : 'false', onclick: () => this.setProjector(!this.projector) }, 'Projector'),
         ),
       ),
@@ -560,7 +568,7 @@ export class App {
             onLoad: () => void this.dialog.open(),
             onTutorial: () => void this.tutorial(),
             onDebriefFile: (file) => void this.debriefFile(file),
-            onOnline: () => void openOnline(),
+            onOnline: () => this.goOnline(),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
             confirmTutorial: this.confirmTutorial
@@ -619,9 +627,4 @@ export class App {
         return render(overlay);
     }
   }
-}
-
-/** The online client loads only when a player goes online, so solo and hot-seat never fetch it. */
-function openOnline(): Promise<void> {
-  return import('./online/index').then((m) => m.openOnline());
 }
