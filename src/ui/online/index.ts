@@ -201,7 +201,7 @@ class OnlineScreen {
       this.stopPlaying();
       this.draw();
     });
-    room.onMessage('refused', (r: { code: string; message: string }) => {
+    room.onMessage('refused', (r: { code: string; message: string; field?: string }) => {
       this.hook.refusals.push(r.code);
       if (this.port) return this.port.refused(r);
       this.problem = r.message;

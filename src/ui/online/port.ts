@@ -84,8 +84,8 @@ export class OnlinePort implements GamePort {
   }
 
   /** The room refused this seat's action: the oldest one waiting gets the reason, as the worker would answer it. */
-  refused(r: { code: string; message: string }): void {
-    const refusal = { code: r.code, message: r.message } as Refusal;
+  refused(r: { code: string; message: string; field?: string }): void {
+    const refusal = { code: r.code, message: r.message, ...(typeof r.field === 'string' ? { field: r.field } : {}) } as Refusal;
     const w = this.waiting.shift();
     if (w) this.post({ type: 'answer', id: w.id, answer: refusal });
     else {
