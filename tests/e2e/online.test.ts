@@ -63,6 +63,7 @@ test('a host and two players on their own browsers: join by code, play on the us
   expect(await loaded()).toBe(0);
   await host.locator('#menu-online').click();
   await host.locator('#online-scenario').selectOption('honiara');
+  await host.locator('#online-deadline').selectOption('600');
   await host.locator('#online-host').click();
   const codeEl = host.locator('#online-join-code');
   await codeEl.waitFor();
@@ -83,7 +84,10 @@ test('a host and two players on their own browsers: join by code, play on the us
       throw new Error(`${String(e)}\n${await text(slb)}`);
     });
   await onMatchScreen(slb, /Solomon Islands/);
-  expect(await slb.locator('#online-game').innerText()).toContain(code);
+  // The top bar names the game and counts down the host's deadline for the phase.
+  await expect.poll(() => slb.locator('#online-game').textContent()).toContain(code);
+  await expect.poll(() => slb.locator('#online-time-left').innerText()).toMatch(/^(10:00|9:\d\d) left$/);
+  expect(await slb.locator('#online-time-left').isVisible()).toBe(true);
   // Saves belong to games kept in this browser: an online seat has none to offer.
   expect(await slb.locator('#save-game').count()).toBe(0);
   expect(await slb.locator('#load-game').count()).toBe(0);

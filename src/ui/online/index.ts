@@ -95,6 +95,8 @@ class OnlineScreen {
   }
 
   private draw(): void {
+    // A seat at play is drawn by the page's match screen; this sheet waits hidden and empty.
+    if (this.port) return render(this.root);
     const body = this.room ? (this.host ? this.hostScreen() : this.seat ? this.matchScreen() : this.claimScreen()) : this.startScreen();
     render(
       this.root,
