@@ -439,24 +439,24 @@ export class App {
           online
             ? null
             : h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn small',
-              id: 'save-game',
-              onclick: async () => {
-                try {
-                  const name = await c.saveAs();
-                  c.notice = { kind: 'info', text: `Saved: ${name}.` };
-                  announce('Game saved.');
-                } catch (e) {
-                  c.notice = { kind: 'error', text: `The game could not be saved: ${e instanceof Error ? e.message : String(e)}` };
-                }
-                this.render();
+              'button',
+              {
+                type: 'button',
+                class: 'btn small',
+                id: 'save-game',
+                onclick: async () => {
+                  try {
+                    const name = await c.saveAs();
+                    c.notice = { kind: 'info', text: `Saved: ${name}.` };
+                    announce('Game saved.');
+                  } catch (e) {
+                    c.notice = { kind: 'error', text: `The game could not be saved: ${e instanceof Error ? e.message : String(e)}` };
+                  }
+                  this.render();
+                },
               },
-            },
-            'Save game',
-          ),
+              'Save game',
+            ),
           online ? null : h('button', { type: 'button', class: 'btn small', id: 'load-game', onclick: () => void this.dialog.open() }, 'Load game'),
           h('button', { type: 'button', class: 'btn small quiet', id: 'to-menu', title: online ? 'Leave the online game (this browser keeps its seat: the join link brings it back)' : null, onclick: () => c.toMenu() }, online ? 'Leave' : 'Menu'),
           h('button', { type: 'button', class: 'btn small quiet', id: 'projector', 'aria-pressed': this.projector ? 'true' : 'false', onclick: () => this.setProjector(!this.projector) }, 'Projector'),
