@@ -177,8 +177,9 @@ export class GameRoom extends Room {
     });
   }
 
-  private refuse(client: Client, code: string, message: string): void {
-    client.send('refused', { code, message });
+  /** `field`: where in the action the engine found the problem, so the player's form shows it there. */
+  private refuse(client: Client, code: string, message: string, field?: string): void {
+    client.send('refused', field === undefined ? { code, message } : { code, message, field });
   }
 
   private allowed(client: Client): boolean {
@@ -237,7 +238,7 @@ export class GameRoom extends Room {
     const before = { round: this.host.state.round, phase: this.host.state.phase };
     const refusal = this.host.submit(action);
     if (refusal) {
-      if (client) this.refuse(client, refusal.code, refusal.message);
+      if (client) this.refuse(client, refusal.code, refusal.message, refusal.field);
       return false;
     }
     try {

@@ -51,6 +51,7 @@ export class App {
   private keyFor: string | null = null;
   private projector = false;
   private confirmTutorial = false;
+  private deadlineTicker: number | null = null;
   private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   /** The tutorial's coach card, while a tutorial game is in play. */
   readonly coach = new TutorialCoach(() => this.render());
@@ -77,7 +78,12 @@ export class App {
 
   /** A link with ?join=CODE opens the online screen at once. */
   openLinkedGame(): void {
-    if (new URLSearchParams(window.location.search).has('join')) void openOnline();
+    if (new URLSearchParams(window.location.search).has('join')) this.goOnline();
+  }
+
+  /** The menu's "Play online": the online client loads now, so solo and hot-seat never fetch it. */
+  goOnline(): void {
+    void import('./online/index').then((m) => m.openOnline(undefined, this.c));
   }
 
   /** The menu's "New game". */
@@ -392,7 +398,18 @@ export class App {
     const hot = c.seating.mode === 'hotseat' && c.seating.humans.length > 1;
     const other = hot ? c.nextSeat : null;
     const negotiating = s.phase === 'negotiation' || s.phase === 'decisions';
-    const saveText = c.saveState === 'saving' ? 'Saving…' : c.saveState === 'failed' ? 'Not saved' : 'Saved';
+    const online = c.online;
+    // An online room's deadline counts down between the room's messages.
+    if (online?.deadlineAt && this.deadlineTicker === null)
+      this.deadlineTicker = window.setInterval(() => {
+        const el = document.getElementById('online-time-left');
+        if (el && this.c.online?.deadlineAt) el.textContent = deadlineText(this.c.online.deadlineAt);
+      }, 1000);
+    else if (!online?.deadlineAt && this.deadlineTicker !== null) {
+      window.clearInterval(this.deadlineTicker);
+      this.deadlineTicker = null;
+    }
+    const saveText = online ? `Online · game ${online.code}` : c.saveState === 'saving' ? 'Saving…' : c.saveState === 'failed' ? 'Not saved' : 'Saved';
     document.body.dataset.autosave = c.saveState;
     render(
       bar,
@@ -402,7 +419,8 @@ export class App {
         'div',
         { class: 'bar-actions' },
         h('span', { class: 'seat-chip', title: 'The role at this screen' }, swatch(view, role), h('span', { class: 'sr-only' }, 'Playing as '), roleName(view, role)),
-        h('span', { class: 'save-state', 'aria-live': 'off' }, saveText),
+        online?.deadlineAt ? h('span', { class: 'online-chip deadline', id: 'online-time-left', title: 'Time left in this phase: at the deadline the phase ends for every seat that has not ended it' }, deadlineText(online.deadlineAt)) : null,
+        h('span', { class: online ? 'online-chip' : 'save-state', id: online ? 'online-game' : null, 'aria-live': 'off', title: online ? 'The game server keeps this game: this seat carries on from any device with the join code.' : null }, saveText),
         other && negotiating ? h('button', { type: 'button', class: 'btn', id: 'pass-seat', onclick: () => c.passSeat() }, `Pass to ${roleName(view, other)}`) : null,
         h('button', { type: 'button', class: 'btn primary', id: 'end-phase', disabled: Boolean(c.busy) || !negotiating, title: c.busy ?? 'End your part of this phase', onclick: this.endPhase }, 'End phase'),
         h(
@@ -418,27 +436,29 @@ export class App {
         h(
           'div',
           { class: `bar-group bar-secondary${this.more ? ' open' : ''}`, id: 'bar-secondary' },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn small',
-              id: 'save-game',
-              onclick: async () => {
-                try {
-                  const name = await c.saveAs();
-                  c.notice = { kind: 'info', text: `Saved: ${name}.` };
-                  announce('Game saved.');
-                } catch (e) {
-                  c.notice = { kind: 'error', text: `The game could not be saved: ${e instanceof Error ? e.message : String(e)}` };
-                }
-                this.render();
+          online
+            ? null
+            : h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn small',
+                id: 'save-game',
+                onclick: async () => {
+                  try {
+                    const name = await c.saveAs();
+                    c.notice = { kind: 'info', text: `Saved: ${name}.` };
+                    announce('Game saved.');
+                  } catch (e) {
+                    c.notice = { kind: 'error', text: `The game could not be saved: ${e instanceof Error ? e.message : String(e)}` };
+                  }
+                  this.render();
+                },
               },
-            },
-            'Save game',
-          ),
-          h('button', { type: 'button', class: 'btn small', id: 'load-game', onclick: () => void this.dialog.open() }, 'Load game'),
-          h('button', { type: 'button', class: 'btn small quiet', id: 'to-menu', onclick: () => c.toMenu() }, 'Menu'),
+              'Save game',
+            ),
+          online ? null : h('button', { type: 'button', class: 'btn small', id: 'load-game', onclick: () => void this.dialog.open() }, 'Load game'),
+          h('button', { type: 'button', class: 'btn small quiet', id: 'to-menu', title: online ? 'Leave the online game (this browser keeps its seat: the join link brings it back)' : null, onclick: () => c.toMenu() }, online ? 'Leave' : 'Menu'),
           h('button', { type: 'button', class: 'btn small quiet', id: 'projector', 'aria-pressed': this.projector ? 'true' : 'false', onclick: () => this.setProjector(!this.projector) }, 'Projector'),
         ),
       ),
@@ -560,7 +580,7 @@ export class App {
             onLoad: () => void this.dialog.open(),
             onTutorial: () => void this.tutorial(),
             onDebriefFile: (file) => void this.debriefFile(file),
-            onOnline: () => void openOnline(),
+            onOnline: () => this.goOnline(),
             projector: this.projector,
             onProjector: (on) => this.setProjector(on),
             confirmTutorial: this.confirmTutorial
@@ -599,7 +619,8 @@ export class App {
           overlay,
           endScreen(v, {
             seating: c.seating,
-            onNew: () => void this.openSetup(),
+            // An online game's seat starts a new game from the menu, after leaving the room.
+            onNew: () => (c.online ? c.toMenu() : void this.openSetup()),
             onExport: () => void exportGame(c),
             ...(isFullRecord(c.seating) ? { exportLabel: FULL_RECORD_LABEL, exportHint: FULL_RECORD_HINT } : {}),
             onMenu: () => c.toMenu(),
@@ -621,7 +642,8 @@ export class App {
   }
 }
 
-/** The online client loads only when a player goes online, so solo and hot-seat never fetch it. */
-function openOnline(): Promise<void> {
-  return import('./online/index').then((m) => m.openOnline());
+/** Time left before an online room's deadline, as "4:05 left". */
+function deadlineText(at: number): string {
+  const left = Math.max(0, Math.round((at - Date.now()) / 1000));
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
 }

@@ -2,7 +2,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Action, ActionTemplate, GameView, Refusal, RoleId } from '../engine';
 import type { SaveSummary, Seating } from '../host/storage';
 import { flowMachine, type Screen } from './flow';
-import type { GameSummary, Notice, Opening, PageMessage, SessionAnswers, SessionRequest, SessionUpdate, WorkerMessage } from './game-protocol';
+import type { GameSummary, Notice, OnlineSeat, Opening, PageMessage, SessionAnswers, SessionRequest, SessionUpdate, WorkerMessage } from './game-protocol';
 import { MetricHistory } from './metrics';
 import type { LoadedScenario } from './scenarios';
 
@@ -57,6 +57,8 @@ export class GameController {
   unsaved = false;
   /** Hot-seat: who "Pass to …" hands the device to. */
   nextSeat: RoleId | null = null;
+  /** The online room's seat this page plays, or null for a game in this browser. */
+  online: OnlineSeat | null = null;
   readonly history = new MetricHistory();
   readonly flow: Actor<typeof flowMachine>;
 
@@ -67,10 +69,40 @@ export class GameController {
   private redrawPending = false;
   private updates = 0;
 
-  constructor(private readonly port: GamePort) {
+  private readonly local: GamePort;
+
+  constructor(private port: GamePort) {
+    this.local = port;
     this.flow = createActor(flowMachine).start();
     this.flow.subscribe(() => this.redraw());
     port.listen((m) => this.receive(m));
+  }
+
+  /**
+   * Play through another port (an online room's seat) until `playLocal`; the game in this browser
+   * stays in its worker meanwhile. Answers still owed by the port left behind are dropped.
+   */
+  playThrough(port: GamePort): void {
+    if (this.port !== this.local) this.port.close();
+    this.port.listen(() => undefined);
+    for (const p of this.pending.values()) p.resolve({ ok: false, message: 'The game changed.', code: 'malformed' });
+    this.pending.clear();
+    this.port = port;
+    port.listen((m) => this.receive(m));
+  }
+
+  /** Back to the game in this browser (its worker sends where it stands). */
+  playLocal(): void {
+    if (this.port === this.local) return;
+    this.port.close();
+    for (const p of this.pending.values()) p.resolve({ ok: false, message: 'The game changed.', code: 'malformed' });
+    this.pending.clear();
+    this.port = this.local;
+    this.online = null;
+    this.local.listen((m) => this.receive(m));
+    this.shown = null;
+    this.flow.send({ type: 'MENU' });
+    void this.ask({ kind: 'toMenu' });
   }
 
   get screen(): Screen {
@@ -111,6 +143,7 @@ export class GameController {
     this.saveState = u.saveState;
     this.unsaved = u.unsaved;
     this.nextSeat = u.nextSeat;
+    this.online = u.online ?? null;
     this.history.snapshots = u.history;
     this.current = { view: u.view, legal: u.legal, spectator: u.spectator };
     if (u.flow) this.flow.send(u.flow);
@@ -267,6 +300,7 @@ export class GameController {
   dispose(): void {
     this.flow.stop();
     this.port.close();
+    if (this.port !== this.local) this.local.close();
   }
 }
 

@@ -49,6 +49,15 @@ export interface SessionUpdate {
   /** A game in progress that no named save holds as it is now: replacing it asks first. */
   unsaved: boolean;
   flow?: FlowEvent;
+  /** A seat of an online room (src/ui/online/port.ts): no saves or hand-offs here; the server keeps the game. */
+  online?: OnlineSeat;
+}
+
+export interface OnlineSeat {
+  code: string;
+  seat: RoleId;
+  /** When the phase ends for every seat that has not ended it (ms since 1970), or null. */
+  deadlineAt: number | null;
 }
 
 /** `ask`: the file would open, but it would replace a game in progress that no named save holds; send again with `replace` to go ahead. */

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         onLoad: wait((app) => app.loadGame()),
         onTutorial: wait((app) => void app.tutorial()),
         onDebriefFile: (file) => void started.then((app) => app.debriefFile(file)),
-        onOnline: () => void import('./online/index').then((m) => m.openOnline()),
+        onOnline: wait((app) => app.goOnline()),
         projector,
         onProjector: (on) => {
           projector = on;

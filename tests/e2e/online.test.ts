@@ -41,7 +41,19 @@ async function page(): Promise<Page> {
 const text = (p: Page) => p.evaluate(() => document.body.innerText);
 const hookView = (p: Page) => p.evaluate(() => window.__landingRightsOnline?.view ?? null) as Promise<GameView | null>;
 
-test('a host and two players on their own browsers: join by code, play a round, one reloads mid-phase and carries on, and no seat’s page shows another seat’s secret', async () => {
+/** The usual match screen, for a seat: the map canvas, the dashboard, the composer's tab and End phase. */
+async function onMatchScreen(p: Page, seat: RegExp): Promise<void> {
+  await p.locator('#panel .who').filter({ hasText: seat }).waitFor({ timeout: 20_000 });
+  await p.locator('#map canvas').waitFor();
+  await p.locator('#tab-dashboard[aria-selected="true"]').waitFor();
+  await p.locator('#tab-compose').waitFor();
+  await p.locator('#end-phase').waitFor();
+  expect(await p.locator('#online').isVisible()).toBe(false);
+}
+
+const phaseOf = (p: Page) => p.evaluate(() => window.__landingRightsOnline?.phase ?? null);
+
+test('a host and two players on their own browsers: join by code, play on the usual match screen, send an offer the other seat sees, one reloads mid-phase and carries on, and no seat’s page shows another seat’s secret', async () => {
   // The host: menu, Play online, Honiara, Host a game: a code, a link and a QR code.
   const host = await page();
   await host.goto(new URL('/?renderer=canvas&menu', server.url).href);
@@ -51,6 +63,7 @@ test('a host and two players on their own browsers: join by code, play a round, 
   expect(await loaded()).toBe(0);
   await host.locator('#menu-online').click();
   await host.locator('#online-scenario').selectOption('honiara');
+  await host.locator('#online-deadline').selectOption('600');
   await host.locator('#online-host').click();
   const codeEl = host.locator('#online-join-code');
   await codeEl.waitFor();
@@ -60,7 +73,7 @@ test('a host and two players on their own browsers: join by code, play a round, 
   await host.locator('#online-qr').waitFor();
   expect(await host.locator('#online-link').innerText()).toContain(`/?join=${code}`);
 
-  // One player opens the link; the other types the code.
+  // One player opens the link; the other types the code. Each plays on the usual match screen.
   const slb = await page();
   await slb.goto(new URL(`/?renderer=canvas&join=${code}`, server.url).href);
   await slb
@@ -70,15 +83,22 @@ test('a host and two players on their own browsers: join by code, play a round, 
       await slb.screenshot({ path: join(SCREENSHOTS, 'online-debug.png') });
       throw new Error(`${String(e)}\n${await text(slb)}`);
     });
-  await slb.locator('#online-seat').waitFor();
+  await onMatchScreen(slb, /Solomon Islands/);
+  // The top bar names the game and counts down the host's deadline for the phase.
+  await expect.poll(() => slb.locator('#online-game').textContent()).toContain(code);
+  await expect.poll(() => slb.locator('#online-time-left').innerText()).toMatch(/^(10:00|9:\d\d) left$/);
+  expect(await slb.locator('#online-time-left').isVisible()).toBe(true);
+  // Saves belong to games kept in this browser: an online seat has none to offer.
+  expect(await slb.locator('#save-game').count()).toBe(0);
+  expect(await slb.locator('#load-game').count()).toBe(0);
   const png = await page();
-  await png.goto(new URL('/?menu', server.url).href);
+  await png.goto(new URL('/?renderer=canvas&menu', server.url).href);
+  await png.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });
   await png.locator('#menu-online').click();
   await png.locator('#online-code').fill(code.toLowerCase());
   await png.locator('#online-join').click();
   await png.locator('button[data-seat="PNG"]').click();
-  await png.locator('#online-seat').waitFor();
-  expect(await png.locator('#online-seat').innerText()).toMatch(/Papua New Guinea|PNG/);
+  await onMatchScreen(png, /Papua New Guinea/);
 
   // The other three seats are teams on other devices.
   const others: Player[] = [];
@@ -87,12 +107,35 @@ test('a host and two players on their own browsers: join by code, play a round, 
     await p.claim(seat);
     others.push(p);
   }
+  const canberra = others[1]!;
+  // Canberra offers the Solomons aid, privately: Papua New Guinea must never see it.
+  expect(await canberra.act({ type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 7770, financing: { kind: 'grant', by: 'canberra' } } })).toBeNull();
 
-  // Negotiation: everyone ends it.
-  await slb.locator('#online-end').click();
-  await png.locator('#online-end').click();
+  // The Solomons write a cable to Port Moresby in the composer and send it; Papua New Guinea's page shows it.
+  await slb.locator('#tab-compose').click();
+  await slb.getByRole('radio', { name: 'Cable' }).check();
+  await slb.getByLabel('Stop 1', { exact: true }).selectOption('honiara');
+  await slb.getByLabel('Stop 2', { exact: true }).selectOption('madang');
+  await slb.getByRole('button', { name: 'Send offer' }).click();
+  await expect
+    .poll(() => slb.locator('.composer .alert.ok').textContent(), { timeout: 15_000 })
+    .toMatch(/Sent: Cable Honiara – Madang/)
+    .catch(async (e: unknown) => {
+      await slb.screenshot({ path: join(SCREENSHOTS, 'online-debug.png') });
+      throw new Error(`${String(e)}\n${await slb.locator('#panel').innerText()}`);
+    });
+  await png.locator('#tab-offers').click();
+  await expect.poll(() => png.locator('#tabpanel').innerText(), { timeout: 15_000 }).toMatch(/Honiara – Madang/);
+  await slb.locator('#tab-offers').click();
+  await expect.poll(() => slb.locator('#tabpanel').innerText(), { timeout: 15_000 }).toMatch(/\$7\.77m/);
+  await png.screenshot({ path: join(SCREENSHOTS, 'online-player-offer.png') });
+  await slb.screenshot({ path: join(SCREENSHOTS, 'online-player-offers.png') });
+
+  // Negotiation: everyone ends it, the two browsers with the match screen's End phase.
+  await slb.locator('#end-phase').click();
+  await png.locator('#end-phase').click();
   for (const p of others) expect(await p.act({ type: 'endPhase', role: p.seated!.seat })).toBeNull();
-  await slb.waitForFunction(() => window.__landingRightsOnline?.phase === 'decisions');
+  await expect.poll(() => phaseOf(slb), { timeout: 20_000 }).toBe('decisions');
 
   // Decisions: the Solomons place a sealed order with a note only they may read.
   const secret = 'SOLOMONS-SEALED-NOTE-42';
@@ -102,23 +145,32 @@ test('a host and two players on their own browsers: join by code, play a round, 
   for (const [path, d] of Object.entries(template.params)) order[path.replace(/^order\./, '')] = d.kind === 'oneOf' ? d.values[0] : d.kind === 'int' ? d.min : undefined;
   await slb.evaluate(([o, why]) => window.__landingRightsOnline!.send({ type: 'order', role: 'SLB', order: o as never, why: why as string }), [order, secret] as const);
   await slb.waitForFunction((s) => JSON.stringify(window.__landingRightsOnline?.view ?? {}).includes(s), secret);
-  await slb.locator('#online-end').click();
+  await slb.locator('#end-phase').click();
 
-  // PNG reloads mid-phase and carries on in the same seat.
+  // Papua New Guinea reloads mid-phase and carries on in the same seat, on the same screen.
   await png.reload();
-  await png.locator('#online-seat').waitFor();
-  expect(await png.locator('#online-seat').innerText()).toMatch(/round 1: Decisions/i);
-  await png.locator('#online-end').click();
+  await onMatchScreen(png, /Papua New Guinea/);
+  await expect.poll(() => png.locator('.phases [aria-current="step"]').innerText()).toMatch(/Decisions/);
+  await png.locator('#end-phase').click();
   for (const p of others) expect(await p.act({ type: 'endPhase', role: p.seated!.seat })).toBeNull();
   for (const p of [slb, png, host]) await p.waitForFunction(() => window.__landingRightsOnline?.round === 2, undefined, { timeout: 20_000 });
   await until(() => others[0]!.view.round === 2);
+  await expect.poll(() => png.locator('.round').innerText()).toMatch(/Round 2/);
 
-  // What each screen shows: the Solomons' note on no other seat's page and not on the room's screen.
+  // What each screen shows: the Solomons' note and Canberra's private aid on no other seat's page, nor on the room's screen.
   for (const p of [png, host]) {
+    for (const tab of p === png ? ['#tab-dashboard', '#tab-offers', '#tab-islands', '#tab-compose'] : []) {
+      await p.locator(tab).click();
+      const t = await text(p);
+      expect(t).not.toContain(secret);
+      expect(t).not.toMatch(/7\.77/);
+    }
     expect(await text(p)).not.toContain(secret);
     expect(JSON.stringify(await hookView(p))).not.toContain(secret);
+    expect(JSON.stringify(await hookView(p))).not.toContain('7770');
   }
   await host.screenshot({ path: join(SCREENSHOTS, 'online-host.png') });
+  await png.locator('#tab-dashboard').click();
   await png.screenshot({ path: join(SCREENSHOTS, 'online-player.png') });
   for (const p of others) await p.leave();
-}, 180_000);
+}, 240_000);

@@ -1,9 +1,11 @@
 import { Client, type Room } from '@colyseus/sdk';
 import QRCode from 'qrcode';
 import { legalActions, type Action, type GameView, type RoleId } from '../../engine';
+import type { GameController } from '../controller';
 import { h, render } from '../dom';
 import { renderFeed, renderIslands, type FeedState } from '../islands';
 import { phaseLabel, roleName } from '../names';
+import { OnlinePort } from './port';
 import './online.css';
 
 /**
@@ -73,8 +75,13 @@ class OnlineScreen {
   private island: string | null = null;
   private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   private readonly hook: OnlineHook;
+  /** A seat at play: the page's usual match screen draws it through this port. */
+  private port: OnlinePort | null = null;
 
-  constructor(private readonly onClose: () => void) {
+  constructor(
+    private readonly onClose: () => void,
+    private readonly controller: GameController | null,
+  ) {
     this.root = h('div', { id: 'online', class: 'online', role: 'region', 'aria-label': 'Play online' });
     document.body.append(this.root);
     this.hook = { code: null, seat: null, seq: 0, phase: null, round: null, view: null, refusals: [], send: (a) => this.act(a) };
@@ -88,6 +95,8 @@ class OnlineScreen {
   }
 
   private draw(): void {
+    // A seat at play is drawn by the page's match screen; this sheet waits hidden and empty.
+    if (this.port) return render(this.root);
     const body = this.room ? (this.host ? this.hostScreen() : this.seat ? this.matchScreen() : this.claimScreen()) : this.startScreen();
     render(
       this.root,
@@ -178,6 +187,7 @@ class OnlineScreen {
       this.hook.round = m.view.round;
       this.hook.view = m.view;
       this.status = null;
+      if (this.seat && !this.host) this.play(room, code, m);
       this.draw();
     });
     room.onMessage('seated', (s: { seat: string; token: string }) => {
@@ -190,10 +200,12 @@ class OnlineScreen {
       localStorage.removeItem(SEAT_KEY(code));
       this.seat = null;
       this.last = null;
+      this.stopPlaying();
       this.draw();
     });
-    room.onMessage('refused', (r: { code: string; message: string }) => {
+    room.onMessage('refused', (r: { code: string; message: string; field?: string }) => {
       this.hook.refusals.push(r.code);
+      if (this.port) return this.port.refused(r);
       this.problem = r.message;
       this.draw();
     });
@@ -202,6 +214,7 @@ class OnlineScreen {
       // A dropped network: come back to the same seat with the stored token.
       this.room = null;
       this.status = 'Connection lost; reconnecting…';
+      this.port?.connection(false);
       this.draw();
       window.setTimeout(() => void this.join(code), 1000);
     });
@@ -285,6 +298,25 @@ class OnlineScreen {
     ];
   }
 
+  /** A seat's view: from now on the usual match screen plays it, and this sheet steps aside. */
+  private play(room: Room, code: string, m: { viewer: string; seq: number; view: GameView; deadlineAt: number | null }): void {
+    if (!this.controller) return;
+    if (!this.port) {
+      this.port = new OnlinePort(room, m.viewer as RoleId, code, () => this.close());
+      this.controller.playThrough(this.port);
+      this.root.hidden = true;
+    }
+    this.port.useRoom(room);
+    this.port.view(m);
+  }
+
+  private stopPlaying(): void {
+    if (!this.port) return;
+    this.port = null;
+    this.root.hidden = false;
+    this.controller?.playLocal();
+  }
+
   private act(action: Action): void {
     this.problem = null;
     this.room?.send('act', { action });
@@ -303,6 +335,7 @@ class OnlineScreen {
     this.root.remove();
     delete window.__landingRightsOnline;
     history.replaceState(null, '', window.location.pathname);
+    this.stopPlaying();
     this.onClose();
   }
 }
@@ -316,8 +349,11 @@ function deadlineText(at: number): string {
   return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
 }
 
-/** Open the online screen over the page; `onClose` runs when the player leaves it. */
-export async function openOnline(onClose: () => void = () => undefined): Promise<void> {
+/**
+ * Open the online screen over the page; `onClose` runs when the player leaves it. With the page's
+ * controller, a claimed seat plays on the usual match screen (see port.ts).
+ */
+export async function openOnline(onClose: () => void = () => undefined, controller: GameController | null = null): Promise<void> {
   document.getElementById('online')?.remove();
-  await new OnlineScreen(onClose).start();
+  await new OnlineScreen(onClose, controller).start();
 }
