@@ -45,7 +45,7 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
         island.alignment[funder] = clampAlignment(island.alignment[funder] + LEAK_EFFECTS.alignment);
         if (power) power.reputation = clampMetric(power.reputation + LEAK_EFFECTS.reputation);
       }
-      say(`${title}: the draft ${o.id} is public — ${draftText(g, o)}.`, 'all', [o.id]);
+      say(`${title}: the draft is public — ${draftText(g, o)}.`, 'all', [o.id]);
     }
     island.legitimacy = clampMetric(island.legitimacy + LEAK_EFFECTS.legitimacy);
     g.events.push({ id: `e${++g.counters.event}`, round: g.round, kind: 'leak', title, island: id, cable: null, power: [...hit][0] ?? null, scripted: true });

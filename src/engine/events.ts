@@ -118,7 +118,7 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
     island.sovereignty = clampMetric(island.sovereignty - 4);
     island.unrest = clampMetric(island.unrest + RIOT_EFFECTS.deployment);
     power.influence[id] = clampMetric((power.influence[id] ?? 0) + 8);
-    say(`${power.name} deploys police to ${island.name} under its pact (${a.id}).`);
+    say(`${power.name} deploys police to ${island.name} under its ${a.deal.pact} pact.`);
   }
 }
 

@@ -59,7 +59,7 @@ export function openStanding(g: GameState, list: readonly StandingAgreementData[
         break;
     }
     const waits = pending.length ? ` It waits for ${pending.map((p) => possessive(g.powers[p]?.name ?? p)).join(' and ')} consent to land.` : '';
-    say(`In force since ${s.since}: agreement ${s.id} between ${parties.map((p) => g.islands[p]?.name ?? g.powers[p as PowerId]?.name ?? p).join(' and ')}${s.note ? ` (${s.note})` : ''}.${waits}`, 'all', [s.id]);
+    say(`In force since ${s.since}: an agreement between ${parties.map((p) => g.islands[p]?.name ?? g.powers[p as PowerId]?.name ?? p).join(' and ')}${s.note ? ` (${s.note})` : ''}.${waits}`, 'all', [s.id]);
   }
 }
 
@@ -88,7 +88,7 @@ export function endContract(g: GameState, old: Agreement, next: Agreement, say: 
   old.status = 'ended';
   old.reason = `replaced by ${next.id}`;
   g.cables = g.cables.filter((c) => !(c.agreement === old.id && c.status === 'proposed'));
-  say(`Agreement ${next.id} replaces the cable contract ${old.id}, which will not be built.`, 'all', [old.id, next.id]);
+  say(`A new agreement replaces the cable contract signed before the game, which will not be built.`, 'all', [old.id, next.id]);
 }
 
 /**
@@ -112,7 +112,7 @@ export function refuseLanding(g: GameState, offer: Offer, role: RoleId, say: Say
     g.cables = g.cables.filter((c) => !(c.agreement === contract.id && c.status === 'proposed'));
   }
   say(
-    `${power?.name ?? role} refuses to let ${vendor} land its cable on its territory${contract ? `: the contract ${contract.id} cannot be carried out` : ''}.`,
+    `${power?.name ?? role} refuses to let ${vendor} land its cable on its territory${contract ? ': the contract signed before the game cannot be carried out' : ''}.`,
     'all',
     contract ? [contract.id] : [],
   );

@@ -204,7 +204,7 @@ describe('the Honiara history plays (2021–2024)', () => {
     // Round 1 (Nov 2021): riots; Canberra deploys under the standing treaty.
     expect(g.islands.SLB!.unrest).toBeGreaterThan(calm.islands.SLB!.unrest);
     expect(g.islands.SLB!.legitimacy).toBeLessThan(calm.islands.SLB!.legitimacy);
-    expect(g.log.some((e) => e.text === 'Canberra deploys police to Solomon Islands under its pact (aus-slb-treaty).')).toBe(true);
+    expect(g.log.some((e) => e.text === 'Canberra deploys police to Solomon Islands under its policing pact.')).toBe(true);
     g = round(g);
     // Round 2 (Mar-Apr 2022): the draft leaks as the negotiation opens, then it is signed.
     expect(g.log.some((e) => e.text.startsWith('A draft China-Solomon Islands security agreement leaks'))).toBe(true);
