@@ -1,4 +1,5 @@
 import type { CableDeal, Deal, GameState, IslandId, PowerId, Refusal, Vendor, VendorKind } from './types';
+import { own } from './util';
 
 /**
  * Who else must agree to a deal, and which deals the rules refuse outright: landing consent
@@ -32,12 +33,12 @@ type Where = Pick<GameState, 'landings' | 'vendors' | 'powers'>;
 export function consentingPowers(g: Where, deal: Deal): PowerId[] {
   const out = new Set<PowerId>();
   if (deal.kind === 'cable') {
-    const vendor = Object.hasOwn(g.vendors, deal.vendor) ? g.vendors[deal.vendor] : undefined;
+    const vendor = own(g.vendors, deal.vendor);
     for (const id of Array.isArray(deal.route) ? deal.route : []) {
-      const landing = Object.hasOwn(g.landings, id) ? g.landings[id] : undefined;
+      const landing = own(g.landings, id);
       if (!landing || landing.island !== null || !vendor) continue;
       const state = landingState(landing.country);
-      if (state && g.powers[state] && state !== deal.financing?.by && !trustedBy(state, vendor)) out.add(state);
+      if (state && own(g.powers, state) && state !== deal.financing?.by && !trustedBy(state, vendor)) out.add(state);
     }
   }
   if (deal.kind === 'pact' && deal.power !== 'washington' && g.powers.washington && COMPACT_STATES.includes(deal.island)) out.add('washington');
@@ -55,7 +56,7 @@ const KIND_NAMES: Record<VendorKind, string> = { cable: 'a cable maker', network
 
 export function vendorKindRefusal(g: Pick<GameState, 'vendors'>, deal: Deal): Refusal | null {
   if (deal.kind !== 'cable' && deal.kind !== 'telecom') return null;
-  const vendor = Object.hasOwn(g.vendors, deal.vendor) ? g.vendors[deal.vendor] : undefined;
+  const vendor = own(g.vendors, deal.vendor);
   if (!vendor) return null;
   const kinds = fittingKinds(deal);
   if (kinds.includes(vendor.kind)) return null;

@@ -132,12 +132,12 @@ export function newGovernment(g: GameState, id: IslandId, say: Say, headline: st
     weights[p] = p === island.leaning ? Math.floor(base / 2) : base;
   }
   const previous = island.leaning;
-  const leaning = successor && g.powers[successor] ? successor : (pickWeighted(g, weights) ?? null);
+  const leaning = successor && own(g.powers, successor) ? successor : (pickWeighted(g, weights) ?? null);
   island.leaning = leaning;
   island.falls++;
   if (leaning !== null && leaning === previous) {
     island.legitimacy = Math.max(island.legitimacy, island.norm.legitimacy);
-    say(`${headline} The new government comes from the outgoing one's own camp and still leans to ${g.powers[leaning]?.name}.`);
+    say(`${headline} The new government comes from the outgoing one's own camp and still leans to ${own(g.powers, leaning)?.name}.`);
     return;
   }
   // A fresh mandate: the new government starts from the island's usual standing, not from its predecessor's low.

@@ -1,7 +1,7 @@
 import type { GameState, Offer, PactDeal, PowerId } from './types';
 import { funderOf, islandsOfDeal } from './deals';
 import { applyEvent } from './events';
-import { clampAlignment, clampMetric } from './util';
+import { clampAlignment, clampMetric, own } from './util';
 import type { Say } from './log';
 
 /** What a leak costs: the island government's standing, its goodwill towards the partner, the partner's reputation. */
@@ -24,7 +24,7 @@ export const isDraftLeak = (e: { kind: string; island?: string | undefined }): b
 export function leakScriptedDrafts(g: GameState, say: Say): void {
   for (const s of g.scripted.filter((e) => e.round === g.round && isDraftLeak(e))) {
     const id = s.island ?? '';
-    const island = Object.hasOwn(g.islands, id) ? g.islands[id] : undefined;
+    const island = own(g.islands, id);
     if (!island) continue;
     const drafts = g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted') && islandsOfDeal(g, o.deal).includes(id));
     if (!drafts.length) {
@@ -41,7 +41,7 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
       const funder = funderOf(o.deal);
       if (!hit.has(funder)) {
         hit.add(funder);
-        const power = g.powers[funder];
+        const power = own(g.powers, funder);
         island.alignment[funder] = clampAlignment(island.alignment[funder] + LEAK_EFFECTS.alignment);
         if (power) power.reputation = clampMetric(power.reputation + LEAK_EFFECTS.reputation);
       }
@@ -54,10 +54,10 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
 
 function draftText(g: GameState, o: Offer): string {
   const d = o.deal;
-  const power = g.powers[funderOf(d)]?.name ?? funderOf(d);
+  const power = own(g.powers, funderOf(d))?.name ?? funderOf(d);
   if (d.kind === 'pact')
     return `${pactName(d)} with ${power}${d.clauses.length ? `, with ${d.clauses.map((c) => `${c.kind}${c.secret ? ' (meant to be secret)' : ''}`).join(', ')}` : ''}`;
-  if (d.kind === 'cable') return `a cable by ${g.vendors[d.vendor]?.name ?? d.vendor} financed by ${power}`;
+  if (d.kind === 'cable') return `a cable by ${own(g.vendors, d.vendor)?.name ?? d.vendor} financed by ${power}`;
   if (d.kind === 'diplomatic') return `${d.act} with ${power}`;
   return `${d.kind === 'aid' ? 'aid' : d.project} from ${power}, US$ ${d.amount} thousand`;
 }

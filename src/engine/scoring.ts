@@ -97,7 +97,7 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
     return p === 'beijing' ? v?.origin === 'beijing' : v?.trusted === true;
   };
   const networks = [
-    ...g.cables.filter((c) => c.status !== 'proposed' && c.route.some((l) => g.landings[l]?.island)).map((c) => c.vendor),
+    ...g.cables.filter((c) => c.status !== 'proposed' && c.route.some((l) => own(g.landings, l)?.island)).map((c) => c.vendor),
     ...islands.flatMap((i) => (own(g.islands, i)?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
   ];
   const vendorShare = networks.length ? (networks.filter(favoured).length * 100) / networks.length : 50;

@@ -3,7 +3,7 @@ import { consentingPowers } from './consent';
 import { funderOf, islandsOfDeal } from './deals';
 import { buildRounds, islandsOnRoute } from './cables';
 import { openLoan } from './aid';
-import { clampAlignment, possessive } from './util';
+import { clampAlignment, own, possessive } from './util';
 import type { Say } from './log';
 
 /**
@@ -27,7 +27,7 @@ export function openStanding(g: GameState, list: readonly StandingAgreementData[
       case 'telecom':
         if (deal.financing.kind === 'loan') openLoan(g, deal.island, deal.financing, deal.amount, s.id, `${s.id}-loan`);
         if (deal.kind === 'telecom')
-          g.islands[deal.island]?.assets.push({
+          own(g.islands, deal.island)?.assets.push({
             id: `t${++g.counters.asset}`,
             kind: deal.project,
             vendor: deal.vendor,
@@ -37,12 +37,12 @@ export function openStanding(g: GameState, list: readonly StandingAgreementData[
         break;
       case 'cable': {
         const islands = islandsOnRoute(g, deal.route);
-        const vendor = g.vendors[deal.vendor];
+        const vendor = own(g.vendors, deal.vendor);
         // A contract whose landing still needs a power's consent waits for it: it is not being built.
         const elapsed = monthsBetween(s.since, g.scenario.start);
         g.cables.push({
           id: `cable-${s.id}`,
-          name: `${g.islands[islands[0] ?? '']?.name ?? 'Island'} cable (${vendor?.name ?? deal.vendor})`,
+          name: `${own(g.islands, islands[0])?.name ?? 'Island'} cable (${vendor?.name ?? deal.vendor})`,
           route: [...deal.route],
           vendor: deal.vendor,
           financier: deal.financing.by,
@@ -58,8 +58,8 @@ export function openStanding(g: GameState, list: readonly StandingAgreementData[
       default:
         break;
     }
-    const waits = pending.length ? ` It waits for ${pending.map((p) => possessive(g.powers[p]?.name ?? p)).join(' and ')} consent to land.` : '';
-    say(`In force since ${s.since}: an agreement between ${parties.map((p) => g.islands[p]?.name ?? g.powers[p as PowerId]?.name ?? p).join(' and ')}${s.note ? ` (${s.note})` : ''}.${waits}`, 'all', [s.id]);
+    const waits = pending.length ? ` It waits for ${pending.map((p) => possessive(own(g.powers, p)?.name ?? p)).join(' and ')} consent to land.` : '';
+    say(`In force since ${s.since}: an agreement between ${parties.map((p) => own(g.islands, p)?.name ?? own(g.powers, p as PowerId)?.name ?? p).join(' and ')}${s.note ? ` (${s.note})` : ''}.${waits}`, 'all', [s.id]);
   }
 }
 
@@ -98,14 +98,14 @@ export function endContract(g: GameState, old: Agreement, next: Agreement, say: 
 export function refuseLanding(g: GameState, offer: Offer, role: RoleId, say: Say): void {
   const deal = offer.deal;
   if (deal.kind !== 'cable' || !consentingPowers(g, deal).includes(role as PowerId)) return;
-  const power = g.powers[role as PowerId];
+  const power = own(g.powers, role as PowerId);
   const islands = islandsOnRoute(g, deal.route);
   for (const id of islands) {
-    const island = g.islands[id];
+    const island = own(g.islands, id);
     if (island && power) island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 5);
   }
   const contract = offer.amends ? g.agreements.find((a) => a.id === offer.amends) : undefined;
-  const vendor = g.vendors[deal.vendor]?.name ?? deal.vendor;
+  const vendor = own(g.vendors, deal.vendor)?.name ?? deal.vendor;
   if (contract && isPendingContract(g, contract)) {
     contract.status = 'ended';
     contract.reason = `landing refused by ${power?.name ?? role}`;

@@ -63,6 +63,6 @@ export function completeNetworks(g: GameState, say: (text: string) => void): voi
       if (asset.readyRound === undefined || asset.readyRound > g.round) continue;
       delete asset.readyRound;
       applyTelecom(g, island.id, asset.kind === 'port' ? 'towers' : asset.kind, asset.vendor);
-      say(`${island.name}: the ${asset.kind === 'towers' ? 'tower network' : asset.kind} by ${g.vendors[asset.vendor ?? '']?.name ?? 'its vendor'} is switched on.`);
+      say(`${island.name}: the ${asset.kind === 'towers' ? 'tower network' : asset.kind} by ${own(g.vendors, asset.vendor ?? '')?.name ?? 'its vendor'} is switched on.`);
     }
 }

@@ -16,6 +16,7 @@ import {
   type ScenarioData,
   RULES_VERSION,
 } from '../engine';
+import { own } from '../engine/util';
 import { MatchHost } from './match';
 import { checkRecord, type GameRecord } from './record';
 
@@ -112,17 +113,17 @@ export interface GameFigures {
 
 /** A role's name as the players read it. */
 export function nameOf(g: Pick<GameState, 'islands' | 'powers'>, role: RoleId): string {
-  return g.islands[role]?.name ?? g.powers[role as PowerId]?.name ?? role;
+  return own(g.islands, role)?.name ?? own(g.powers, role as PowerId)?.name ?? role;
 }
 
 function roundFigures(g: GameState, round: number, date: string): RoundFigure[] {
   return g.seats.map((role): RoundFigure => {
-    const island = g.islands[role];
+    const island = own(g.islands, role);
     const score = g.scores[role];
     if (island) {
       const influence: Record<string, number> = {};
       for (const p of POWERS) {
-        const power = g.powers[p];
+        const power = own(g.powers, p);
         if (power) influence[p] = power.influence[role] ?? 0;
       }
       return {
@@ -136,11 +137,11 @@ function roundFigures(g: GameState, round: number, date: string): RoundFigure[] 
         treasury: island.treasury,
         debt: g.debts.filter((d) => d.debtor === role).reduce((s, d) => s + d.outstanding + d.arrears, 0),
         connectivity: island.connectivity,
-        alignment: Object.fromEntries(POWERS.filter((p) => g.powers[p]).map((p) => [p, island.alignment[p]])),
+        alignment: Object.fromEntries(POWERS.filter((p) => own(g.powers, p)).map((p) => [p, island.alignment[p]])),
         influence,
       };
     }
-    const power = g.powers[role as PowerId];
+    const power = own(g.powers, role as PowerId);
     return {
       round,
       date,
@@ -175,11 +176,11 @@ function dealSummary(g: GameState, a: Agreement): string {
   const n = (r: RoleId) => nameOf(g, r);
   switch (d.kind) {
     case 'cable':
-      return `${n(d.financing.by)} finances a cable by ${g.vendors[d.vendor]?.name ?? d.vendor}: ${d.route.map((l) => g.landings[l]?.name ?? l).join(' – ')}`;
+      return `${n(d.financing.by)} finances a cable by ${own(g.vendors, d.vendor)?.name ?? d.vendor}: ${d.route.map((l) => own(g.landings, l)?.name ?? l).join(' – ')}`;
     case 'aid':
       return `${n(d.financing.by)} gives ${n(d.island)} ${d.purpose ?? 'budget'} aid`;
     case 'telecom':
-      return `${n(d.financing.by)} finances ${d.project} in ${n(d.island)} by ${g.vendors[d.vendor]?.name ?? d.vendor}`;
+      return `${n(d.financing.by)} finances ${d.project} in ${n(d.island)} by ${own(g.vendors, d.vendor)?.name ?? d.vendor}`;
     case 'pact':
       return `${n(d.island)} and ${n(d.power)} sign a ${d.pact} pact`;
     case 'diplomatic':
@@ -269,7 +270,7 @@ export class FigureCollector {
   figures(): GameFigures {
     const g = this.host.state;
     const weights = Object.fromEntries(
-      g.seats.map((r) => [r, Object.fromEntries(Object.entries((g.islands[r] ? g.objectives.island : g.objectives[r as PowerId]) ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0))]),
+      g.seats.map((r) => [r, Object.fromEntries(Object.entries((own(g.islands, r) ? g.objectives.island : g.objectives[r as PowerId]) ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0))]),
     );
     const paidOf = (id: string) => g.ledger.filter((e) => e.ref === id).reduce((s, e) => s + e.amount, 0);
     const deals = g.agreements.map(
