@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ODDS_LEVEL } from '../ai/odds';
 import type { RoleId, ScenarioData } from '../engine';
 import { injectEvents } from '../scenario/inject';
 import { formatScenarioError } from '../scenario/load';
-import { fail, intOption, options, scenarioOrExit } from './args';
+import { batchSize, fail, options, scenarioOrExit } from './args';
 import { pairedDifference, summarize, type Summary } from './stats';
 
 const USAGE = `Usage: npm run analyse -- --scenario FILE|ID [--games N] [--seed S] [--inject FILE] [--json] [--workers K]
@@ -39,10 +38,7 @@ if (values.help) {
   process.exit(0);
 }
 if (!values.scenario) fail(USAGE, 2);
-const games = intOption(values.games, 'games', 200);
-const seed = intOption(values.seed, 'seed', 1);
-if (games < 1) fail('--games must be at least 1.', 2);
-const workers = Math.max(1, Math.min(intOption(values.workers, 'workers', availableParallelism()), games));
+const { games, seed, workers } = batchSize(values, 200);
 const { scenario, hash, path } = scenarioOrExit(values.scenario);
 
 let injected: { scenario: ScenarioData; hash: string; events: number } | null = null;

@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { POLICY_NAMES } from '../ai';
@@ -96,6 +97,14 @@ export function intOption(value: string | boolean | undefined, name: string, fal
   const range = max >= 1e12 ? (min > 0 ? ` of ${grouped(min)} or more` : '') : ` from ${grouped(min)} to ${grouped(max)}`;
   if (!Number.isSafeInteger(n) || n < min || n > max) fail(`--${name} takes a whole number${range}, not ${quote(String(value))}.`, 2);
   return n;
+}
+
+/** --games, --seed and --workers of a batch of games, each within its bounds (exit 2 otherwise). */
+export function batchSize(values: { games?: string | boolean; seed?: string | boolean; workers?: string | boolean }, defaultGames: number): { games: number; seed: number; workers: number } {
+  const games = intOption(values.games, 'games', defaultGames, { min: 1, max: MAX_GAMES });
+  const seed = intOption(values.seed, 'seed', 1, { max: Number.MAX_SAFE_INTEGER - games });
+  const workers = Math.min(intOption(values.workers, 'workers', Math.min(availableParallelism(), MAX_WORKERS), { min: 1, max: MAX_WORKERS }), games);
+  return { games, seed, workers };
 }
 
 /** A file to write at the end (such as --record): its folder must exist and be writable now, before any work. */

@@ -1,7 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
-import { MAX_GAMES, MAX_WORKERS, botsOption, intOption, options, printable, scenarioOrExit, required } from './args';
+import { batchSize, botsOption, options, printable, scenarioOrExit, required } from './args';
 import type { GameResult, IslandMode } from './batch-games';
 import { pairedDifference, summarize } from './stats';
 
@@ -36,9 +35,7 @@ const { values } = options(
 );
 required(values, ['scenario']);
 const bots = botsOption(values.bots);
-const games = intOption(values.games, 'games', 100, { min: 1, max: MAX_GAMES });
-const seed = intOption(values.seed, 'seed', 1, { max: Number.MAX_SAFE_INTEGER - games });
-const workers = Math.min(intOption(values.workers, 'workers', Math.min(availableParallelism(), MAX_WORKERS), { min: 1, max: MAX_WORKERS }), games);
+const { games, seed, workers } = batchSize(values, 100);
 const { scenario, path } = scenarioOrExit(values.scenario as string);
 
 const seeds = Array.from({ length: games }, (_, i) => seed + i);
