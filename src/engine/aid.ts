@@ -1,3 +1,4 @@
+import { raiseInfluence } from './influence';
 import type { Debt, Financing, GameState, IslandId, PowerId } from './types';
 import { transfer } from './money';
 import { clampMetric, formatMoney, own } from './util';
@@ -117,7 +118,7 @@ export function seizeCollateral(g: GameState, debt: Debt, say: Say): void {
     }
   }
   if (!taken) island.economy = clampMetric(island.economy - 5);
-  creditor.influence[debt.debtor] = clampMetric((creditor.influence[debt.debtor] ?? 0) + 10);
+  raiseInfluence(g, creditor.id, debt.debtor, 10);
   say(`${island.name} defaults on debt ${debt.id}: ${taken ? `${creditor.name} takes ${taken}` : 'its credit rating collapses'}.`);
 }
 
@@ -153,7 +154,7 @@ export function rescheduleDebt(g: GameState, debtId: string, say: Say): void {
   debt.ratePct = Math.max(0, debt.ratePct - 1);
   debt.arrears = 0;
   debt.missed = 0;
-  creditor.influence[island.id] = clampMetric((creditor.influence[island.id] ?? 0) + 5);
+  raiseInfluence(g, creditor.id, island.id, 5);
   island.sovereignty = clampMetric(island.sovereignty - 3);
   island.legitimacy = clampMetric(island.legitimacy - 2);
   say(`${island.name} reschedules debt ${debt.id} with ${creditor.name}: five more years, ${debt.ratePct}% interest.`);

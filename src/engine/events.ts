@@ -1,3 +1,4 @@
+import { raiseInfluence } from './influence';
 import type { Cable, EventKind, GameEvent, GameState, IslandId, PowerId } from './types';
 import { POWERS } from './types';
 import { chance, pick, pickWeighted, roll } from './rng';
@@ -117,7 +118,7 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
     island.legitimacy = clampMetric(island.legitimacy + 6);
     island.sovereignty = clampMetric(island.sovereignty - 4);
     island.unrest = clampMetric(island.unrest + RIOT_EFFECTS.deployment);
-    power.influence[id] = clampMetric((power.influence[id] ?? 0) + 8);
+    raiseInfluence(g, power.id, id, 8);
     say(`${power.name} deploys police to ${island.name} under its ${a.deal.pact} pact.`);
   }
 }
@@ -133,7 +134,7 @@ function ransomware(g: GameState, say: Say, t: EventTarget, scripted: boolean): 
   island.economy = clampMetric(island.economy - Math.ceil(damage / 2));
   island.legitimacy = clampMetric(island.legitimacy - damage);
   island.cyber = clampMetric(island.cyber + 5);
-  if (partnerPower) partnerPower.influence[id] = clampMetric((partnerPower.influence[id] ?? 0) + 6);
+  if (partnerPower) raiseInfluence(g, partnerPower.id, id, 6);
   const title = t.title ?? `Ransomware hits ${possessive(island.name)} government network`;
   record(g, 'ransomware', title, { island: id, power: partnerPower?.id ?? null }, scripted);
   say(`${title}: services are down (legitimacy −${damage}).${partnerPower ? ` ${partnerPower.name}, its cyber partner, helps restore them.` : ''}`);
@@ -154,7 +155,7 @@ function debtDistress(g: GameState, say: Say, t: EventTarget, scripted: boolean)
   const creditors = Object.keys(debtByCreditor(g, id)) as PowerId[];
   for (const c of creditors) {
     const p = own(g.powers, c);
-    if (p) p.influence[id] = clampMetric((p.influence[id] ?? 0) + 4);
+    if (p) raiseInfluence(g, p.id, id, 4);
   }
   const title = t.title ?? `${island.name} in debt distress`;
   record(g, 'debtDistress', title, { island: id }, scripted);
@@ -224,7 +225,7 @@ function securityReview(g: GameState, say: Say, t: EventTarget, scripted: boolea
   island.legitimacy = clampMetric(island.legitimacy - 2);
   for (const p of powerIds(g)) {
     const power = own(g.powers, p);
-    if (power && p !== 'beijing') power.influence[id] = clampMetric((power.influence[id] ?? 0) + 3);
+    if (power && p !== 'beijing') raiseInfluence(g, power.id, id, 3);
   }
   record(g, 'securityReview', title, { island: id, power: 'beijing' }, scripted);
   say(`${title} finds PRC-made equipment insecure (as PNG's data centre review did in 2019).`);
@@ -257,7 +258,7 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
   if (roll(g) * 100 < switchChance) {
     island.recognises = 'PRC';
     island.alignment.beijing = clampAlignment(island.alignment.beijing + 10);
-    if (beijing) beijing.influence[id] = clampMetric((beijing.influence[id] ?? 0) + 15);
+    if (beijing) raiseInfluence(g, beijing.id, id, 15);
     for (const p of powerIds(g)) if (p !== 'beijing') island.alignment[p] = clampAlignment(island.alignment[p] - 5);
     record(g, 'recognitionPush', title, { island: id, power: 'beijing' }, scripted);
     say(`${title}: ${island.name} switches recognition from Taipei to Beijing.`);

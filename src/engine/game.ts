@@ -15,7 +15,7 @@ import { openStanding } from './standing';
 import { sayer } from './log';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 10;
+export const RULES_VERSION = 11;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {

@@ -153,7 +153,10 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         } else if (kind === 'vendorPressure') {
           const vendors = Object.values(v.vendors).filter((x) => x.origin !== role).map((x) => x.id).sort();
           out.push({ type: 'order', orderKind: kind, params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.vendor': { kind: 'oneOf', values: vendors }, 'order.amount': amount(kind) } });
-        } else out.push({ type: 'order', orderKind: kind, params: { 'order.island': { kind: 'oneOf', values: islands }, 'order.amount': amount(kind) } });
+        } else {
+          const targets = kind === 'campaign' ? islands.filter((i) => !v.orders.some((o) => o.role === role && o.order.kind === 'campaign' && o.order.island === i)) : islands;
+          if (targets.length) out.push({ type: 'order', orderKind: kind, params: { 'order.island': { kind: 'oneOf', values: targets }, 'order.amount': amount(kind) } });
+        }
       }
     } else {
       const island = own(v.islands, role);

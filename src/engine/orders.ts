@@ -1,4 +1,5 @@
-import type { GameState, Order, OrderKind, PowerId, Refusal, RoleId } from './types';
+import { raiseInfluence } from './influence';
+import type { GameState, IslandId, Order, OrderKind, PowerId, Refusal, RoleId } from './types';
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
 import { repayEarly, rescheduleDebt } from './aid';
@@ -15,6 +16,28 @@ export const MIN_COST: Partial<Record<OrderKind, number>> = { intrusion: 2000, v
 
 export const POWER_ORDERS = ['campaign', 'intrusion', 'leakDraft', 'vendorPressure'] as const satisfies readonly OrderKind[];
 export const ISLAND_ORDERS = ['buildCert', 'repay', 'crackdown', 'delayElection', 'holdElection', 'diversifyVendors', 'callForum', 'renegotiateDebt'] as const satisfies readonly OrderKind[];
+
+/**
+ * What an influence campaign does once its money is spent: unnoticed, it wins influence (taken from
+ * the rivals) and a little goodwill; exposed, it backfires: goodwill, reputation and the influence
+ * it sought are lost (the cash-for-votes allegations around Honiara's 2019 switch). Returns the
+ * influence at stake.
+ */
+export function campaignEffect(g: GameState, p: PowerId, island: IslandId, amount: number, exposed: boolean): number {
+  const power = own(g.powers, p);
+  const target = own(g.islands, island);
+  if (!power || !target) return 0;
+  const gain = Math.min(10, 1 + Math.floor((amount * 8) / Math.max(1, target.revenuePerRound)));
+  if (exposed) {
+    target.alignment[p] = clampAlignment(target.alignment[p] - 6);
+    power.reputation = clampMetric(power.reputation - 4);
+    power.influence[island] = clampMetric((power.influence[island] ?? 0) - gain);
+  } else {
+    raiseInfluence(g, p, island, gain);
+    target.alignment[p] = clampAlignment(target.alignment[p] + 3);
+  }
+  return gain;
+}
 
 /** Money an order spends. */
 export const orderCost = (o: Order): number => o.amount;
@@ -43,6 +66,9 @@ export function orderRefusal(g: GameState, role: RoleId, order: Order): Refusal 
     case 'intrusion':
     case 'vendorPressure':
       if (!own(g.islands, order.island)) return bad('unknownTarget', 'order.island', `There is no island "${order.island}" in this game.`);
+      // One campaign per island per round: a second reaches the same people.
+      if (order.kind === 'campaign' && pending.some((o) => o.order.kind === 'campaign' && o.order.island === order.island))
+        return bad('illegalTerms', 'order.island', 'You already run an influence campaign there this round.');
       if (order.kind === 'vendorPressure') {
         const v = own(g.vendors, order.vendor);
         if (!v) return bad('unknownTarget', 'order.vendor', `There is no vendor "${order.vendor}" in this scenario.`);
@@ -84,14 +110,10 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       const target = own(g.islands, order.island);
       if (!target || !power) return;
       transfer(g, role, 'world', amount, 'campaign', null, [role]);
-      const gain = Math.min(10, 1 + Math.floor((amount * 8) / Math.max(1, target.revenuePerRound)));
-      if (chance(g, CAMPAIGN_DETECTION)) {
-        target.alignment[power.id] = clampAlignment(target.alignment[power.id] - 6);
-        power.reputation = clampMetric(power.reputation - 4);
-        say(`${target.name} exposes an influence campaign run by ${power.name}.`);
-      } else {
-        power.influence[target.id] = clampMetric((power.influence[target.id] ?? 0) + gain);
-        target.alignment[power.id] = clampAlignment(target.alignment[power.id] + 3);
+      const exposed = chance(g, CAMPAIGN_DETECTION);
+      const gain = campaignEffect(g, power.id, target.id, amount, exposed);
+      if (exposed) say(`${target.name} exposes an influence campaign run by ${power.name}.`);
+      else {
         say(`Your influence campaign in ${target.name} (${formatMoney(amount)}) went unnoticed: influence +${gain}.`, [role]);
       }
       return;
@@ -189,8 +211,10 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
     case 'diversifyVendors': {
       if (!island) return;
       transfer(g, role, 'world', amount, 'investment', null);
-      // A second supplier makes a real difference; a fifth adds little.
-      const gain = Math.floor(Math.min(8, 1 + Math.floor((amount * 4) / Math.max(1, island.revenuePerRound))) / ++island.diversifications);
+      // A second supplier makes a real difference; a third little, and a fourth none: by then the
+      // island already buys from several.
+      const n = ++island.diversifications;
+      const gain = Math.floor(Math.min(8, 1 + Math.floor((amount * 4) / Math.max(1, island.revenuePerRound))) / (n * n));
       island.sovereignty = clampMetric(island.sovereignty + gain);
       island.cyber = clampMetric(island.cyber + Math.ceil(gain / 2));
       say(`${island.name} diversifies its network vendors: sovereignty +${gain}.`);

@@ -56,6 +56,9 @@ const blocOf = (p: PowerId): PowerId[] => (p === 'beijing' ? ['beijing'] : ['can
  */
 export const DENIAL_CUSHION = 40;
 
+/** Footholds that count as spread evenly among the powers, so that the first deal of a game does not take all access. */
+export const ACCESS_CUSHION = 60;
+
 /** What a standing agreement gives its funder in access to an island: a pact most, aid least. */
 function accessWeight(a: GameState['agreements'][number]): number {
   const d = a.deal;
@@ -66,7 +69,7 @@ function accessWeight(a: GameState['agreements'][number]): number {
     : 3;
 }
 
-/** A power's objectives. Influence, vendor share, reputation and denial run 0-100; access is open-ended (the sum of its footholds). */
+/** A power's objectives, each 0-100. */
 export function powerParts(g: GameState, p: PowerId): Record<string, number> {
   const power = own(g.powers, p);
   if (!power) return {};
@@ -82,12 +85,17 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
     // Aid buys goodwill, not a foothold: it counts for access, not against a rival.
     footholds[funder] += a.deal.kind === 'aid' ? 0 : accessWeight(a);
   }
-  let access = g.agreements.filter((a) => a.status === 'active' && funderOf(a.deal) === p && a.deal.kind === 'aid').reduce((s, a) => s + accessWeight(a), 0);
+  const aid: Record<PowerId, number> = { beijing: 0, canberra: 0, washington: 0 };
+  for (const a of g.agreements) if (a.status === 'active' && a.deal.kind === 'aid') aid[funderOf(a.deal)] += accessWeight(a);
   for (const i of islands) {
     for (const asset of own(g.islands, i)?.assets ?? []) if (asset.kind === 'port' && (POWERS as readonly string[]).includes(asset.owner)) footholds[asset.owner as PowerId] += 20;
     if (own(g.islands, i)?.recognises === 'PRC') footholds.beijing += 5;
   }
-  access += footholds[p];
+  // Access is a share: what this power holds against what its rivals hold (an ally's doors are not
+  // closed to it), so a rival's new foothold costs it as much as its own gains it.
+  const held = (x: PowerId) => (own(g.powers, x) ? footholds[x] + aid[x] : 0);
+  const against = rivals.reduce((s, x) => s + held(x), 0);
+  const access = (100 * (held(p) + ACCESS_CUSHION / 2)) / (held(p) + against + ACCESS_CUSHION);
   const ours = blocOf(p).reduce((s, x) => s + footholds[x], 0);
   const theirs = rivals.reduce((s, x) => s + footholds[x], 0);
   // Network share: island cables (in service or being built) and telecom assets on this power's
@@ -127,7 +135,7 @@ export const SCORE_SWING: Record<string, number> = {
   balance: 16,
   solvency: 25,
   influence: 16,
-  access: 40,
+  access: 15,
   vendorShare: 25,
   reputation: 12,
   denial: 20,

@@ -110,7 +110,7 @@ describe('sealed orders of the islands', () => {
     expect(g.islands.SLB!.cyber).toBe(g0.islands.SLB!.cyber + 2 + 5);
   });
 
-  it('diversifying a second time brings half the gain, a third time a third', () => {
+  it('diversifying a second time brings a quarter of the gain, a third time a ninth', () => {
     let g = quiet();
     const start = g.islands.SLB!.sovereignty;
     const gains: number[] = [];
@@ -119,8 +119,8 @@ describe('sealed orders of the islands', () => {
       g = withOrders(g, [['SLB', { kind: 'diversifyVendors', amount: 10000 }]]);
       gains.push(g.islands.SLB!.sovereignty - before);
     }
-    expect(gains).toEqual([5, 2, 1]); // 1 + floor(10,000 x 4 / 10,000) = 5, then 5/2 and 5/3, rounded down
-    expect(g.islands.SLB!.sovereignty).toBe(start + 8);
+    expect(gains).toEqual([5, 1, 0]); // 1 + floor(10,000 x 4 / 10,000) = 5, then 5/4 and 5/9, rounded down
+    expect(g.islands.SLB!.sovereignty).toBe(start + 6);
   });
 
   it('each regional forum of a game brings less than the last: +2, +1, then nothing', () => {

@@ -7,7 +7,7 @@ import { act, coralSeaCable, endPhase, newGame } from '../helpers';
 /** Play to the next round's negotiation, signing whatever was accepted. */
 const nextRound = (g: GameState): GameState => endPhase(endPhase(g));
 
-describe('scores measure play, not position (rules version 10)', () => {
+describe('scores measure play, not position (rules version 11)', () => {
   it('a part moves smoothly with the change: never pinned at 0 or 100 by one large gain or loss', () => {
     expect(partOf('sovereignty', 60, 60)).toBe(50);
     expect(partOf('sovereignty', 72, 60)).toBe(75); // the swing scores 75

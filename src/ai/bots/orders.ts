@@ -64,21 +64,13 @@ function islandOrderCandidates(c: BotContext, money: number, reserve: number): O
   return out;
 }
 
-/** A campaign's two outcomes: unnoticed (influence, alignment) or exposed (alignment and reputation lost). */
+/** A campaign's two outcomes, by the engine's own rule: unnoticed or exposed. */
 function campaignEffect(p: PowerId, island: IslandId, amount: number, exposed: boolean) {
   return (g: GameState): void => {
     const power = g.powers[p];
-    const target = g.islands[island];
-    if (!power || !target) return;
+    if (!power) return;
     power.treasury -= amount;
-    if (exposed) {
-      target.alignment[p] = E.clamp(target.alignment[p] - 6, -100, 100);
-      power.reputation = E.clamp(power.reputation - 4, 0, 100);
-    } else {
-      const gain = Math.min(10, 1 + Math.floor((amount * 8) / Math.max(1, target.revenuePerRound)));
-      power.influence[island] = E.clamp((power.influence[island] ?? 0) + gain, 0, 100);
-      target.alignment[p] = E.clamp(target.alignment[p] + 3, -100, 100);
-    }
+    E.campaignEffect(g, p, island, amount, exposed);
   };
 }
 
@@ -121,6 +113,7 @@ export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot:
     const cands = isPowerRole ? powerOrderCandidates(c, money) : islandOrderCandidates(c, money, reserve);
     for (const order of cands) {
       if (usedKinds.has(order.kind) && order.kind !== 'campaign' && order.kind !== 'repay') continue;
+      if (order.kind === 'campaign' && [...pending.map((o) => o.order), ...chosenOrders].some((o) => o.kind === 'campaign' && o.island === order.island)) continue;
       if (order.amount > money) continue;
       // Once a debt is repaid early, nothing else may eat into the money the debt service needs.
       if (order.kind !== 'repay' && chosenOrders.some((o) => o.kind === 'repay') && order.amount > money - reserve) continue;
