@@ -17,7 +17,7 @@ for (const p of Object.keys(g.powers) as PowerId[]) {
   console.log(p, 'rep', start.powers[p]!.reputation, '→', g.powers[p]!.reputation, '|', infl);
   for (const a of g.agreements.filter((a) => funderOf(a.deal) === p)) {
     const d = a.deal as unknown as Record<string, string | number | string[] | undefined> & { financing?: { kind: string } };
-    console.log('  ', a.status, d.kind, d.pact ?? d.project ?? d.purpose ?? d.act ?? '', d.island ?? ([] as string[]).concat(d.route ?? []).join('-'), d.amount ?? '', d.financing?.kind ?? '', a.clauses.map((c) => c.kind).join(','));
+    console.log('  ', a.status, d.kind, d.pact ?? d.project ?? d.purpose ?? d.act ?? '', d.island ?? String(d.route ?? ''), d.amount ?? '', d.financing?.kind ?? '', a.clauses.map((c) => c.kind).join(','));
   }
 }
 for (const e of g.log.filter((e) => /reputation/i.test(e.text ?? ''))) console.log('  log', e.round, e.text);

@@ -124,7 +124,8 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
   const isl = v.islands[island];
   if (!isl) return [];
   const roll = r();
-  const amount = Math.max(1, Math.min(treasury, Math.round(isl.revenuePerRound * (0.5 + r()))));
+  // 2.5% to 7.5% of a year of the island's revenue: US$11m-33m for the Solomons.
+  const amount = Math.max(1, Math.min(treasury, Math.round(((isl.revenuePerRound * 12) / v.scenario.monthsPerRound) * (0.025 + 0.05 * r()))));
   if (roll < 0.3 && routesPlanned(v, island) < 2) {
     const offer = cableOffer(v, power, island, r);
     if (offer) return [offer];

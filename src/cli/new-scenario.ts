@@ -8,8 +8,8 @@ import { checkTemplateOptions, scenarioTemplate, type FactPack } from '../scenar
 import type { PowerId } from '../engine/types';
 
 const USAGE = `Usage: npm run new-scenario -- --islands VUT[,SLB...] --powers beijing,canberra[,washington] --start YYYY-MM --rounds N [--months 3] [--out FILE]
-Writes a commented, valid starting scenario with the fact pack's capitals, population, GDP-based
-revenue, recognition, cables and landings, for you to edit (docs/scenario-format.md). It goes to
+Writes a commented, valid starting scenario with the fact pack's capitals, population, sourced
+government revenue, recognition, cables and landings, for you to edit (docs/scenario-format.md). It goes to
 standard output, or to FILE with --out (an existing FILE is not overwritten).`;
 
 const FACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../assets/data/pacific-facts.json');

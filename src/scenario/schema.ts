@@ -46,7 +46,7 @@ export const islandSchema = z
     capital: z.object({ name, lat: latitude, lon: longitude }).strict(),
     population: int(1, 20_000_000),
     treasury: money().describe('starting treasury, US$ thousands'),
-    revenuePerRound: money(1_000_000).describe('budget revenue available for deals each round, US$ thousands'),
+    revenuePerRound: money(10_000_000).describe('government revenue each round (a year of it x monthsPerRound / 12), US$ thousands'),
     economy: metric.describe('economy index 0-100'),
     legitimacy: metric,
     democracy: metric,

@@ -1,4 +1,5 @@
 import { POWERS, type PowerId } from '../engine/types';
+import { REGIONAL_RATIO, REVENUE_FILE, revenueFigure, revenuePerRoundFor } from './revenue';
 
 /**
  * A starting scenario file for a teacher to edit (`npm run new-scenario`): the facts the fact
@@ -68,7 +69,7 @@ const slug = (s: string): string =>
 
 /** The fact pack's choices for the ids the teacher asked for, or what is wrong with the request. */
 export function checkTemplateOptions(facts: FactPack, o: TemplateOptions): string | undefined {
-  const known = facts.countries.filter((c) => c.iso3 && c.gdpUsd).map((c) => c.iso3!);
+  const known = facts.countries.filter((c) => c.iso3 && (c.gdpUsd || revenueFigure(c.iso3))).map((c) => c.iso3!);
   const unknown = o.islands.find((i) => !known.includes(i));
   if (unknown !== undefined) return `--islands: ${str(unknown)} is not an island of the fact pack (${known.join(', ')})`;
   if (o.islands.length === 0 || o.islands.length > 10) return '--islands: give 1 to 10 island codes, such as VUT or VUT,SLB';
@@ -156,14 +157,18 @@ export function scenarioTemplate(facts: FactPack, o: TemplateOptions): string {
   line('islands:');
   for (const c of countries) {
     const gdp = c.gdpUsd ?? 0;
-    // About 2.5% of GDP a year for deals, as the shipped scenarios take it; the largest economies compressed.
-    const revenue = Math.min(Math.round((gdp * 0.025 * (o.monthsPerRound / 12)) / 1000 / 100) * 100, Math.round(25000 * scale));
+    // The sourced government revenue; with none, the regional share of GDP (assets/data/island-revenue.json).
+    const figure = c.iso3 ? revenueFigure(c.iso3) : undefined;
+    const revenue = figure ? revenuePerRoundFor(figure.revenueUsd, o.monthsPerRound) : revenuePerRoundFor((gdp * REGIONAL_RATIO.percentOfGdp) / 100, o.monthsPerRound);
+    const whence = figure
+      ? `government revenue US$${(figure.revenueUsd / 1e6).toFixed(1)}m a year (${figure.year}), ${REVENUE_FILE}`
+      : `no revenue figure found: ${REGIONAL_RATIO.percentOfGdp}% of GDP (US$${(gdp / 1e9).toFixed(2)}bn, ${c.gdpYear ?? 'latest'}), the regional ratio of ${REVENUE_FILE}`;
     line(`  - id: ${c.iso3}`);
     line(`    name: ${str(c.name)}`);
     line(`    capital: { name: ${str(c.capital)}, lat: ${c.lat}, lon: ${c.lon} }`);
     line(`    population: ${c.population} # ${c.populationYear}, ${c.populationSource}`);
     line(`    treasury: ${Math.max(1000, revenue * 2)} # two rounds of revenue: set from your sources`);
-    line(`    revenuePerRound: ${Math.max(100, revenue)} # about 2.5% a year of GDP (US$${(gdp / 1e9).toFixed(2)}bn, ${c.gdpYear ?? 'latest'}), per round`);
+    line(`    revenuePerRound: ${Math.max(100, revenue)} # ${whence}, per round`);
     line('    economy: 40 # set from your sources (0-100)');
     line('    legitimacy: 50 # set from your sources: how secure the government is');
     line('    democracy: 60 # set from your sources');
@@ -231,6 +236,10 @@ export function scenarioTemplate(facts: FactPack, o: TemplateOptions): string {
   line('sources:');
   const sources = new Set<string>([`${facts.meta.title} (${FACTS})`]);
   for (const c of countries) for (const s of [c.populationSource, c.gdpSource, ...c.sources]) if (s) sources.add(s);
+  for (const c of countries) {
+    const figure = c.iso3 ? revenueFigure(c.iso3) : undefined;
+    sources.add(figure ? `Government revenue of ${figure.name}: ${figure.source} (${REVENUE_FILE})` : `Government revenue of ${c.name}: no figure found; ${REGIONAL_RATIO.source} (${REVENUE_FILE})`);
+  }
   for (const c of cables) for (const s of c.sources) sources.add(s);
   for (const s of [...sources].slice(0, 200)) line(`  - ${str(s.slice(0, 2000))}`);
   return `${out.join('\n')}\n`;

@@ -27,11 +27,19 @@ describe('cable terms', () => {
     ]);
     expect(after.ledger.find((e) => e.kind === 'vendor' && e.from === 'canberra')!.amount).toBe(144900 - 43470);
     expect(after.powers.canberra!.treasury).toBe(cbr - 101430 + 30000);
-    expect(after.islands.SLB!.treasury).toBeLessThan(slb);
+    // The Solomons pay their share out of what they hold and the round's revenue comes in on top.
+    const revenue = after.ledger.filter((e) => e.kind === 'revenue' && e.to === 'SLB').reduce((sum, e) => sum + e.amount, 0);
+    expect(revenue).toBeGreaterThan(0);
+    expect(after.islands.SLB!.treasury).toBe(slb - 21735 + revenue);
   });
 
   it('refuses a share an island cannot pay, naming the field', () => {
-    const r = step(quiet(), { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable({ islandSharePct: 50 }) });
+    // Half of US$144.9m is US$36.2m for each island: more than a Solomons treasury of US$30m holds.
+    const poor = newGame('1', 'coral-sea', (s) => {
+      s.deck.chancePerRound = 0;
+      s.islands.find((i) => i.id === 'SLB')!.treasury = 30000;
+    });
+    const r = step(poor, { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable({ islandSharePct: 50 }) });
     expect(r.ok === false && r.refusal).toMatchObject({ code: 'unaffordable', field: 'deal.islandSharePct' });
   });
 });

@@ -102,11 +102,13 @@ describe('sealed orders of the islands', () => {
 
   it('diversifying vendors and a CERT raise sovereignty and cyber resilience', () => {
     const g0 = quiet();
+    // Half a round of Solomons revenue each (the gains are measured against the island's revenue).
+    const half = Math.round(g0.islands.SLB!.revenuePerRound / 2);
     const g = withOrders(g0, [
-      ['SLB', { kind: 'diversifyVendors', amount: 5000 }],
-      ['SLB', { kind: 'buildCert', amount: 5000 }],
+      ['SLB', { kind: 'diversifyVendors', amount: half }],
+      ['SLB', { kind: 'buildCert', amount: half }],
     ]);
-    expect(g.islands.SLB!.sovereignty).toBe(g0.islands.SLB!.sovereignty + 3); // 1 + floor(5,000 x 4 / 10,000)
+    expect(g.islands.SLB!.sovereignty).toBe(g0.islands.SLB!.sovereignty + 3); // 1 + floor(half x 4 / revenue)
     expect(g.islands.SLB!.cyber).toBe(g0.islands.SLB!.cyber + 2 + 5);
   });
 
@@ -116,10 +118,10 @@ describe('sealed orders of the islands', () => {
     const gains: number[] = [];
     for (let i = 0; i < 3; i++) {
       const before = g.islands.SLB!.sovereignty;
-      g = withOrders(g, [['SLB', { kind: 'diversifyVendors', amount: 10000 }]]);
+      g = withOrders(g, [['SLB', { kind: 'diversifyVendors', amount: g.islands.SLB!.revenuePerRound }]]);
       gains.push(g.islands.SLB!.sovereignty - before);
     }
-    expect(gains).toEqual([5, 1, 0]); // 1 + floor(10,000 x 4 / 10,000) = 5, then 5/4 and 5/9, rounded down
+    expect(gains).toEqual([5, 1, 0]); // 1 + floor(a round's revenue x 4 / revenue) = 5, then 5/4 and 5/9, rounded down
     expect(g.islands.SLB!.sovereignty).toBe(start + 6);
   });
 

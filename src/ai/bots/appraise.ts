@@ -1,6 +1,7 @@
 import type { Deal, GameState, IslandId, PowerId, RoleId } from '../../engine';
 import * as E from './engine-api';
 import { isPower, loanPaymentsBeforeEnd, objectiveWeights, partsOf, roundsPerYear, scoreFromParts, scoreValue, type Model, type OrderEffect } from './model';
+import { AID_SIZE, yearRevenue } from './candidates';
 
 /**
  * How much a deal or an order is worth to a role, in points of its final score: the change the
@@ -95,8 +96,7 @@ export function powerMoneyValue(m: Model, p: PowerId): number {
   // Where its influence is lowest, aid buys the most: a few such islands are enough to price money.
   const ids = Object.keys(g.islands).sort((a, b) => (g.powers[p]?.influence[a] ?? 0) - (g.powers[p]?.influence[b] ?? 0) || a.localeCompare(b)).slice(0, 3);
   for (const id of ids) {
-    const rev = g.islands[id]?.revenuePerRound ?? 0;
-    const amount = Math.min(treasury, Math.max(1000, Math.round(rev * 2.5)));
+    const amount = Math.min(treasury, Math.max(1000, Math.round(yearRevenue(g, id) * AID_SIZE[1])));
     if (amount < 1000) continue;
     const deal: Deal = { kind: 'aid', island: id, amount, financing: { kind: 'grant', by: p }, purpose: 'budget' };
     const o = m.outcome([{ deal, from: p }]);

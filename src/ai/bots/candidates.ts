@@ -23,13 +23,21 @@ import { blocOf, rivalBloc } from './engine-api';
  * island's revenue, so that a tower network costs a sum of the size the real ones did).
  */
 
-/** A telecom project's price, in rounds of the island's base revenue (161 towers: US$66m for the Solomons). */
-export const PROJECT_PRICE: Record<TelecomProject, number> = { towers: 3, carrier: 4, dataCentre: 2.5, eGovernment: 1, safeCity: 1.5 };
+/**
+ * A telecom project's price, in years of the island's government revenue (161 towers: US$66m, about
+ * 0.15 of a year of Solomons revenue; PNG's national data centre: US$53m).
+ */
+export const PROJECT_PRICE: Record<TelecomProject, number> = { towers: 0.15, carrier: 0.2, dataCentre: 0.125, eGovernment: 0.05, safeCity: 0.075 };
+
+/** Aid packages a power tables, in years of the island's government revenue (Canberra's aid to the Solomons: about US$115m a year). */
+export const AID_SIZE = [0.05, 0.12] as const;
 
 const round100 = (x: number): number => Math.max(1000, Math.round(x / 100) * 100);
 
-export const telecomPrice = (v: Pick<GameView, 'islands'>, island: IslandId, project: TelecomProject): number =>
-  round100((v.islands[island]?.revenuePerRound ?? 1000) * PROJECT_PRICE[project]);
+/** A year of an island's base revenue. */
+export const yearRevenue = (v: Pick<GameView, 'islands' | 'scenario'>, island: IslandId): number => ((v.islands[island]?.revenuePerRound ?? 1000) * 12) / v.scenario.monthsPerRound;
+
+export const telecomPrice = (v: Pick<GameView, 'islands' | 'scenario'>, island: IslandId, project: TelecomProject): number => round100(yearRevenue(v, island) * PROJECT_PRICE[project]);
 
 /** A power's vendors of choice: its own for Beijing, the cheapest trusted ones for the others. */
 export function vendorsFor(v: Pick<GameView, 'vendors'>, p: PowerId, kind: VendorKind = 'cable'): string[] {
@@ -85,20 +93,21 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
   const isl = v.islands[island];
   if (!isl || !v.powers[p]) return [];
   const out: Deal[] = [];
-  const rev = Math.max(1000, isl.revenuePerRound);
+  // The larger packages (a tenth of a year's revenue and more) may also be lent against a port.
+  const large = yearRevenue(v, island) / 10;
   const lend = p === 'beijing';
   const fins = (amount: number): Financing[] => {
     const f: Financing[] = [grant(p)];
     if (lend) f.push(loanTerms(p, 2));
-    if (lend && opts.many && amount >= rev * 2) f.push(loanTerms(p, 2, 'port'));
+    if (lend && opts.many && amount >= large) f.push(loanTerms(p, 2, 'port'));
     return f;
   };
   // Aid.
   const purposes = recentDisaster(v, island) ? (['relief', 'budget', 'infrastructure'] as const) : (['budget', 'infrastructure'] as const);
-  const sizes = opts.many ? [1, 2.5] : [1];
+  const sizes = opts.many ? AID_SIZE : AID_SIZE.slice(0, 1);
   for (const purpose of purposes)
     for (const s of sizes) {
-      const amount = round100(rev * s);
+      const amount = round100(yearRevenue(v, island) * s);
       if (amount > opts.cash) continue;
       for (const financing of fins(amount)) out.push({ kind: 'aid', island, amount, financing, purpose });
     }
