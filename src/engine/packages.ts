@@ -1,6 +1,6 @@
-import type { Agreement, Deal, GameState, IslandId, Offer, PackageDeal, PackagePart, PowerId, Refusal, RoleId } from './types';
+import type { Agreement, Deal, GameState, IslandId, Offer, PackageDeal, PackagePart, Refusal, RoleId } from './types';
 import { conflictOf, dealRefusal, funderOf, funderPays, partiesOf, sign } from './deals';
-import { CLAUSE_NAMES, formatMoney, own } from './util';
+import { CLAUSE_NAMES, formatMoney, own, possessive } from './util';
 import type { Say } from './log';
 
 /**
@@ -79,7 +79,7 @@ export function partText(g: Pick<GameState, 'powers' | 'vendors'>, part: Package
 /** "Beijing's package to 10 islands (a policing pact, …)": a package named in words. */
 export function packageText(g: Pick<GameState, 'powers' | 'vendors' | 'islands'>, deal: PackageDeal, secrets = true): string {
   const to = deal.islands.length === 1 ? (own(g.islands, deal.islands[0])?.name ?? deal.islands[0]) : `${deal.islands.length} islands`;
-  return `${possessiveName(own(g.powers, deal.power)?.name ?? deal.power)} package for ${to}: ${deal.parts.map((p) => partText(g, p, secrets)).join('; ')}`;
+  return `${possessive(own(g.powers, deal.power)?.name ?? deal.power)} package for ${to}: ${deal.parts.map((p) => partText(g, p, secrets)).join('; ')}`;
 }
 
 const bad = (code: Refusal['code'], field: string, message: string): Refusal => ({ code, field, message });
@@ -103,7 +103,7 @@ export function packageRefusal(g: GameState, deal: PackageDeal): Refusal | null 
   for (let j = 0; j < deal.parts.length; j++) {
     const part = deal.parts[j] as PackagePart;
     if (funderOf(partFor(part, '')) !== deal.power)
-      return bad('illegalTerms', `deal.parts[${j}]`, `Every part of ${possessiveName(power)} package is ${possessiveName(power)}: this one is paid or made by another power.`);
+      return bad('illegalTerms', `deal.parts[${j}]`, `Every part of ${possessive(power)} package is ${possessive(power)}: this one is paid or made by another power.`);
     const key = partKey(part);
     if (keys.includes(key)) return bad('illegalTerms', `deal.parts[${j}]`, `Two parts of the package are the same (${key}): make them one part.`);
     keys.push(key);
@@ -122,7 +122,6 @@ export function packageRefusal(g: GameState, deal: PackageDeal): Refusal | null 
   return null;
 }
 
-const possessiveName = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 /** Who may send a package: the power that makes it, or the one island it is for (asking for it). */
 export function packageOfferRefusal(deal: PackageDeal, role: RoleId, amends: string | undefined): Refusal | null {
@@ -258,6 +257,3 @@ export function resolvePackage(g: GameState, offer: Offer, say: Say): void {
   if (refused.length) say(`${name}: not signed by ${refused.map(islandName).join(', ')}.`, audience, [offer.id]);
   signPackage(g, offer, say, signing);
 }
-
-/** The power behind a package. */
-export const packagePower = (deal: PackageDeal): PowerId => deal.power;
