@@ -50,7 +50,7 @@ export function stanceOf(seed: string, role: RoleId): number {
 const rngFor = (v: GameView, role: RoleId, ctx: PolicyContext): Rand => seedrandom(`${ctx.seed}|${role}|${v.round}|${v.phase}|${ctx.pass}`);
 const pickOne = <T>(r: Rand, list: readonly T[]): T | undefined => list[Math.floor(r() * list.length)];
 const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
-const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' ? deal.power : deal.financing.by);
+const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' || deal.kind === 'package' ? deal.power : deal.financing.by);
 const d2 = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => (a.lat - b.lat) ** 2 + (((a.lon - b.lon + 540) % 360) - 180) ** 2;
 
 /** A route for a new cable to an island: from the nearest landing abroad to the island's main landings. */
@@ -167,6 +167,13 @@ export function islandAppraisal(v: GameView, island: IslandId, deal: Deal): { va
     }
   };
   const by = funderOf(deal);
+  if (deal.kind === 'package') {
+    // A package is worth what its parts for this island are worth, each weighed as if offered alone.
+    if (!deal.islands.includes(island)) return { value: -100, worst: 'it is not ours' };
+    const parts = deal.parts.map((p) => islandAppraisal(v, island, { ...p, island } as Exclude<Deal, { kind: 'package' }>));
+    const worstPart = [...parts].sort((a, b) => a.value - b.value)[0];
+    return { value: parts.reduce((s, p) => s + p.value, 0), worst: worstPart?.worst ?? 'the terms' };
+  }
   switch (deal.kind) {
     case 'cable': {
       const planned = routesPlanned(v, island);
@@ -289,7 +296,7 @@ export function makeSimplePolicy(opts: SimpleOptions = {}): Policy {
     if (v.phase === 'negotiation') {
       const out: Action[] = [];
       for (const o of v.offers)
-        if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role))
+        if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role) && !(o.refusals ?? []).some((x) => x.by === role))
           out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r, opts, stance));
       // A power courts about one island in four each round: one in Coral Sea, three in Shared Future's ten.
       if (ctx.pass === 0 && isPower(role)) for (let i = 0; i < Math.max(1, Math.round(Object.keys(v.islands).length / 4)); i++) out.push(...powerOffers(v, role, r, stance));

@@ -23,7 +23,7 @@ export function closestPartner(s: Scenario, island: string): PowerId {
   return present.sort((a, b) => (isl?.alignment[b] ?? 0) - (isl?.alignment[a] ?? 0) || a.localeCompare(b))[0] ?? 'canberra';
 }
 
-const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' ? deal.power : deal.financing.by);
+const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' || deal.kind === 'package' ? deal.power : deal.financing.by);
 
 /** Any policy, tied to one partner: it turns down every other power's offers and asks nothing of them. */
 export function singlePartner(policy: Policy, partner: PowerId): Policy {

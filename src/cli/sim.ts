@@ -50,7 +50,9 @@ const describeOffer = (g: GameState, o: GameState['offers'][number]): string => 
             ? d.act === 'switchRecognition'
               ? 'switch recognition to Beijing'
               : `join ${d.power === 'beijing' ? 'the data-security initiative' : 'the trusted-network programme'}`
-            : `${d.pact} pact${d.clauses.length ? ` with ${d.clauses.map((c) => `${c.secret ? 'secret ' : ''}${c.kind}`).join(', ')}` : ''}`;
+            : d.kind === 'package'
+              ? `package of ${d.parts.map((p) => p.kind === 'pact' ? `${p.pact} pact` : p.kind === 'diplomatic' ? p.act : p.kind === 'telecom' ? p.project : `${p.purpose ?? 'budget'} aid`).join(', ')} for ${d.islands.map((i) => name(g, i)).join(', ')}${d.allMustSign ? ' (all must sign)' : ''}`
+              : `${d.pact} pact${d.clauses.length ? ` with ${d.clauses.map((c) => `${c.secret ? 'secret ' : ''}${c.kind}`).join(', ')}` : ''}`;
   return `offer ${o.id} ${name(g, o.from)} -> ${o.to.map((t) => name(g, t)).join(', ')}: ${o.amends ? `renegotiate ${o.amends}: ` : ''}${what} — ${o.status}${o.reason ? ` (${o.reason})` : ''}`;
 };
 

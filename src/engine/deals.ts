@@ -12,6 +12,7 @@ import type { Say } from './log';
 import { consentingPowers, duplicateCable, pactRefusal, vendorKindRefusal } from './consent';
 import { endContract, isContractReplacement } from './standing';
 import { draftLeaked, pactName } from './drafts';
+import { packageConflict, packageCost, packageParties, packageRefusal, signPackage } from './packages';
 
 export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
 
@@ -22,15 +23,17 @@ export const MAX_ISLAND_SHARE_PCT = 50;
 export const CONCESSIONAL_MAX_PCT = 3;
 
 /** The power that pays for a deal or offers the pact. */
-export const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' ? deal.power : deal.financing.by);
+export const funderOf = (deal: Deal): PowerId => (deal.kind === 'pact' || deal.kind === 'diplomatic' || deal.kind === 'package' ? deal.power : deal.financing.by);
 
 /** The islands a deal binds. */
 export function islandsOfDeal(g: Pick<GameState, 'landings'>, deal: Deal): IslandId[] {
+  if (deal.kind === 'package') return [...deal.islands];
   return deal.kind === 'cable' ? islandsOnRoute(g, deal.route) : [deal.island];
 }
 
 /** The roles a deal binds: every one of them must be the sender or an addressee (a power whose consent it needs, too). */
 export function partiesOf(g: Pick<GameState, 'landings' | 'vendors' | 'powers'>, deal: Deal): RoleId[] {
+  if (deal.kind === 'package') return packageParties(g, deal);
   return [...new Set<RoleId>([funderOf(deal), ...islandsOfDeal(g, deal), ...consentingPowers(g, deal)])].sort();
 }
 
@@ -42,6 +45,8 @@ export function dealPrice(g: Pick<GameState, 'landings' | 'vendors'>, deal: Deal
     case 'aid':
     case 'telecom':
       return deal.amount;
+    case 'package':
+      return packageCost(g, deal);
     default:
       return 0;
   }
@@ -174,6 +179,8 @@ export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): R
       }
       break;
     }
+    case 'package':
+      return packageRefusal(g, deal);
     case 'diplomatic': {
       const r = islandRefusal(g, deal.island);
       if (r) return r;
@@ -229,6 +236,7 @@ export function conditionBroken(g: GameState, island: IslandId, c: Condition, si
 /** Why a signed deal would clash with what is already in force, or null. */
 export function conflictOf(g: GameState, offer: Offer): string | null {
   const deal = offer.deal;
+  if (deal.kind === 'package') return packageConflict(g, offer);
   const funder = funderOf(deal);
   if (offer.amends) {
     const a = g.agreements.find((x) => x.id === offer.amends);
@@ -291,6 +299,8 @@ function answerPressure(g: GameState, islands: IslandId[], vendor: string, say: 
  */
 export function sign(g: GameState, offer: Offer, say: Say): Agreement {
   const deal = offer.deal;
+  // A package signs each part for each agreed island as that deal alone; the first agreement stands for them.
+  if (deal.kind === 'package') return signPackage(g, offer, say)[0] as Agreement;
   const id = `a${++g.counters.agreement}`;
   const parties = partiesOf(g, deal);
   const clauses: AgreementClause[] =

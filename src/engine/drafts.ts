@@ -3,6 +3,7 @@ import { funderOf, islandsOfDeal } from './deals';
 import { applyEvent } from './events';
 import { clampAlignment, clampMetric, own } from './util';
 import type { Say } from './log';
+import { packageText } from './packages';
 
 /** What a leak costs: the island government's standing, its goodwill towards the partner, the partner's reputation. */
 export const LEAK_EFFECTS = { legitimacy: -10, alignment: -5, reputation: -6 } as const;
@@ -59,5 +60,6 @@ function draftText(g: GameState, o: Offer): string {
     return `${pactName(d)} with ${power}${d.clauses.length ? `, with ${d.clauses.map((c) => `${c.kind}${c.secret ? ' (meant to be secret)' : ''}`).join(', ')}` : ''}`;
   if (d.kind === 'cable') return `a cable by ${own(g.vendors, d.vendor)?.name ?? d.vendor} financed by ${power}`;
   if (d.kind === 'diplomatic') return `${d.act} with ${power}`;
+  if (d.kind === 'package') return packageText(g, d);
   return `${d.kind === 'aid' ? 'aid' : d.project} from ${power}, US$ ${d.amount} thousand`;
 }

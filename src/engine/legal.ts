@@ -6,6 +6,7 @@ import { MAX_AID, MAX_BUILD_MONTHS, MAX_ISLAND_SHARE_PCT } from './deals';
 import { MAX_COUNTERS, ROUND_LIMITS, usedThisRound } from './validate';
 import { ISLAND_ORDERS, MAX_ORDERS_PER_ROUND, MIN_COST, POWER_ORDERS } from './orders';
 import { canSee, own } from './util';
+import { hasAnswered } from './packages';
 
 /** The values a parameter of an action may take. */
 export type Domain =
@@ -130,10 +131,11 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
     }
     for (const o of v.offers) {
       if (o.round !== v.round) continue;
-      if (o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role)) {
+      if (o.status === 'open' && o.to.includes(role) && !hasAnswered(o, role)) {
         out.push({ type: 'accept', offer: o.id, params: {} });
         out.push({ type: 'reject', offer: o.id, params: { reason: { kind: 'text', maxLength: 200 } } });
-        if (o.counterDepth < MAX_COUNTERS) out.push({ type: 'counter', offer: o.id, dealKind: o.deal.kind, params: {} });
+        // A package to several islands is answered island by island, never countered.
+        if (o.counterDepth < MAX_COUNTERS && !(o.deal.kind === 'package' && o.deal.islands.length > 1)) out.push({ type: 'counter', offer: o.id, dealKind: o.deal.kind, params: {} });
       }
       if (o.from === role && (o.status === 'open' || o.status === 'accepted')) out.push({ type: 'withdraw', offer: o.id, params: {} });
     }

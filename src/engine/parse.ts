@@ -59,7 +59,24 @@ export const telecomDealSchema = z.strictObject({ kind: z.literal('telecom'), is
 export const diplomaticDealSchema = z.strictObject({ kind: z.literal('diplomatic'), island: id, power, act: z.enum(DIPLOMATIC_ACTS) });
 export const pactDealSchema = z.strictObject({ kind: z.literal('pact'), island: id, power, pact: z.enum(PACT_TYPES), clauses: z.array(clauseSchema).max(MAX_CLAUSES) });
 
-export const dealSchema = z.discriminatedUnion('kind', [cableDealSchema, aidDealSchema, telecomDealSchema, diplomaticDealSchema, pactDealSchema]);
+/** Longest list of parts in a package. */
+export const MAX_PARTS = 8;
+/** A package's part: any island-bound deal, without its island (each island that signs fills it in). */
+export const packagePartSchema = z.discriminatedUnion('kind', [
+  aidDealSchema.omit({ island: true }),
+  telecomDealSchema.omit({ island: true }),
+  diplomaticDealSchema.omit({ island: true }),
+  pactDealSchema.omit({ island: true }),
+]);
+export const packageDealSchema = z.strictObject({
+  kind: z.literal('package'),
+  power,
+  islands: z.array(id).max(MAX_ADDRESSEES),
+  parts: z.array(packagePartSchema).max(MAX_PARTS),
+  allMustSign: z.boolean(),
+});
+
+export const dealSchema = z.discriminatedUnion('kind', [cableDealSchema, aidDealSchema, telecomDealSchema, diplomaticDealSchema, pactDealSchema, packageDealSchema]);
 
 const order = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.strictObject({ kind: z.literal(kind), amount: money, ...shape });
 export const orderSchema = z.discriminatedUnion('kind', [

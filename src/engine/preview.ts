@@ -48,10 +48,13 @@ export function previewDeal(v: GameView, role: RoleId, deal: Deal, from: RoleId)
   };
   const conflict = conflictOf(g, offer);
   if (conflict) return { before, after: before, conflict };
-  const agreement = sign(g, offer, () => undefined);
-  for (const c of g.cables) if (c.agreement === agreement.id) c.status = 'active';
+  const first = g.agreements.length;
+  sign(g, offer, () => undefined);
+  // A package makes one agreement per part and island: each counts as built.
+  const made = new Set(g.agreements.slice(first).map((a) => a.id));
+  for (const c of g.cables) if (c.agreement !== null && made.has(c.agreement)) c.status = 'active';
   // Likewise a network: counted as switched on.
-  for (const island of Object.values(g.islands)) for (const a of island.assets) if (a.agreement === agreement.id && a.readyRound !== undefined) a.readyRound = g.round;
+  for (const island of Object.values(g.islands)) for (const a of island.assets) if (a.agreement !== null && made.has(a.agreement) && a.readyRound !== undefined) a.readyRound = g.round;
   completeNetworks(g, () => undefined);
   refreshNetworks(g);
   return { before, after: scoreOf(g, role).total, conflict: null };

@@ -14,6 +14,7 @@ import { addMonths, own } from './util';
 import { touchOffer } from './state';
 import { refuseLanding } from './standing';
 import { completeNetworks } from './telecom';
+import { acceptPackage, closePackage, refusePackage, resolvePackage } from './packages';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -65,6 +66,7 @@ function applyMove(g: GameState, action: Action): void {
     case 'accept': {
       const offer = touchOffer(g, action.offer);
       if (!offer) return;
+      if (offer.deal.kind === 'package') return acceptPackage(g, offer, action.role);
       offer.acceptedBy.push(action.role);
       if (offer.to.every((r) => offer.acceptedBy.includes(r))) {
         offer.status = 'accepted';
@@ -75,6 +77,7 @@ function applyMove(g: GameState, action: Action): void {
     case 'reject': {
       const offer = touchOffer(g, action.offer);
       if (!offer) return;
+      if (offer.deal.kind === 'package') return refusePackage(g, offer, action.role, action.reason.trim());
       offer.status = 'rejected';
       offer.reason = action.reason.trim();
       refuseLanding(g, offer, action.role, sayer(g));
@@ -130,7 +133,10 @@ export function tableOffers(g: GameState): void {
 
 /** Negotiation has ended: offers nobody accepted expire. */
 export function closeNegotiation(g: GameState): void {
-  for (const o of g.offers) if (o.round === g.round && o.status === 'open') o.status = 'expired';
+  for (const o of g.offers) if (o.round === g.round && o.status === 'open') {
+    if (o.deal.kind === 'package') closePackage(g, o);
+    else o.status = 'expired';
+  }
 }
 
 /**
@@ -143,6 +149,10 @@ export function runResolution(g: GameState): void {
   const say = sayer(g);
   const accepted = g.offers.filter((o) => o.round === g.round && o.status === 'accepted').sort((a, b) => (a.acceptedSeq ?? 0) - (b.acceptedSeq ?? 0));
   for (const offer of accepted) {
+    if (offer.deal.kind === 'package') {
+      resolvePackage(g, offer, say);
+      continue;
+    }
     const conflict = conflictOf(g, offer);
     if (conflict) {
       offer.status = 'void';

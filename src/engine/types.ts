@@ -350,7 +350,25 @@ export interface PactDeal {
   clauses: Clause[];
 }
 
-export type Deal = CableDeal | AidDeal | PactDeal | TelecomDeal | DiplomaticDeal;
+/** A part of a package: a deal that names no island, signed once for each island that takes the package. */
+export type PackagePart = Omit<AidDeal, 'island'> | Omit<TelecomDeal, 'island'> | Omit<PactDeal, 'island'> | Omit<DiplomaticDeal, 'island'>;
+
+/**
+ * Several parts offered together by one power to one or several islands (Beijing's May 2022
+ * "Common Development Vision": policing, cyber, data governance, customs software). Each island
+ * signs or refuses it for itself; each part then binds that island exactly as it would alone.
+ */
+export interface PackageDeal {
+  kind: 'package';
+  /** The power offering every part. */
+  power: PowerId;
+  islands: IslandId[];
+  parts: PackagePart[];
+  /** True: it binds only if every island signs. False: it stands for the islands that sign. */
+  allMustSign: boolean;
+}
+
+export type Deal = CableDeal | AidDeal | PactDeal | TelecomDeal | DiplomaticDeal | PackageDeal;
 export type DealKind = Deal['kind'];
 
 export type OfferStatus = 'open' | 'accepted' | 'rejected' | 'countered' | 'withdrawn' | 'expired' | 'signed' | 'void';
@@ -373,6 +391,8 @@ export interface Offer {
   reason: string | null;
   /** Offers are private to their parties until a rule reveals them. */
   seenBy: RoleId[];
+  /** A package's refusals, island by island (and a consenting power's): who refused and why. */
+  refusals?: { by: RoleId; reason: string }[] | undefined;
 }
 
 export interface AgreementClause extends Clause {

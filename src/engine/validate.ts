@@ -2,6 +2,7 @@ import type { Action, GameState, Offer, Refusal, RoleId } from './types';
 import { amendRefusal, dealRefusal, partiesOf } from './deals';
 import { orderRefusal } from './orders';
 import { parseAction } from './parse';
+import { counterRefusal, hasAnswered, packageOfferRefusal } from './packages';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
@@ -59,6 +60,7 @@ function offerFor(g: GameState, id: unknown, role: RoleId, as: 'addressee' | 'se
   const answerable = as === 'sender' ? offer.status === 'open' || offer.status === 'accepted' : offer.status === 'open';
   if (!answerable || offer.round !== g.round) return { code: 'offerClosed', field: 'offer', message: `That offer is ${offer.status}.` };
   if (as === 'addressee' && offer.acceptedBy.includes(role)) return { code: 'offerClosed', field: 'offer', message: 'You have already accepted that offer.' };
+  if (as === 'addressee' && hasAnswered(offer, role)) return { code: 'offerClosed', field: 'offer', message: 'You have already refused that package.' };
   return offer;
 }
 
@@ -117,7 +119,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
       if (limit) return limit;
       const open = g.offers.filter((o) => o.from === role && o.round === g.round && o.status === 'open').length;
       if (open >= MAX_OPEN_OFFERS) return { code: 'illegalTerms', message: `At most ${MAX_OPEN_OFFERS} open offers at a time.` };
-      const bad = dealRefusal(g, action.deal, action.amends);
+      const bad = (action.deal.kind === 'package' ? packageOfferRefusal(action.deal, role, action.amends) : null) ?? dealRefusal(g, action.deal, action.amends);
       if (bad) return bad;
       if (action.amends !== undefined) {
         const amend = amendRefusal(g, action.deal, action.amends, role);
@@ -150,7 +152,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
       const limit = limitRefusal(g, role, 'counters');
       if (limit) return limit;
       if (o.counterDepth >= MAX_COUNTERS) return { code: 'tooManyCounters', field: 'offer', message: `An offer can be countered at most ${MAX_COUNTERS} times a round.` };
-      const bad = dealRefusal(g, action.deal, o.amends);
+      const bad = counterRefusal(o) ?? (action.deal.kind === 'package' ? packageOfferRefusal(action.deal, role, undefined) : null) ?? dealRefusal(g, action.deal, o.amends);
       if (bad) return bad;
       if (!sameSet(partiesOf(g, action.deal), [o.from, ...o.to]))
         return { code: 'badParty', field: 'deal', message: 'A counter-offer binds the same parties as the offer it answers.' };

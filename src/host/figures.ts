@@ -160,13 +160,14 @@ function roundFigures(g: GameState, round: number, date: string): RoundFigure[] 
 }
 
 export function funderOfDeal(deal: Deal): RoleId | null {
-  if (deal.kind === 'pact' || deal.kind === 'diplomatic') return deal.power;
+  if (deal.kind === 'pact' || deal.kind === 'diplomatic' || deal.kind === 'package') return deal.power;
   return deal.financing.by;
 }
 
 function financingText(deal: Deal): string {
   if (deal.kind === 'pact') return `${deal.pact} pact`;
   if (deal.kind === 'diplomatic') return deal.act;
+  if (deal.kind === 'package') return 'package';
   const f = deal.financing;
   return f.kind === 'grant' ? 'grant' : `loan ${f.ratePct}% over ${f.years} years`;
 }
@@ -185,6 +186,8 @@ function dealSummary(g: GameState, a: Agreement): string {
       return `${n(d.island)} and ${n(d.power)} sign a ${d.pact} pact`;
     case 'diplomatic':
       return d.act === 'switchRecognition' ? `${n(d.island)} recognises Beijing` : `${n(d.island)} joins ${n(d.power)}'s programme`;
+    case 'package':
+      return `${n(d.power)} offers a package of ${d.parts.length} parts to ${d.islands.map(n).join(', ')}`;
   }
 }
 

@@ -307,10 +307,17 @@ export const scenarioSchema = z
     });
     // A tabled or standing deal names only what this scenario has: checked here, with the file's
     // line, before any rule reads through an id.
-    const knownIds = (d: Deal, at: (...path: (string | number)[]) => (string | number)[]) => {
+    const knownIds = (d: Deal, at: (...path: (string | number)[]) => (string | number)[]): void => {
       const known = (ids: Set<string>, value: string, what: string, ...path: (string | number)[]) => {
         if (!ids.has(value)) ctx.addIssue({ code: 'custom', path: at(...path), message: oneOf(what, ids) });
       };
+      if (d.kind === 'package') {
+        // A package: its islands and power here, each part as the same deal alone (its island is one of the package's).
+        d.islands.forEach((isl, j) => known(islandIds, isl, 'an island', 'deal', 'islands', j));
+        known(powerIds, d.power, 'a power', 'deal', 'power');
+        d.parts.forEach((part, j) => knownIds({ ...part, island: [...islandIds][0] ?? '' } as Deal, (...path) => at('deal', 'parts', j, ...path.slice(1))));
+        return;
+      }
       if (d.kind === 'cable') d.route.forEach((l, j) => known(landingIds, l, 'a landing id', 'deal', 'route', j));
       else known(islandIds, d.island, 'an island', 'deal', 'island');
       if (d.kind === 'cable' || d.kind === 'telecom') known(vendorIds, d.vendor, 'a vendor id', 'deal', 'vendor');
@@ -331,7 +338,9 @@ export const scenarioSchema = z
     });
     (s.agreements ?? []).forEach((a, i) => {
       if (a.since > s.start) ctx.addIssue({ code: 'custom', path: ['agreements', i, 'since'], message: `a month no later than the start (${s.start})` });
-      knownIds(a.deal, (...path) => ['agreements', i, ...path]);
+      if (a.deal.kind === 'package')
+        ctx.addIssue({ code: 'custom', path: ['agreements', i, 'deal', 'kind'], message: 'one deal: a package in force is written as one agreement per part and island' });
+      else knownIds(a.deal, (...path) => ['agreements', i, ...path]);
     });
     if (s.map.south >= s.map.north) ctx.addIssue({ code: 'custom', path: ['map', 'north'], message: 'a latitude north of map.south' });
   });

@@ -46,7 +46,7 @@ const NOT_IN_FORMAT: Record<string, string> = {
   parliament: 'the game has no ratification vote: a deal takes effect when signed',
   ratification: 'the game has no ratification vote: a deal takes effect when signed',
   forum: 'a Forum meeting is not in the format; a scripted `summit` is the nearest event',
-  packages: 'a package is several deals: write each in `tabled:` for the same round',
+  packages: 'a package is one deal of `kind: package` in `tabled:`, with its `islands` and `parts`',
 };
 
 /** Edit distance (insertions, deletions, substitutions). */

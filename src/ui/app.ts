@@ -469,7 +469,7 @@ export class App {
     const c = this.c;
     const role = v.viewer as RoleId;
     const legal = c.legal();
-    const waiting = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role)).length;
+    const waiting = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role) && !(o.refusals ?? []).some((x) => x.by === role)).length;
     const composeLabel = v.phase === 'decisions' ? 'Orders' : 'New offer';
     if (this.tab === 'compose') void this.loadComposer();
     const tabButton = (t: Tab, label: string, count = 0) =>

@@ -90,6 +90,13 @@ export function describeDeal(v: Names, deal: Deal): string {
       return `${valueLabel(v, 'project', str(d.project))} in ${roleName(v, str(d.island))} by ${v.vendors[str(d.vendor)]?.name ?? str(d.vendor)}, ${moneyText(Number(d.amount))}, ${financingText(v, d.financing)}.${conditionsText(v, d)}`;
     case 'diplomatic':
       return `${roleName(v, str(d.island))} with ${roleName(v, str(d.power))}: ${valueLabel(v, 'act', str(d.act)).toLowerCase()}.`;
+    case 'package': {
+      const islands = Array.isArray(d.islands) ? (d.islands as string[]) : [];
+      const parts = Array.isArray(d.parts) ? d.parts.length : 0;
+      const names = islands.map((i) => roleName(v, i)).join(', ');
+      const binding = islands.length < 2 ? '' : d.allMustSign ? ' Each island signs for itself, but it binds only if every island signs.' : ' Each island signs for itself; it stands for the islands that sign.';
+      return `Package of ${parts} part${parts === 1 ? '' : 's'} from ${roleName(v, str(d.power))} for ${names}.${binding}`;
+    }
     default: {
       const fields = Object.entries(d)
         .filter(([k]) => k !== 'kind')
@@ -97,6 +104,14 @@ export function describeDeal(v: Names, deal: Deal): string {
       return `${dealKindLabel(kind)}: ${fields.join('; ')}.`;
     }
   }
+}
+
+/** Each part of a package in plain words, as the same deal alone would read for the island (or, for anyone else, for each island). */
+export function describeParts(v: Names, deal: Deal, island: string | null): string[] {
+  if (deal.kind !== 'package') return [];
+  return deal.parts.map((p) =>
+    island ? describeDeal(v, { ...p, island } as Deal) : describeDeal(v, { ...p, island: 'each island' } as Deal).replace(/Each island/g, 'each island'),
+  );
 }
 
 export function describeOrder(v: Names, order: Order): string {

@@ -243,6 +243,7 @@ function dealWords(v: Named, deal: Record<string, unknown>): string {
   if (kind === 'telecom') return `${amount}${(VALUES[String(deal.project)] ?? humanize(String(deal.project))).toLowerCase()}`;
   if (kind === 'pact') return `${(VALUES[String(deal.pact)] ?? humanize(String(deal.pact))).toLowerCase()} pact`;
   if (kind === 'diplomatic') return 'diplomatic';
+  if (kind === 'package') return 'package';
   return dealKindLabel(kind).toLowerCase();
 }
 
@@ -251,6 +252,8 @@ export function offerName(v: Named, id: string): string {
   const o = v.offers.find((x) => x.id === id);
   if (!o) return 'an offer';
   const words = dealWords(v, o.deal as unknown as Record<string, unknown>);
+  // A package to many islands is named by how many it went to, not by a list of ten names.
+  if (o.deal.kind === 'package' && o.deal.islands.length > 2) return `${possessiveOf(roleName(v, o.from))} package offer to ${o.deal.islands.length} islands`;
   return `${possessiveOf(roleName(v, o.from))} ${words}${/ (pact|cable)$/.test(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
 }
 

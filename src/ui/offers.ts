@@ -1,5 +1,5 @@
 import type { Action, ActionTemplate, Agreement, GameView, Offer, Refusal, RoleId } from '../engine';
-import { describeDeal } from './describe';
+import { describeDeal, describeParts } from './describe';
 import { h } from './dom';
 import { renderField, type FieldContext } from './fields';
 import { buildAction, fieldForRefusal, fieldsOf, initialDraft, missing, templateKey, type Draft, type Field } from './form';
@@ -120,16 +120,27 @@ function partiesLine(v: GameView, o: Offer): HTMLElement {
 }
 
 function offerCard(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId, o: Offer, legal: ActionTemplate[]): HTMLElement {
-  const mine = legal.filter((t) => t.offer === o.id);
+  // A package is countered by no form here: the island accepts or refuses it (or sends its own offer).
+  const mine = legal.filter((t) => t.offer === o.id && !(t.type === 'counter' && o.deal.kind === 'package'));
   const accepted = o.acceptedBy.filter((r) => r !== o.from);
+  const pkg = o.deal.kind === 'package' ? o.deal : null;
+  const refused = o.refusals ?? [];
   return h(
     'li',
     { class: `card${['rejected', 'expired', 'withdrawn', 'void', 'countered'].includes(o.status) ? ' faded' : ''}`, dataset: { offer: o.id } },
     h('div', { class: 'card-head' }, partiesLine(v, o), statusChip(o.status)),
     h('p', { class: 'deal-text' }, describeDeal(v, o.deal)),
+    pkg
+      ? h(
+          'ol',
+          { class: 'package-parts', 'aria-label': 'Parts of the package' },
+          describeParts(v, o.deal, pkg.islands.includes(role) ? role : null).map((t) => h('li', null, t)),
+        )
+      : null,
+    pkg && refused.length ? h('p', { class: 'hint' }, `Refused by ${refused.map((r) => `${roleName(v, r.by)} (“${namesForIds(v, r.reason)}”)`).join(', ')}.`) : null,
     o.counterDepth > 0 ? h('p', { class: 'hint' }, `Counter-offer ${o.counterDepth} of 3 this round.`) : null,
-    accepted.length && o.status === 'open' ? h('p', { class: 'hint' }, `Accepted so far by ${accepted.map((r) => roleName(v, r)).join(', ')}.`) : null,
-    o.reason ? h('p', { class: 'reason' }, `“${namesForIds(v, o.reason)}”`) : null,
+    accepted.length && (o.status === 'open' || pkg) ? h('p', { class: 'hint' }, `${o.status === 'open' ? 'Accepted so far' : 'Accepted'} by ${accepted.map((r) => roleName(v, r)).join(', ')}.`) : null,
+    o.reason && !pkg ? h('p', { class: 'reason' }, `“${namesForIds(v, o.reason)}”`) : null,
     answers(app, forms, v, role, mine, (t) => ({ kind: 'counter', offer: t.offer ?? o.id })),
   );
 }

@@ -35,9 +35,10 @@ const baseOf = (text: string): string => /^# example in (scenarios\/[a-z0-9-]+\.
 /**
  * "cable.route", "financing.loan.collateral", "conditions.noPact.power": every field of a deal, with
  * the kind of each union it passes through; financing and conditions are the same in every deal
- * kind, so their inner fields count once, wherever an example shows them.
+ * kind, so their inner fields count once, wherever an example shows them. A package's part is the
+ * same deal as alone (without its island), so its fields count as that deal's.
  */
-const shared = (path: string): string => path.replace(/^[a-z]+\.(financing|conditions)\./, '$1.');
+const shared = (path: string): string => path.replace(/^package\.parts\./, '').replace(/^[a-z]+\.(financing|conditions)\./, '$1.');
 function dealFieldsOfSchema(schema: Json, prefix: string, out: Set<string>): void {
   const variants = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
   if (variants) {
@@ -116,7 +117,7 @@ describe('schema/scenario.schema.json', () => {
     expect(written).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
     const tabledDeal = ((((written.properties as Json).tabled as Json).items as Json).properties as Json).deal as Json;
     const kinds = (tabledDeal.oneOf as Json[]).map((v) => ((v.properties as Json).kind as Json).const);
-    expect(kinds.sort()).toEqual(['aid', 'cable', 'diplomatic', 'pact', 'telecom']);
+    expect(kinds.sort()).toEqual(['aid', 'cable', 'diplomatic', 'package', 'pact', 'telecom']);
     for (const v of tabledDeal.oneOf as Json[]) expect(v.additionalProperties).toBe(false);
   });
 });

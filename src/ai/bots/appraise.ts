@@ -29,6 +29,8 @@ export interface Appraisal {
 
 /** Money the role gains (+) or spends (-) before the game ends because of a deal. */
 export function cashOf(g: GameState, role: RoleId, deal: Deal): number {
+  // A package's money is its parts' money, island by island.
+  if (deal.kind === 'package') return E.packageDeals(deal).reduce((s, d) => s + cashOf(g, role, d), 0);
   if (deal.kind === 'pact' || deal.kind === 'diplomatic') return 0;
   const fin = deal.financing;
   const islands = E.islandsOfDeal(g, deal);

@@ -166,6 +166,11 @@ export function termVariants(deal: Deal, side: 'island' | 'power'): { deal: Deal
   const out: { deal: Deal; change: string }[] = [];
   const add = (d: Deal, change: string) => out.push({ deal: d, change });
   if (side === 'island') {
+    // A package for this island alone may be answered without one of its parts (one to several islands is never countered).
+    if (deal.kind === 'package' && deal.islands.length === 1 && deal.parts.length > 1)
+      deal.parts.forEach((p, j) =>
+        add({ ...deal, parts: deal.parts.filter((_, k) => k !== j) }, `without the ${p.kind === 'pact' ? `${p.pact} pact` : p.kind === 'diplomatic' ? (p.act === 'joinBloc' ? 'programme membership' : 'switch of recognition') : p.kind === 'telecom' ? p.project : 'aid'}`),
+      );
     if (deal.kind === 'cable') {
       if (deal.dataAccess) add({ ...deal, dataAccess: false }, 'without the data-access clause');
       if (deal.exclusivity) add({ ...deal, exclusivity: false }, 'without exclusive landing rights');

@@ -57,6 +57,12 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
       return deal.act === 'switchRecognition'
         ? `${withIsland ? `${possessive(nameOf(v, deal.island))} ` : 'a '}switch of recognition to Beijing`
         : `${withIsland ? `${nameOf(v, deal.island)} ` : ''}joining ${deal.power === 'beijing' ? "Beijing's data-security initiative" : 'the trusted-network programme'}`;
+    case 'package': {
+      // Each part named as the same deal alone would be.
+      const parts = deal.parts.map((p) => dealText(v, { ...p, island: deal.islands[0] ?? '' } as Exclude<Deal, { kind: 'package' }>));
+      const to = withIsland ? ` for ${deal.islands.length === 1 ? nameOf(v, deal.islands[0] ?? '') : `${deal.islands.length} islands`}` : '';
+      return `a package${to} of ${parts.join(', ')}`;
+    }
   }
 }
 

@@ -202,7 +202,7 @@ export function whatIfCopy(g: GameState): GameState {
 export function signFast(g: GameState, offer: Offer): void {
   // Aid, pacts and diplomatic deals add no cable and no vendor's kit: each island's networks stay
   // as they were, and are put back rather than worked out again.
-  const kept = offer.deal.kind === 'cable' || offer.deal.kind === 'telecom' ? null : Object.values(g.islands).map((i) => [i, i.routes, i.connectivity, i.exposure] as const);
+  const kept = offer.deal.kind === 'cable' || offer.deal.kind === 'telecom' || offer.deal.kind === 'package' ? null : Object.values(g.islands).map((i) => [i, i.routes, i.connectivity, i.exposure] as const);
   const cables = g.cables;
   g.cables = [];
   try {
@@ -214,10 +214,11 @@ export function signFast(g: GameState, offer: Offer): void {
   for (const [island, routes, connectivity, exposure] of kept) Object.assign(island, { routes, connectivity, exposure });
 }
 
-export const offerOf = (g: Pick<GameState, 'round' | 'landings'>, deal: Deal, from: RoleId, id = 'whatif'): Offer => {
+export const offerOf = (g: Pick<GameState, 'round' | 'landings' | 'vendors' | 'powers'>, deal: Deal, from: RoleId, id = 'whatif'): Offer => {
   const parties = E.islandsOfDeal(g, deal);
   const funder = E.funderOf(deal);
-  const all = [...new Set([funder, ...parties])].sort();
+  // A package is signed for an island once every party to its share agrees (a consenting power too).
+  const all = deal.kind === 'package' ? E.partiesOf(g, deal) : [...new Set([funder, ...parties])].sort();
   return {
     id,
     round: g.round,

@@ -104,7 +104,7 @@ export interface AnswerSlot {
  */
 export function answerSlots(c: BotContext): AnswerSlot[] {
   const { v, role, model: m } = c;
-  const incoming = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role));
+  const incoming = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !E.hasAnswered(o, role));
   if (!incoming.length) return [];
   const prior: Proposal[] = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.acceptedBy.includes(role)).map((o) => ({ deal: o.deal, from: o.from }));
   const standalone = incoming.map((o) => ({ o, g: appraise(m, [role], [{ deal: o.deal, from: o.from }], prior)[role]?.gain ?? 0 }));
