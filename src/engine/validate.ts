@@ -2,6 +2,7 @@ import type { Action, GameState, Offer, Refusal, RoleId } from './types';
 import { amendRefusal, dealRefusal, partiesOf } from './deals';
 import { orderRefusal } from './orders';
 import { parseAction } from './parse';
+import { forumRefusal } from './forum';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
@@ -160,6 +161,9 @@ export function validate(g: GameState, action: Action): Refusal | null {
       return orderRefusal(g, role, action.order);
     case 'endPhase':
       return null;
+    case 'endorse':
+    case 'oppose':
+      return forumRefusal(g, role, action.initiative);
     default:
       return { code: 'malformed', field: 'type', message: 'Unknown action.' };
   }
