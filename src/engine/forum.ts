@@ -27,10 +27,10 @@ export const INITIATIVE_NAMES: Record<InitiativeKind, string> = {
 
 /** What an outcome does, in points. */
 export const FORUM_EFFECTS = {
-  /** An adopted policing initiative: its backer's reputation, and alignment and influence with each island that endorsed it. */
-  policing: { reputation: 4, alignment: 3, influence: 4, rejectedBy: -2, failed: -3 },
-  /** An adopted statement on a power's conduct: its reputation, and alignment with each island that endorsed it. */
-  conduct: { reputation: -6, alignment: -4, failedEndorser: -2 },
+  /** An adopted policing initiative: its backer's reputation, alignment and influence with each island that endorsed it, and for those islands police capacity (legitimacy up, unrest down). */
+  policing: { reputation: 4, alignment: 3, influence: 4, rejectedBy: -2, failed: -3, legitimacy: 2, unrest: -3 },
+  /** An adopted statement on a power's conduct: its reputation, and alignment and sovereignty (a stand taken together) for each island that endorsed it. */
+  conduct: { reputation: -6, alignment: -4, failedEndorser: -2, sovereignty: 1 },
   /** The calling island's legitimacy when its initiative is adopted (divided by the meetings held so far) or fails. */
   caller: { adopted: 3, failed: -1 },
   /** Every island's sovereignty when the common word is adopted (divided by the meetings held so far). */
@@ -112,7 +112,11 @@ function decide(g: GameState, m: ForumMeeting, say: Say): ForumMeeting {
     const e = FORUM_EFFECTS.policing;
     if (adopted) {
       power.reputation = clampMetric(power.reputation + e.reputation);
-      for (const i of m.endorsed) bump(g, i, power.id, e.alignment, e.influence);
+      for (const i of m.endorsed) {
+        bump(g, i, power.id, e.alignment, e.influence);
+        const isl = own(g.islands, i);
+        if (isl) [isl.legitimacy, isl.unrest] = [clampMetric(isl.legitimacy + e.legitimacy), clampMetric(isl.unrest + e.unrest)];
+      }
       for (const i of m.rejected) shift(g, i, power.id, e.rejectedBy);
       effect = `${power.name} gains standing (reputation +${e.reputation}) with the islands that endorsed it`;
     } else {
@@ -124,7 +128,11 @@ function decide(g: GameState, m: ForumMeeting, say: Say): ForumMeeting {
     const e = FORUM_EFFECTS.conduct;
     if (adopted) {
       power.reputation = clampMetric(power.reputation + e.reputation);
-      for (const i of m.endorsed) shift(g, i, power.id, e.alignment);
+      for (const i of m.endorsed) {
+        shift(g, i, power.id, e.alignment);
+        const isl = own(g.islands, i);
+        if (isl) isl.sovereignty = clampMetric(isl.sovereignty + e.sovereignty);
+      }
       effect = `${power.name} loses standing in the region (reputation ${e.reputation})`;
     } else {
       for (const i of m.endorsed) shift(g, i, power.id, e.failedEndorser);

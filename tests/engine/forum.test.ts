@@ -50,7 +50,11 @@ describe('a scripted Forum meeting (Nuku\'alofa, August 2024)', () => {
     for (const i of ['PNG', 'FJI']) {
       expect(after.islands[i]!.alignment.canberra).toBe(g.islands[i]!.alignment.canberra + e.alignment);
       expect(after.powers.canberra!.influence[i]).toBe(g.powers.canberra!.influence[i]! + e.influence);
+      // Police capacity for those that endorsed it.
+      expect(after.islands[i]!.legitimacy).toBe(g.islands[i]!.legitimacy + e.legitimacy);
+      expect(after.islands[i]!.unrest).toBe(Math.max(0, g.islands[i]!.unrest + e.unrest));
     }
+    expect(after.islands.VUT!.legitimacy).toBe(g.islands.VUT!.legitimacy);
     // Vanuatu voiced concern at "geostrategic denial": its alignment with Canberra falls.
     expect(after.islands.VUT!.alignment.canberra).toBe(g.islands.VUT!.alignment.canberra + e.rejectedBy);
     expect(after.log.find((x) => x.text.startsWith(`${TITLE}: a regional policing initiative backed by Canberra is adopted`))?.text).toContain('3 endorsed, 1 rejected, 0 did not answer');

@@ -3,21 +3,26 @@ import * as E from './engine-api';
 import type { BotContext } from './context';
 import { scoreValue, whatIfCopy } from './model';
 import { clip, nameOf } from './explain';
+import { LEANING_PULL } from './negotiate';
 
 const noop = (): void => {};
 
 /**
  * An island's answers to the Forum initiatives before it this round. Each answer is weighed with
  * the engine's own rule: the meeting is decided on a copy of the bot's model, once with this
- * island endorsing and once rejecting (the others' answers as they stand), and the answer that
- * leaves the island's score higher is given; on a tie the island endorses, as the Forum seeks consensus.
+ * island endorsing and once rejecting — the islands that have not answered yet taken to follow it,
+ * as the Forum seeks consensus — and the answer that leaves the island's score higher is given.
+ * A government's leaning pulls it towards its partner's initiative and away from a rebuke of its
+ * partner, as it lowers the bar for its partner's offers; on a tie the island endorses.
  */
 export function forumVotes(c: BotContext): Action[] {
   const { v, role } = c;
   if (!v.islands[role]) return [];
   const open = (v.forums ?? []).filter((m) => m.round === v.round && m.status === 'open' && !m.endorsed.includes(role) && !m.rejected.includes(role));
   return open.map((m) => {
-    const endorse = scoreIf(c, m, 'endorse');
+    const leaning = v.islands[role]?.leaning;
+    const pull = m.power !== null && m.power === leaning ? (m.initiative === 'policing' ? LEANING_PULL : -LEANING_PULL) : 0;
+    const endorse = scoreIf(c, m, 'endorse') + pull;
     const oppose = scoreIf(c, m, 'oppose');
     const type = endorse >= oppose ? 'endorse' : 'oppose';
     const what = E.initiativeText(v, m);
@@ -31,9 +36,9 @@ export function forumVotes(c: BotContext): Action[] {
 
 function scoreIf(c: BotContext, m: ForumMeeting, vote: 'endorse' | 'oppose'): number {
   const g = whatIfCopy(c.model.base);
-  g.forums = (g.forums ?? []).map((x) =>
-    x.id !== m.id ? x : vote === 'endorse' ? { ...x, endorsed: [...x.endorsed, c.role] } : { ...x, rejected: [...x.rejected, c.role] },
-  );
+  const followers = Object.keys(g.islands).filter((i) => i !== c.role && !m.endorsed.includes(i) && !m.rejected.includes(i));
+  const alike = [c.role, ...followers];
+  g.forums = (g.forums ?? []).map((x) => (x.id !== m.id ? x : vote === 'endorse' ? { ...x, endorsed: [...x.endorsed, ...alike] } : { ...x, rejected: [...x.rejected, ...alike] }));
   E.closeForums(g, noop);
   return scoreValue(g, c.role);
 }
