@@ -277,7 +277,7 @@ function islandOrders(v: GameView, role: IslandId, r: Rand): Action[] {
   const arrears = v.debts.find((d) => d.debtor === role && d.arrears > 0);
   if (arrears) out.push({ type: 'order', role, order: { kind: 'renegotiateDebt', debt: arrears.id, amount: 0 } });
   const pushy = v.offers.some((o) => o.round === v.round && o.to.length > 2);
-  if (pushy && isl.treasury > 1000 && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'callForum', amount: 500 } });
+  if (pushy && isl.treasury > 1000 && v.round < v.scenario.rounds && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'callForum', amount: 500 } });
   return out.slice(0, 3);
 }
 

@@ -1,4 +1,5 @@
-import type { Action, ForumMeeting } from '../../engine';
+import type { Action, ForumMeeting, Order } from '../../engine';
+import { moneyValue, partDeltas } from './appraise';
 import * as E from './engine-api';
 import type { BotContext } from './context';
 import { scoreValue, whatIfCopy } from './model';
@@ -41,4 +42,23 @@ function scoreIf(c: BotContext, m: ForumMeeting, vote: 'endorse' | 'oppose'): nu
   g.forums = (g.forums ?? []).map((x) => (x.id !== m.id ? x : vote === 'endorse' ? { ...x, endorsed: [...x.endorsed, ...alike] } : { ...x, rejected: [...x.rejected, ...alike] }));
   E.closeForums(g, noop);
   return scoreValue(g, c.role);
+}
+
+/**
+ * What calling a Forum meeting is worth to an island: the meeting it would call, decided at once
+ * on the bot's model with every island endorsing (the consensus it calls for), against the model
+ * without it, less the money. The meeting itself sits next round; the model has no later rounds'
+ * answers to go on.
+ */
+export function forumCallValue(c: BotContext, order: Extract<Order, { kind: 'callForum' }>): { value: number; parts: Record<string, number> } {
+  const { role, model: m } = c;
+  const before = m.outcome().state;
+  const initiative = order.initiative ?? 'sovereignty';
+  const after = m.outcome([], [], (g) => {
+    g.counters.forum++;
+    const meeting: ForumMeeting = { id: 'whatif', round: g.round, title: '', initiative, power: initiative === 'sovereignty' ? null : (order.power ?? null), calledBy: role, endorsed: Object.keys(g.islands), rejected: [], status: 'open' };
+    g.forums = [...(g.forums ?? []).filter((x) => x.round !== g.round || x.status !== 'open'), meeting];
+    E.closeForums(g, noop);
+  }).state;
+  return { value: scoreValue(after, role) - scoreValue(before, role) - moneyValue(m, role) * order.amount, parts: partDeltas(before, after, role) };
 }
