@@ -54,7 +54,8 @@ describe('ratification and the Forum in the browser (Quad, as Vanuatu)', () => {
     await endPhase(page);
     expect(await endPhase(page)).toEqual({ round: 'Round 4', phase: 'Negotiation' });
     await page.getByRole('tab', { name: /Offers/ }).click();
-    const forum = page.locator('section[aria-labelledby="forum"] .card');
+    // An island may have called a meeting of its own for this round too: the scripted one is found by its title.
+    const forum = page.locator('section[aria-labelledby="forum"] .card').filter({ hasText: "Nuku'alofa" });
     await expect(forum.locator('.forum-title').textContent()).resolves.toBe("Pacific Islands Forum Leaders Meeting, Nuku'alofa: the Pacific Policing Initiative (Aug 2024)");
     await expect(forum.textContent()).resolves.toMatch(/asked to endorse a regional policing initiative backed by Canberra/);
     await shot(page, 'forum-initiative');
