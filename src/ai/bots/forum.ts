@@ -1,9 +1,9 @@
-import type { Action, ForumMeeting, Order } from '../../engine';
-import { moneyValue, partDeltas } from './appraise';
+import type { Action, ForumMeeting, GameState, Order } from '../../engine';
+import { mainPart, moneyValue, partDeltas } from './appraise';
 import * as E from './engine-api';
 import type { BotContext } from './context';
 import { scoreValue, whatIfCopy } from './model';
-import { clip, nameOf } from './explain';
+import { clip, goalText, nameOf } from './explain';
 import { LEANING_PULL } from './negotiate';
 
 const noop = (): void => {};
@@ -23,25 +23,29 @@ export function forumVotes(c: BotContext): Action[] {
   return open.map((m) => {
     const leaning = v.islands[role]?.leaning;
     const pull = m.power !== null && m.power === leaning ? (m.initiative === 'policing' ? LEANING_PULL : -LEANING_PULL) : 0;
-    const endorse = scoreIf(c, m, 'endorse') + pull;
-    const oppose = scoreIf(c, m, 'oppose');
+    const yes = outcomeIf(c, m, 'endorse');
+    const no = outcomeIf(c, m, 'oppose');
+    const endorse = scoreValue(yes, role) + pull;
+    const oppose = scoreValue(no, role);
     const type = endorse >= oppose ? 'endorse' : 'oppose';
     const what = E.initiativeText(v, m);
+    // The objective the chosen answer serves most, against the other answer.
+    const part = type === 'endorse' ? mainPart(partDeltas(no, yes, role)) : mainPart(partDeltas(yes, no, role));
     const why =
       endorse === oppose
-        ? `${nameOf(v, role)} endorses ${what}: it costs us nothing, and the islands speak louder together.`
-        : `${nameOf(v, role)} ${type === 'endorse' ? 'endorses' : 'rejects'} ${what}: it serves our objectives better (${Math.abs(endorse - oppose).toFixed(1)} points).`;
+        ? `${nameOf(v, role)} endorses ${what} for the islands to speak together: it costs nothing.`
+        : `${nameOf(v, role)} ${type === 'endorse' ? 'endorses' : 'rejects'} ${what} ${part ? goalText(v, role, part) : `for ${m.power !== null && m.power === v.islands[role]?.leaning ? 'the partner it leans to' : 'the country'}`}.`;
     return { type, role, initiative: m.id, why: clip(why) };
   });
 }
 
-function scoreIf(c: BotContext, m: ForumMeeting, vote: 'endorse' | 'oppose'): number {
+function outcomeIf(c: BotContext, m: ForumMeeting, vote: 'endorse' | 'oppose'): GameState {
   const g = whatIfCopy(c.model.base);
   const followers = Object.keys(g.islands).filter((i) => i !== c.role && !m.endorsed.includes(i) && !m.rejected.includes(i));
   const alike = [c.role, ...followers];
   g.forums = (g.forums ?? []).map((x) => (x.id !== m.id ? x : vote === 'endorse' ? { ...x, endorsed: [...x.endorsed, ...alike] } : { ...x, rejected: [...x.rejected, ...alike] }));
   E.closeForums(g, noop);
-  return scoreValue(g, c.role);
+  return g;
 }
 
 /**
