@@ -285,8 +285,27 @@ function islandOrders(v: GameView, role: IslandId, r: Rand): Action[] {
   const arrears = v.debts.find((d) => d.debtor === role && d.arrears > 0);
   if (arrears) out.push({ type: 'order', role, order: { kind: 'renegotiateDebt', debt: arrears.id, amount: 0 } });
   const pushy = v.offers.some((o) => o.round === v.round && o.to.length > 2);
-  if (pushy && isl.treasury > 1000 && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'callForum', amount: 500 } });
+  if (pushy && isl.treasury > 1000 && v.round < v.scenario.rounds && r() < 0.5) out.push({ type: 'order', role, order: { kind: 'callForum', amount: 500 } });
   return out.slice(0, 3);
+}
+
+/**
+ * An island's answers to the Forum's initiatives this round, by rule of thumb: it endorses a
+ * policing initiative backed by a power it leans to or is warm to (alignment 20 or more), a
+ * statement on the conduct of a power it neither leans to nor is warm to, and always the common
+ * word on sovereignty.
+ */
+function forumAnswers(v: GameView, role: IslandId): Action[] {
+  const isl = v.islands[role];
+  if (!isl) return [];
+  const out: Action[] = [];
+  for (const m of v.forums ?? []) {
+    if (m.round !== v.round || m.status !== 'open' || m.endorsed.includes(role) || m.rejected.includes(role)) continue;
+    const warm = m.power !== null && (isl.leaning === m.power || isl.alignment[m.power] >= 20);
+    const endorse = m.initiative === 'sovereignty' || (m.initiative === 'policing' ? warm : !warm);
+    out.push({ type: endorse ? 'endorse' : 'oppose', role, initiative: m.id });
+  }
+  return out;
 }
 
 export function makeSimplePolicy(opts: SimpleOptions = {}): Policy {
@@ -298,6 +317,7 @@ export function makeSimplePolicy(opts: SimpleOptions = {}): Policy {
       for (const o of v.offers)
         if (o.round === v.round && o.status === 'open' && o.to.includes(role) && !o.acceptedBy.includes(role) && !(o.refusals ?? []).some((x) => x.by === role))
           out.push(isPower(role) ? answerAsPower(v, role, o, r) : answerAsIsland(v, role, o, r, opts, stance));
+      if (!isPower(role)) out.push(...forumAnswers(v, role));
       // A power courts about one island in four each round: one in Coral Sea, three in Shared Future's ten.
       if (ctx.pass === 0 && isPower(role)) for (let i = 0; i < Math.max(1, Math.round(Object.keys(v.islands).length / 4)); i++) out.push(...powerOffers(v, role, r, stance));
       return out;

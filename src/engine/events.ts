@@ -1,5 +1,5 @@
 import { raiseInfluence } from './influence';
-import type { Cable, EventKind, GameEvent, GameState, IslandId, PowerId } from './types';
+import type { Cable, EventKind, GameEvent, GameState, InitiativeKind, IslandId, PowerId } from './types';
 import { POWERS } from './types';
 import { chance, pick, pickWeighted, roll } from './rng';
 import { islandsOnRoute, refreshNetworks } from './cables';
@@ -8,6 +8,7 @@ import { debtByCreditor, totalDebt } from './aid';
 import { transfer } from './money';
 import { clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
+import { convene } from './forum';
 
 /** Months until a repair ship has a cut cable back (Tonga 2022: about 38 days). */
 export const REPAIR_MONTHS: Record<'eruption' | 'anchorDrag' | 'cyclone', number> = { eruption: 2, anchorDrag: 1, cyclone: 1 };
@@ -17,6 +18,7 @@ export interface EventTarget {
   cable?: string | undefined;
   power?: PowerId | undefined;
   title?: string | undefined;
+  initiative?: InitiativeKind | undefined;
 }
 
 function record(g: GameState, kind: EventKind, title: string, target: { island?: IslandId | null; cable?: string | null; power?: PowerId | null }, scripted: boolean): GameEvent {
@@ -174,7 +176,8 @@ function summit(g: GameState, say: Say, t: EventTarget, scripted: boolean): void
   }
   const title = t.title ?? `${power.name} hosts a summit with Pacific leaders`;
   record(g, 'summit', title, { power: id }, scripted);
-  say(`${title}, with a new package: ${formatMoney(power.budgetPerRound)} more to spend this round.`);
+  // The title stands as the author wrote it; what the summit brings is a sentence of its own.
+  say(`${title}. ${power.name} brings a new package: ${formatMoney(power.budgetPerRound)} more to spend this round.`);
 }
 
 function budgetCut(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
@@ -300,6 +303,14 @@ function election(g: GameState, say: Say, t: EventTarget, scripted: boolean): vo
   runElection(g, id, say, true, t.power);
 }
 
+/** A Pacific Islands Forum meeting in this round's negotiation (forum.ts); drawn from the deck, it speaks on sovereignty. */
+function forum(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const initiative = t.initiative ?? 'sovereignty';
+  const power = initiative === 'sovereignty' ? null : t.power && own(g.powers, t.power) ? t.power : null;
+  const m = convene(g, { round: g.round, title: t.title, initiative: power || initiative === 'sovereignty' ? initiative : 'sovereignty', power, calledBy: null }, say);
+  record(g, 'forum', m.title, { power }, scripted);
+}
+
 const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scripted: boolean) => void> = {
   eruption,
   anchorDrag,
@@ -316,6 +327,7 @@ const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scrip
   securityReview,
   satelliteService,
   recognitionPush,
+  forum,
 };
 
 export function applyEvent(g: GameState, say: Say, kind: EventKind, t: EventTarget, scripted: boolean): void {

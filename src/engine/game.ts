@@ -54,6 +54,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       diversifications: 0,
       fictional: s.fictional ?? false,
       norm: { economy: s.economy, legitimacy: s.legitimacy, connectivity: 0, coverage: 20, democracy: s.democracy },
+      ...(s.parliament ? { parliament: { ratifies: [...s.parliament.ratifies], opposition: s.parliament.opposition ?? null } } : {}),
     };
   }
   const powers: GameState['powers'] = {};

@@ -1,5 +1,5 @@
 import type { ActionType, DealKind, OrderKind, PowerId, RoleId, VendorKind } from './types';
-import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
+import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, INITIATIVES, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 import type { GameView } from './view';
 import { LOAN_LIMITS } from './aid';
 import { MAX_AID, MAX_BUILD_MONTHS, MAX_ISLAND_SHARE_PCT } from './deals';
@@ -31,6 +31,8 @@ export interface ActionTemplate {
   agreement?: string;
   /** For a renegotiation: the agreement the new offer would replace. */
   amends?: string;
+  /** For an answer to the Forum: the meeting whose initiative is answered. */
+  initiative?: string;
   params: Record<string, Domain>;
 }
 
@@ -139,6 +141,11 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
       }
       if (o.from === role && (o.status === 'open' || o.status === 'accepted')) out.push({ type: 'withdraw', offer: o.id, params: {} });
     }
+    // An island answers each Forum initiative before the islands this round, once.
+    if (own(v.islands, role))
+      for (const m of v.forums ?? [])
+        if (m.round === v.round && m.status === 'open' && !m.endorsed.includes(role) && !m.rejected.includes(role))
+          out.push({ type: 'endorse', initiative: m.id, params: {} }, { type: 'oppose', initiative: m.id, params: {} });
   } else if (v.orders.filter((o) => o.role === role).length < MAX_ORDERS_PER_ROUND) {
     const money = isPower ? (own(v.powers, role as PowerId)?.treasury ?? 0) : (own(v.islands, role)?.treasury ?? 0);
     const committed = v.orders.filter((o) => o.role === role).reduce((s, o) => s + o.order.amount, 0);
@@ -167,6 +174,10 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         if (!affordable(kind)) continue;
         if (kind === 'repay' || kind === 'renegotiateDebt') {
           if (debts.length) out.push({ type: 'order', orderKind: kind, params: { 'order.debt': { kind: 'oneOf', values: debts }, 'order.amount': amount(kind) } });
+        } else if (kind === 'callForum') {
+          // The Forum meets in the next round; a power is named for a policing initiative or a statement on conduct.
+          if (v.round < v.scenario.rounds)
+            out.push({ type: 'order', orderKind: kind, params: { 'order.initiative': { kind: 'oneOf', values: [...INITIATIVES] }, 'order.power': { kind: 'oneOf', values: powers }, 'order.amount': amount(kind) } });
         } else if (kind === 'delayElection') {
           if (island?.nextElection && island.nextElection - v.round <= 1) out.push({ type: 'order', orderKind: kind, params: { 'order.amount': amount(kind) } });
         } else out.push({ type: 'order', orderKind: kind, params: { 'order.amount': amount(kind) } });

@@ -3,8 +3,9 @@ import type { GameState, IslandId, Order, OrderKind, PowerId, Refusal, RoleId } 
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
 import { repayEarly, rescheduleDebt } from './aid';
-import { clamp, canSee, clampAlignment, clampMetric, formatMoney, ordinal, possessive, roundsFor, own } from './util';
+import { clamp, canSee, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
+import { convene } from './forum';
 
 export const MAX_ORDERS_PER_ROUND = 3;
 /** Percent chance that an island notices a foreign influence campaign. */
@@ -91,6 +92,13 @@ export function orderRefusal(g: GameState, role: RoleId, order: Order): Refusal 
     case 'delayElection':
       if (!island?.nextElection || island.nextElection - g.round > 1) return bad('illegalTerms', 'order.kind', 'An election can only be delayed when it is due this round or the next.');
       return null;
+    case 'callForum': {
+      if (g.round >= g.scenario.rounds) return bad('illegalTerms', 'order.kind', 'The Forum meets in the round after it is called: this is the last round.');
+      const initiative = order.initiative ?? 'sovereignty';
+      if (initiative !== 'sovereignty' && (order.power === undefined || !own(g.powers, order.power)))
+        return bad('unknownTarget', 'order.power', initiative === 'policing' ? 'Name the power that backs the policing initiative.' : 'Name the power whose conduct the statement addresses.');
+      return null;
+    }
     default:
       return null;
   }
@@ -223,17 +231,9 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
     case 'callForum': {
       if (!island) return;
       transfer(g, role, 'world', amount, 'forum', null);
-      // The first forum of a game speaks loudest; by the third the islands have said it all.
-      const held = ++g.counters.forum;
-      const sovereignty = Math.floor(2 / held);
-      const legitimacy = Math.floor(3 / held);
-      for (const other of Object.values(g.islands)) other.sovereignty = clampMetric(other.sovereignty + sovereignty);
-      island.legitimacy = clampMetric(island.legitimacy + legitimacy);
-      say(
-        sovereignty
-          ? `${island.name} calls a regional forum: the islands speak together on sovereignty over their networks and seas.`
-          : `${island.name} calls a regional forum, the ${ordinal(held)} of this game; the islands have said it all before, and little changes.`,
-      );
+      // The Forum meets in the next round's negotiation (forum.ts); the caller endorses its own initiative.
+      const initiative = order.initiative ?? 'sovereignty';
+      convene(g, { round: g.round + 1, initiative, power: initiative === 'sovereignty' ? null : (order.power ?? null), calledBy: island.id }, say);
       return;
     }
   }

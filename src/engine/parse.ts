@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Action, Deal, Order, Refusal } from './types';
-import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
+import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, INITIATIVES, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 
 /**
  * The shape of every action, deal and order, checked strictly before any rule looks at it: an
@@ -90,7 +90,7 @@ export const orderSchema = z.discriminatedUnion('kind', [
   order('delayElection', {}),
   order('holdElection', {}),
   order('diversifyVendors', {}),
-  order('callForum', {}),
+  order('callForum', { initiative: z.enum(INITIATIVES).optional(), power: power.optional() }),
   order('renegotiateDebt', { debt: id }),
 ]);
 
@@ -104,6 +104,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   action('cancel', { agreement: id, reason: text }),
   action('order', { order: orderSchema }),
   action('endPhase', {}),
+  action('endorse', { initiative: id }),
+  action('oppose', { initiative: id }),
 ]);
 
 // The schemas and the engine's types must describe the same data.

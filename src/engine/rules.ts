@@ -15,6 +15,8 @@ import { touchOffer } from './state';
 import { refuseLanding } from './standing';
 import { completeNetworks } from './telecom';
 import { acceptPackage, closePackage, refusePackage, resolvePackage } from './packages';
+import { runRatifications, signPending } from './ratify';
+import { answerForum, closeForums } from './forum';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -59,6 +61,10 @@ function applyMove(g: GameState, action: Action): void {
         seenBy: [action.role, ...to].sort(),
       };
       if (old) old.status = 'countered';
+      // A counter-offer to a deal marked for ratification needs it too, and the scenario's script of the vote holds.
+      if (old?.ratify) offer.ratify = true;
+      const scripted = old ? g.votes?.[old.id] : undefined;
+      if (scripted) g.votes = { ...g.votes, [offer.id]: scripted };
       exposeOffer(g, offer);
       g.offers.push(offer);
       return;
@@ -97,6 +103,10 @@ function applyMove(g: GameState, action: Action): void {
     case 'endPhase':
       g.ended.push(action.role);
       return;
+    case 'endorse':
+    case 'oppose':
+      answerForum(g, action);
+      return;
   }
 }
 
@@ -127,7 +137,13 @@ export function tableOffers(g: GameState): void {
     if (!parseDeal(t.deal).ok || !g.seats.includes(t.from)) continue;
     const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
     const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why, ...(t.amends ? { amends: t.amends } : {}) };
-    if (validate(g, action) === null) applyAction(g, action);
+    if (validate(g, action) !== null) continue;
+    applyAction(g, action);
+    const offer = g.offers[g.offers.length - 1];
+    if (t.ratify && offer) {
+      offer.ratify = true;
+      if (t.ratify !== true) g.votes = { ...g.votes, [offer.id]: t.ratify };
+    }
   }
 }
 
@@ -137,6 +153,7 @@ export function closeNegotiation(g: GameState): void {
     if (o.deal.kind === 'package') closePackage(g, o);
     else o.status = 'expired';
   }
+  closeForums(g, sayer(g));
 }
 
 /**
@@ -161,7 +178,7 @@ export function runResolution(g: GameState): void {
       continue;
     }
     offer.status = 'signed';
-    sign(g, offer, say);
+    if (!signPending(g, offer, say)) sign(g, offer, say);
   }
   for (const seat of g.seats) {
     for (const o of g.orders.filter((x) => x.role === seat)) executeOrder(g, seat, o.order, say);
@@ -176,6 +193,7 @@ export function runResolution(g: GameState): void {
 
 export function runDomesticPhase(g: GameState): void {
   enterPhase(g, 'domestic');
+  runRatifications(g, sayer(g));
   runDomestic(g, sayer(g));
   refreshNetworks(g);
   updateScores(g);

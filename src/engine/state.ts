@@ -42,6 +42,10 @@ export function cloneFor(g: GameState, action: Action): GameState {
   switch (action.type) {
     case 'endPhase':
       return { ...base, ended: g.ended.slice() };
+    // A Forum answer replaces the list of meetings (forum.ts), changing nothing in place.
+    case 'endorse':
+    case 'oppose':
+      return base;
     case 'order':
       return { ...base, orders: g.orders.slice() };
     case 'offer':

@@ -34,6 +34,7 @@ export const EVENT_KINDS = [
   'securityReview',
   'satelliteService',
   'recognitionPush',
+  'forum',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -72,6 +73,7 @@ export interface ScenarioData {
     leaning?: PowerId | undefined;
     computer?: boolean | undefined;
     fictional?: boolean | undefined;
+    parliament?: ParliamentData | undefined;
   }[];
   powers: {
     id: PowerId;
@@ -112,9 +114,9 @@ export interface ScenarioData {
     washington?: Partial<Record<PowerObjective, number>> | undefined;
   };
   deck: { chancePerRound: number; weights: Partial<Record<EventKind, number>> };
-  scripted: { round: number; kind: EventKind; island?: IslandId | undefined; cable?: string | undefined; power?: PowerId | undefined; title?: string | undefined }[];
+  scripted: { round: number; kind: EventKind; island?: IslandId | undefined; cable?: string | undefined; power?: PowerId | undefined; title?: string | undefined; initiative?: InitiativeKind | undefined }[];
   /** Offers the scenario puts on the table at a round's briefing (the tutorial's two cable bids, a historical package). */
-  tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined; amends?: string | undefined }[] | undefined;
+  tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined; amends?: string | undefined; ratify?: RatifyMark | undefined }[] | undefined;
   /** Agreements already in force when the game starts; the starting numbers already reflect them. */
   agreements?: StandingAgreementData[] | undefined;
   sources: string[];
@@ -185,6 +187,8 @@ export interface Island {
   fictional: boolean;
   /** Where the island stood at the start: the economy and the government's standing drift back towards it, moved by what changed since. */
   norm: { economy: number; legitimacy: number; connectivity: number; coverage: number; democracy: number };
+  /** Set when the scenario gives the island a parliament that must ratify some kinds of deal (ratify.ts). */
+  parliament?: Parliament | undefined;
 }
 
 export const TELECOM_PROJECTS = ['towers', 'carrier', 'dataCentre', 'eGovernment', 'safeCity'] as const;
@@ -393,6 +397,8 @@ export interface Offer {
   seenBy: RoleId[];
   /** A package's refusals, island by island (and a consenting power's): who refused and why. */
   refusals?: { by: RoleId; reason: string }[] | undefined;
+  /** Set when the scenario marks the deal for ratification by the islands' parliaments (ratify.ts). */
+  ratify?: true | undefined;
 }
 
 export interface AgreementClause extends Clause {
@@ -463,7 +469,7 @@ export type Order =
   | { kind: 'delayElection'; amount: number }
   | { kind: 'holdElection'; amount: number }
   | { kind: 'diversifyVendors'; amount: number }
-  | { kind: 'callForum'; amount: number }
+  | { kind: 'callForum'; amount: number; initiative?: InitiativeKind | undefined; power?: PowerId | undefined }
   | { kind: 'renegotiateDebt'; debt: string; amount: number };
 export type OrderKind = Order['kind'];
 
@@ -544,6 +550,68 @@ export interface GameState {
   computerSeats: RoleId[];
   /** seedrandom's saved state: never shown to any viewer. */
   rng: RngState;
+  /** Signed deals waiting for a parliament's vote; present once a deal has needed one (ratify.ts). */
+  ratifications?: Ratification[] | undefined;
+  /** How the scenario scripts a parliament's vote on an offer, by offer id: never shown to any viewer. */
+  votes?: Record<string, 'pass' | 'refuse'> | undefined;
+  /** Pacific Islands Forum meetings; present once one has been called (forum.ts). */
+  forums?: ForumMeeting[] | undefined;
+}
+
+// ---------------------------------------------------------------- ratification and the Forum
+
+/** How a scenario marks a tabled deal: `true`, a vote decided by chance; `pass` or `refuse`, the vote as history had it. */
+export type RatifyMark = true | 'pass' | 'refuse';
+
+/** What a scenario says of an island's parliament. */
+export interface ParliamentData {
+  /** Kinds of deal the parliament must ratify before they take effect (Vanuatu: pacts); a package's parts are judged by their own kinds. */
+  ratifies: Exclude<DealKind, 'package'>[];
+  /** The power the opposition leans to, if any; by default, the power the islanders favour most after the government's. */
+  opposition?: PowerId | undefined;
+}
+
+export interface Parliament {
+  ratifies: DealKind[];
+  opposition: PowerId | null;
+}
+
+/** A deal signed at a resolution, waiting with no effect for the parliaments' vote at the next domestic phase. */
+export interface Ratification {
+  id: string;
+  /** The signed offer: its deal takes effect if every parliament ratifies it. */
+  offer: string;
+  /** Round it was signed in. */
+  round: number;
+  /** The islands whose parliaments vote, in order. */
+  islands: IslandId[];
+  /** The power on the other side (the funder, or the pact's partner). */
+  partner: PowerId;
+  /** The deal as the public knows it (secret clauses left out). */
+  deal: Deal;
+  status: 'pending' | 'ratified' | 'refused' | 'lapsed';
+  /** Each parliament's vote so far, and its chance in percent (null when scripted). */
+  result: { island: IslandId; passed: boolean; chance: number | null }[];
+}
+
+/** What the Forum is asked to endorse: a regional policing initiative backed by a power, a statement on a power's conduct, or the islands' common word on sovereignty over their networks and seas. */
+export const INITIATIVES = ['policing', 'conduct', 'sovereignty'] as const;
+export type InitiativeKind = (typeof INITIATIVES)[number];
+
+export interface ForumMeeting {
+  id: string;
+  /** The round whose negotiation the meeting sits in. */
+  round: number;
+  /** As the scenario's author or the calling island wrote it. */
+  title: string;
+  initiative: InitiativeKind;
+  /** policing: the power backing it; conduct: the power whose conduct the statement addresses. */
+  power: PowerId | null;
+  /** The island that called it, or null when scripted. */
+  calledBy: IslandId | null;
+  endorsed: IslandId[];
+  rejected: IslandId[];
+  status: 'open' | 'adopted' | 'failed';
 }
 
 /** seedrandom's ARC4 state. */
@@ -568,6 +636,8 @@ export type Action = (
   | { type: 'cancel'; role: RoleId; agreement: string; reason: string }
   | { type: 'order'; role: RoleId; order: Order }
   | { type: 'endPhase'; role: RoleId }
+  | { type: 'endorse'; role: RoleId; initiative: string }
+  | { type: 'oppose'; role: RoleId; initiative: string }
 ) & { why?: string | undefined };
 export type ActionType = Action['type'];
 

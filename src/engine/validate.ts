@@ -3,6 +3,7 @@ import { amendRefusal, dealRefusal, partiesOf } from './deals';
 import { orderRefusal } from './orders';
 import { parseAction } from './parse';
 import { counterRefusal, hasAnswered, packageOfferRefusal } from './packages';
+import { forumRefusal } from './forum';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
@@ -162,6 +163,9 @@ export function validate(g: GameState, action: Action): Refusal | null {
       return orderRefusal(g, role, action.order);
     case 'endPhase':
       return null;
+    case 'endorse':
+    case 'oppose':
+      return forumRefusal(g, role, action.initiative);
     default:
       return { code: 'malformed', field: 'type', message: 'Unknown action.' };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
 import { dealSchema } from '../engine/parse';
 
 /**
@@ -59,6 +59,14 @@ export const islandSchema = z
     leaning: powerId.optional().describe('the power the government leans to, if any'),
     computer: z.boolean().optional().describe('the seat is played by the computer unless someone takes it'),
     fictional: z.boolean().optional().describe('a fictional composite island (the tutorial), labelled as such'),
+    parliament: z
+      .object({
+        ratifies: z.array(z.enum(['cable', 'aid', 'telecom', 'pact', 'diplomatic'])).max(5).describe('kinds of deal the parliament must ratify before they take effect'),
+        opposition: powerId.optional().describe('the power the opposition leans to; by default the one the islanders favour most after the government\'s'),
+      })
+      .strict()
+      .optional()
+      .describe('a parliament that votes on some deals after they are signed (docs/rules.md, Ratification)'),
   })
   .strict();
 
@@ -152,6 +160,7 @@ export const scriptedEventSchema = z
     cable: id.optional(),
     power: powerId.optional(),
     title: text(240).optional(),
+    initiative: z.enum(INITIATIVES).optional().describe('for a forum: what it puts to the islands (policing and conduct name a power)'),
   })
   .strict();
 
@@ -223,6 +232,10 @@ export const scenarioSchema = z
             deal: dealSchema.describe('a deal, as an offer carries it (see docs/rules.md)'),
             why: text(240).optional(),
             amends: id.optional().describe('a standing agreement the offer would replace (a renegotiation, or a new deal for a cable contract)'),
+            ratify: z
+              .union([z.literal(true), z.enum(['pass', 'refuse'])])
+              .optional()
+              .describe('the deal needs ratification by the islands\' parliaments: true for a vote by chance, or pass or refuse as history had it'),
           })
           .strict(),
       )
@@ -292,6 +305,8 @@ export const scenarioSchema = z
     s.islands.forEach((isl, i) => {
       for (const k of Object.keys(isl.alignment))
         if (!powerIds.has(k)) ctx.addIssue({ code: 'custom', path: ['islands', i, 'alignment', k], message: oneOf('a power', powerIds), params: { found: JSON.stringify(k) } });
+      const opposition = isl.parliament?.opposition;
+      if (opposition && !powerIds.has(opposition)) ctx.addIssue({ code: 'custom', path: ['islands', i, 'parliament', 'opposition'], message: oneOf('a power', powerIds) });
     });
     s.debts.forEach((d, i) => {
       if (!islandIds.has(d.debtor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'debtor'], message: oneOf('an island', islandIds) });
@@ -304,6 +319,10 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: oneOf('an island', islandIds) });
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
+      if (e.initiative !== undefined && e.kind !== 'forum') ctx.addIssue({ code: 'custom', path: ['scripted', i, 'initiative'], message: 'an initiative only on a `forum` event' });
+      if (e.kind === 'forum' && (e.initiative === 'policing' || e.initiative === 'conduct') && !e.power)
+        ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: e.initiative === 'policing' ? 'the power that backs the policing initiative' : 'the power whose conduct the statement addresses' });
+      if (e.kind === 'forum' && e.power && !powerIds.has(e.power)) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: oneOf('a power', powerIds) });
     });
     // A tabled or standing deal names only what this scenario has: checked here, with the file's
     // line, before any rule reads through an id.

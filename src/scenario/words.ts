@@ -43,9 +43,11 @@ const SYNONYMS: Record<string, string> = {
 
 /** Things a teacher may reach for that the format does not have, with what to write instead. */
 const NOT_IN_FORMAT: Record<string, string> = {
-  parliament: 'the game has no ratification vote: a deal takes effect when signed',
-  ratification: 'the game has no ratification vote: a deal takes effect when signed',
-  forum: 'a Forum meeting is not in the format; a scripted `summit` is the nearest event',
+  parliament: 'a parliament belongs to an island (`islands[].parliament: {ratifies: [pact]}`), and a tabled offer can ask for ratification with `ratify: true`',
+  ratification: 'ratification is set per deal with `ratify:` on a tabled offer, or per island with `islands[].parliament`',
+  ratify: 'ratification is set per deal with `ratify:` on a tabled offer, or per island with `islands[].parliament`',
+  forum: 'a Forum meeting is a scripted event: `scripted: [{round: 3, kind: forum, initiative: policing, power: canberra}]`',
+  forums: 'a Forum meeting is a scripted event: `scripted: [{round: 3, kind: forum, initiative: policing, power: canberra}]`',
   packages: 'a package is one deal of `kind: package` in `tabled:`, with its `islands` and `parts`',
 };
 
@@ -122,6 +124,7 @@ const THINGS: Record<string, string> = {
   objectives: 'objectives',
   deck: 'the deck',
   history: 'history',
+  parliament: 'a parliament',
 };
 
 type Def = { type: string; innerType?: Schema; shape?: Record<string, Schema>; element?: Schema; in?: Schema };

@@ -1,4 +1,4 @@
-import { islandsOnRoute, POWERS, type Cable, type GameView, type IslandId } from '../engine';
+import { islandsOnRoute, POWERS, voteChance, type Cable, type GameView, type IslandId } from '../engine';
 import { describeDeal, routeText } from './describe';
 import { h } from './dom';
 import { CABLE_STATUS_LABELS, dateLabel, money, namesForIds, phaseLabel, plural, roleName } from './names';
@@ -104,6 +104,7 @@ export function renderIslands(v: GameView, selected: IslandId | null, select: (i
       h('p', { class: 'hint', style: 'margin-top:0.5rem' }, `Network kit by origin: ${Object.entries(island.exposure).filter(([, x]) => x > 0).map(([k, x]) => `${k === 'other' ? 'others' : roleName(v, k)} ${x}%`).join(', ') || 'no cable in service yet'}.`),
     ),
     h('section', { class: 'section', 'aria-labelledby': 'island-cables' }, h('h3', { id: 'island-cables' }, 'Cables'), cables.length ? h('ul', { class: 'plain-list' }, cables.map((c) => cableLine(v, c))) : h('p', { class: 'empty' }, 'No cable lands here: the island is online by satellite only.')),
+    pendingOn(v, current),
     debts.length
       ? h('section', { class: 'section', 'aria-labelledby': 'island-debts' }, h('h3', { id: 'island-debts' }, 'Debts'), h('ul', { class: 'plain-list' }, debts.map((d) => h('li', null, `${money(d.outstanding)} to ${roleName(v, d.creditor)} at ${d.ratePct}%${d.arrears ? `, ${money(d.arrears)} in arrears` : ''}`))))
       : null,
@@ -111,6 +112,22 @@ export function renderIslands(v: GameView, selected: IslandId | null, select: (i
       ? h('section', { class: 'section', 'aria-labelledby': 'island-assets' }, h('h3', { id: 'island-assets' }, 'Other assets'), h('ul', { class: 'plain-list' }, assets.map((a) => h('li', null, `${a.kind}${a.vendor ? ` (${v.vendors[a.vendor]?.name ?? a.vendor})` : ''}, controlled by ${roleName(v, a.owner)}`))))
       : null,
   ].filter((x): x is HTMLElement => x !== null);
+}
+
+/** Deals signed by the island that wait for its parliament's vote, and whether its parliament ratifies any kind of deal. */
+function pendingOn(v: GameView, island: IslandId): HTMLElement | null {
+  const pending = (v.ratifications ?? []).filter((r) => r.status === 'pending' && r.islands.includes(island));
+  const parliament = v.islands[island]?.parliament;
+  if (!pending.length && !parliament) return null;
+  return h(
+    'section',
+    { class: 'section', 'aria-labelledby': 'island-parliament' },
+    h('h3', { id: 'island-parliament' }, 'Parliament'),
+    parliament ? h('p', { class: 'hint' }, `Ratifies ${parliament.ratifies.map((k) => `${k} deals`).join(', ')} before they take effect${parliament.opposition ? `; the opposition leans to ${roleName(v, parliament.opposition)}` : ''}.`) : null,
+    pending.length
+      ? h('ul', { class: 'plain-list' }, pending.map((r) => h('li', null, `Awaiting ratification: ${describeDeal(v, r.deal).replace(/\.?$/, '.')} Signed in round ${r.round} with ${roleName(v, r.partner)}; the vote comes at the end of round ${r.round + 1} (a ${voteChance(v, island, r.partner)}% chance as things stand).`)))
+      : h('p', { class: 'empty' }, 'No deal awaits its vote.'),
+  );
 }
 
 /** The map in words, for screen readers: islands and their connectivity, cables by status. */

@@ -66,7 +66,7 @@ const ORDER_KINDS: Record<string, string> = {
   delayElection: 'Delay the election',
   holdElection: 'Call an election',
   diversifyVendors: 'Diversify vendors',
-  callForum: 'Call a regional forum',
+  callForum: 'Call a Pacific Islands Forum meeting',
   renegotiateDebt: 'Renegotiate a debt',
 };
 export const orderKindLabel = (k: string): string => ORDER_KINDS[k] ?? humanize(k);
@@ -80,6 +80,8 @@ const ACTION_VERBS: Record<string, string> = {
   withdraw: 'Withdraw',
   cancel: 'Cancel agreement',
   endPhase: 'End phase',
+  endorse: 'Endorse',
+  oppose: 'Reject',
 };
 export const actionVerb = (t: string): string => ACTION_VERBS[t] ?? humanize(t);
 
@@ -115,6 +117,8 @@ const PARAMS: Record<string, string> = {
   'order.debt': 'Debt',
   'order.vendor': 'Vendor',
   'order.clause': 'Clause',
+  'order.initiative': 'What the Forum is asked to endorse',
+  'order.power': 'The power it names (for policing or a statement on conduct)',
 };
 export function paramLabel(path: string): string {
   return PARAMS[path] ?? humanize(path.split('.').pop() ?? path);
@@ -154,6 +158,8 @@ const VALUES: Record<string, string> = {
   switchRecognition: 'Switch recognition from Taipei to Beijing',
   joinBloc: 'Join the partner’s programme',
   none: 'None',
+  conduct: 'A statement on a power’s conduct',
+  sovereignty: 'A common word on sovereignty over networks and seas',
 };
 
 /** A value of a parameter as a player reads it: role, landing point and vendor ids become names. */
@@ -195,6 +201,12 @@ export const STATUS_LABELS: Record<string, string> = {
   expired: 'Expired',
   signed: 'Signed',
   void: 'Void',
+  pending: 'Awaiting ratification',
+  ratified: 'Ratified',
+  refused: 'Refused by parliament',
+  lapsed: 'Lapsed',
+  adopted: 'Adopted',
+  failed: 'Not adopted',
 };
 export const statusLabel = (s: string): string => STATUS_LABELS[s] ?? humanize(s);
 
@@ -339,5 +351,5 @@ export const ORDER_HELP: Record<string, { does: string; exposure: string }> = {
   delayElection: { does: 'Puts the election off a year: unrest and democracy suffer, and each delay costs more legitimacy.', exposure: 'Seen by all.' },
   holdElection: { does: 'Calls an early election at the end of this round.', exposure: 'Seen by all.' },
   diversifyVendors: { does: 'Brings in another network vendor: sovereignty and cyber resilience rise, each time by less.', exposure: 'Nothing to expose.' },
-  callForum: { does: 'Hosts a regional forum: goodwill and standing for the island, each forum less than the last.', exposure: 'Nothing to expose.' },
+  callForum: { does: 'Calls a Pacific Islands Forum meeting for next round: every island endorses or rejects your initiative (a common word on sovereignty, a policing initiative a power backs, or a statement on a power’s conduct).', exposure: 'Nothing to expose.' },
 };

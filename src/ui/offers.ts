@@ -1,4 +1,4 @@
-import type { Action, ActionTemplate, Agreement, GameView, Offer, Refusal, RoleId } from '../engine';
+import { initiativeText, ratifiersOf, type Action, type ActionTemplate, type Agreement, type ForumMeeting, type GameView, type Offer, type Ratification, type Refusal, type RoleId } from '../engine';
 import { describeDeal, describeParts } from './describe';
 import { h } from './dom';
 import { renderField, type FieldContext } from './fields';
@@ -139,9 +139,50 @@ function offerCard(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId
       : null,
     pkg && refused.length ? h('p', { class: 'hint' }, `Refused by ${refused.map((r) => `${roleName(v, r.by)} (“${namesForIds(v, r.reason)}”)`).join(', ')}.`) : null,
     o.counterDepth > 0 ? h('p', { class: 'hint' }, `Counter-offer ${o.counterDepth} of 3 this round.`) : null,
+    ratificationHint(v, o),
     accepted.length && (o.status === 'open' || pkg) ? h('p', { class: 'hint' }, `${o.status === 'open' ? 'Accepted so far' : 'Accepted'} by ${accepted.map((r) => roleName(v, r)).join(', ')}.`) : null,
     o.reason && !pkg ? h('p', { class: 'reason' }, `“${namesForIds(v, o.reason)}”`) : null,
     answers(app, forms, v, role, mine, (t) => ({ kind: 'counter', offer: t.offer ?? o.id })),
+  );
+}
+
+/** "Needs ratification by Vanuatu's parliament": shown on an offer whose deal waits for a vote once signed. */
+function ratificationHint(v: GameView, o: Offer): HTMLElement | null {
+  if (o.status !== 'open' && o.status !== 'accepted') return null;
+  const islands = ratifiersOf(v, o);
+  if (!islands.length) return null;
+  const names = islands.map((i) => roleName(v, i)).join(' and ');
+  return h('p', { class: 'hint ratify' }, `Needs ratification by the parliament of ${names}: once signed, it takes effect only if the vote next round passes.`);
+}
+
+/** A Forum meeting: its title as written, what it asks, who has answered, and this island's answer buttons. */
+function forumCard(app: OffersApp, forms: InlineForms, v: GameView, role: RoleId, m: ForumMeeting, legal: ActionTemplate[]): HTMLElement {
+  const mine = legal.filter((t) => t.initiative === m.id);
+  const said = (list: string[], verb: string) => (list.length ? `${verb} by ${list.map((r) => roleName(v, r)).join(', ')}` : null);
+  const answered = [said(m.endorsed, 'Endorsed'), said(m.rejected, 'rejected')].filter(Boolean).join('; ');
+  const own = m.endorsed.includes(role) ? 'You endorsed it.' : m.rejected.includes(role) ? 'You rejected it.' : null;
+  return h(
+    'li',
+    { class: 'card forum', dataset: { forum: m.id } },
+    h('div', { class: 'card-head' }, h('span', { class: 'forum-title' }, m.title), statusChip(m.status === 'open' ? 'open' : m.status)),
+    h('p', { class: 'deal-text' }, `The Forum is asked to endorse ${initiativeText(v, m)}.${m.calledBy ? ` Called by ${roleName(v, m.calledBy)}.` : ''}`),
+    answered ? h('p', { class: 'hint' }, `${answered}.`) : null,
+    own ? h('p', { class: 'hint' }, own) : null,
+    m.status === 'open' && !v.islands[role] ? h('p', { class: 'hint' }, 'Only the island governments sit in the Forum: it is adopted if at least half of them endorse it and more endorse than reject it.') : null,
+    answers(app, forms, v, role, mine, () => ({ kind: 'new' })),
+  );
+}
+
+/** A deal signed subject to ratification: its public terms, and the vote to come or its result. */
+function pendingCard(v: GameView, r: Ratification): HTMLElement {
+  const who = r.islands.map((i) => roleName(v, i)).join(' and ');
+  const result = r.result.map((x) => `${roleName(v, x.island)}: ${x.passed ? 'passed' : 'refused'}${x.chance === null ? '' : ` (${x.chance}% chance)`}`).join('; ');
+  return h(
+    'li',
+    { class: `card${r.status === 'pending' ? '' : ' faded'}`, dataset: { ratification: r.id } },
+    h('div', { class: 'card-head' }, h('span', { class: 'parties' }, swatch(v, r.partner), ` ${roleName(v, r.partner)} · ${who}`), statusChip(r.status)),
+    h('p', { class: 'deal-text' }, describeDeal(v, r.deal)),
+    h('p', { class: 'hint' }, r.status === 'pending' ? `Signed in round ${r.round}; the parliament of ${who} votes on it at the end of round ${r.round + 1}. Until then it has no effect.` : `Vote: ${result}.`),
   );
 }
 
@@ -180,10 +221,15 @@ export function renderOffers(app: OffersApp, forms: InlineForms, v: GameView, ro
   const theirs = v.agreements.filter((a) => a.status === 'active' && !a.parties.includes(role));
   const card = (o: Offer) => offerCard(app, forms, v, role, o, legal);
   const negotiating = v.phase === 'negotiation';
+  const forums = (v.forums ?? []).filter((m) => m.round === v.round);
+  // Pending deals, and the votes of the last domestic phase (a deal signed in round r is voted on at the end of round r + 1).
+  const ratifications = (v.ratifications ?? []).filter((r) => r.status === 'pending' || r.round >= v.round - 2);
   return [
+    section('forum', 'Pacific Islands Forum', forums.map((m) => forumCard(app, forms, v, role, m, legal)), null),
     section('offers-in', 'Offers to you', toMe.map(card), negotiating ? 'No offers to you yet this round.' : 'No offers to you this round.'),
     section('offers-out', 'Your offers', fromMe.map(card), negotiating ? 'You have sent no offers this round. Use “New offer” to make one.' : 'You sent no offers this round.'),
     section('offers-other', 'Other offers you know of', others.map(card), null),
+    section('ratifications', 'Signed, subject to ratification', ratifications.map((r) => pendingCard(v, r)), null),
     section('agreements-mine', 'Your agreements in force', mine.map((a) => agreementCard(app, forms, v, role, a, legal)), 'None yet.'),
     section('agreements-other', 'Other agreements in force', theirs.map((a) => agreementCard(app, forms, v, role, a, legal)), null),
     earlier.length

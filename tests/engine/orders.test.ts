@@ -125,27 +125,7 @@ describe('sealed orders of the islands', () => {
     expect(g.islands.SLB!.sovereignty).toBe(start + 6);
   });
 
-  it('each regional forum of a game brings less than the last: +2, +1, then nothing', () => {
-    let g = quiet();
-    const start = { SLB: g.islands.SLB!.sovereignty };
-    const sovereignty: number[] = [];
-    for (const caller of ['PNG', 'SLB', 'PNG'] as const) {
-      const before = g.islands.PNG!.sovereignty;
-      g = withOrders(g, [[caller, { kind: 'callForum', amount: 500 }]]);
-      sovereignty.push(g.islands.PNG!.sovereignty - before);
-    }
-    expect(sovereignty).toEqual([2, 1, 0]);
-    expect(g.islands.SLB!.sovereignty).toBe(start.SLB + 3);
-    expect(g.counters.forum).toBe(3);
-    expect(g.log.some((e) => e.text.includes('the 3rd of this game'))).toBe(true);
-  });
-
-  it('a regional forum lifts every island\'s sovereignty', () => {
-    const g0 = quiet();
-    const g = withOrders(g0, [['PNG', { kind: 'callForum', amount: 500 }]]);
-    expect(g.islands.SLB!.sovereignty).toBe(g0.islands.SLB!.sovereignty + 2);
-    expect(g.islands.PNG!.sovereignty).toBe(g0.islands.PNG!.sovereignty + 2);
-  });
+  // Forums called by an island: tests/engine/forum.test.ts.
 
   it('rescheduling a debt adds five years and takes a point off the rate, for the creditor\'s leverage', () => {
     const g0 = quiet();

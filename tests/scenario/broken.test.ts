@@ -56,7 +56,8 @@ const CASES: Record<string, Case> = {
   'financing-without-kind': { path: 'tabled[0].deal.financing.kind', expected: 'financing with a `kind`: grant or loan', found: 'no `kind`', at: 'financing: { by: beijing }' },
   'financing-without-by': { path: 'tabled[0].deal.financing.by', expected: '`by`, the power that pays: "beijing", "canberra", "washington"', found: 'financing without `by`', at: 'financing: { kind: grant }' },
   'deal-duration': { path: 'tabled[0].deal.duration', expected: 'a field of a cable deal (docs/scenario-format.md lists them)', found: '`duration`: no such field in a cable deal; did you mean `buildMonths`?', at: 'duration: 120' },
-  'top-level-unknown': { path: 'parliament', expected: 'only the top-level fields docs/scenario-format.md lists', found: '`parliament`: scenarios have no field `parliament`; the game has no ratification vote: a deal takes effect when signed', at: 'parliament:' },
+  'top-level-unknown': { path: 'parliament', expected: 'only the top-level fields docs/scenario-format.md lists', found: '`parliament`: scenarios have no field `parliament`; a parliament belongs to an island (`islands[].parliament: {ratifies: [pact]}`), and a tabled offer can ask for ratification with `ratify: true`', at: 'parliament:' },
+  'forum-without-power': { path: 'scripted[0].power', expected: 'the power that backs the policing initiative', found: 'nothing (the field is missing)', at: 'kind: forum' },
   'scripted-unknown-cable': { path: 'scripted[0].cable', expected: 'a cable of this scenario (vaitupa-suva)', found: '"ghost-cable"', at: 'ghost-cable' },
 };
 

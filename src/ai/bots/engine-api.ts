@@ -18,3 +18,4 @@ export { blocOf, rivalBloc } from '../../engine/diplomacy';
 export { closeNegotiation, enterPhase, runBriefing, runResolution, runDomesticPhase, nextRound } from '../../engine/rules';
 export { clamp } from '../../engine/util';
 export { hasAnswered, packageDeals, shareOf } from '../../engine/packages';
+export { closeForums, initiativeText } from '../../engine/forum';

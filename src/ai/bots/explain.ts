@@ -136,7 +136,7 @@ export function orderText(v: Pick<GameView, 'islands' | 'powers' | 'vendors'> & 
     case 'diversifyVendors':
       return `${m} to diversify its network vendors`;
     case 'callForum':
-      return `a regional forum (${m})`;
+      return `a Pacific Islands Forum meeting for next round (${m})`;
     case 'renegotiateDebt':
       return `rescheduling ${debtText(v, order.debt)}`;
   }

@@ -6,6 +6,7 @@ import { clip, goalText, nameOf, orderText } from './explain';
 import { scoreValue } from './model';
 import { factFor } from './negotiate';
 import { focusIslands } from './propose';
+import { forumCallValue } from './forum';
 
 /** A sealed order a bot could give, with what it expects from it. */
 export interface OrderOption {
@@ -45,7 +46,8 @@ function islandOrderCandidates(c: BotContext, money: number, reserve: number): O
   if (!isl) return [];
   const rev = Math.max(1, isl.revenuePerRound);
   const out: Order[] = [{ kind: 'crackdown', amount: 0 }];
-  if (money >= 500) out.push({ kind: 'callForum', amount: 500 });
+  // The Forum meets the round after it is called: not in the last round.
+  if (money >= 500 && v.round < v.scenario.rounds) out.push({ kind: 'callForum', amount: 500 });
   const diversify = new Set<number>();
   for (let k = 1; k <= 8; k++) diversify.add(Math.max(1000, ceil100(((k - 1) * rev) / 4)));
   for (const amount of diversify) if (amount <= money) out.push({ kind: 'diversifyVendors', amount });
@@ -121,6 +123,7 @@ export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot:
       let parts: Record<string, number>;
       if (order.kind === 'campaign') ({ value, parts } = campaignValue(c, order, chosenOrders));
       else if (order.kind === 'vendorPressure') [value, parts] = [0.15, { vendorShare: 0.1 }];
+      else if (order.kind === 'callForum') ({ value, parts } = forumCallValue(c, order));
       else {
         const a = appraise(m, [role], [], [], [...chosenOrders, order].map((o) => ({ role, order: o })))[role] as Appraisal;
         const prior = chosenOrders.length ? (appraise(m, [role], [], [], chosenOrders.map((o) => ({ role, order: o })))[role] as Appraisal) : null;

@@ -5,6 +5,7 @@ import { isPower } from './model';
 import { answerSlots } from './negotiate';
 import { orderOptions } from './orders';
 import { chooseProposals, islandRequestOptions, powerOfferOptions, rivalMove, spendable } from './propose';
+import { forumVotes } from './forum';
 
 /** Requests an island sends in a round at most, by level. */
 const ISLAND_REQUESTS = { easy: 1, normal: 2, hard: 2 } as const;
@@ -68,9 +69,11 @@ export function playTurn(c: BotContext): Decision {
     const spare = options.find((o) => !chosen.includes(o));
     if (spare) proposalAlts.push([...proposals.slice(0, -1), spare.action]);
   }
+  // An island answers the Forum's initiatives whatever else it does this round.
+  const votes = forumVotes(c);
   return {
-    actions: [...answers, ...proposals],
-    alternatives: [...answerAlts.map((alt) => [...alt, ...proposals]), ...proposalAlts.map((alt) => [...answers, ...alt])],
+    actions: [...votes, ...answers, ...proposals],
+    alternatives: [...answerAlts.map((alt) => [...votes, ...alt, ...proposals]), ...proposalAlts.map((alt) => [...votes, ...answers, ...alt])],
   };
 }
 
