@@ -64,7 +64,7 @@ describe('npm run sim', () => {
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('normal bots in every seat');
     // A counter with its changed terms and its goal, seen only by the two parties.
-    expect(out.stdout).toMatch(/\[[A-Z]+, (beijing|canberra|washington) only\] [A-Za-z ]+: [A-Za-z ]+ counters .+: the same .+, to /);
+    expect(out.stdout).toMatch(/\[[A-Z]+, (beijing|canberra|washington) only\] [A-Za-z ]+: [A-Za-z ]+ counters .+: the same .+, (to|for) /);
     const doc = JSON.parse(run('sim', ['--scenario', 'honiara', '--seed', '3', '--bots', 'easy', '--json']).stdout);
     expect(doc).toMatchObject({ scenario: 'honiara', bots: 'easy', over: true });
   });
