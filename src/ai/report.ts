@@ -1,4 +1,4 @@
-import { formatMoney, possessive, type Deal, type GameState, type Offer, type RoleId, type ScenarioData } from '../engine';
+import { possessive, type Deal, type GameState, type Offer, type RoleId, type ScenarioData } from '../engine';
 import { MatchHost } from '../host/match';
 import { playToEnd } from './autoplay';
 import { policyByName } from '.';
