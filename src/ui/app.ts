@@ -43,6 +43,11 @@ export class App {
   private logSeen = 0;
   private setup: SetupState | null = null;
   private scenarios: { loaded: LoadedScenario[]; broken: string[] } | null = null;
+  /** Scenario files opened in this browser (src/ui/authoring/), listed after the shipped ones. */
+  private opened: LoadedScenario[] = [];
+  private authoring: Promise<typeof import('./authoring')> | null = null;
+  private authoringDialog: import('./authoring').Authoring | null = null;
+  private openNotice: string | null = null;
   private menuProblem: string | null = null;
   private endHidden = false;
   private focusKey = '';
@@ -223,12 +228,63 @@ export class App {
 
   private async openSetup(): Promise<void> {
     if (!this.scenarios) {
-      const all = await loadAllScenarios();
-      this.scenarios = { loaded: all.loaded, broken: all.broken.map((b) => b.lines[0] ?? b.file) };
+      const [all, opened] = await Promise.all([loadAllScenarios(), this.loadAuthoring().then((m) => m.openedScenarios())]);
+      this.opened = opened;
+      this.scenarios = { loaded: [...all.loaded, ...opened], broken: all.broken.map((b) => b.lines[0] ?? b.file) };
     }
+    this.openNotice = null;
     const first = this.scenarios.loaded.find((s) => s.id === this.defaultScenario?.id) ?? this.scenarios.loaded[0];
     this.setup ??= { scenario: first?.id ?? '', mode: 'solo', role: 'canberra', humans: [], seed: freshSeed(), level: 'normal', error: null };
     this.c.flow.send({ type: 'SETUP' });
+  }
+
+  // ------------------------------------------------------------ scenario files opened in this browser
+
+  private loadAuthoring(): Promise<typeof import('./authoring')> {
+    this.authoring ??= import('./authoring');
+    return this.authoring;
+  }
+
+  private async authoringUi(): Promise<import('./authoring').Authoring> {
+    const m = await this.loadAuthoring();
+    if (!this.authoringDialog) {
+      this.authoringDialog = new m.Authoring();
+      this.authoringDialog.opened = (s) => this.addOpened(s);
+    }
+    return this.authoringDialog;
+  }
+
+  private async openScenarioFile(file: File): Promise<void> {
+    const loaded = await (await this.authoringUi()).open(file);
+    if (loaded) this.addOpened(loaded);
+    else this.render();
+  }
+
+  /** A valid file: listed (replacing an earlier file of the same scenario id) and chosen, ready to start. */
+  private addOpened(s: LoadedScenario): void {
+    if (!this.scenarios || !this.setup) return;
+    this.opened = [...this.opened.filter((x) => x.id !== s.id), s].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+    this.scenarios.loaded = [...this.scenarios.loaded.filter((x) => !x.opened), ...this.opened];
+    this.setup.scenario = s.id;
+    this.openNotice = `Opened ${s.opened?.fileName ?? s.file}: ${s.scenario.title}. Choose who plays and press Start, or see its authoring report.`;
+    this.render();
+    requestAnimationFrame(() => document.getElementById(`setup-scenario-${s.id}`)?.focus());
+  }
+
+  private async removeOpened(key: string): Promise<void> {
+    const s = this.opened.find((x) => x.id === key);
+    if (!s || !this.scenarios || !this.setup) return;
+    await (await this.loadAuthoring()).removeOpened(key);
+    this.opened = this.opened.filter((x) => x.id !== key);
+    this.scenarios.loaded = this.scenarios.loaded.filter((x) => x.id !== key);
+    if (this.setup.scenario === key) this.setup.scenario = this.scenarios.loaded[0]?.id ?? '';
+    this.openNotice = `Removed ${s.scenario.title} from this browser. Games saved from it still open: they carry the scenario.`;
+    this.render();
+  }
+
+  private async reportFor(key: string): Promise<void> {
+    const s = this.scenarios?.loaded.find((x) => x.id === key);
+    if (s) await (await this.authoringUi()).report(s);
   }
 
   private startGame(): void {
@@ -610,6 +666,12 @@ export class App {
             },
             start: () => this.startGame(),
             back: () => c.toMenu(),
+            authoring: {
+              onOpen: (file) => void this.openScenarioFile(file),
+              onRemove: (key) => void this.removeOpened(key),
+              onReport: (key) => void this.reportFor(key),
+              notice: this.openNotice,
+            },
           }),
         );
       case 'end': {
