@@ -126,6 +126,9 @@ export class App {
     const parsed = parseRecordText(await file.text());
     if (!parsed.ok) return this.setMenuProblem(parsed.message);
     const id = (parsed.data as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+    // A game of a scenario this build does not ship (a teacher's own file) debriefs from the copy its record carries.
+    const carried = await carriedScenario(parsed.data);
+    if (carried && carried.id === id) return this.openDebrief(parsed.data, carried, true);
     const load = typeof id === 'string' ? await loadScenario(id) : null;
     if (!load) return this.setMenuProblem(typeof id === 'string' ? `This record is a game of scenario "${id}", which this version of the game does not include.` : 'This file is not a Landing Rights game record (it names no scenario).');
     if (!load.ok) return this.setMenuProblem(`The scenario "${String(id)}" bundled with this game has errors: ${load.lines[0] ?? ''}`);
@@ -702,6 +705,18 @@ export class App {
         return render(overlay);
     }
   }
+}
+
+/** The scenario a record carries (format 2), when it proves itself (its SHA-256 is the record's scenario hash) and the build ships no scenario of that id and hash. */
+async function carriedScenario(data: unknown): Promise<LoadedScenario | null> {
+  const s = (data as { scenario?: { id?: unknown; hash?: unknown; text?: unknown } } | null)?.scenario;
+  if (typeof s?.id !== 'string' || typeof s.text !== 'string' || typeof s.hash !== 'string') return null;
+  const shipped = await loadScenario(s.id);
+  if (shipped?.ok && shipped.loaded.hash === s.hash) return null;
+  const [{ sha256Hex }, { parseScenarioText }] = await Promise.all([import('../engine'), import('../scenario/load')]);
+  if (sha256Hex(s.text) !== s.hash) return null;
+  const r = parseScenarioText(s.text, `${s.id} (in the record)`);
+  return r.ok && r.scenario.id === s.id ? { id: s.id, file: `${s.id} (in the record)`, scenario: r.scenario, hash: s.hash } : null;
 }
 
 /** Time left before an online room's deadline, as "4:05 left". */

@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { APP_PATH, freshPage, myTurn, shot, siteForFile } from './app-helpers';
+import { MatchHost } from '../../src/host/match';
+import { playToEnd } from '../../src/ai/autoplay';
+import { simplePolicy } from '../../src/ai/simple';
+import { parseScenarioText } from '../../src/scenario/load';
+import type { ScenarioData } from '../../src/engine';
 
 const need = siteForFile();
 
@@ -126,6 +131,17 @@ scripted:`,
     expect(await dialog.locator('#report-events').textContent()).toMatch(/round 3: anchor drag in Vaitupa \(fictional\) \(scripted\[0\]\) happened in 42 of 42 games/);
     expect(await dialog.locator('#report-roles tbody tr').count()).toBe(6);
     await shot(page, 'authoring-report');
+
+    // A finished game of a scenario the build does not ship debriefs from the copy its record carries.
+    await dialog.locator('#authoring-close').click();
+    await page.locator('#setup-back').click();
+    const parsed = parseScenarioText(GOOD, 'lagoon.yaml');
+    if (!parsed.ok) throw new Error('the good file does not load');
+    const host = new MatchHost(parsed.scenario as unknown as ScenarioData, parsed.hash, '3');
+    playToEnd(host, () => simplePolicy, '3');
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'lagoon-game.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(host.record)) });
+    await page.locator('#debrief-title').waitFor();
+    expect(await page.locator('#debrief-title').textContent()).toContain('Lagoon crossing');
     expect(errors).toEqual([]);
   }, 240_000);
 });
