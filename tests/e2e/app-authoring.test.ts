@@ -66,6 +66,8 @@ describe('a scenario file opened from the menu', () => {
     const radio = page.getByRole('radio', { name: 'Lagoon crossing' });
     expect(await radio.isChecked()).toBe(true);
     expect(await page.locator('#setup-open-notice').textContent()).toContain('Opened lagoon.yaml: Lagoon crossing.');
+    await page.locator('#setup-open-notice').scrollIntoViewIfNeeded();
+    await shot(page, 'authoring-setup');
     await page.getByRole('radio', { name: 'Solo', exact: true }).check();
     await page.getByRole('radio', { name: 'Vaitupa (fictional)', exact: true }).check();
     await page.getByLabel('Seed').fill('7');
