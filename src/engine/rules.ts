@@ -10,7 +10,7 @@ import { briefIntel, exposeOffer } from './intel';
 import { executeOrder } from './orders';
 import { updateScores } from './scoring';
 import { sayer } from './log';
-import { addMonths, own } from './util';
+import { addMonths, own, possessive } from './util';
 import { touchOffer } from './state';
 import { refuseLanding } from './standing';
 import { completeNetworks } from './telecom';
@@ -132,19 +132,25 @@ export function runBriefing(g: GameState): void {
 
 /** The scenario's tabled offers for this round go on the table as the negotiation opens, if still legal. */
 export function tableOffers(g: GameState): void {
-  for (const t of g.tabled.filter((x) => x.round === g.round)) {
+  const say = sayer(g);
+  g.tabled.forEach((t, index) => {
     // The loader checked the deal's shape; a state from elsewhere may not have been.
-    if (!parseDeal(t.deal).ok || !g.seats.includes(t.from)) continue;
+    if (t.round !== g.round || !parseDeal(t.deal).ok || !g.seats.includes(t.from)) return;
     const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
     const action: Action = { type: 'offer', role: t.from, to, deal: t.deal, why: t.why, ...(t.amends ? { amends: t.amends } : {}) };
-    if (validate(g, action) !== null) continue;
+    const refusal = validate(g, action);
+    // An offer the game has made impossible (the money spent, a rival's exclusive deal signed) says why, to its sender only.
+    if (refusal !== null) {
+      say(`${possessive(own(g.islands, t.from)?.name ?? own(g.powers, t.from as 'beijing')?.name ?? t.from)} ${t.deal.kind} offer of the scenario is not tabled: ${refusal.message}`, [t.from], [`tabled[${index}]`]);
+      return;
+    }
     applyAction(g, action);
     const offer = g.offers[g.offers.length - 1];
     if (t.ratify && offer) {
       offer.ratify = true;
       if (t.ratify !== true) g.votes = { ...g.votes, [offer.id]: t.ratify };
     }
-  }
+  });
 }
 
 /** Negotiation has ended: offers nobody accepted expire. */

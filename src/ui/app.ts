@@ -43,6 +43,11 @@ export class App {
   private logSeen = 0;
   private setup: SetupState | null = null;
   private scenarios: { loaded: LoadedScenario[]; broken: string[] } | null = null;
+  /** Scenario files opened in this browser (src/ui/authoring/), listed after the shipped ones. */
+  private opened: LoadedScenario[] = [];
+  private authoring: Promise<typeof import('./authoring')> | null = null;
+  private authoringDialog: import('./authoring').Authoring | null = null;
+  private openNotice: string | null = null;
   private menuProblem: string | null = null;
   private endHidden = false;
   private focusKey = '';
@@ -121,6 +126,9 @@ export class App {
     const parsed = parseRecordText(await file.text());
     if (!parsed.ok) return this.setMenuProblem(parsed.message);
     const id = (parsed.data as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+    // A game of a scenario this build does not ship (a teacher's own file) debriefs from the copy its record carries.
+    const carried = await carriedScenario(parsed.data);
+    if (carried && carried.id === id) return this.openDebrief(parsed.data, carried, true);
     const load = typeof id === 'string' ? await loadScenario(id) : null;
     if (!load) return this.setMenuProblem(typeof id === 'string' ? `This record is a game of scenario "${id}", which this version of the game does not include.` : 'This file is not a Landing Rights game record (it names no scenario).');
     if (!load.ok) return this.setMenuProblem(`The scenario "${String(id)}" bundled with this game has errors: ${load.lines[0] ?? ''}`);
@@ -223,12 +231,63 @@ export class App {
 
   private async openSetup(): Promise<void> {
     if (!this.scenarios) {
-      const all = await loadAllScenarios();
-      this.scenarios = { loaded: all.loaded, broken: all.broken.map((b) => b.lines[0] ?? b.file) };
+      const [all, opened] = await Promise.all([loadAllScenarios(), this.loadAuthoring().then((m) => m.openedScenarios())]);
+      this.opened = opened;
+      this.scenarios = { loaded: [...all.loaded, ...opened], broken: all.broken.map((b) => b.lines[0] ?? b.file) };
     }
+    this.openNotice = null;
     const first = this.scenarios.loaded.find((s) => s.id === this.defaultScenario?.id) ?? this.scenarios.loaded[0];
     this.setup ??= { scenario: first?.id ?? '', mode: 'solo', role: 'canberra', humans: [], seed: freshSeed(), level: 'normal', error: null };
     this.c.flow.send({ type: 'SETUP' });
+  }
+
+  // ------------------------------------------------------------ scenario files opened in this browser
+
+  private loadAuthoring(): Promise<typeof import('./authoring')> {
+    this.authoring ??= import('./authoring');
+    return this.authoring;
+  }
+
+  private async authoringUi(): Promise<import('./authoring').Authoring> {
+    const m = await this.loadAuthoring();
+    if (!this.authoringDialog) {
+      this.authoringDialog = new m.Authoring();
+      this.authoringDialog.opened = (s) => this.addOpened(s);
+    }
+    return this.authoringDialog;
+  }
+
+  private async openScenarioFile(file: File): Promise<void> {
+    const loaded = await (await this.authoringUi()).open(file);
+    if (loaded) this.addOpened(loaded);
+    else this.render();
+  }
+
+  /** A valid file: listed (replacing an earlier file of the same scenario id) and chosen, ready to start. */
+  private addOpened(s: LoadedScenario): void {
+    if (!this.scenarios || !this.setup) return;
+    this.opened = [...this.opened.filter((x) => x.id !== s.id), s].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+    this.scenarios.loaded = [...this.scenarios.loaded.filter((x) => !x.opened), ...this.opened];
+    this.setup.scenario = s.id;
+    this.openNotice = `Opened ${s.opened?.fileName ?? s.file}: ${s.scenario.title}. Choose who plays and press Start, or see its authoring report.`;
+    this.render();
+    requestAnimationFrame(() => document.getElementById(`setup-scenario-${s.id}`)?.focus());
+  }
+
+  private async removeOpened(key: string): Promise<void> {
+    const s = this.opened.find((x) => x.id === key);
+    if (!s || !this.scenarios || !this.setup) return;
+    await (await this.loadAuthoring()).removeOpened(key);
+    this.opened = this.opened.filter((x) => x.id !== key);
+    this.scenarios.loaded = this.scenarios.loaded.filter((x) => x.id !== key);
+    if (this.setup.scenario === key) this.setup.scenario = this.scenarios.loaded[0]?.id ?? '';
+    this.openNotice = `Removed ${s.scenario.title} from this browser. Games saved from it still open: they carry the scenario.`;
+    this.render();
+  }
+
+  private async reportFor(key: string): Promise<void> {
+    const s = this.scenarios?.loaded.find((x) => x.id === key);
+    if (s) await (await this.authoringUi()).report(s);
   }
 
   private startGame(): void {
@@ -610,6 +669,12 @@ export class App {
             },
             start: () => this.startGame(),
             back: () => c.toMenu(),
+            authoring: {
+              onOpen: (file) => void this.openScenarioFile(file),
+              onRemove: (key) => void this.removeOpened(key),
+              onReport: (key) => void this.reportFor(key),
+              notice: this.openNotice,
+            },
           }),
         );
       case 'end': {
@@ -640,6 +705,18 @@ export class App {
         return render(overlay);
     }
   }
+}
+
+/** The scenario a record carries (format 2), when it proves itself (its SHA-256 is the record's scenario hash) and the build ships no scenario of that id and hash. */
+async function carriedScenario(data: unknown): Promise<LoadedScenario | null> {
+  const s = (data as { scenario?: { id?: unknown; hash?: unknown; text?: unknown } } | null)?.scenario;
+  if (typeof s?.id !== 'string' || typeof s.text !== 'string' || typeof s.hash !== 'string') return null;
+  const shipped = await loadScenario(s.id);
+  if (shipped?.ok && shipped.loaded.hash === s.hash) return null;
+  const [{ sha256Hex }, { parseScenarioText }] = await Promise.all([import('../engine'), import('../scenario/load')]);
+  if (sha256Hex(s.text) !== s.hash) return null;
+  const r = parseScenarioText(s.text, `${s.id} (in the record)`);
+  return r.ok && r.scenario.id === s.id ? { id: s.id, file: `${s.id} (in the record)`, scenario: r.scenario, hash: s.hash } : null;
 }
 
 /** Time left before an online room's deadline, as "4:05 left". */

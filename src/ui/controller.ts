@@ -198,7 +198,7 @@ export class GameController {
   /** A new game. */
   async start(scenario: LoadedScenario, seating: Seating, seed: string): Promise<Opening> {
     this.scenario = scenario;
-    return this.ask({ kind: 'start', scenarioId: scenario.id, seating, seed });
+    return this.ask({ kind: 'start', scenarioId: scenario.id, seating, seed, ...(scenario.opened ? { text: scenario.opened.text } : {}) });
   }
 
   /**

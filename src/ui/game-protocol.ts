@@ -64,7 +64,7 @@ export interface OnlineSeat {
 export type Opening = { ok: true; notice: string | null } | { ok: false; message: string; ask?: boolean };
 
 export type SessionRequest =
-  | { kind: 'start'; scenarioId: string; seating: Seating; seed: string }
+  | { kind: 'start'; scenarioId: string; seating: Seating; seed: string; /** An opened scenario file's text, checked again by the worker. */ text?: string }
   | { kind: 'open'; data: unknown; replace?: boolean }
   | { kind: 'openText'; text: string; replace?: boolean }
   | { kind: 'openSaved'; id: string; replace?: boolean }

@@ -2,7 +2,8 @@ import { legalActions, view, type Action, type GameState, type RoleId } from '..
 import { MatchHost } from '../host/match';
 import { POLICY_NAMES } from '../ai';
 import { MAX_PASSES } from '../ai/autoplay';
-import { openRecord, parseRecordText, seatingProblem, type OpenedGame, type ScenarioLookup } from '../host/open';
+import { openRecord, parseRecordText, seatingProblem, type FoundScenario, type OpenedGame, type ScenarioLookup } from '../host/open';
+import { parseScenarioText, problemLines } from '../scenario/load';
 import { AUTOSAVE_ID, type GameStore, type SavedGame, type Seating } from '../host/storage';
 import type { Scenario } from '../scenario/schema';
 import type { FlowEvent, Screen } from './flow';
@@ -12,6 +13,13 @@ import { MetricHistory } from './metrics';
 import { phaseLabel, roleName } from './names';
 import { bundledScenario } from './saves';
 import type { SeatRunner } from './seats';
+
+/** A scenario file's text as the opener of games finds scenarios. */
+function openedScenario(text: string): { ok: true; found: FoundScenario } | { ok: false; message: string } {
+  const r = parseScenarioText(text, 'the scenario file');
+  if (!r.ok) return { ok: false, message: `The scenario file has problems: ${problemLines(r)[0] ?? ''}` };
+  return { ok: true, found: { id: r.scenario.id, file: '', scenario: r.scenario, hash: r.hash } };
+}
 
 /** The computer seats' policy unless the seating names another: the normal bot. */
 export const DEFAULT_POLICY = 'normal';
@@ -90,7 +98,7 @@ export class GameSession {
   private async answer(r: SessionRequest): Promise<SessionAnswers[SessionRequest['kind']]> {
     switch (r.kind) {
       case 'start':
-        return this.start(r.scenarioId, r.seating, r.seed);
+        return this.start(r.scenarioId, r.seating, r.seed, r.text);
       case 'open':
         return this.open(r.data, r.replace === true);
       case 'openText': {
@@ -195,9 +203,11 @@ export class GameSession {
 
   // ------------------------------------------------------------ starting and opening games
 
-  private async start(scenarioId: string, seating: Seating, seed: string): Promise<Opening> {
-    const found = await (this.deps.lookup ?? bundledScenario)(scenarioId);
-    if (!found?.ok) return { ok: false, message: found ? found.message : `There is no scenario "${scenarioId}" in this game.` };
+  private async start(key: string, seating: Seating, seed: string, text?: string): Promise<Opening> {
+    // An opened scenario file comes as its text; the game's record carries it, so its saves reopen without the file.
+    const found = text === undefined ? await (this.deps.lookup ?? bundledScenario)(key) : openedScenario(text);
+    if (!found?.ok) return { ok: false, message: found ? found.message : `There is no scenario "${key}" in this game.` };
+    const scenarioId = found.found.id;
     const { scenario, hash } = found.found;
     const seats = [...scenario.islands.map((i) => i.id), ...scenario.powers.map((p) => p.id)];
     const problem = seatingProblem(seating, seats, POLICY_NAMES);

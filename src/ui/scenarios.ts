@@ -14,6 +14,8 @@ export interface LoadedScenario {
   file: string;
   scenario: Scenario;
   hash: string;
+  /** A scenario file a teacher opened in this browser (src/ui/authoring/): its name and text travel with the game. */
+  opened?: { fileName: string; text: string };
 }
 
 export type ScenarioLoad = { ok: true; loaded: LoadedScenario } | { ok: false; file: string; errors: ScenarioError[]; lines: string[] };

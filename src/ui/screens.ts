@@ -42,6 +42,52 @@ export interface SetupActions {
   change(next: Partial<SetupState>): void;
   start(): void;
   back(): void;
+  /** Scenario files opened in this browser (src/ui/authoring/): open one, remove one, its authoring report. */
+  authoring?: { onOpen(file: File): void; onRemove(key: string): void; onReport(key: string): void; notice: string | null };
+}
+
+/** An opened scenario's key ("file:<id>") as an element id. */
+const safeId = (key: string): string => key.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/** Under an opened scenario: the file it came from, its authoring report, and removing it from this browser. */
+function openedControls(s: LoadedScenario, a: NonNullable<SetupActions['authoring']>): HTMLElement | null {
+  if (!s.opened) return null;
+  const id = safeId(s.id);
+  return h(
+    'div',
+    { class: 'setup-opened' },
+    h('span', { class: 'muted' }, `Opened from ${s.opened.fileName}`),
+    h('button', { type: 'button', class: 'btn small', id: `setup-report-${id}`, 'aria-label': `Authoring report for ${s.scenario.title}`, onclick: () => a.onReport(s.id) }, 'Authoring report'),
+    h('button', { type: 'button', class: 'btn small quiet', id: `setup-remove-${id}`, 'aria-label': `Remove ${s.scenario.title} from this browser`, onclick: () => a.onRemove(s.id) }, 'Remove'),
+  );
+}
+
+/** "Open a scenario file…": a YAML file from this computer, checked in the browser. */
+function openFileButton(a: NonNullable<SetupActions['authoring']>): HTMLElement {
+  return h(
+    'div',
+    { class: 'setup-open-file' },
+    h(
+      'label',
+      { class: 'btn file-pick' },
+      'Open a scenario file…',
+      h('input', {
+        type: 'file',
+        id: 'setup-open-file',
+        accept: '.yaml,.yml,text/yaml,application/yaml,text/plain',
+        'aria-label': 'Open a scenario file',
+        'aria-describedby': 'setup-open-hint',
+        onchange: (e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) a.onOpen(file);
+        },
+      }),
+    ),
+    h('p', { class: 'hint', id: 'setup-open-hint' }, 'A scenario you wrote (see docs/scenario-format.md): it is checked here, kept in this browser and listed above until you remove it.'),
+    a.notice ? h('p', { class: 'status-line', role: 'status', id: 'setup-open-notice' }, a.notice) : null,
+  );
 }
 
 function rolesOf(s: LoadedScenario): { id: RoleId; name: string; aim: string; island: boolean }[] {
@@ -108,7 +154,7 @@ export function setupScreen(a: SetupActions): HTMLElement {
             'fieldset',
             { class: 'field' },
             h('legend', null, 'Scenario'),
-            a.scenarios.map((s) =>
+            a.scenarios.map((s) => [
               h(
                 'label',
                 { class: 'choice compact' },
@@ -120,7 +166,9 @@ export function setupScreen(a: SetupActions): HTMLElement {
                   h('span', { class: 'desc', id: `setup-scenario-${s.id}-when` }, `${dateLabel(s.scenario.start)} · ${s.scenario.rounds} rounds of ${s.scenario.monthsPerRound} month${s.scenario.monthsPerRound === 1 ? '' : 's'} · ${s.scenario.islands.length + s.scenario.powers.length} roles`),
                 ),
               ),
-            ),
+              a.authoring ? openedControls(s, a.authoring) : null,
+            ]),
+            a.authoring ? openFileButton(a.authoring) : null,
             chosen ? h('p', { class: 'scenario-summary', 'aria-live': 'polite' }, chosen.scenario.summary) : null,
           ),
           h(

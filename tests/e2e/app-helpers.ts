@@ -59,15 +59,18 @@ export async function freshPage(site: Site): Promise<OpenPage> {
   });
   // "?menu" does not open the autosave, so the database can be deleted.
   await page.goto(new URL(`${APP_PATH}&menu`, site.server.url).href);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const r = indexedDB.deleteDatabase('landing-rights');
-        r.onsuccess = () => resolve();
-        r.onerror = () => reject(r.error);
-        r.onblocked = () => reject(new Error('blocked'));
-      }),
-  );
+  // The saves and the scenario files opened in the browser.
+  for (const name of ['landing-rights', 'landing-rights-scenarios'])
+    await page.evaluate(
+      (db) =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.deleteDatabase(db);
+          r.onsuccess = () => resolve();
+          r.onerror = () => reject(r.error);
+          r.onblocked = () => reject(new Error('blocked'));
+        }),
+      name,
+    );
   await page.goto(new URL(APP_PATH, site.server.url).href);
   await page.getByRole('button', { name: 'New game' }).waitFor();
   await page.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });

@@ -6,6 +6,7 @@ import { h, render } from '../dom';
 import { renderFeed, renderIslands, type FeedState } from '../islands';
 import { phaseLabel, roleName } from '../names';
 import { OnlinePort } from './port';
+import { isOpenedKey, openedStore, type OpenedFile } from '../authoring/store';
 import './online.css';
 
 /**
@@ -77,6 +78,8 @@ class OnlineScreen {
   private readonly hook: OnlineHook;
   /** A seat at play: the page's usual match screen draws it through this port. */
   private port: OnlinePort | null = null;
+  /** Scenario files opened in this browser: a host may play one, sent to the server as the game's scenario. */
+  private opened: OpenedFile[] = [];
 
   constructor(
     private readonly onClose: () => void,
@@ -90,6 +93,9 @@ class OnlineScreen {
 
   async start(): Promise<void> {
     const code = new URLSearchParams(window.location.search).get('join');
+    this.opened = await openedStore()
+      .list()
+      .catch(() => []);
     if (code) await this.join(code);
     else this.draw();
   }
@@ -112,7 +118,7 @@ class OnlineScreen {
   }
 
   private startScreen(): (HTMLElement | null)[] {
-    const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)));
+    const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)), ...this.opened.map((f) => h('option', { value: f.key }, `${f.title} (opened from ${f.fileName})`)));
     const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
     const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
     return [
@@ -137,7 +143,12 @@ class OnlineScreen {
 
   private async hostGame(scenario: string, deadline: number): Promise<void> {
     this.problem = null;
-    const res = await fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}`, { method: 'POST' }).catch(() => null);
+    // An opened scenario file goes to the server as the request's body; the server checks it with the same loader.
+    const file = isOpenedKey(scenario) ? this.opened.find((f) => f.key === scenario) : undefined;
+    const res = await (file
+      ? fetch(`/api/games?deadline=${deadline}`, { method: 'POST', headers: { 'content-type': 'text/yaml; charset=utf-8' }, body: file.text })
+      : fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}`, { method: 'POST' })
+    ).catch(() => null);
     if (!res) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
     const body = (await res.json().catch(() => ({}))) as { code?: string; hostToken?: string; error?: string };
     if (!res.ok || !body.code || !body.hostToken) return this.fail(body.error ?? 'The server could not create the game.');
