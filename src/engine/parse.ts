@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Action, Deal, Order, Refusal } from './types';
+import { injectActionSchema, messageActionSchema } from './facilitator';
 import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 
 /**
@@ -87,6 +88,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   action('cancel', { agreement: id, reason: text }),
   action('order', { order: orderSchema }),
   action('endPhase', {}),
+  injectActionSchema,
+  messageActionSchema,
 ]);
 
 // The schemas and the engine's types must describe the same data.

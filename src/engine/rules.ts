@@ -14,6 +14,7 @@ import { addMonths, own } from './util';
 import { touchOffer } from './state';
 import { refuseLanding } from './standing';
 import { completeNetworks } from './telecom';
+import { applyFacilitator, isFacilitatorAction } from './facilitator';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -37,6 +38,7 @@ function explain(g: GameState, action: Action, why: string): void {
 }
 
 function applyMove(g: GameState, action: Action): void {
+  if (isFacilitatorAction(action)) return applyFacilitator(g, action);
   switch (action.type) {
     case 'offer':
     case 'counter': {

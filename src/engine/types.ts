@@ -120,6 +120,21 @@ export interface ScenarioData {
   sources: string[];
   /** What really happened, for the debrief only: it plays no part in the game. */
   history?: ScenarioHistory | undefined;
+  /** Injects the facilitator may fire during the game (src/engine/facilitator.ts), each with its source. */
+  injects?: ScenarioInject[] | undefined;
+}
+
+/** A scripted inject a scenario offers its facilitator: an event that resolves at once, or a news item. */
+export interface ScenarioInject {
+  id: string;
+  title: string;
+  source: string;
+  kind?: EventKind | undefined;
+  island?: IslandId | undefined;
+  power?: PowerId | undefined;
+  news?: string | undefined;
+  /** Who reads the news item; everyone when absent. */
+  to?: RoleId[] | undefined;
 }
 
 export interface ScenarioHistory {
@@ -465,6 +480,8 @@ export interface GameEvent {
   cable: string | null;
   power: PowerId | null;
   scripted: boolean;
+  /** Fired by the facilitator (an inject), not drawn or scheduled by the scenario. */
+  injected?: boolean | undefined;
 }
 
 export interface LogEntry {
@@ -524,6 +541,8 @@ export interface GameState {
   computerSeats: RoleId[];
   /** seedrandom's saved state: never shown to any viewer. */
   rng: RngState;
+  /** The scenario's scripted injects, when it has any: the facilitator's, never in a view. */
+  injects?: ScenarioInject[] | undefined;
 }
 
 /** seedrandom's ARC4 state. */
@@ -548,7 +567,28 @@ export type Action = (
   | { type: 'cancel'; role: RoleId; agreement: string; reason: string }
   | { type: 'order'; role: RoleId; order: Order }
   | { type: 'endPhase'; role: RoleId }
+  | InjectAction
+  | MessageAction
 ) & { why?: string | undefined };
+
+/** What the facilitator injects into the game (src/engine/facilitator.ts). */
+export type Inject =
+  | { kind: 'event'; event: EventKind; island?: IslandId | undefined; power?: PowerId | undefined; title?: string | undefined }
+  | { kind: 'news'; text: string; to: 'all' | RoleId[] }
+  | { kind: 'scripted'; id: string };
+/** Only the facilitator injects. */
+export interface InjectAction {
+  type: 'inject';
+  role: 'facilitator';
+  inject: Inject;
+}
+/** The facilitator writes to all or chosen seats; a seat writes a private question to the facilitator. */
+export interface MessageAction {
+  type: 'message';
+  role: RoleId | 'facilitator';
+  to: 'all' | 'facilitator' | RoleId[];
+  text: string;
+}
 export type ActionType = Action['type'];
 
 export type RefusalCode =
@@ -567,7 +607,9 @@ export type RefusalCode =
   | 'notParty'
   | 'malformed'
   /** A per-seat, per-round limit on a repeatable action is used up. */
-  | 'limitReached';
+  | 'limitReached'
+  /** Only the facilitator may do that. */
+  | 'notFacilitator';
 
 export interface Refusal {
   code: RefusalCode;

@@ -11,7 +11,7 @@ import { canSee } from './util';
  * the audience of what it reads. So in a view a private audience names the viewer alone, and each
  * power's intrusions are shown to that power only.
  */
-export interface GameView extends Omit<GameState, 'rng' | 'scripted' | 'deck' | 'tabled'> {
+export interface GameView extends Omit<GameState, 'rng' | 'scripted' | 'deck' | 'tabled' | 'injects'> {
   viewer: ViewerId;
 }
 
@@ -23,7 +23,7 @@ const sees = (viewer: ViewerId, audience: Audience): boolean => viewer === 'faci
  * copy of one's own.
  */
 export function view(g: GameState, viewer: ViewerId): GameView {
-  const { rng: _rng, scripted: _scripted, deck: _deck, tabled: _tabled, ...rest } = g;
+  const { rng: _rng, scripted: _scripted, deck: _deck, tabled: _tabled, injects: _injects, ...rest } = g;
   if (viewer === 'facilitator') return { ...rest, viewer };
   const only: RoleId[] = [viewer];
   /** A private audience the viewer belongs to, as the viewer may know it: itself. */

@@ -155,6 +155,19 @@ export const scriptedEventSchema = z
   })
   .strict();
 
+export const injectSchema = z
+  .object({
+    id: id.describe('how the facilitator\'s console and the record name it'),
+    title: text(160),
+    source: text(400).describe('where the inject comes from: a real report, or "fictional"'),
+    kind: z.enum(EVENT_KINDS).optional().describe('an event that resolves at once when fired'),
+    island: islandId.optional(),
+    power: powerId.optional(),
+    news: text(500).optional().describe('a news item shown when fired'),
+    to: z.array(z.string().min(1).max(40)).min(1).max(32).optional().describe('the seats that read the news item; all when absent'),
+  })
+  .strict();
+
 const historyEntry = z
   .object({
     date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD').describe('when it happened'),
@@ -236,6 +249,7 @@ export const scenarioSchema = z
       .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
     sources: z.array(text(2000)).min(1).max(200),
     history: historySchema.optional(),
+    injects: z.array(injectSchema).max(100).optional().describe('injects the facilitator may fire during a game (docs/facilitator.md), each with its source'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -304,6 +318,15 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: oneOf('an island', islandIds) });
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
+    });
+    s.injects?.forEach((e, i) => {
+      if (!e.kind && !e.news) ctx.addIssue({ code: 'custom', path: ['injects', i, 'kind'], message: 'an event kind, a news item, or both' });
+      if (e.island && !islandIds.has(e.island)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'island'], message: oneOf('an island', islandIds) });
+      if (e.power && !powerIds.has(e.power)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'power'], message: oneOf('a power', powerIds) });
+      e.to?.forEach((seat, j) => {
+        if (!islandIds.has(seat) && !powerIds.has(seat)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'to', j], message: oneOf('a seat', new Set([...islandIds, ...powerIds])) });
+      });
+      if (s.injects?.findIndex((x) => x.id === e.id) !== i) ctx.addIssue({ code: 'custom', path: ['injects', i, 'id'], message: 'an id no other inject has' });
     });
     // A tabled or standing deal names only what this scenario has: checked here, with the file's
     // line, before any rule reads through an id.
