@@ -62,7 +62,7 @@ export interface StoredAction {
   action: unknown;
   seat: string;
   person: string;
-  source: 'person' | 'deadline' | 'bot';
+  source: 'person' | 'deadline' | 'bot' | 'facilitator';
   at: number;
 }
 
