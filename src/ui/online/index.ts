@@ -293,6 +293,13 @@ class OnlineScreen {
             h('button', { type: 'button', class: 'btn', id: 'online-lock', onclick: () => this.room?.send('host', { command: 'lock', locked: !l.locked }) }, l.locked ? 'Unlock the room' : 'Lock the room'),
           )
         : null,
+      // Running the game: the console on this device, the projector screen on the room's.
+      h(
+        'p',
+        { class: 'online-row' },
+        h('a', { class: 'btn primary', id: 'online-console', href: `/?facilitate=${code}`, target: '_blank' }, 'Open the facilitator’s console'),
+        h('a', { class: 'btn', id: 'online-projector', href: `/?${l && SCENARIOS.some((s) => s.id === l.scenario) ? `scenario=${l.scenario}&` : ''}project=${code}`, target: '_blank' }, 'Open the projector screen'),
+      ),
       v ? h('p', { id: 'online-phase' }, `Round ${v.round}: ${phaseLabel(v.phase)}. Still to end: ${v.seats.filter((s) => !v.ended.includes(s)).map((s) => roleName(v, s)).join(', ') || 'nobody'}.`) : null,
       v ? h('section', { class: 'online-feed', 'aria-label': 'News' }, h('h3', null, 'News'), ...renderFeed(v, this.feedState, () => this.draw())) : null,
     ];
