@@ -85,6 +85,8 @@ const facilitatorMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('inject'), inject: z.unknown() }),
   z.strictObject({ command: z.literal('message'), to: z.unknown(), text: z.unknown() }),
   z.strictObject({ command: z.literal('viewAs'), seat: z.string().max(40) }),
+  /** Back to the start of an earlier round (or this one); the abandoned branch is kept. */
+  z.strictObject({ command: z.literal('undo'), round: z.number().int().min(1).max(1000), reason: z.string().max(300) }),
 ]);
 
 /** What a seat's refused move says while the game is paused. */
@@ -381,6 +383,8 @@ export class GameRoom extends Room {
       case 'message':
         await this.apply({ type: 'message', role: 'facilitator', to: c.to, text: c.text } as Action, 'facilitator', m.person, 'facilitator', client);
         return;
+      case 'undo':
+        return this.undo(client, m, c.round, c.reason.trim());
       case 'viewAs': {
         if (m.viewer !== 'facilitator') return this.refuse(client, 'notFacilitator', 'A seat’s view is shown on the facilitator’s own device only, never on a screen meant for the room.');
         if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat.slice(0, 40)}".`);
@@ -388,6 +392,31 @@ export class GameRoom extends Room {
         return;
       }
     }
+  }
+
+  /**
+   * Back to the start of `round`: the stored actions after the one that opened it move to an
+   * abandoned branch (kept for the debrief), the game is rebuilt from the rest, and everyone is
+   * told why, in a message that is itself an action of the record.
+   */
+  private async undo(client: Client, m: Member, round: number, reason: string): Promise<void> {
+    if (!reason) return this.refuse(client, 'malformed', 'Give the reason the players will read.', 'reason');
+    if (round > this.host.state.round) return this.refuse(client, 'malformed', `The game is in round ${this.host.state.round}: it can go back to round 1 to ${this.host.state.round}.`, 'round');
+    const loaded = loadScenario(this.game.scenarioText);
+    if (!loaded.ok) return this.refuse(client, 'notStored', loaded.message);
+    const replay = new MatchHost(loaded.scenario, loaded.hash, this.game.seed, { hashes: false });
+    let keep = 0;
+    if (round > 1)
+      for (const a of await this.store.actions(this.game.code)) {
+        replay.submit(a.action as Action);
+        keep = a.seq;
+        if (replay.state.round >= round) break;
+      }
+    await this.store.branchFrom(this.game.code, keep, round);
+    await this.rebuild();
+    this.armDeadline(true);
+    const said = await this.apply({ type: 'message', role: 'facilitator', to: 'all', text: `The game goes back to the start of round ${round}: ${reason}`.slice(0, 500) } as Action, 'facilitator', m.person, 'facilitator', client);
+    if (!said) this.broadcastViews();
   }
 
   private async setPaused(paused: boolean): Promise<void> {

@@ -191,6 +191,8 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
       record: matchHost.record,
       hash: stateHash(matchHost.state),
       meta: stored.map((a) => ({ seq: a.seq, seat: a.seat, person: a.person, source: a.source, at: new Date(a.at).toISOString() })),
+      // What a facilitator's undo took out of the game, branch by branch, for the debrief.
+      branches: (await store.branches(game.code)).map((b) => ({ branch: b.branch, round: b.round, at: new Date(b.at).toISOString(), actions: b.actions.map((a) => a.action), meta: b.actions.map((a) => ({ seq: a.seq, seat: a.seat, person: a.person, source: a.source })) })),
     });
   };
 

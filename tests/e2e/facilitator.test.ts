@@ -141,5 +141,12 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   expect(seatText).not.toMatch(/survey vessel/);
   expect(await projector.locator('#map canvas').count()).toBe(1);
   await projector.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
+
+  // Back to the start of round 1, with a reason every seat reads: the eruption is undone.
+  await fac.locator('#fac-undo-round').fill('1');
+  await fac.locator('#fac-undo-reason').fill('the eruption was only a drill');
+  await fac.locator('#fac-undo').click();
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/goes back to the start of round 1: the eruption was only a drill/);
+  expect(await slb.evaluate(() => (window.__landingRightsOnline?.view?.events ?? []).some((e) => e.kind === 'eruption'))).toBe(false);
   for (const p of others) await p.leave();
 }, 300_000);

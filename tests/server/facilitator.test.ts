@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { stateHash, type GameState } from '../../src/engine';
-import { replay } from '../../src/host/match';
+import { stateHash, type Action, type GameState } from '../../src/engine';
+import { MatchHost, replay } from '../../src/host/match';
 import { loadScenario } from '../helpers';
 import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
 
@@ -124,5 +124,44 @@ describe('the facilitator’s console on the server', () => {
     if (!again.ok) return;
     expect(again.allMatch).toBe(true);
     expect(stateHash(again.host.state as GameState)).toBe(body.hash);
+  });
+
+  test('undo to the start of round 1: everyone is back there and told why; the abandoned branch is kept and replays to the state it left', async () => {
+    const before = (facilitator.views.at(-1) as unknown as { hash: string }).hash;
+    expect(facilitator.view.round).toBe(2);
+    expect((await facilitate(facilitator, { command: 'undo', round: 3, reason: 'x' }))?.code).toBe('malformed');
+    expect((await facilitate(slb, { command: 'undo', round: 1, reason: 'x' }))?.code).toBe('notFacilitator');
+    expect(await facilitate(facilitator, { command: 'undo', round: 1, reason: 'the eruption was a test' })).toBeNull();
+    await until(() => slb.view.round === 1 && slb.view.phase === 'negotiation' && png.view.round === 1);
+    expect(slb.view.log.at(-1)!.text).toBe('From the facilitator: The game goes back to the start of round 1: the eruption was a test');
+    expect(slb.view.events.some((e) => e.injected)).toBe(false);
+    expect(slb.view.ended).toEqual([]);
+    const res = await fetch(new URL(`/api/games/${game.code}/record?host=${game.hostToken}`, server.url));
+    const body = (await res.json()) as { record: { actions: { type: string }[] }; branches: { branch: number; round: number; actions: unknown[] }[] };
+    expect(body.record.actions).toHaveLength(1);
+    expect(body.branches).toHaveLength(1);
+    expect(body.branches[0]!.round).toBe(1);
+    const { scenario, hash } = loadScenario('honiara');
+    const abandoned = new MatchHost(scenario, hash, 'facilitator-1');
+    for (const a of body.branches[0]!.actions) expect(abandoned.submit(a as Action)).toBeNull();
+    expect(stateHash(abandoned.state)).toBe(before);
+    // The game goes on from there, and its record replays.
+    expect(await facilitate(facilitator, { command: 'endPhase' })).toBeNull();
+    await until(() => facilitator.view.phase === 'decisions');
+    const again = await (await fetch(new URL(`/api/games/${game.code}/record?host=${game.hostToken}`, server.url))).json() as { record: unknown; hash: string };
+    const replayed = replay(again.record, scenario, hash);
+    expect(replayed.ok && stateHash(replayed.host.state)).toBe(again.hash);
+    // Into round 2, an inject, and back to the start of round 2: round 1 stays as it was played.
+    expect(await facilitate(facilitator, { command: 'endPhase' })).toBeNull();
+    await until(() => facilitator.view.round === 2);
+    const round2 = (await (await fetch(new URL(`/api/games/${game.code}/record?host=${game.hostToken}`, server.url))).json()) as { record: { actions: unknown[]; hashes: { round: number; hash: string }[] } };
+    expect(await facilitate(facilitator, { command: 'inject', inject: { kind: 'event', event: 'cyclone', island: 'PNG' } })).toBeNull();
+    expect(await facilitate(facilitator, { command: 'undo', round: 2, reason: 'wrong island' })).toBeNull();
+    await until(() => png.view.log.at(-1)?.text.endsWith('wrong island') === true);
+    expect(png.view.events.some((e) => e.injected)).toBe(false);
+    const after = (await (await fetch(new URL(`/api/games/${game.code}/record?host=${game.hostToken}`, server.url))).json()) as { record: { actions: unknown[]; hashes: unknown[] }; branches: { round: number; actions: { type: string }[] }[] };
+    expect(after.record.actions).toEqual([...round2.record.actions, { type: 'message', role: 'facilitator', to: 'all', text: 'The game goes back to the start of round 2: wrong island' }]);
+    expect(after.record.hashes).toEqual(round2.record.hashes);
+    expect(after.branches.map((b) => [b.round, b.actions.map((a) => a.type)])).toEqual([[1, expect.any(Array)], [2, ['inject']]]);
   });
 });

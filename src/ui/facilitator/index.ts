@@ -213,6 +213,8 @@ class FacilitatorConsole {
     const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, value: '8', 'aria-label': 'Minutes' });
     const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, value: '8', 'aria-label': 'Minutes for negotiation' });
     const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, value: '4', 'aria-label': 'Minutes for decisions' });
+    const undoRound = h('input', { id: 'fac-undo-round', type: 'number', min: 1, max: v.scenario.rounds, value: '1', 'aria-label': 'Round to go back to' });
+    const undoReason = h('input', { id: 'fac-undo-reason', type: 'text', maxlength: 300, placeholder: 'The reason every seat will read', 'aria-label': 'Reason' });
     const to = (sel: HTMLSelectElement): 'all' | RoleId[] => (sel.value === 'all' ? 'all' : [sel.value]);
     const mins = (el: HTMLInputElement) => Math.max(0, Math.min(180, Math.round(Number(el.value) || 0))) * 60;
     render(
@@ -273,6 +275,26 @@ class FacilitatorConsole {
           },
           msgText,
           h('div', { class: 'online-row' }, h('label', null, 'To ', msgTo), h('button', { type: 'submit', class: 'btn', id: 'fac-send-message' }, 'Send')),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Go back' },
+        h('h2', null, 'Go back to the start of a round'),
+        h(
+          'form',
+          {
+            class: 'fac-stack',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!undoReason.value.trim()) return this.fail('Give the reason every seat will read.');
+              this.send({ command: 'undo', round: Math.max(1, Math.round(Number(undoRound.value) || 1)), reason: undoReason.value.trim() });
+              undoReason.value = '';
+            },
+          },
+          h('div', { class: 'online-row' }, h('label', null, 'Round ', undoRound), undoReason),
+          h('button', { type: 'submit', class: 'btn', id: 'fac-undo' }, 'Take the game back'),
+          h('p', { class: 'muted small' }, 'What was played since is kept as an abandoned branch in the game’s record, for the debrief.'),
         ),
       ),
     );
