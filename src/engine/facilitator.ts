@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import type { Action, GameState, InjectAction, MessageAction, Refusal, RoleId } from './types';
-import { EVENT_KINDS, POWERS } from './types';
+import type { Action, GameState, InjectAction, MessageAction, OverrideAction, Refusal, RoleId } from './types';
+import { EVENT_KINDS, OVERRIDE_FIGURES, POWERS } from './types';
+import { islandsOfDeal } from './deals';
+import { applyClauses } from './security';
+import { transfer } from './money';
+import { clampMetric } from './util';
 import { applyEvent } from './events';
 import { sayer } from './log';
 import { own } from './util';
@@ -36,13 +40,27 @@ export const messageActionSchema = z.strictObject({
   text: z.string().min(1).max(MAX_NEWS),
 });
 
-export const isFacilitatorAction = (a: Action): a is InjectAction | MessageAction => a.type === 'inject' || a.type === 'message';
+/** Longest reason for an override. */
+export const MAX_OVERRIDE_REASON = 200;
+/** Largest treasury a facilitator may set, US$ thousands. */
+export const MAX_SET_TREASURY = 10_000_000;
+
+const reason = z.string().min(1).max(MAX_OVERRIDE_REASON);
+export const overrideSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('void'), agreement: id, reason }),
+  z.strictObject({ kind: z.literal('set'), target: id, figure: z.enum(OVERRIDE_FIGURES), value: z.number().int().min(0).max(MAX_SET_TREASURY), reason }),
+]);
+export const overrideActionSchema = z.strictObject({ type: z.literal('override'), role: z.literal(FACILITATOR), override: overrideSchema });
+
+type FacilitatorAction = InjectAction | MessageAction | OverrideAction;
+export const isFacilitatorAction = (a: Action): a is FacilitatorAction => a.type === 'inject' || a.type === 'message' || a.type === 'override';
 
 /** The one check made before the shape: an inject from anyone but the facilitator is refused as such. */
 export function senderRefusal(action: unknown): Refusal | null {
   if (typeof action !== 'object' || action === null) return null;
   const a = action as { type?: unknown; role?: unknown };
   if (a.type === 'inject' && a.role !== FACILITATOR) return { code: 'notFacilitator', field: 'role', message: 'Only the facilitator can inject into the game.' };
+  if (a.type === 'override' && a.role !== FACILITATOR) return { code: 'notFacilitator', field: 'role', message: 'Only the facilitator can override the game.' };
   return null;
 }
 
@@ -65,8 +83,9 @@ function seatsRefusal(g: GameState, to: readonly string[], field: string): Refus
 }
 
 /** Null when the facilitator's (or a seat's message) action is legal now; the shape is already checked. */
-export function facilitatorRefusal(g: GameState, action: InjectAction | MessageAction): Refusal | null {
+export function facilitatorRefusal(g: GameState, action: FacilitatorAction): Refusal | null {
   if (g.phase !== 'negotiation' && g.phase !== 'decisions') return { code: 'wrongPhase', message: `That can't be done in the ${g.phase} phase.` };
+  if (action.type === 'override') return overrideRefusal(g, action);
   if (action.type === 'message') {
     const text = action.text.trim();
     if (!text) return { code: 'malformed', field: 'text', message: 'Write a message.' };
@@ -97,6 +116,67 @@ export function facilitatorRefusal(g: GameState, action: InjectAction | MessageA
   }
 }
 
+const ISLAND_FIGURES = new Set<string>(['treasury', 'economy', 'legitimacy', 'unrest', 'sovereignty', 'cyber', 'democracy']);
+const POWER_FIGURES = new Set<string>(['treasury', 'reputation']);
+
+function overrideRefusal(g: GameState, action: OverrideAction): Refusal | null {
+  const o = action.override;
+  if (!o.reason.trim()) return { code: 'malformed', field: 'override.reason', message: 'Give the reason the players will read.' };
+  if (o.kind === 'void') {
+    const a = g.agreements.find((x) => x.id === o.agreement);
+    if (!a || a.status !== 'active') return { code: 'unknownTarget', field: 'override.agreement', message: `There is no agreement "${o.agreement}" in force.` };
+    return null;
+  }
+  const island = own(g.islands, o.target);
+  const power = own(g.powers, o.target);
+  if (!island && !power) return { code: 'unknownRole', field: 'override.target', message: `"${o.target}" is no island or power of this game.` };
+  if (island && !ISLAND_FIGURES.has(o.figure)) return { code: 'illegalTerms', field: 'override.figure', message: `An island's figure is one of: ${[...ISLAND_FIGURES].join(', ')}.` };
+  if (power && !POWER_FIGURES.has(o.figure)) return { code: 'illegalTerms', field: 'override.figure', message: `A power's figure is one of: ${[...POWER_FIGURES].join(', ')}.` };
+  if (o.figure !== 'treasury' && o.value > 100) return { code: 'illegalTerms', field: 'override.value', message: 'A metric is from 0 to 100.' };
+  return null;
+}
+
+/**
+ * A ruling. A voided deal stops binding from now: no party is blamed (no reputation or alignment
+ * lost, unlike a cancellation), a pact's clauses stop acting, a cable contract not yet being built
+ * is dropped; money already paid stays paid and debts stay owed, so the ledger stays balanced.
+ * A treasury is set through the ledger (to or from the world), never by writing the number.
+ */
+function applyOverride(g: GameState, action: OverrideAction): void {
+  const say = sayer(g);
+  const o = action.override;
+  const why = o.reason.trim();
+  if (o.kind === 'void') {
+    const a = g.agreements.find((x) => x.id === o.agreement);
+    if (!a) return;
+    a.status = 'ended';
+    a.reason = `voided by the facilitator: ${why}`;
+    if (a.deal.kind === 'pact') for (const id of islandsOfDeal(g, a.deal)) applyClauses(g, id, a.clauses.map((c) => c.kind), -1);
+    if (a.deal.kind === 'cable') {
+      for (const c of g.cables) if (c.agreement === a.id) c.dataAccess = false;
+      g.cables = g.cables.filter((c) => !(c.agreement === a.id && c.status === 'proposed'));
+    }
+    say(`The facilitator voids agreement ${a.id}: ${why}`, 'all', [a.id]);
+    return;
+  }
+  const island = own(g.islands, o.target);
+  const power = own(g.powers, o.target);
+  const name = island?.name ?? power?.name ?? o.target;
+  let was = 0;
+  if (o.figure === 'treasury') {
+    was = island?.treasury ?? power?.treasury ?? 0;
+    if (o.value > was) transfer(g, 'world', o.target, o.value - was, 'override', null, [o.target]);
+    else if (o.value < was) transfer(g, o.target, 'world', was - o.value, 'override', null, [o.target]);
+  } else if (island && o.figure !== 'reputation') {
+    was = island[o.figure];
+    island[o.figure] = clampMetric(o.value);
+  } else if (power && o.figure === 'reputation') {
+    was = power.reputation;
+    power.reputation = clampMetric(o.value);
+  }
+  say(`The facilitator sets ${name}'s ${o.figure} to ${o.value} (was ${was}): ${why}`, [o.target]);
+}
+
 /** Mark the events an inject made, so the debrief and the map can tell them from the deck's. */
 function markInjected(g: GameState, from: number): void {
   for (let i = from; i < g.events.length; i++) {
@@ -113,7 +193,8 @@ function fireEvent(g: GameState, kind: NonNullable<Extract<InjectAction['inject'
 }
 
 /** Carry out a legal facilitator action (or a seat's question). */
-export function applyFacilitator(g: GameState, action: InjectAction | MessageAction): void {
+export function applyFacilitator(g: GameState, action: FacilitatorAction): void {
+  if (action.type === 'override') return applyOverride(g, action);
   const say = sayer(g);
   if (action.type === 'message') {
     const text = action.text.trim();

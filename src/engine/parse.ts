@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Action, Deal, Order, Refusal } from './types';
-import { injectActionSchema, messageActionSchema } from './facilitator';
+import { injectActionSchema, messageActionSchema, overrideActionSchema } from './facilitator';
 import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 
 /**
@@ -90,6 +90,7 @@ export const actionSchema = z.discriminatedUnion('type', [
   action('endPhase', {}),
   injectActionSchema,
   messageActionSchema,
+  overrideActionSchema,
 ]);
 
 // The schemas and the engine's types must describe the same data.

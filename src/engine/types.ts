@@ -430,7 +430,7 @@ export interface Debt {
   defaulted: boolean;
 }
 
-export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum' | 'absorption';
+export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum' | 'absorption' | 'override';
 
 /** One movement of money. "world" stands for everyone outside the game (vendors, taxpayers). */
 export interface LedgerEntry {
@@ -569,7 +569,19 @@ export type Action = (
   | { type: 'endPhase'; role: RoleId }
   | InjectAction
   | MessageAction
+  | OverrideAction
 ) & { why?: string | undefined };
+
+/** Figures a facilitator may set, with a reason: an island's metrics and treasury, a power's reputation and treasury. */
+export const OVERRIDE_FIGURES = ['treasury', 'economy', 'legitimacy', 'unrest', 'sovereignty', 'cyber', 'democracy', 'reputation'] as const;
+export type OverrideFigure = (typeof OVERRIDE_FIGURES)[number];
+/** A facilitator's ruling: void a signed deal, or set a figure; each with the reason the players concerned read. */
+export type Override = { kind: 'void'; agreement: string; reason: string } | { kind: 'set'; target: RoleId; figure: OverrideFigure; value: number; reason: string };
+export interface OverrideAction {
+  type: 'override';
+  role: 'facilitator';
+  override: Override;
+}
 
 /** What the facilitator injects into the game (src/engine/facilitator.ts). */
 export type Inject =

@@ -83,6 +83,7 @@ const facilitatorMessage = z.discriminatedUnion('command', [
   /** Each phase's time from its start, for the phases to come. */
   z.strictObject({ command: z.literal('phaseTimes'), negotiation: seconds, decisions: seconds }),
   z.strictObject({ command: z.literal('inject'), inject: z.unknown() }),
+  z.strictObject({ command: z.literal('override'), override: z.unknown() }),
   z.strictObject({ command: z.literal('message'), to: z.unknown(), text: z.unknown() }),
   z.strictObject({ command: z.literal('viewAs'), seat: z.string().max(40) }),
   /** Back to the start of an earlier round (or this one); the abandoned branch is kept. */
@@ -382,6 +383,9 @@ export class GameRoom extends Room {
         return;
       case 'message':
         await this.apply({ type: 'message', role: 'facilitator', to: c.to, text: c.text } as Action, 'facilitator', m.person, 'facilitator', client);
+        return;
+      case 'override':
+        await this.apply({ type: 'override', role: 'facilitator', override: c.override } as Action, 'facilitator', m.person, 'facilitator', client);
         return;
       case 'undo':
         return this.undo(client, m, c.round, c.reason.trim());

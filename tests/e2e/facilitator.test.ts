@@ -130,6 +130,7 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   await expect.poll(() => fac.locator('#fac-view-as').innerText(), { timeout: 15_000 }).toMatch(/What Papua New Guinea sees/);
   expect(await fac.locator('#fac-view-as').innerText()).not.toMatch(/7\.77|survey vessel|borrow from Washington/);
   await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-console.png') });
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-console-full.png'), fullPage: true });
 
   // No secret on the projector: not another seat's offer, question, or news meant for one seat.
   const shown = await text(projector);
@@ -141,6 +142,11 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   expect(seatText).not.toMatch(/survey vessel/);
   expect(await projector.locator('#map canvas').count()).toBe(1);
   await projector.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
+
+  // A ruling: the 2017 treaty voided, with the reason everyone reads.
+  await fac.locator('#fac-rule-reason').fill('the treaty is suspended for this exercise');
+  await fac.locator('#fac-agreements li').filter({ hasText: 'Canberra' }).first().locator('button').click();
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/voids agreement[\s\S]*suspended for this exercise/);
 
   // Back to the start of round 1, with a reason every seat reads: the eruption is undone.
   await fac.locator('#fac-undo-round').fill('1');

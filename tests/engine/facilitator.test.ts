@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { stateHash, step, view, type Action } from '../../src/engine';
+import { ledgerBalances, stateHash, step, view, type Action, type GameState } from '../../src/engine';
 import { firedIn } from '../../src/engine/facilitator';
 import { MatchHost, replay } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
@@ -77,12 +77,50 @@ describe('the facilitator’s actions', () => {
     expect(!unknown.ok && unknown.refusal.code).toBe('unknownTarget');
   });
 
+  test('overrides: a figure set with a reason (the treasury through the ledger), shown to the seat it concerns; a signed deal voided with no party blamed', () => {
+    let g: GameState = newGame('1', 'honiara', undefined, { opening: true });
+    const ok = (a: Action) => {
+      const r = step(g, a);
+      if (!r.ok) throw new Error(r.refusal.message);
+      g = r.state;
+    };
+    ok({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'SLB', figure: 'economy', value: 30, reason: 'the copper price fell' } });
+    expect(g.islands.SLB!.economy).toBe(30);
+    expect(view(g, 'SLB').log.at(-1)!.text).toMatch(/^The facilitator sets Solomon Islands's economy to 30 \(was \d+\): the copper price fell$/);
+    expect(view(g, 'PNG').log.some((e) => e.text.includes('copper'))).toBe(false);
+    const before = g.powers.canberra!.treasury;
+    ok({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'canberra', figure: 'treasury', value: before + 5000, reason: 'a supplementary budget' } });
+    ok({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'SLB', figure: 'treasury', value: 1000, reason: 'a typo in the budget' } });
+    expect(g.powers.canberra!.treasury).toBe(before + 5000);
+    expect(g.islands.SLB!.treasury).toBe(1000);
+    const balances = ledgerBalances(g);
+    expect(balances.canberra).toBe(g.powers.canberra!.treasury);
+    expect(balances.SLB).toBe(g.islands.SLB!.treasury);
+    const refused = (a: Action) => {
+      const r = step(g, a);
+      return r.ok ? null : r.refusal;
+    };
+    expect(refused({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'canberra', figure: 'economy', value: 3, reason: 'x' } })?.field).toBe('override.figure');
+    expect(refused({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'SLB', figure: 'economy', value: 300, reason: 'x' } })?.field).toBe('override.value');
+    expect(refused({ type: 'override', role: 'canberra', override: { kind: 'set', target: 'canberra', figure: 'treasury', value: 9_000_000, reason: 'mine' } } as unknown as Action)?.code).toBe('notFacilitator');
+    const treaty = g.agreements.find((a) => a.status === 'active' && a.parties.includes('canberra') && a.parties.includes('SLB'))!;
+    const reputation = g.powers.canberra!.reputation;
+    ok({ type: 'override', role: 'facilitator', override: { kind: 'void', agreement: treaty.id, reason: 'signed by the wrong team member' } });
+    const voided = g.agreements.find((a) => a.id === treaty.id)!;
+    expect(voided.status).toBe('ended');
+    expect(voided.reason).toBe('voided by the facilitator: signed by the wrong team member');
+    expect(g.powers.canberra!.reputation).toBe(reputation);
+    expect(view(g, 'PNG').log.at(-1)!.text).toContain('voids agreement');
+    expect(refused({ type: 'override', role: 'facilitator', override: { kind: 'void', agreement: treaty.id, reason: 'again' } })?.code).toBe('unknownTarget');
+  });
+
   test('a game with injects and messages replays to the same hashes', () => {
     const { scenario, hash } = loadScenario('honiara');
     const host = new MatchHost(scenario, hash, 'inject-replay');
     expect(host.submit(eruption)).toBeNull();
     expect(host.submit({ type: 'inject', role: 'facilitator', inject: { kind: 'scripted', id: 'png-election' } })).toBeNull();
     expect(host.submit({ type: 'message', role: 'SLB', to: 'facilitator', text: 'What does the eruption cost us?' })).toBeNull();
+    expect(host.submit({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'PNG', figure: 'treasury', value: 12345, reason: 'a ruling' } })).toBeNull();
     playToEnd(host, () => simplePolicy, 'inject-replay', 2);
     expect(host.state.round).toBe(3);
     expect(host.submit({ type: 'inject', role: 'facilitator', inject: { kind: 'event', event: 'cyclone', island: 'PNG' } })).toBeNull();

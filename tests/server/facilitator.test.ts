@@ -164,4 +164,14 @@ describe('the facilitator’s console on the server', () => {
     expect(after.record.hashes).toEqual(round2.record.hashes);
     expect(after.branches.map((b) => [b.round, b.actions.map((a) => a.type)])).toEqual([[1, expect.any(Array)], [2, ['inject']]]);
   });
+
+  test('a ruling sets a figure with a reason the seat concerned reads; a seat cannot rule', async () => {
+    expect(await facilitate(facilitator, { command: 'override', override: { kind: 'set', target: 'SLB', figure: 'legitimacy', value: 20, reason: 'a vote of no confidence looms' } })).toBeNull();
+    await until(() => slb.view.islands.SLB!.legitimacy === 20);
+    expect(slb.view.log.at(-1)!.text).toMatch(/legitimacy to 20 .*no confidence/);
+    await until(() => png.view.islands.SLB!.legitimacy === 20);
+    expect(png.view.log.some((e) => e.text.includes('no confidence'))).toBe(false);
+    expect((await slb.act({ type: 'override', role: 'SLB', override: { kind: 'set', target: 'SLB', figure: 'treasury', value: 9_000_000, reason: 'mine' } }))?.code).toBe('notFacilitator');
+    expect((await facilitate(facilitator, { command: 'override', override: { kind: 'void', agreement: 'nothing', reason: 'x' } }))?.code).toBe('unknownTarget');
+  });
 });

@@ -1,8 +1,8 @@
 import { Client, type Room } from '@colyseus/sdk';
-import type { GameView, Inject, RoleId, ScenarioInject } from '../../engine';
+import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
 import { h, render } from '../dom';
 import { phaseLabel, roleName } from '../names';
-import { clock, dealsPanel, eventKinds, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
+import { agreementsList, clock, dealsPanel, eventKinds, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
 import '../online/online.css';
 import './facilitator.css';
 
@@ -52,6 +52,7 @@ class FacilitatorConsole {
     seats: h('section', { class: 'fac-box', 'aria-label': 'Seats' }),
     deals: h('section', { class: 'fac-box', 'aria-label': 'Offers and orders' }),
     scripted: h('div'),
+    agreements: h('div'),
     questions: h('div'),
     timeline: h('section', { class: 'fac-box', 'aria-label': 'Timeline' }),
     viewAs: h('div'),
@@ -71,7 +72,7 @@ class FacilitatorConsole {
         h(
           'div',
           { class: 'fac-grid' },
-          h('div', { class: 'fac-col' }, this.live.seats, this.live.deals),
+          h('div', { class: 'fac-col' }, this.live.seats, this.live.deals, h('section', { class: 'fac-box', 'aria-label': 'Agreements in force' }, h('h2', null, 'Agreements in force'), this.live.agreements)),
           h('div', { class: 'fac-col' }, this.live.forms, h('section', { class: 'fac-box', 'aria-label': 'Scripted injects' }, h('h2', null, 'The scenario’s injects'), this.live.scripted)),
           h('div', { class: 'fac-col' }, this.live.viewAs, h('section', { class: 'fac-box', 'aria-label': 'Questions' }, h('h2', null, 'Questions from the seats'), this.live.questions), this.live.timeline),
         ),
@@ -190,6 +191,14 @@ class FacilitatorConsole {
     if (!s || !v) return;
     render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
     render(this.live.deals, ...dealsPanel(v));
+    render(
+      this.live.agreements,
+      agreementsList(v, (agreement) => {
+        const reason = this.root.querySelector<HTMLInputElement>('#fac-rule-reason')?.value.trim() ?? '';
+        if (!reason) return this.fail('Write the reason for the ruling first (Rulings, Reason).');
+        this.send({ command: 'override', override: { kind: 'void', agreement, reason } });
+      }),
+    );
     render(this.live.scripted, scriptedList(v, s.injects, (id) => this.inject({ kind: 'scripted', id })));
     const qs = questions(v);
     render(this.live.questions, qs.length ? h('ul', { class: 'fac-list', id: 'fac-questions' }, qs.map((e) => h('li', null, h('span', { class: 'muted' }, `R${e.round}: `), e.text))) : h('p', { class: 'muted' }, 'No questions yet.'));
@@ -215,6 +224,10 @@ class FacilitatorConsole {
     const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, value: '4', 'aria-label': 'Minutes for decisions' });
     const undoRound = h('input', { id: 'fac-undo-round', type: 'number', min: 1, max: v.scenario.rounds, value: '1', 'aria-label': 'Round to go back to' });
     const undoReason = h('input', { id: 'fac-undo-reason', type: 'text', maxlength: 300, placeholder: 'The reason every seat will read', 'aria-label': 'Reason' });
+    const ruleTarget = h('select', { id: 'fac-rule-target', 'aria-label': 'Whose figure' }, v.seats.map((seat) => h('option', { value: seat }, roleName(v, seat))));
+    const ruleFigure = h('select', { id: 'fac-rule-figure', 'aria-label': 'Figure' }, OVERRIDE_FIGURES.map((f) => h('option', { value: f }, f === 'treasury' ? 'treasury (US$ thousands)' : f)));
+    const ruleValue = h('input', { id: 'fac-rule-value', type: 'number', min: 0, value: '50', 'aria-label': 'New value' });
+    const ruleReason = h('input', { id: 'fac-rule-reason', type: 'text', maxlength: 200, placeholder: 'The reason the players concerned will read', 'aria-label': 'Reason' });
     const to = (sel: HTMLSelectElement): 'all' | RoleId[] => (sel.value === 'all' ? 'all' : [sel.value]);
     const mins = (el: HTMLInputElement) => Math.max(0, Math.min(180, Math.round(Number(el.value) || 0))) * 60;
     render(
@@ -275,6 +288,25 @@ class FacilitatorConsole {
           },
           msgText,
           h('div', { class: 'online-row' }, h('label', null, 'To ', msgTo), h('button', { type: 'submit', class: 'btn', id: 'fac-send-message' }, 'Send')),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Rulings' },
+        h('h2', null, 'Rulings'),
+        h(
+          'form',
+          {
+            class: 'fac-stack',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!ruleReason.value.trim()) return this.fail('Give the reason the players concerned will read.');
+              this.send({ command: 'override', override: { kind: 'set', target: ruleTarget.value, figure: ruleFigure.value, value: Math.max(0, Math.round(Number(ruleValue.value) || 0)), reason: ruleReason.value.trim() } });
+            },
+          },
+          h('label', null, 'Reason ', ruleReason),
+          h('div', { class: 'online-row wrap' }, h('span', null, 'Set'), ruleTarget, ruleFigure, h('span', null, 'to'), ruleValue, h('button', { type: 'submit', class: 'btn', id: 'fac-rule-set' }, 'Set')),
+          h('p', { class: 'muted small' }, 'To void a signed deal, write the reason here and press Void beside it under Agreements in force.'),
         ),
       ),
       h(

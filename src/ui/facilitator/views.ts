@@ -92,7 +92,6 @@ function offerItem(v: GameView, o: Offer): HTMLElement {
 export function dealsPanel(v: GameView): (HTMLElement | null)[] {
   const offers = v.offers.filter((o) => o.round === v.round && (o.status === 'open' || o.status === 'accepted'));
   const orders = v.orders.filter((o) => o.round === v.round);
-  const secrets = v.agreements.filter((a) => a.status === 'active' && a.clauses.some((c) => c.seenBy !== 'all'));
   return [
     h('h2', null, 'Offers on the table'),
     offers.length ? h('ul', { class: 'fac-list', id: 'fac-offers' }, offers.map((o) => offerItem(v, o))) : h('p', { class: 'muted' }, 'No open offers this round.'),
@@ -100,21 +99,28 @@ export function dealsPanel(v: GameView): (HTMLElement | null)[] {
     orders.length
       ? h('ul', { class: 'fac-list', id: 'fac-orders' }, orders.map((o) => h('li', null, h('strong', null, roleName(v, o.role)), ' ', h('span', { class: 'fac-tag secret' }, 'sealed'), ' ', describeOrder(v, o.order))))
       : h('p', { class: 'muted' }, v.phase === 'decisions' ? 'No orders given yet.' : 'Orders are given in the decisions phase.'),
-    secrets.length
-      ? h(
-          'div',
-          null,
-          h('h2', null, 'Secret clauses in force'),
-          h(
-            'ul',
-            { class: 'fac-list' },
-            secrets.map((a) =>
-              h('li', null, h('strong', null, a.parties.map((p) => roleName(v, p)).join(' & ')), ' ', a.clauses.filter((c) => c.seenBy !== 'all').map((c) => h('span', { class: 'fac-tag secret' }, `secret: ${c.kind}`))),
-            ),
-          ),
-        )
-      : null,
   ];
+}
+
+/** Agreements in force, each with a button to void it (the reason comes from the rulings form). */
+export function agreementsList(v: GameView, voidIt: (id: string) => void): HTMLElement {
+  const active = v.agreements.filter((a) => a.status === 'active');
+  if (!active.length) return h('p', { class: 'muted' }, 'No agreement in force.');
+  return h(
+    'ul',
+    { class: 'fac-list', id: 'fac-agreements' },
+    active.map((a) =>
+      h(
+        'li',
+        { 'data-agreement': a.id },
+        h('strong', null, a.parties.map((p) => roleName(v, p)).join(' & ')),
+        ' ',
+        a.clauses.filter((c) => c.seenBy !== 'all').map((c) => h('span', { class: 'fac-tag secret' }, `secret: ${c.kind}`)),
+        h('div', null, describeDeal(v, a.deal)),
+        h('button', { type: 'button', class: 'btn small', onclick: () => voidIt(a.id) }, 'Void'),
+      ),
+    ),
+  );
 }
 
 /** Questions the seats have asked, newest first. */
