@@ -122,6 +122,8 @@ export interface ScenarioData {
   history?: ScenarioHistory | undefined;
   /** Injects the facilitator may fire during the game (src/engine/facilitator.ts), each with its source. */
   injects?: ScenarioInject[] | undefined;
+  /** Shorter cuts for a lesson (src/scenario/lesson.ts): the host picks one when creating a game. */
+  lessons?: { id: string; title: string; minutes: number; rounds: number; buildPct?: number | undefined; negotiationMinutes: number; decisionsMinutes: number }[] | undefined;
 }
 
 /** A scripted inject a scenario offers its facilitator: an event that resolves at once, or a news item. */

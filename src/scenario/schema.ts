@@ -155,6 +155,18 @@ export const scriptedEventSchema = z
   })
   .strict();
 
+export const lessonSchema = z
+  .object({
+    id: id.describe('how the host names it (lesson=ID)'),
+    title: text(80),
+    minutes: int(10, 600).describe('how long the cut runs in class, debrief included'),
+    rounds: int(1, 60).describe('rounds in the cut (fewer than the full game)'),
+    buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
+    negotiationMinutes: int(1, 120),
+    decisionsMinutes: int(1, 120),
+  })
+  .strict();
+
 export const injectSchema = z
   .object({
     id: id.describe('how the facilitator\'s console and the record name it'),
@@ -249,6 +261,7 @@ export const scenarioSchema = z
       .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
     sources: z.array(text(2000)).min(1).max(200),
     history: historySchema.optional(),
+    lessons: z.array(lessonSchema).max(10).optional().describe('shorter cuts of the scenario for a lesson (docs/facilitator.md)'),
     injects: z.array(injectSchema).max(100).optional().describe('injects the facilitator may fire during a game (docs/facilitator.md), each with its source'),
   })
   .strict()
@@ -318,6 +331,10 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'island'], message: oneOf('an island', islandIds) });
       if (e.cable && !s.cables.some((c) => c.id === e.cable))
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'cable'], message: oneOf('a cable', s.cables.map((c) => c.id)) });
+    });
+    s.lessons?.forEach((l, i) => {
+      if (l.rounds > s.rounds) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'rounds'], message: `at most the full game's ${s.rounds} rounds` });
+      if (s.lessons?.findIndex((x) => x.id === l.id) !== i) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'id'], message: 'an id no other lesson cut has' });
     });
     s.injects?.forEach((e, i) => {
       if (!e.kind && !e.news) ctx.addIssue({ code: 'custom', path: ['injects', i, 'kind'], message: 'an event kind, a news item, or both' });

@@ -174,4 +174,19 @@ describe('the facilitator’s console on the server', () => {
     expect((await slb.act({ type: 'override', role: 'SLB', override: { kind: 'set', target: 'SLB', figure: 'treasury', value: 9_000_000, reason: 'mine' } }))?.code).toBe('notFacilitator');
     expect((await facilitate(facilitator, { command: 'override', override: { kind: 'void', agreement: 'nothing', reason: 'x' } }))?.code).toBe('unknownTarget');
   });
+
+  test('a game on Honiara’s 50-minute lesson cut: four rounds, six minutes of negotiation; an unknown cut is refused', async () => {
+    const lesson = await createGame(server.url, 'scenario=honiara&seed=lesson-1&lesson=lesson-50');
+    const f = await Player.join(server.url, lesson.code, { host: lesson.hostToken, full: true });
+    await until(() => f.views.length > 0);
+    expect(f.view.scenario.rounds).toBe(4);
+    expect(f.view.scenario.title).toBe('Honiara (50-minute lesson)');
+    const left = (last(f).deadlineAt ?? 0) - Date.now();
+    expect(left).toBeGreaterThan(5 * 60_000);
+    expect(left).toBeLessThanOrEqual(6 * 60_000);
+    await f.leave();
+    const wrong = await fetch(new URL('/api/games?scenario=honiara&lesson=lesson-5', server.url), { method: 'POST' });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(/its cuts: lesson-50/);
+  });
 });

@@ -114,6 +114,7 @@ class OnlineScreen {
   private startScreen(): (HTMLElement | null)[] {
     const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)));
     const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
+    const length = h('select', { id: 'online-length', 'aria-label': 'Length' }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (Honiara)'));
     const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
     return [
       h(
@@ -130,14 +131,16 @@ class OnlineScreen {
         h('p', null, 'For a class or a workshop: each team plays on its own device; this screen shows the room.'),
         h('label', null, 'Scenario ', select),
         h('label', null, 'Deadline for negotiation and decisions ', deadline),
-        h('button', { type: 'button', class: 'btn primary', id: 'online-host', onclick: () => void this.hostGame(select.value, Number(deadline.value)) }, 'Host a game'),
+        h('label', null, 'Length ', length),
+        h('button', { type: 'button', class: 'btn primary', id: 'online-host', onclick: () => void this.hostGame(select.value, Number(deadline.value), length.value) }, 'Host a game'),
       ),
     ];
   }
 
-  private async hostGame(scenario: string, deadline: number): Promise<void> {
+  private async hostGame(scenario: string, deadline: number, lesson = ''): Promise<void> {
     this.problem = null;
-    const res = await fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}`, { method: 'POST' }).catch(() => null);
+    const cut = lesson ? `&lesson=${encodeURIComponent(lesson)}` : '';
+    const res = await fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}${cut}`, { method: 'POST' }).catch(() => null);
     if (!res) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
     const body = (await res.json().catch(() => ({}))) as { code?: string; hostToken?: string; error?: string };
     if (!res.ok || !body.code || !body.hostToken) return this.fail(body.error ?? 'The server could not create the game.');
