@@ -131,10 +131,19 @@ class FacilitatorConsole {
     };
     this.hook.view = m.view;
     this.hook.paused = this.state.paused;
-    // A seat's view follows the game while it is open.
-    if (previous?.viewAs && m.seq !== undefined) this.send({ command: 'viewAs', seat: previous.viewAs.seat });
+    // A seat's view follows the game while it is open (at most once a second: the room limits messages).
+    if (previous?.viewAs) this.followViewAs(previous.viewAs.seat);
     if (this.formsFor !== m.view.seats.join(',')) this.drawForms(m.view);
     this.drawLive();
+  }
+
+  private viewAsTimer: number | null = null;
+  private followViewAs(seat: RoleId): void {
+    if (this.viewAsTimer !== null) return;
+    this.viewAsTimer = window.setTimeout(() => {
+      this.viewAsTimer = null;
+      if (this.state?.viewAs?.seat === seat) this.room?.send('facilitate', { command: 'viewAs', seat });
+    }, 1000);
   }
 
   private send(command: Record<string, unknown>): void {
