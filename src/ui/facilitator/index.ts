@@ -3,7 +3,6 @@ import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type Scenari
 import { h, render } from '../dom';
 import { phaseLabel, roleName } from '../names';
 import { agreementsList, clock, dealsPanel, eventKinds, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
-import '../online/online.css';
 import './facilitator.css';
 
 /**
@@ -39,7 +38,7 @@ declare global {
 const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
 
 class FacilitatorConsole {
-  private readonly root = h('div', { id: 'facilitator', class: 'online fac', role: 'region', 'aria-label': 'Facilitator’s console' });
+  private readonly root = h('div', { id: 'facilitator', class: 'fac', role: 'region', 'aria-label': 'Facilitator’s console' });
   private room: Room | null = null;
   private state: ConsoleState | null = null;
   private lobbySeats: LobbySeat[] = [];
@@ -180,7 +179,7 @@ class FacilitatorConsole {
         h('p', { class: 'muted' }, `${this.title || 'Game'} · join code `, h('strong', { id: 'fac-code' }, this.code), v ? ` · round ${v.round} of ${v.scenario.rounds}` : ''),
       ),
       v ? h('div', { class: 'fac-phase' }, h('span', { id: 'fac-phase' }, phaseLabel(v.phase)), h('span', { id: 'fac-clock', class: 'fac-clock' }, s ? clock(s) : '')) : null,
-      s?.paused ? h('p', { class: 'online-paused', id: 'fac-paused' }, 'Paused by the facilitator') : null,
+      s?.paused ? h('p', { class: 'fac-paused', id: 'fac-paused' }, 'Paused by the facilitator') : null,
       h(
         'div',
         { class: 'fac-pace', role: 'group', 'aria-label': 'Pace' },

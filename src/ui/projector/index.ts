@@ -4,7 +4,6 @@ import { h, render } from '../dom';
 import type { MapHost } from '../map-host';
 import { namesForIds, phaseLabel, roleName } from '../names';
 import { clockText } from '../facilitator/views';
-import '../online/online.css';
 import './projector.css';
 
 /**
@@ -89,7 +88,7 @@ class ProjectorScreen {
         'div',
         { class: 'proj-band' },
         h('div', null, h('h1', null, v.scenario.title), h('p', { class: 'proj-sub' }, v.phase === 'over' ? 'The game is over' : `Round ${v.round} of ${v.scenario.rounds} · ${phaseLabel(v.phase)}`)),
-        m.paused ? h('p', { class: 'online-paused proj-paused', id: 'proj-paused' }, 'Paused by the facilitator') : null,
+        m.paused ? h('p', { class: 'proj-paused', id: 'proj-paused' }, 'Paused by the facilitator') : null,
         h('p', { class: 'proj-clock', id: 'proj-clock', 'aria-label': 'Time left in this phase' }, this.clock()),
         h('p', { class: 'proj-join' }, 'Join: ', h('strong', null, this.code), h('br'), h('span', { class: 'proj-link' }, link)),
       ),
