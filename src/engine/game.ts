@@ -115,6 +115,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     repairShipFree: 1,
     computerSeats: [...scenario.islands.filter((i) => i.computer).map((i) => i.id), ...scenario.powers.filter((p) => p.computer).map((p) => p.id)],
     rng: seedState(seed),
+    ...(scenario.injects?.length ? { injects: structuredClone(scenario.injects) } : {}),
   };
   g.round = 0;
   for (const s of scenario.islands) transfer(g, 'world', s.id, s.treasury, 'opening', null);

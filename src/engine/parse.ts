@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Action, Deal, Order, Refusal } from './types';
+import { injectActionSchema, messageActionSchema, overrideActionSchema } from './facilitator';
 import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, INITIATIVES, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
 
 /**
@@ -106,6 +107,9 @@ export const actionSchema = z.discriminatedUnion('type', [
   action('endPhase', {}),
   action('endorse', { initiative: id }),
   action('oppose', { initiative: id }),
+  injectActionSchema,
+  messageActionSchema,
+  overrideActionSchema,
 ]);
 
 // The schemas and the engine's types must describe the same data.

@@ -17,6 +17,7 @@ import { completeNetworks } from './telecom';
 import { acceptPackage, closePackage, refusePackage, resolvePackage } from './packages';
 import { runRatifications, signPending } from './ratify';
 import { answerForum, closeForums } from './forum';
+import { applyFacilitator, isFacilitatorAction } from './facilitator';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -40,6 +41,7 @@ function explain(g: GameState, action: Action, why: string): void {
 }
 
 function applyMove(g: GameState, action: Action): void {
+  if (isFacilitatorAction(action)) return applyFacilitator(g, action);
   switch (action.type) {
     case 'offer':
     case 'counter': {

@@ -122,6 +122,23 @@ export interface ScenarioData {
   sources: string[];
   /** What really happened, for the debrief only: it plays no part in the game. */
   history?: ScenarioHistory | undefined;
+  /** Injects the facilitator may fire during the game (src/engine/facilitator.ts), each with its source. */
+  injects?: ScenarioInject[] | undefined;
+  /** Shorter cuts for a lesson (src/scenario/lesson.ts): the host picks one when creating a game. */
+  lessons?: { id: string; title: string; minutes: number; rounds: number; buildPct?: number | undefined; negotiationMinutes: number; decisionsMinutes: number }[] | undefined;
+}
+
+/** A scripted inject a scenario offers its facilitator: an event that resolves at once, or a news item. */
+export interface ScenarioInject {
+  id: string;
+  title: string;
+  source: string;
+  kind?: EventKind | undefined;
+  island?: IslandId | undefined;
+  power?: PowerId | undefined;
+  news?: string | undefined;
+  /** Who reads the news item; everyone when absent. */
+  to?: RoleId[] | undefined;
 }
 
 export interface ScenarioHistory {
@@ -441,7 +458,7 @@ export interface Debt {
   defaulted: boolean;
 }
 
-export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum' | 'absorption';
+export type LedgerKind = 'opening' | 'budget' | 'budgetCut' | 'revenue' | 'vendor' | 'grant' | 'loan' | 'repayment' | 'interest' | 'campaign' | 'investment' | 'cofinancing' | 'purchase' | 'intrusion' | 'forum' | 'absorption' | 'override';
 
 /** One movement of money. "world" stands for everyone outside the game (vendors, taxpayers). */
 export interface LedgerEntry {
@@ -491,6 +508,8 @@ export interface GameEvent {
   cable: string | null;
   power: PowerId | null;
   scripted: boolean;
+  /** Fired by the facilitator (an inject), not drawn or scheduled by the scenario. */
+  injected?: boolean | undefined;
 }
 
 export interface LogEntry {
@@ -550,6 +569,8 @@ export interface GameState {
   computerSeats: RoleId[];
   /** seedrandom's saved state: never shown to any viewer. */
   rng: RngState;
+  /** The scenario's scripted injects, when it has any: the facilitator's, never in a view. */
+  injects?: ScenarioInject[] | undefined;
   /** Signed deals waiting for a parliament's vote; present once a deal has needed one (ratify.ts). */
   ratifications?: Ratification[] | undefined;
   /** How the scenario scripts a parliament's vote on an offer, by offer id: never shown to any viewer. */
@@ -638,7 +659,40 @@ export type Action = (
   | { type: 'endPhase'; role: RoleId }
   | { type: 'endorse'; role: RoleId; initiative: string }
   | { type: 'oppose'; role: RoleId; initiative: string }
+  | InjectAction
+  | MessageAction
+  | OverrideAction
 ) & { why?: string | undefined };
+
+/** Figures a facilitator may set, with a reason: an island's metrics and treasury, a power's reputation and treasury. */
+export const OVERRIDE_FIGURES = ['treasury', 'economy', 'legitimacy', 'unrest', 'sovereignty', 'cyber', 'democracy', 'reputation'] as const;
+export type OverrideFigure = (typeof OVERRIDE_FIGURES)[number];
+/** A facilitator's ruling: void a signed deal, or set a figure; each with the reason the players concerned read. */
+export type Override = { kind: 'void'; agreement: string; reason: string } | { kind: 'set'; target: RoleId; figure: OverrideFigure; value: number; reason: string };
+export interface OverrideAction {
+  type: 'override';
+  role: 'facilitator';
+  override: Override;
+}
+
+/** What the facilitator injects into the game (src/engine/facilitator.ts). */
+export type Inject =
+  | { kind: 'event'; event: EventKind; island?: IslandId | undefined; power?: PowerId | undefined; title?: string | undefined }
+  | { kind: 'news'; text: string; to: 'all' | RoleId[] }
+  | { kind: 'scripted'; id: string };
+/** Only the facilitator injects. */
+export interface InjectAction {
+  type: 'inject';
+  role: 'facilitator';
+  inject: Inject;
+}
+/** The facilitator writes to all or chosen seats; a seat writes a private question to the facilitator. */
+export interface MessageAction {
+  type: 'message';
+  role: RoleId | 'facilitator';
+  to: 'all' | 'facilitator' | RoleId[];
+  text: string;
+}
 export type ActionType = Action['type'];
 
 export type RefusalCode =
@@ -657,7 +711,9 @@ export type RefusalCode =
   | 'notParty'
   | 'malformed'
   /** A per-seat, per-round limit on a repeatable action is used up. */
-  | 'limitReached';
+  | 'limitReached'
+  /** Only the facilitator may do that. */
+  | 'notFacilitator';
 
 export interface Refusal {
   code: RefusalCode;

@@ -4,6 +4,7 @@ import { orderRefusal } from './orders';
 import { parseAction } from './parse';
 import { counterRefusal, hasAnswered, packageOfferRefusal } from './packages';
 import { forumRefusal } from './forum';
+import { facilitatorRefusal, isFacilitatorAction, senderRefusal } from './facilitator';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
@@ -94,9 +95,12 @@ export function validateOnce(g: GameState, action: Action): Refusal | null {
 /** Null when the action is legal now; otherwise why not, and which field of the action is wrong. */
 export function validate(g: GameState, action: Action): Refusal | null {
   // The shape first, strictly: nothing below may read a field that is not what its type says.
+  const sender = senderRefusal(action);
+  if (sender) return sender;
   const parsed = parseAction(action);
   if (!parsed.ok) return parsed.refusal;
   if (g.phase === 'over') return { code: 'gameOver', message: 'The game is over.' };
+  if (isFacilitatorAction(action)) return facilitatorRefusal(g, action);
   const role = action.role;
   if (typeof role !== 'string' || !g.seats.includes(role)) return { code: 'unknownRole', field: 'role', message: `"${String(role)}" has no seat in this game.` };
   const phaseFor = action.type === 'order' ? 'decisions' : action.type === 'endPhase' ? g.phase : 'negotiation';
@@ -111,7 +115,7 @@ export function validate(g: GameState, action: Action): Refusal | null {
     case 'offer': {
       if (!Array.isArray(action.to) || action.to.length === 0) return { code: 'badParty', field: 'to', message: 'Address the offer to at least one other role.' };
       for (let i = 0; i < action.to.length; i++) {
-        const to = action.to[i] ?? '';
+        const to: string = action.to[i] ?? '';
         if (!g.seats.includes(to)) return { code: 'unknownRole', field: `to[${i}]`, message: `"${to}" has no seat in this game.` };
         if (to === role) return { code: 'badParty', field: `to[${i}]`, message: 'You cannot send an offer to yourself.' };
         if (action.to.indexOf(to) !== i) return { code: 'badParty', field: `to[${i}]`, message: 'Each addressee appears once.' };

@@ -11,7 +11,7 @@ import { canSee } from './util';
  * the audience of what it reads. So in a view a private audience names the viewer alone, and each
  * power's intrusions are shown to that power only.
  */
-export interface GameView extends Omit<GameState, 'rng' | 'scripted' | 'deck' | 'tabled' | 'votes'> {
+export interface GameView extends Omit<GameState, 'rng' | 'scripted' | 'deck' | 'tabled' | 'votes' | 'injects'> {
   viewer: ViewerId;
 }
 

@@ -164,6 +164,31 @@ export const scriptedEventSchema = z
   })
   .strict();
 
+export const lessonSchema = z
+  .object({
+    id: id.describe('how the host names it (lesson=ID)'),
+    title: text(80),
+    minutes: int(10, 600).describe('how long the cut runs in class, debrief included'),
+    rounds: int(1, 60).describe('rounds in the cut (fewer than the full game)'),
+    buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
+    negotiationMinutes: int(1, 120),
+    decisionsMinutes: int(1, 120),
+  })
+  .strict();
+
+export const injectSchema = z
+  .object({
+    id: id.describe('how the facilitator\'s console and the record name it'),
+    title: text(160),
+    source: text(400).describe('where the inject comes from: a real report, or "fictional"'),
+    kind: z.enum(EVENT_KINDS).optional().describe('an event that resolves at once when fired'),
+    island: islandId.optional(),
+    power: powerId.optional(),
+    news: text(500).optional().describe('a news item shown when fired'),
+    to: z.array(z.string().min(1).max(40)).min(1).max(32).optional().describe('the seats that read the news item; all when absent'),
+  })
+  .strict();
+
 const historyEntry = z
   .object({
     date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD').describe('when it happened'),
@@ -249,6 +274,8 @@ export const scenarioSchema = z
       .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
     sources: z.array(text(2000)).min(1).max(200),
     history: historySchema.optional(),
+    lessons: z.array(lessonSchema).max(10).optional().describe('shorter cuts of the scenario for a lesson (docs/facilitator.md)'),
+    injects: z.array(injectSchema).max(100).optional().describe('injects the facilitator may fire during a game (docs/facilitator.md), each with its source'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -323,6 +350,19 @@ export const scenarioSchema = z
       if (e.kind === 'forum' && (e.initiative === 'policing' || e.initiative === 'conduct') && !e.power)
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: e.initiative === 'policing' ? 'the power that backs the policing initiative' : 'the power whose conduct the statement addresses' });
       if (e.kind === 'forum' && e.power && !powerIds.has(e.power)) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: oneOf('a power', powerIds) });
+    });
+    s.lessons?.forEach((l, i) => {
+      if (l.rounds > s.rounds) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'rounds'], message: `at most the full game's ${s.rounds} rounds` });
+      if (s.lessons?.findIndex((x) => x.id === l.id) !== i) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'id'], message: 'an id no other lesson cut has' });
+    });
+    s.injects?.forEach((e, i) => {
+      if (!e.kind && !e.news) ctx.addIssue({ code: 'custom', path: ['injects', i, 'kind'], message: 'an event kind, a news item, or both' });
+      if (e.island && !islandIds.has(e.island)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'island'], message: oneOf('an island', islandIds) });
+      if (e.power && !powerIds.has(e.power)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'power'], message: oneOf('a power', powerIds) });
+      e.to?.forEach((seat, j) => {
+        if (!islandIds.has(seat) && !powerIds.has(seat)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'to', j], message: oneOf('a seat', new Set([...islandIds, ...powerIds])) });
+      });
+      if (s.injects?.findIndex((x) => x.id === e.id) !== i) ctx.addIssue({ code: 'custom', path: ['injects', i, 'id'], message: 'an id no other inject has' });
     });
     // A tabled or standing deal names only what this scenario has: checked here, with the file's
     // line, before any rule reads through an id.

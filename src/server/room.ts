@@ -18,6 +18,12 @@ export interface RoomSettings {
   botAfterSec: number;
   botLevel: 'easy' | 'normal' | 'hard' | 'simple';
   locked: boolean;
+  /** Paused by the facilitator: every seat's moves are refused and the clock is stopped. */
+  paused?: boolean | undefined;
+  /** The time the phase had left when it was paused (ms), if it had a deadline. */
+  pausedLeftMs?: number | undefined;
+  /** Seconds for negotiation and for decisions, each on its own; deadlineSec when absent. */
+  phaseSec?: { negotiation: number; decisions: number } | undefined;
 }
 
 /** How long a finished game's room stays open for the final scores. */
@@ -63,6 +69,29 @@ const hostMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('deadline'), seconds: z.number().int().min(0).max(3600) }),
   z.strictObject({ command: z.literal('bots'), afterSec: z.number().int().min(0).max(3600), level: z.enum(['easy', 'normal', 'hard', 'simple']) }),
 ]);
+
+/** The facilitator's console (docs/facilitator.md): pace, injects, messages, a seat's view. */
+const seconds = z.number().int().min(0).max(3 * 3600);
+const facilitatorMessage = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.literal('pause') }),
+  z.strictObject({ command: z.literal('resume') }),
+  z.strictObject({ command: z.literal('endPhase') }),
+  /** This phase's time left, from now; 0 takes the deadline off this phase. */
+  z.strictObject({ command: z.literal('timer'), seconds }),
+  /** More time (or less, negative) for this phase. */
+  z.strictObject({ command: z.literal('extend'), seconds: z.number().int().min(-3600).max(3600) }),
+  /** Each phase's time from its start, for the phases to come. */
+  z.strictObject({ command: z.literal('phaseTimes'), negotiation: seconds, decisions: seconds }),
+  z.strictObject({ command: z.literal('inject'), inject: z.unknown() }),
+  z.strictObject({ command: z.literal('override'), override: z.unknown() }),
+  z.strictObject({ command: z.literal('message'), to: z.unknown(), text: z.unknown() }),
+  z.strictObject({ command: z.literal('viewAs'), seat: z.string().max(40) }),
+  /** Back to the start of an earlier round (or this one); the abandoned branch is kept. */
+  z.strictObject({ command: z.literal('undo'), round: z.number().int().min(1).max(1000), reason: z.string().max(300) }),
+]);
+
+/** What a seat's refused move says while the game is paused. */
+export const PAUSED_MESSAGE = 'Paused by the facilitator: wait for the game to resume.';
 
 /** One online game: the MatchHost is the authority; every client receives only its own view. */
 export class GameRoom extends Room {
@@ -118,6 +147,7 @@ export class GameRoom extends Room {
     claim: (client: Client, message: unknown) => this.enqueue(() => this.claim(client, message)),
     act: (client: Client, message: unknown) => this.enqueue(() => this.act(client, message)),
     host: (client: Client, message: unknown) => this.enqueue(() => this.command(client, message)),
+    facilitate: (client: Client, message: unknown) => this.enqueue(() => this.facilitate(client, message)),
     _: (client: Client, type: unknown) => {
       this.refuse(client, 'unknownType', `The server does not know the message "${String(type).slice(0, 40)}".`);
     },
@@ -230,11 +260,13 @@ export class GameRoom extends Room {
     if (!parsed.success) return this.refuse(client, 'malformed', 'An action message is { action: { type, role, ... } }.');
     const action = parsed.data.action as Action;
     if (action.role !== m.viewer) return this.refuse(client, 'notYourSeat', `You play ${m.viewer}: you cannot act for ${String(action.role)}.`);
+    // A question to the facilitator may still be asked while the game is paused.
+    if (this.settings.paused && action.type !== 'message') return this.refuse(client, 'paused', PAUSED_MESSAGE);
     await this.apply(action, m.viewer, m.person, 'person', client);
   }
 
   /** Apply, store durably, then send the views: no view leaves before the action is on disk. */
-  private async apply(action: Action, seat: RoleId, person: string, source: 'person' | 'deadline' | 'bot', client?: Client): Promise<boolean> {
+  private async apply(action: Action, seat: RoleId, person: string, source: 'person' | 'deadline' | 'bot' | 'facilitator', client?: Client): Promise<boolean> {
     const before = { round: this.host.state.round, phase: this.host.state.phase };
     const refusal = this.host.submit(action);
     if (refusal) {
@@ -306,13 +338,147 @@ export class GameRoom extends Room {
     this.broadcastLobby();
   }
 
+  // ------------------------------------------------------------------ the facilitator's console
+
+  /**
+   * The host is the facilitator: pause and resume, the phase's clock, end the phase for everyone,
+   * injects and messages (engine actions in the record, as the role "facilitator"), and the view of
+   * any seat, which only the facilitator's own device (the full view) may ask for.
+   */
+  private async facilitate(client: Client, message: unknown): Promise<void> {
+    if (!this.allowed(client)) return;
+    const m = this.members.get(client.sessionId);
+    if (!m?.host) return this.refuse(client, 'notFacilitator', 'Only the facilitator can do that.');
+    const parsed = facilitatorMessage.safeParse(message);
+    if (!parsed.success) return this.refuse(client, 'malformed', 'Unknown facilitator command.');
+    const c = parsed.data;
+    if (this.host.over && c.command !== 'viewAs') return this.refuse(client, 'gameOver', 'The game is over.');
+    switch (c.command) {
+      case 'pause':
+      case 'resume':
+        return this.setPaused(c.command === 'pause');
+      case 'timer':
+        return this.setTimeLeft(c.seconds > 0 ? c.seconds * 1000 : null);
+      case 'extend': {
+        const left = this.settings.paused ? this.settings.pausedLeftMs : this.settings.deadlineAt !== undefined ? this.settings.deadlineAt - Date.now() : undefined;
+        if (left === undefined) return this.refuse(client, 'noDeadline', 'This phase has no deadline: set one first.');
+        return this.setTimeLeft(Math.max(1000, left + c.seconds * 1000));
+      }
+      case 'phaseTimes':
+        this.settings.phaseSec = { negotiation: c.negotiation, decisions: c.decisions };
+        await this.store.setSettings(this.game.code, { ...this.settings });
+        this.broadcastViews();
+        return;
+      case 'endPhase': {
+        const { round, phase } = this.host.state;
+        if (phase !== 'negotiation' && phase !== 'decisions') return this.refuse(client, 'wrongPhase', 'No phase is open.');
+        for (const seat of [...this.host.state.seats]) {
+          if (this.host.state.round !== round || this.host.state.phase !== phase) return;
+          if (!this.host.state.ended.includes(seat)) await this.apply({ type: 'endPhase', role: seat }, seat, m.person, 'facilitator');
+        }
+        return;
+      }
+      case 'inject':
+        await this.apply({ type: 'inject', role: 'facilitator', inject: c.inject } as Action, 'facilitator', m.person, 'facilitator', client);
+        return;
+      case 'message':
+        await this.apply({ type: 'message', role: 'facilitator', to: c.to, text: c.text } as Action, 'facilitator', m.person, 'facilitator', client);
+        return;
+      case 'override':
+        await this.apply({ type: 'override', role: 'facilitator', override: c.override } as Action, 'facilitator', m.person, 'facilitator', client);
+        return;
+      case 'undo':
+        return this.undo(client, m, c.round, c.reason.trim());
+      case 'viewAs': {
+        if (m.viewer !== 'facilitator') return this.refuse(client, 'notFacilitator', 'A seat’s view is shown on the facilitator’s own device only, never on a screen meant for the room.');
+        if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat.slice(0, 40)}".`);
+        client.send('viewAs', { seat: c.seat, seq: this.seq, view: this.host.view(c.seat as RoleId) });
+        return;
+      }
+    }
+  }
+
+  /**
+   * Back to the start of `round`: the stored actions after the one that opened it move to an
+   * abandoned branch (kept for the debrief), the game is rebuilt from the rest, and everyone is
+   * told why, in a message that is itself an action of the record.
+   */
+  private async undo(client: Client, m: Member, round: number, reason: string): Promise<void> {
+    if (!reason) return this.refuse(client, 'malformed', 'Give the reason the players will read.', 'reason');
+    if (round > this.host.state.round) return this.refuse(client, 'malformed', `The game is in round ${this.host.state.round}: it can go back to round 1 to ${this.host.state.round}.`, 'round');
+    const loaded = loadScenario(this.game.scenarioText);
+    if (!loaded.ok) return this.refuse(client, 'notStored', loaded.message);
+    const replay = new MatchHost(loaded.scenario, loaded.hash, this.game.seed, { hashes: false });
+    let keep = 0;
+    if (round > 1)
+      for (const a of await this.store.actions(this.game.code)) {
+        replay.submit(a.action as Action);
+        keep = a.seq;
+        if (replay.state.round >= round) break;
+      }
+    await this.store.branchFrom(this.game.code, keep, round);
+    await this.rebuild();
+    this.armDeadline(true);
+    const said = await this.apply({ type: 'message', role: 'facilitator', to: 'all', text: `The game goes back to the start of round ${round}: ${reason}`.slice(0, 500) } as Action, 'facilitator', m.person, 'facilitator', client);
+    if (!said) this.broadcastViews();
+  }
+
+  private async setPaused(paused: boolean): Promise<void> {
+    if (Boolean(this.settings.paused) === paused) return;
+    if (paused) {
+      this.settings.pausedLeftMs = this.settings.deadlineAt !== undefined ? Math.max(0, this.settings.deadlineAt - Date.now()) : undefined;
+      this.settings.paused = true;
+      this.deadlineTimer?.clear();
+      this.deadlineTimer = null;
+      this.settings.deadlineAt = undefined;
+    } else {
+      this.settings.paused = false;
+      this.settings.deadlineAt = this.settings.pausedLeftMs !== undefined ? Date.now() + this.settings.pausedLeftMs : undefined;
+      this.settings.pausedLeftMs = undefined;
+      if (this.settings.deadlineAt !== undefined) this.scheduleDeadline();
+    }
+    await this.store.setSettings(this.game.code, { ...this.settings });
+    this.broadcastViews();
+    if (!paused) this.clock.setTimeout(() => this.checkBots(), 0);
+  }
+
+  /** This phase's time left from now, or none (null): the facilitator's clock. */
+  private async setTimeLeft(ms: number | null): Promise<void> {
+    const phase = this.host.state.phase;
+    if (phase !== 'negotiation' && phase !== 'decisions') return;
+    this.deadlineTimer?.clear();
+    this.deadlineTimer = null;
+    if (this.settings.paused) this.settings.pausedLeftMs = ms ?? undefined;
+    else {
+      this.settings.deadlineAt = ms === null ? undefined : Date.now() + ms;
+      if (ms !== null) this.scheduleDeadline();
+    }
+    await this.store.setSettings(this.game.code, { ...this.settings });
+    this.broadcastViews();
+  }
+
+  private scheduleDeadline(): void {
+    if (this.settings.deadlineAt === undefined) return;
+    const { round, phase } = this.host.state;
+    this.deadlineTimer?.clear();
+    this.deadlineTimer = this.clock.setTimeout(() => this.enqueue(() => this.endAtDeadline(round, phase)), Math.max(0, this.settings.deadlineAt - Date.now()));
+  }
+
   // ------------------------------------------------------------------ deadlines and bots
 
   private armDeadline(restart: boolean): void {
     this.deadlineTimer?.clear();
     this.deadlineTimer = null;
     const phase = this.host.state.phase;
-    const timed = this.settings.deadlineSec > 0 && (phase === 'negotiation' || phase === 'decisions');
+    const phaseSec = phase === 'negotiation' || phase === 'decisions' ? (this.settings.phaseSec?.[phase] ?? this.settings.deadlineSec) : 0;
+    if (this.settings.paused) {
+      // Paused: the clock stands still; a new phase starts with its full time waiting.
+      if (restart) this.settings.pausedLeftMs = phaseSec > 0 ? phaseSec * 1000 : undefined;
+      this.settings.deadlineAt = undefined;
+      void this.store.setSettings(this.game.code, { ...this.settings });
+      return;
+    }
+    const timed = phaseSec > 0;
     if (!timed) {
       if (this.settings.deadlineAt !== undefined) {
         this.settings.deadlineAt = undefined;
@@ -321,7 +487,7 @@ export class GameRoom extends Room {
       return;
     }
     if (restart || this.settings.deadlineAt === undefined) {
-      this.settings.deadlineAt = Date.now() + this.settings.deadlineSec * 1000;
+      this.settings.deadlineAt = Date.now() + phaseSec * 1000;
       void this.store.setSettings(this.game.code, { ...this.settings });
     }
     const round = this.host.state.round;
@@ -331,6 +497,7 @@ export class GameRoom extends Room {
 
   /** At the deadline every seat that has not ended the phase is ended for it, recorded as such. */
   private async endAtDeadline(round: number, phase: string): Promise<void> {
+    if (this.settings.paused) return;
     for (const seat of [...this.host.state.seats]) {
       if (this.host.state.round !== round || this.host.state.phase !== phase) return;
       if (!this.host.state.ended.includes(seat)) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'deadline');
@@ -349,7 +516,7 @@ export class GameRoom extends Room {
   }
 
   private checkBots(): void {
-    if (this.host.over) return;
+    if (this.host.over || this.settings.paused) return;
     for (const s of this.host.state.seats) if (!this.seatHasPerson(s) && !this.emptySince.has(s)) this.emptySince.set(s, Date.now());
     const phase = this.host.state.phase;
     if (phase !== 'negotiation' && phase !== 'decisions') return;
@@ -361,7 +528,7 @@ export class GameRoom extends Room {
       void context!.bots.run(this.settings.botLevel, this.host.view(seat), seat, this.game.seed, 0).then((actions) =>
         this.enqueue(async () => {
           try {
-            const still = () => this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
+            const still = () => !this.settings.paused && this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
             for (const action of actions) if (action.role === seat && still()) await this.apply(action, seat, '', 'bot');
             if (still()) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'bot');
           } finally {
@@ -374,13 +541,16 @@ export class GameRoom extends Room {
 
   // ------------------------------------------------------------------ what clients receive
 
-  private lobby(): { code: string; scenario: string; title: string; seats: { seat: RoleId; people: number; bot: boolean }[]; locked: boolean } {
+  private lobby(): { code: string; scenario: string; title: string; seats: { seat: RoleId; people: number; names: string[]; bot: boolean }[]; locked: boolean } {
     const bots = new Set(this.botSeats());
     return {
       code: this.game.code,
       scenario: this.game.scenarioId,
       title: this.host.state.scenario.title,
-      seats: this.host.state.seats.map((seat) => ({ seat, people: [...this.members.values()].filter((m) => m.viewer === seat).length, bot: bots.has(seat) })),
+      seats: this.host.state.seats.map((seat) => {
+        const here = [...this.members.values()].filter((m) => m.viewer === seat);
+        return { seat, people: here.length, names: [...new Set(here.map((m) => m.person))].slice(0, 12), bot: bots.has(seat) };
+      }),
       locked: this.settings.locked,
     };
   }
@@ -418,11 +588,20 @@ export class GameRoom extends Room {
   }
 
   private viewPayload(m: Member, viewer: ViewerId): Record<string, unknown> {
-    const payload: Record<string, unknown> = { viewer, seq: this.seq, view: this.host.view(viewer), deadlineAt: this.settings.deadlineAt ?? null };
+    const payload: Record<string, unknown> = {
+      viewer,
+      seq: this.seq,
+      view: this.host.view(viewer),
+      deadlineAt: this.settings.paused ? null : (this.settings.deadlineAt ?? null),
+      paused: this.settings.paused === true,
+      pausedLeftMs: this.settings.paused ? (this.settings.pausedLeftMs ?? null) : null,
+    };
     if (m.host) payload.settings = this.settings;
     if (viewer === 'facilitator') {
       payload.hash = stateHash(this.host.state);
       payload.record = { seed: this.host.record.seed, hashes: this.host.record.hashes, actions: this.host.record.actions.length };
+      // What the console offers: the scenario's scripted injects (with their sources) and its deck.
+      payload.console = { injects: this.host.scenario.injects ?? [], deck: Object.keys(this.host.scenario.deck.weights) };
     }
     return payload;
   }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { stateHash, type Action } from '../engine';
 import { MatchHost } from '../host/match';
 import { scenarioFiles } from '../scenario/files';
+import { applyLesson } from '../scenario/lesson';
+import { parseScenarioText } from '../scenario/load';
 import { newJoinCode, newToken, normaliseCode } from './codes';
 import { BotRunner } from './bots';
 import { RateLimiter } from './limits';
@@ -148,10 +150,20 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
       scenarioText = body;
       scenarioId = '';
     }
+    const settings: RoomSettings = { ...DEFAULT_SETTINGS };
+    const lesson = url.searchParams.get('lesson');
+    if (lesson) {
+      // A lesson cut is a scenario of its own: its text (JSON, which is YAML) is what the game keeps and replays.
+      const parsed = parseScenarioText(scenarioText, 'scenario');
+      if (!parsed.ok) return json(res, 400, { error: loadScenario(scenarioText).ok ? 'The scenario could not be read.' : (loadScenario(scenarioText) as { message: string }).message });
+      const cut = applyLesson(parsed.scenario, lesson);
+      if (!cut.ok) return json(res, 400, { error: cut.message });
+      scenarioText = JSON.stringify(cut.scenario);
+      settings.phaseSec = { negotiation: cut.cut.negotiationMinutes * 60, decisions: cut.cut.decisionsMinutes * 60 };
+    }
     const loaded = loadScenario(scenarioText);
     if (!loaded.ok) return json(res, 400, { error: loaded.message });
     scenarioId ||= loaded.scenario.id;
-    const settings: RoomSettings = { ...DEFAULT_SETTINGS };
     const deadline = Number(url.searchParams.get('deadline') ?? 0);
     if (Number.isInteger(deadline) && deadline >= 0 && deadline <= 3600) settings.deadlineSec = deadline;
     const botAfter = Number(url.searchParams.get('botAfter') ?? 0);
@@ -191,6 +203,8 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
       record: matchHost.record,
       hash: stateHash(matchHost.state),
       meta: stored.map((a) => ({ seq: a.seq, seat: a.seat, person: a.person, source: a.source, at: new Date(a.at).toISOString() })),
+      // What a facilitator's undo took out of the game, branch by branch, for the debrief.
+      branches: (await store.branches(game.code)).map((b) => ({ branch: b.branch, round: b.round, at: new Date(b.at).toISOString(), actions: b.actions.map((a) => a.action), meta: b.actions.map((a) => ({ seq: a.seq, seat: a.seat, person: a.person, source: a.source })) })),
     });
   };
 

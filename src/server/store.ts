@@ -40,10 +40,28 @@ interface SeatsTable {
   created_at: string;
 }
 
+/** Actions a facilitator's undo took out of the game: kept, branch by branch, for the debrief. */
+interface BranchesTable extends ActionsTable {
+  /** 1 for the first undo of the game, 2 for the next… */
+  branch: number;
+  /** The round the game went back to the start of. */
+  round: number;
+  made_at: string;
+}
+
 interface Database {
   lr_games: GamesTable;
   lr_actions: ActionsTable;
   lr_seats: SeatsTable;
+  lr_branches: BranchesTable;
+}
+
+/** An abandoned branch: what was played after the round the facilitator took the game back to. */
+export interface AbandonedBranch {
+  branch: number;
+  round: number;
+  at: number;
+  actions: StoredAction[];
 }
 
 export interface StoredGame {
@@ -62,7 +80,7 @@ export interface StoredAction {
   action: unknown;
   seat: string;
   person: string;
-  source: 'person' | 'deadline' | 'bot';
+  source: 'person' | 'deadline' | 'bot' | 'facilitator';
   at: number;
 }
 
@@ -139,6 +157,21 @@ export class GameStore {
       .addColumn('person', 'text', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
+    await this.db.schema
+      .createTable('lr_branches')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('branch', 'integer', (c) => c.notNull())
+      .addColumn('round', 'integer', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('seat', 'text', (c) => c.notNull())
+      .addColumn('person', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('made_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('lr_branches_pk', ['code', 'branch', 'seq'])
+      .execute();
   }
 
   async createGame(g: StoredGame): Promise<void> {
@@ -193,6 +226,33 @@ export class GameStore {
   async actions(code: string): Promise<StoredAction[]> {
     const rows = await this.db.selectFrom('lr_actions').selectAll().where('code', '=', code).orderBy('seq').execute();
     return rows.map((r) => ({ seq: r.seq, action: JSON.parse(r.action) as unknown, seat: r.seat, person: r.person, source: r.source as StoredAction['source'], at: Number(r.at) }));
+  }
+
+  /**
+   * Take the game back to its first `keep` actions (the start of `round`): the actions after them
+   * move, in one transaction, to a new abandoned branch, kept for the debrief.
+   */
+  async branchFrom(code: string, keep: number, round: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('lr_branches').select((eb) => eb.fn.max('branch').as('top')).where('code', '=', code).executeTakeFirst();
+      const branch = Number(last?.top ?? 0) + 1;
+      const rows = await trx.selectFrom('lr_actions').selectAll().where('code', '=', code).where('seq', '>', keep).orderBy('seq').execute();
+      const madeAt = String(Date.now());
+      if (rows.length) await trx.insertInto('lr_branches').values(rows.map((r) => ({ ...r, branch, round, made_at: madeAt }))).execute();
+      await trx.deleteFrom('lr_actions').where('code', '=', code).where('seq', '>', keep).execute();
+      return branch;
+    });
+  }
+
+  async branches(code: string): Promise<AbandonedBranch[]> {
+    const rows = await this.db.selectFrom('lr_branches').selectAll().where('code', '=', code).orderBy('branch').orderBy('seq').execute();
+    const out: AbandonedBranch[] = [];
+    for (const r of rows) {
+      let b = out.at(-1);
+      if (!b || b.branch !== r.branch) out.push((b = { branch: r.branch, round: r.round, at: Number(r.made_at), actions: [] }));
+      b.actions.push({ seq: r.seq, action: JSON.parse(r.action) as unknown, seat: r.seat, person: r.person, source: r.source as StoredAction['source'], at: Number(r.at) });
+    }
+    return out;
   }
 
   async addSeat(t: SeatToken): Promise<void> {

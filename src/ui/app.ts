@@ -168,6 +168,36 @@ export class App {
     return r;
   };
 
+  /** An online seat's private question to the facilitator: an engine action, so it is in the record. */
+  private askFacilitator(role: RoleId): void {
+    document.getElementById('ask-dialog')?.remove();
+    const text = h('textarea', { id: 'ask-text', rows: 3, maxlength: 500, 'aria-label': 'Your question to the facilitator' });
+    const dialog = h(
+      'dialog',
+      { id: 'ask-dialog', class: 'ask-dialog', 'aria-label': 'Ask the facilitator' },
+      h(
+        'form',
+        {
+          method: 'dialog',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const question = text.value.trim();
+            dialog.close();
+            dialog.remove();
+            if (question) void this.c.submit({ type: 'message', role, to: 'facilitator', text: question }).then(() => this.render());
+          },
+        },
+        h('h2', null, 'Ask the facilitator'),
+        h('p', null, 'Only your seat and the facilitator see the question.'),
+        text,
+        h('div', { class: 'dialog-actions' }, h('button', { type: 'button', class: 'btn', onclick: () => (dialog.close(), dialog.remove()) }, 'Cancel'), h('button', { type: 'submit', class: 'btn primary', id: 'ask-send' }, 'Send')),
+      ),
+    );
+    document.body.append(dialog);
+    dialog.showModal();
+    text.focus();
+  }
+
   private endPhase = async (): Promise<void> => {
     const r = await this.c.endPhase();
     if (r) {
@@ -478,6 +508,8 @@ export class App {
         'div',
         { class: 'bar-actions' },
         h('span', { class: 'seat-chip', title: 'The role at this screen' }, swatch(view, role), h('span', { class: 'sr-only' }, 'Playing as '), roleName(view, role)),
+        online?.paused ? h('span', { class: 'online-paused', id: 'online-paused', role: 'status' }, 'Paused by the facilitator') : null,
+        online ? h('button', { type: 'button', class: 'btn small quiet', id: 'ask-facilitator', title: 'A private question to the facilitator: only your seat and the facilitator see it', onclick: () => this.askFacilitator(role) }, 'Ask the facilitator') : null,
         online?.deadlineAt ? h('span', { class: 'online-chip deadline', id: 'online-time-left', title: 'Time left in this phase: at the deadline the phase ends for every seat that has not ended it' }, deadlineText(online.deadlineAt)) : null,
         h('span', { class: online ? 'online-chip' : 'save-state', id: online ? 'online-game' : null, 'aria-live': 'off', title: online ? 'The game server keeps this game: this seat carries on from any device with the join code.' : null }, saveText),
         other && negotiating ? h('button', { type: 'button', class: 'btn', id: 'pass-seat', onclick: () => c.passSeat() }, `Pass to ${roleName(view, other)}`) : null,

@@ -15,6 +15,17 @@ export async function startApp(map: MapHost, scenario: LoadedScenario | null, pa
   // never in a built game, whatever NODE_ENV the build ran under.
   if (import.meta.env.DEV && import.meta.env.MODE === 'development' && params.has('debug')) Object.assign(window, { __landingRightsDebug: { controller, app, map } });
   app.render();
+  // The facilitator's console and the projector screen of an online game (docs/facilitator.md).
+  const facilitate = params.get('facilitate');
+  if (facilitate) {
+    await (await import('./facilitator')).openConsole(facilitate);
+    return app;
+  }
+  const project = params.get('project');
+  if (project) {
+    await (await import('./projector')).openProjector(project, map);
+    return app;
+  }
   if (params.has('join')) {
     app.openLinkedGame();
     return app;

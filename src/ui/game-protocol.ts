@@ -58,6 +58,8 @@ export interface OnlineSeat {
   seat: RoleId;
   /** When the phase ends for every seat that has not ended it (ms since 1970), or null. */
   deadlineAt: number | null;
+  /** Paused by the facilitator: the seat's moves are refused until the game resumes. */
+  paused?: boolean | undefined;
 }
 
 /** `ask`: the file would open, but it would replace a game in progress that no named save holds; send again with `replace` to go ahead. */

@@ -155,7 +155,7 @@ describe('fuzzed actions', () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.constantFrom(...all), fc.constantFrom(...BASE_ACTIONS), mutation, fc.option(fc.constantFrom('SLB', 'PNG', 'beijing', 'canberra', 'washington'), { freq: 4 }), (g, base, m, role) => {
-        const action = mutate(role ? { ...base, role } : base, m);
+        const action = mutate(role ? ({ ...base, role } as Action) : base, m);
         const before = stateHash(g);
         let r: ReturnType<typeof step>;
         try {

@@ -120,6 +120,7 @@ class OnlineScreen {
   private startScreen(): (HTMLElement | null)[] {
     const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)), ...this.opened.map((f) => h('option', { value: f.key }, `${f.title} (opened from ${f.fileName})`)));
     const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
+    const length = h('select', { id: 'online-length', 'aria-label': 'Length' }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (Honiara)'));
     const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
     return [
       h(
@@ -136,18 +137,20 @@ class OnlineScreen {
         h('p', null, 'For a class or a workshop: each team plays on its own device; this screen shows the room.'),
         h('label', null, 'Scenario ', select),
         h('label', null, 'Deadline for negotiation and decisions ', deadline),
-        h('button', { type: 'button', class: 'btn primary', id: 'online-host', onclick: () => void this.hostGame(select.value, Number(deadline.value)) }, 'Host a game'),
+        h('label', null, 'Length ', length),
+        h('button', { type: 'button', class: 'btn primary', id: 'online-host', onclick: () => void this.hostGame(select.value, Number(deadline.value), length.value) }, 'Host a game'),
       ),
     ];
   }
 
-  private async hostGame(scenario: string, deadline: number): Promise<void> {
+  private async hostGame(scenario: string, deadline: number, lesson = ''): Promise<void> {
     this.problem = null;
+    const cut = lesson ? `&lesson=${encodeURIComponent(lesson)}` : '';
     // An opened scenario file goes to the server as the request's body; the server checks it with the same loader.
     const file = isOpenedKey(scenario) ? this.opened.find((f) => f.key === scenario) : undefined;
     const res = await (file
-      ? fetch(`/api/games?deadline=${deadline}`, { method: 'POST', headers: { 'content-type': 'text/yaml; charset=utf-8' }, body: file.text })
-      : fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}`, { method: 'POST' })
+      ? fetch(`/api/games?deadline=${deadline}${cut}`, { method: 'POST', headers: { 'content-type': 'text/yaml; charset=utf-8' }, body: file.text })
+      : fetch(`/api/games?scenario=${encodeURIComponent(scenario)}&deadline=${deadline}${cut}`, { method: 'POST' })
     ).catch(() => null);
     if (!res) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
     const body = (await res.json().catch(() => ({}))) as { code?: string; hostToken?: string; error?: string };
@@ -304,6 +307,13 @@ class OnlineScreen {
             h('button', { type: 'button', class: 'btn', id: 'online-lock', onclick: () => this.room?.send('host', { command: 'lock', locked: !l.locked }) }, l.locked ? 'Unlock the room' : 'Lock the room'),
           )
         : null,
+      // Running the game: the console on this device, the projector screen on the room's.
+      h(
+        'p',
+        { class: 'online-row' },
+        h('a', { class: 'btn primary', id: 'online-console', href: `/?facilitate=${code}`, target: '_blank' }, 'Open the facilitator’s console'),
+        h('a', { class: 'btn', id: 'online-projector', href: `/?${l && SCENARIOS.some((s) => s.id === l.scenario) ? `scenario=${l.scenario}&` : ''}project=${code}`, target: '_blank' }, 'Open the projector screen'),
+      ),
       v ? h('p', { id: 'online-phase' }, `Round ${v.round}: ${phaseLabel(v.phase)}. Still to end: ${v.seats.filter((s) => !v.ended.includes(s)).map((s) => roleName(v, s)).join(', ') || 'nobody'}.`) : null,
       v ? h('section', { class: 'online-feed', 'aria-label': 'News' }, h('h3', null, 'News'), ...renderFeed(v, this.feedState, () => this.draw())) : null,
     ];

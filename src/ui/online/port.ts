@@ -12,6 +12,8 @@ export interface ViewMessage {
   seq: number;
   view: GameView;
   deadlineAt: number | null;
+  /** Paused by the facilitator (src/server/room.ts): moves are refused until it resumes. */
+  paused?: boolean;
 }
 
 const ONLINE = 'This game is kept by the game server, not in this browser';
@@ -131,7 +133,7 @@ export class OnlinePort implements GamePort {
       spectator: v,
       nextSeat: null,
       unsaved: false,
-      online: { code: this.code, seat: this.seat, deadlineAt: m.deadlineAt },
+      online: { code: this.code, seat: this.seat, deadlineAt: m.deadlineAt, paused: m.paused === true },
       ...(flow ? { flow } : {}),
     };
     if (this.scenario && !this.scenarioSent) {

@@ -1,0 +1,348 @@
+import { Client, type Room } from '@colyseus/sdk';
+import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
+import { h, render } from '../dom';
+import { phaseLabel, roleName } from '../names';
+import { agreementsList, clock, dealsPanel, eventKinds, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
+import './facilitator.css';
+
+/**
+ * The facilitator's console (docs/facilitator.md): the host's own device, joined with the host
+ * token and the full view. Pace (pause, the phase's clock, end the phase for everyone), injects
+ * and messages (engine actions in the record), see all, and a seat's view. The server checks
+ * every command comes from the host; the engine checks every inject is the facilitator's.
+ */
+
+interface ViewMessage {
+  viewer: string;
+  seq: number;
+  view: GameView;
+  deadlineAt: number | null;
+  paused?: boolean;
+  pausedLeftMs?: number | null;
+  console?: { injects: ScenarioInject[]; deck: string[] };
+}
+
+interface ConsoleHook {
+  view: GameView | null;
+  paused: boolean;
+  refusals: { code: string; message: string }[];
+  send(command: Record<string, unknown>): void;
+}
+
+declare global {
+  interface Window {
+    __landingRightsConsole?: ConsoleHook;
+  }
+}
+
+const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
+
+class FacilitatorConsole {
+  private readonly root = h('div', { id: 'facilitator', class: 'fac', role: 'region', 'aria-label': 'Facilitator’s console' });
+  private room: Room | null = null;
+  private state: ConsoleState | null = null;
+  private lobbySeats: LobbySeat[] = [];
+  private title = '';
+  private problem: string | null = null;
+  private formsFor: string | null = null;
+  private readonly hook: ConsoleHook;
+  private readonly live = {
+    top: h('div', { class: 'fac-top' }),
+    seats: h('section', { class: 'fac-box', 'aria-label': 'Seats' }),
+    deals: h('section', { class: 'fac-box', 'aria-label': 'Offers and orders' }),
+    scripted: h('div'),
+    agreements: h('div'),
+    questions: h('div'),
+    timeline: h('section', { class: 'fac-box', 'aria-label': 'Timeline' }),
+    viewAs: h('div'),
+    forms: h('div', { class: 'fac-forms' }),
+  };
+
+  constructor(private readonly code: string) {
+    document.body.append(this.root);
+    this.hook = { view: null, paused: false, refusals: [], send: (c) => this.send(c) };
+    window.__landingRightsConsole = this.hook;
+    render(
+      this.root,
+      h(
+        'div',
+        { class: 'fac-sheet' },
+        this.live.top,
+        h(
+          'div',
+          { class: 'fac-grid' },
+          h('div', { class: 'fac-col' }, this.live.seats, this.live.deals, h('section', { class: 'fac-box', 'aria-label': 'Agreements in force' }, h('h2', null, 'Agreements in force'), this.live.agreements)),
+          h('div', { class: 'fac-col' }, this.live.forms, h('section', { class: 'fac-box', 'aria-label': 'Scripted injects' }, h('h2', null, 'The scenario’s injects'), this.live.scripted)),
+          h('div', { class: 'fac-col' }, this.live.viewAs, h('section', { class: 'fac-box', 'aria-label': 'Questions' }, h('h2', null, 'Questions from the seats'), this.live.questions), this.live.timeline),
+        ),
+      ),
+    );
+    window.setInterval(() => this.tick(), 1000);
+  }
+
+  async start(): Promise<void> {
+    const token = localStorage.getItem(HOST_KEY(this.code));
+    if (!token) return this.fail(`This browser did not host game ${this.code}: open the console from the host’s screen, on the device that created the game.`);
+    try {
+      this.room = await new Client(window.location.origin).joinById(this.code, { host: token, full: true });
+    } catch (e) {
+      return this.fail(e instanceof Error ? e.message : String(e));
+    }
+    const room = this.room;
+    room.onMessage('view', (m: ViewMessage) => this.onView(m));
+    room.onMessage('lobby', (l: { title: string; seats: LobbySeat[] }) => {
+      this.lobbySeats = l.seats;
+      this.title = l.title;
+      if (this.state) this.state.seats = l.seats;
+      this.drawLive();
+    });
+    room.onMessage('viewAs', (m: { seat: RoleId; view: GameView }) => {
+      if (this.state) this.state.viewAs = { seat: m.seat, view: m.view };
+      this.drawLive();
+    });
+    room.onMessage('refused', (r: { code: string; message: string }) => {
+      this.hook.refusals.push(r);
+      this.problem = r.message;
+      this.drawLive();
+    });
+    room.onMessage('seated', () => undefined);
+    room.onLeave(() => {
+      if (this.room !== room) return;
+      this.room = null;
+      this.problem = 'Connection lost; reconnecting…';
+      this.drawLive();
+      window.setTimeout(() => void this.start(), 1000);
+    });
+  }
+
+  private onView(m: ViewMessage): void {
+    if (m.viewer !== 'facilitator') return this.fail('The server sent this console the public view only: this device is not the game’s host.');
+    const previous = this.state;
+    this.state = {
+      view: m.view,
+      seats: this.lobbySeats,
+      deadlineAt: m.deadlineAt,
+      paused: m.paused === true,
+      pausedLeftMs: m.pausedLeftMs ?? null,
+      injects: m.console?.injects ?? previous?.injects ?? [],
+      deck: m.console?.deck ?? previous?.deck ?? [],
+      viewAs: previous?.viewAs ?? null,
+    };
+    this.hook.view = m.view;
+    this.hook.paused = this.state.paused;
+    // A seat's view follows the game while it is open (at most once a second: the room limits messages).
+    if (previous?.viewAs) this.followViewAs(previous.viewAs.seat);
+    if (this.formsFor !== m.view.seats.join(',')) this.drawForms(m.view);
+    this.drawLive();
+  }
+
+  private viewAsTimer: number | null = null;
+  private followViewAs(seat: RoleId): void {
+    if (this.viewAsTimer !== null) return;
+    this.viewAsTimer = window.setTimeout(() => {
+      this.viewAsTimer = null;
+      if (this.state?.viewAs?.seat === seat) this.room?.send('facilitate', { command: 'viewAs', seat });
+    }, 1000);
+  }
+
+  private send(command: Record<string, unknown>): void {
+    this.problem = null;
+    this.room?.send('facilitate', command);
+  }
+
+  private inject(inject: Inject): void {
+    this.send({ command: 'inject', inject });
+  }
+
+  private fail(message: string): void {
+    this.problem = message;
+    this.drawLive();
+  }
+
+  private tick(): void {
+    const el = this.root.querySelector<HTMLElement>('#fac-clock');
+    if (el && this.state) el.textContent = clock(this.state);
+  }
+
+  /** The parts that follow the game: redrawn on every view. The forms keep what is being typed. */
+  private drawLive(): void {
+    const s = this.state;
+    const v = s?.view;
+    const open = v ? v.phase === 'negotiation' || v.phase === 'decisions' : false;
+    const still = v ? v.seats.filter((x) => !v.ended.includes(x)) : [];
+    render(
+      this.live.top,
+      h(
+        'div',
+        { class: 'fac-title' },
+        h('h1', null, 'Facilitator’s console'),
+        h('p', { class: 'muted' }, `${this.title || 'Game'} · join code `, h('strong', { id: 'fac-code' }, this.code), v ? ` · round ${v.round} of ${v.scenario.rounds}` : ''),
+      ),
+      v ? h('div', { class: 'fac-phase' }, h('span', { id: 'fac-phase' }, phaseLabel(v.phase)), h('span', { id: 'fac-clock', class: 'fac-clock' }, s ? clock(s) : '')) : null,
+      s?.paused ? h('p', { class: 'fac-paused', id: 'fac-paused' }, 'Paused by the facilitator') : null,
+      h(
+        'div',
+        { class: 'fac-pace', role: 'group', 'aria-label': 'Pace' },
+        s?.paused
+          ? h('button', { type: 'button', class: 'btn primary', id: 'fac-resume', onclick: () => this.send({ command: 'resume' }) }, 'Resume')
+          : h('button', { type: 'button', class: 'btn primary', id: 'fac-pause', disabled: !open, onclick: () => this.send({ command: 'pause' }) }, 'Pause'),
+        h('button', { type: 'button', class: 'btn', id: 'fac-minus', disabled: !open, onclick: () => this.send({ command: 'extend', seconds: -60 }) }, '−1 min'),
+        h('button', { type: 'button', class: 'btn', id: 'fac-plus', disabled: !open, onclick: () => this.send({ command: 'extend', seconds: 60 }) }, '+1 min'),
+        h(
+          'button',
+          { type: 'button', class: 'btn', id: 'fac-end-phase', disabled: !open, title: still.length ? `Ends the phase for ${still.map((x) => roleName(v!, x)).join(', ')}` : undefined, onclick: () => this.send({ command: 'endPhase' }) },
+          'End the phase for everyone',
+        ),
+      ),
+      this.problem ? h('p', { class: 'alert', role: 'alert', id: 'fac-problem' }, this.problem) : null,
+    );
+    if (!s || !v) return;
+    render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
+    render(this.live.deals, ...dealsPanel(v));
+    render(
+      this.live.agreements,
+      agreementsList(v, (agreement) => {
+        const reason = this.root.querySelector<HTMLInputElement>('#fac-rule-reason')?.value.trim() ?? '';
+        if (!reason) return this.fail('Write the reason for the ruling first (Rulings, Reason).');
+        this.send({ command: 'override', override: { kind: 'void', agreement, reason } });
+      }),
+    );
+    render(this.live.scripted, scriptedList(v, s.injects, (id) => this.inject({ kind: 'scripted', id })));
+    const qs = questions(v);
+    render(this.live.questions, qs.length ? h('ul', { class: 'fac-list', id: 'fac-questions' }, qs.map((e) => h('li', null, h('span', { class: 'muted' }, `R${e.round}: `), e.text))) : h('p', { class: 'muted' }, 'No questions yet.'));
+    render(this.live.timeline, h('h2', null, 'Timeline (everything, with who saw it)'), timeline(v));
+    render(this.live.viewAs, viewAsPanel(s, () => ((s.viewAs = null), this.drawLive())));
+  }
+
+  /** Forms drawn once per game: injects, news, messages and the clock. */
+  private drawForms(v: GameView): void {
+    this.formsFor = v.seats.join(',');
+    const islands = Object.values(v.islands).map((i) => ({ id: i.id, name: i.name }));
+    const kinds = eventKinds(this.state?.deck ?? []);
+    const kind = h('select', { id: 'fac-event-kind', 'aria-label': 'Event' }, kinds.map((k) => h('option', { value: k }, k)));
+    const island = h('select', { id: 'fac-event-island', 'aria-label': 'Island' }, h('option', { value: '' }, 'an island chosen by the dice'), islands.map((i) => h('option', { value: i.id }, i.name)));
+    const audience = (id: string) =>
+      h('select', { id, 'aria-label': 'To' }, h('option', { value: 'all' }, 'Everyone'), v.seats.map((seat) => h('option', { value: seat }, roleName(v, seat))));
+    const newsTo = audience('fac-news-to');
+    const newsText = h('textarea', { id: 'fac-news-text', rows: 2, maxlength: 500, placeholder: 'A rumour, an intelligence report, a press question…', 'aria-label': 'News item' });
+    const msgTo = audience('fac-message-to');
+    const msgText = h('textarea', { id: 'fac-message-text', rows: 2, maxlength: 500, placeholder: 'Five minutes left in negotiation.', 'aria-label': 'Message' });
+    const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, value: '8', 'aria-label': 'Minutes' });
+    const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, value: '8', 'aria-label': 'Minutes for negotiation' });
+    const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, value: '4', 'aria-label': 'Minutes for decisions' });
+    const undoRound = h('input', { id: 'fac-undo-round', type: 'number', min: 1, max: v.scenario.rounds, value: '1', 'aria-label': 'Round to go back to' });
+    const undoReason = h('input', { id: 'fac-undo-reason', type: 'text', maxlength: 300, placeholder: 'The reason every seat will read', 'aria-label': 'Reason' });
+    const ruleTarget = h('select', { id: 'fac-rule-target', 'aria-label': 'Whose figure' }, v.seats.map((seat) => h('option', { value: seat }, roleName(v, seat))));
+    const ruleFigure = h('select', { id: 'fac-rule-figure', 'aria-label': 'Figure' }, OVERRIDE_FIGURES.map((f) => h('option', { value: f }, f === 'treasury' ? 'treasury (US$ thousands)' : f)));
+    const ruleValue = h('input', { id: 'fac-rule-value', type: 'number', min: 0, value: '50', 'aria-label': 'New value' });
+    const ruleReason = h('input', { id: 'fac-rule-reason', type: 'text', maxlength: 200, placeholder: 'The reason the players concerned will read', 'aria-label': 'Reason' });
+    const to = (sel: HTMLSelectElement): 'all' | RoleId[] => (sel.value === 'all' ? 'all' : [sel.value]);
+    const mins = (el: HTMLInputElement) => Math.max(0, Math.min(180, Math.round(Number(el.value) || 0))) * 60;
+    render(
+      this.live.forms,
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Clock' },
+        h('h2', null, 'Clock'),
+        h('form', { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'timer', seconds: mins(minutes) })) }, h('label', null, 'This phase: ', minutes, ' min from now'), h('button', { type: 'submit', class: 'btn', id: 'fac-set-timer' }, 'Set')),
+        h(
+          'form',
+          { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'phaseTimes', negotiation: mins(negotiation), decisions: mins(decisions) })) },
+          h('label', null, 'Next phases: negotiation ', negotiation),
+          h('label', null, ' decisions ', decisions),
+          h('button', { type: 'submit', class: 'btn', id: 'fac-phase-times' }, 'Use'),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Inject an event' },
+        h('h2', null, 'Inject an event now'),
+        h('form', { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.inject({ kind: 'event', event: kind.value as never, ...(island.value ? { island: island.value } : {}) })) }, kind, h('span', null, 'on'), island, h('button', { type: 'submit', class: 'btn primary', id: 'fac-fire-event' }, 'Fire now')),
+        h('p', { class: 'muted small' }, 'It resolves at once, as the deck’s card would, and is in the record.'),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'News item' },
+        h('h2', null, 'News item'),
+        h(
+          'form',
+          {
+            class: 'fac-stack',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!newsText.value.trim()) return;
+              this.inject({ kind: 'news', text: newsText.value.trim(), to: to(newsTo) });
+              newsText.value = '';
+            },
+          },
+          newsText,
+          h('div', { class: 'online-row' }, h('label', null, 'To ', newsTo), h('button', { type: 'submit', class: 'btn', id: 'fac-send-news' }, 'Publish')),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Message' },
+        h('h2', null, 'Message from you'),
+        h(
+          'form',
+          {
+            class: 'fac-stack',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!msgText.value.trim()) return;
+              this.send({ command: 'message', to: to(msgTo), text: msgText.value.trim() });
+              msgText.value = '';
+            },
+          },
+          msgText,
+          h('div', { class: 'online-row' }, h('label', null, 'To ', msgTo), h('button', { type: 'submit', class: 'btn', id: 'fac-send-message' }, 'Send')),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Rulings' },
+        h('h2', null, 'Rulings'),
+        h(
+          'form',
+          {
+            class: 'fac-stack',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!ruleReason.value.trim()) return this.fail('Give the reason the players concerned will read.');
+              this.send({ command: 'override', override: { kind: 'set', target: ruleTarget.value, figure: ruleFigure.value, value: Math.max(0, Math.round(Number(ruleValue.value) || 0)), reason: ruleReason.value.trim() } });
+            },
+          },
+          h('label', null, 'Reason ', ruleReason),
+          h('div', { class: 'online-row wrap' }, h('span', null, 'Set'), ruleTarget, ruleFigure, h('span', null, 'to'), ruleValue, h('button', { type: 'submit', class: 'btn', id: 'fac-rule-set' }, 'Set')),
+          h('p', { class: 'muted small' }, 'To void a signed deal, write the reason here and press Void beside it under Agreements in force.'),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'fac-box', 'aria-label': 'Go back' },
+        h('h2', null, 'Go back to the start of a round'),
+        h(
+          'form',
+          {
+            class: 'fac-stack',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              if (!undoReason.value.trim()) return this.fail('Give the reason every seat will read.');
+              this.send({ command: 'undo', round: Math.max(1, Math.round(Number(undoRound.value) || 1)), reason: undoReason.value.trim() });
+              undoReason.value = '';
+            },
+          },
+          h('div', { class: 'online-row' }, h('label', null, 'Round ', undoRound), undoReason),
+          h('button', { type: 'submit', class: 'btn', id: 'fac-undo' }, 'Take the game back'),
+          h('p', { class: 'muted small' }, 'What was played since is kept as an abandoned branch in the game’s record, for the debrief.'),
+        ),
+      ),
+    );
+  }
+}
+
+/** Open the console for game `code` over the page. */
+export async function openConsole(code: string): Promise<void> {
+  document.getElementById('facilitator')?.remove();
+  await new FacilitatorConsole(code.toUpperCase().replace(/[\s-]/g, '')).start();
+}

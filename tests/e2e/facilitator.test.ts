@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshDataDir, Player, startServerProcess, until, type ServerProcess } from '../server/helpers';
+import { ROOT, SCREENSHOTS } from './app-helpers';
+import { findChromium } from './chromium';
+
+let server: ServerProcess;
+let browser: Browser;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'landing-rights-facilitator-'));
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await startServerProcess({ DATA_DIR: await freshDataDir(), DIST_DIR: outDir }, []);
+  const found = await findChromium();
+  // Separate contexts are separate devices: they need Chromium's usual process model (see online.test.ts).
+  const args = found.args.filter((a) => a !== '--single-process' && a !== '--no-zygote');
+  browser = await chromium.launch({ executablePath: found.executablePath, args, headless: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+async function device(width = 1280, height = 800): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width, height } });
+}
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const p = await context.newPage();
+  p.on('pageerror', (e) => console.error('page error:', e.message));
+  p.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+  await p.goto(new URL(path, server.url).href);
+  return p;
+}
+
+const text = (p: Page) => p.evaluate(() => document.body.innerText);
+
+test('a facilitator runs a room: pause and resume reach every screen, an injected eruption reaches the seats’ news, and the projector never shows a secret', async () => {
+  // The host creates the game on its device; the console opens on the same device (it holds the host token).
+  const hostDevice = await device(1920, 1080);
+  const host = await open(hostDevice, '/?renderer=canvas&menu');
+  await host.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });
+  await host.locator('#menu-online').click();
+  await host.locator('#online-scenario').selectOption('honiara');
+  await host.locator('#online-deadline').selectOption('600');
+  await host.locator('#online-host').click();
+  await host.locator('#online-join-code').waitFor();
+  const code = (await host.locator('#online-join-code').innerText()).trim();
+  expect(await host.locator('#online-console').getAttribute('href')).toBe(`/?facilitate=${code}`);
+  expect(await host.locator('#online-projector').getAttribute('href')).toBe(`/?scenario=honiara&project=${code}`);
+  const [consolePage] = await Promise.all([hostDevice.waitForEvent('page'), host.locator('#online-console').click()]);
+  const fac = consolePage;
+  fac.on('pageerror', (e) => console.error('console page error:', e.message));
+  await fac.locator('#fac-seats').waitFor({ timeout: 30_000 });
+
+  // The projector: another device, the public map and the room's screen.
+  const projector = await open(await device(1920, 1080), `/?renderer=canvas&scenario=honiara&project=${code}`);
+  await projector.locator('#proj-news, .proj-timeline').first().waitFor({ timeout: 30_000 });
+
+  // A seat in a browser, the others over the network.
+  const slb = await open(await device(), `/?renderer=canvas&join=${code}`);
+  await slb.locator('button[data-seat="SLB"]').click({ timeout: 30_000 });
+  await slb.locator('#end-phase').waitFor({ timeout: 30_000 });
+  const others: Player[] = [];
+  for (const seat of ['PNG', 'beijing', 'canberra', 'washington']) {
+    const p = await Player.join(server.url, code);
+    await p.claim(seat, `team-${seat}`);
+    others.push(p);
+  }
+  const [png, , canberra] = others as [Player, Player, Player, Player];
+
+  // Canberra's private aid offer to the Solomons: on the console, marked private; never on the projector.
+  expect(await canberra.act({ type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 7770, financing: { kind: 'grant', by: 'canberra' } } })).toBeNull();
+  await expect.poll(() => fac.locator('#fac-offers').innerText(), { timeout: 15_000 }).toMatch(/Canberra → Solomon Islands[\s\S]*private[\s\S]*\$7\.77m/);
+  expect(await png.act({ type: 'endPhase', role: 'PNG' })).toBeNull();
+  await expect.poll(() => fac.locator('tr[data-seat="PNG"] .fac-state').innerText()).toMatch(/Ended/);
+  expect(await fac.locator('tr[data-seat="SLB"] .fac-state').innerText()).toMatch(/Still writing/);
+  expect(await fac.locator('tr[data-seat="canberra"]').innerText()).toContain('team-canberra');
+
+  // Pause: every screen says so, and the seat's End phase is refused with the reason.
+  await fac.locator('#fac-pause').click();
+  await slb.locator('#online-paused').waitFor({ timeout: 15_000 });
+  expect(await slb.locator('#online-paused').innerText()).toBe('Paused by the facilitator');
+  await projector.locator('#proj-paused').waitFor({ timeout: 15_000 });
+  await fac.locator('#fac-paused').waitFor();
+  await slb.locator('#end-phase').click();
+  await expect.poll(() => text(slb), { timeout: 15_000 }).toMatch(/Paused by the facilitator: wait for the game to resume/);
+  expect(await slb.evaluate(() => window.__landingRightsOnline?.view?.ended ?? [])).not.toContain('SLB');
+
+  // A private question from the seat reaches the console and no other screen.
+  await slb.locator('#ask-facilitator').click();
+  await slb.locator('#ask-text').fill('Can we borrow from Washington instead?');
+  await slb.locator('#ask-send').click();
+  await expect.poll(() => fac.locator('#fac-questions').innerText(), { timeout: 15_000 }).toContain('Can we borrow from Washington instead?');
+  await projector.screenshot({ path: join(SCREENSHOTS, 'projector-paused.png') });
+  await slb.screenshot({ path: join(SCREENSHOTS, 'seat-paused.png') });
+
+  // Resume: the banners go and the seat can end the phase.
+  await fac.locator('#fac-resume').click();
+  await expect.poll(() => slb.locator('#online-paused').count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => projector.locator('#proj-paused').count(), { timeout: 15_000 }).toBe(0);
+
+  // An eruption on the Solomons, injected now: it is in the seats' news and the record.
+  await fac.locator('#fac-event-kind').selectOption('eruption');
+  await fac.locator('#fac-event-island').selectOption('SLB');
+  await fac.locator('#fac-fire-event').click();
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/volcanic eruption and tsunami strike Solomon Islands/);
+  await until(() => png.view.log.some((e) => /volcanic eruption/.test(e.text)));
+  await expect.poll(() => projector.locator('#proj-news').innerText(), { timeout: 15_000 }).toMatch(/volcanic eruption/);
+  // A news item for Canberra alone, and a scripted inject from the scenario.
+  await fac.locator('#fac-news-text').fill('Intelligence: a survey vessel loiters off Honiara.');
+  await fac.locator('#fac-news-to').selectOption('canberra');
+  await fac.locator('#fac-send-news').click();
+  await until(() => canberra.view.log.some((e) => e.text.includes('survey vessel')));
+  await fac.locator('li[data-inject="us-embassy"] button').click();
+  await expect.poll(() => fac.locator('li[data-inject="us-embassy"]').innerText(), { timeout: 15_000 }).toMatch(/fired in round 1/);
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/reopen its embassy in Honiara/);
+
+  // View as: exactly what the Solomons see, on the facilitator's device.
+  await fac.locator('button[data-view-as="SLB"]').click();
+  await expect.poll(() => fac.locator('#fac-view-as').innerText(), { timeout: 15_000 }).toMatch(/What Solomon Islands sees[\s\S]*\$7\.77m/);
+  await fac.locator('button[data-view-as="PNG"]').click();
+  await expect.poll(() => fac.locator('#fac-view-as').innerText(), { timeout: 15_000 }).toMatch(/What Papua New Guinea sees/);
+  expect(await fac.locator('#fac-view-as').innerText()).not.toMatch(/7\.77|survey vessel|borrow from Washington/);
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-console.png') });
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-console-full.png'), fullPage: true });
+
+  // No secret on the projector: not another seat's offer, question, or news meant for one seat.
+  const shown = await text(projector);
+  for (const secret of [/7\.77/, /survey vessel/, /borrow from Washington/, /Inject "/, /aljazeera|tbsnews/]) expect(shown).not.toMatch(secret);
+  const projected = JSON.stringify(await projector.evaluate(() => window.__landingRightsProjector?.view ?? null));
+  for (const secret of ['7770', 'survey vessel', 'borrow from Washington', 'inject:']) expect(projected).not.toContain(secret);
+  // Nor on another seat's page.
+  const seatText = await text(slb);
+  expect(seatText).not.toMatch(/survey vessel/);
+  expect(await projector.locator('#map canvas').count()).toBe(1);
+  await projector.screenshot({ path: join(SCREENSHOTS, 'projector.png') });
+
+  // A ruling: the 2017 treaty voided, with the reason everyone reads.
+  await fac.locator('#fac-rule-reason').fill('the treaty is suspended for this exercise');
+  await fac.locator('#fac-agreements li').filter({ hasText: 'Canberra' }).first().locator('button').click();
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/voids agreement[\s\S]*suspended for this exercise/);
+
+  // Back to the start of round 1, with a reason every seat reads: the eruption is undone.
+  await fac.locator('#fac-undo-round').fill('1');
+  await fac.locator('#fac-undo-reason').fill('the eruption was only a drill');
+  await fac.locator('#fac-undo').click();
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/goes back to the start of round 1: the eruption was only a drill/);
+  expect(await slb.evaluate(() => (window.__landingRightsOnline?.view?.events ?? []).some((e) => e.kind === 'eruption'))).toBe(false);
+  for (const p of others) await p.leave();
+}, 300_000);
