@@ -23,7 +23,7 @@ const sees = (viewer: ViewerId, audience: Audience): boolean => viewer === 'faci
  * copy of one's own.
  */
 export function view(g: GameState, viewer: ViewerId): GameView {
-  const { rng: _rng, scripted: _scripted, deck: _deck, tabled: _tabled, votes: _votes, ...rest } = g;
+  const { rng: _rng, scripted: _scripted, deck: _deck, tabled: _tabled, votes: _votes, injects: _injects, ...rest } = g;
   if (viewer === 'facilitator') return { ...rest, viewer };
   const only: RoleId[] = [viewer];
   /** A private audience the viewer belongs to, as the viewer may know it: itself. */
