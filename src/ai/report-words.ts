@@ -180,15 +180,18 @@ function roleLines(s: ScenarioData, digests: GameDigest[]): RoleLine[] {
 /** Warnings the file itself shows, before any game: money out of scale, an election before anyone can act. */
 export function staticWarnings(s: ScenarioData): string[] {
   const out: string[] = [];
-  const islandRevenue = s.islands.reduce((a, i) => a + i.revenuePerRound, 0);
+  // Against sourced revenues a power's budget is small beside PNG's and large beside Niue's: warn
+  // only when it is out of scale with every island, which is how a slip of units shows.
+  const revenues = s.islands.map((i) => i.revenuePerRound);
+  const largest = Math.max(0, ...revenues);
+  const smallest = Math.min(...revenues);
   for (const p of s.powers) {
-    const ratio = islandRevenue > 0 ? p.budgetPerRound / islandRevenue : Infinity;
-    if (ratio > 20)
+    if (largest > 0 && p.budgetPerRound > 20 * largest)
       out.push(
-        `${p.name}'s budget (${money(p.budgetPerRound)} a round) is ${Math.round(ratio)} times the islands' revenue together (${money(islandRevenue)} a round): its money swamps every island's own choices. The shipped scenarios keep it between a quarter and 16 times.`,
+        `${p.name}'s budget (${money(p.budgetPerRound)} a round) is over 20 times the revenue of the richest island (${money(largest)} a round): its money swamps every island's own choices.`,
       );
-    else if (ratio < 0.1)
-      out.push(`${p.name}'s budget (${money(p.budgetPerRound)} a round) is under a tenth of the islands' revenue together (${money(islandRevenue)} a round): its offers will hardly matter to them.`);
+    else if (smallest > 0 && p.budgetPerRound * 100 < smallest)
+      out.push(`${p.name}'s budget (${money(p.budgetPerRound)} a round) is under a hundredth of the revenue of the poorest island (${money(smallest)} a round): its offers will hardly matter to any of them.`);
   }
   for (const i of s.islands) if (i.nextElection === 1) out.push(`${i.name}'s election falls in round 1, before any deal is signed: nothing the players do can move it. Set \`nextElection:\` to round 2 or later.`);
   for (const [index, e] of (s.scripted ?? []).entries())
