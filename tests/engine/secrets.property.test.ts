@@ -8,7 +8,7 @@ import { MatchHost } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
 import { randomPolicy } from '../../src/ai/random';
-import { act, endPhase, loadScenario, newGame } from '../helpers';
+import { act, endPhase, loadScenario, newGame, offerNo } from '../helpers';
 
 /**
  * The property: a viewer's view (offers, agreements, orders, ledger, log, scores, and what a bot
@@ -150,7 +150,7 @@ function afterAnIntrusion(): GameState {
       x.deck.chancePerRound = 0;
     });
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: true }] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(g);
     g = act(g, { type: 'order', role: 'beijing', order: { kind: 'intrusion', island: 'SLB', amount: 2000 } });
     g = endPhase(g);
