@@ -538,7 +538,7 @@ export class MapScene extends Phaser.Scene {
           ...capitals.map((p) => ({ x: p.x, y: p.y, r: capitalOuter })),
           ...landings.map((p) => ({ x: p.x, y: p.y, r: landingR + k })),
           ...islandMarkers.map((m) => ({ x: m.x, y: m.y, r: (MARKER.size / 2 + 2) * k })),
-        ], this.router ? (a, b) => this.router!.route(a, b) : undefined)
+        ], this.router ? (a, b) => this.router!.route(a, b) : undefined, this.router ? (p) => this.router!.landfall(p) : undefined)
       : [];
     for (const s of this.cableShapes) {
       if (!s.badge) continue;
