@@ -130,7 +130,8 @@ describe('the map drawing a game', () => {
     await show(page, 'proposed');
     await page.screenshot({ path: join(SCREENSHOTS, 'map-game-proposed.png') });
     // The offer, still open, is drawn as a proposed cable by the same route; before it, nothing green was there.
-    const offered = await alongLeg(page, 'offer:o1', 0, FIRST_LEG);
+    const first = await page.evaluate(() => window.__mapHarness!.offers('proposed')[0]);
+    const offered = await alongLeg(page, `offer:${first}`, 0, FIRST_LEG);
     await show(page, 'start');
     const before = await patchesAt(page, offered);
     expect(before.filter((p) => nearest(p, green) < 40)).toHaveLength(0);

@@ -24,6 +24,8 @@ export interface MapHarness {
   states: string[];
   /** Show a state through `showGame`, as `viewer` sees it. */
   show(state: string, viewer?: ViewerId): void;
+  /** The ids of a state's offers, in the order they were made (ids are not numbered). */
+  offers(state: string): string[];
   /** True while the map animates or is about to redraw after a pan or zoom. */
   busy(): boolean;
   zoom(): number;
@@ -147,6 +149,7 @@ const harness: MapHarness = {
     if (!g) throw new Error(`no state ${name}`);
     scene.showGame(view(g, viewer));
   },
+  offers: (name) => states.get(name)?.offers.map((o) => o.id) ?? [],
   busy: () => scene.busy,
   zoom: () => scene.zoom,
   animated: () => scene.animated,
