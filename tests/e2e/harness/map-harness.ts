@@ -35,6 +35,10 @@ export interface MapHarness {
   project(lon: number, lat: number): { x: number; y: number };
   /** Where a cable is drawn now, leg by leg, in CSS pixels. */
   cablePath(id: string): { x: number; y: number }[][];
+  /** Where a cable is drawn, as longitudes and latitudes. */
+  cableLonLat(id: string): { lon: number; lat: number }[];
+  /** The ids of the cables a state shows. */
+  cables(state: string): string[];
   /** Where a landing point is, for routes. */
   landing(id: string): { lon: number; lat: number };
   /** Island ids from the scene's 'island-click' event and from the DOM event on the canvas's parent. */
@@ -156,6 +160,8 @@ const harness: MapHarness = {
   draws: 0,
   project: (lon, lat) => scene.project(lon, lat),
   cablePath: (id) => scene.cablePath(id),
+  cableLonLat: (id) => scene.cableLonLat(id),
+  cables: (name) => states.get(name)?.cables.map((c) => c.id) ?? [],
   landing(id) {
     const l = scenario.landings.find((x) => x.id === id);
     if (!l) throw new Error(`no landing ${id}`);
