@@ -36,11 +36,19 @@ export function seenBaselines(g: GameState, expected: GameState): void {
 /** After updateScores: each viewer's picture of the scores, for the viewers whose picture is not the truth. */
 export function updateSeenScores(g: GameState): void {
   g.seen = { ...g.seen };
+  // Viewers shown the same clauses, measured from the same baseline, share one picture: worked out once.
+  const done = new Map<string, Record<RoleId, Score>>();
+  const baselines: GameState['baseline'][] = [];
   for (const viewer of scoreViewers(g)) {
     const prior = g.seen[viewer];
     if (!prior && !hidesClauses(g, viewer)) continue;
     const baseline = prior?.baseline ?? g.baseline;
-    g.seen[viewer] = { baseline, scores: scoresSeenBy(g, viewer, baseline) };
+    if (!baselines.includes(baseline)) baselines.push(baseline);
+    const hidden = g.agreements.flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all' && !c.seenBy.includes(viewer)).map((c) => c.id));
+    const key = `${baselines.indexOf(baseline)}|${hidden.join(',')}`;
+    const scores = done.get(key) ?? scoresSeenBy(g, viewer, baseline);
+    done.set(key, scores);
+    g.seen[viewer] = { baseline, scores };
   }
 }
 
