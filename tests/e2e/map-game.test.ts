@@ -158,7 +158,7 @@ describe('the map drawing a game', () => {
     const legend = page.locator('.lr-legend');
     expect(await legend.getByRole('heading', { name: 'Map key' }).count()).toBe(1);
     const text = (await legend.textContent()) ?? '';
-    for (const words of ['proposed', 'being built', 'in service', 'cut', 'Beijing', 'Canberra', 'Washington', 'Huawei Marine (Beijing)', 'Shield', 'Signal bars'])
+    for (const words of ['proposed', 'being built', 'in service', 'cut', 'comes ashore', 'Beijing', 'Canberra', 'Washington', 'Huawei Marine (Beijing)', 'Shield', 'Signal bars'])
       expect(text).toContain(words);
     expect(await legend.locator('svg:not([aria-hidden="true"])').count()).toBe(0);
     await page.setViewportSize({ width: 1280, height: 1400 });
