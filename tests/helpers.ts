@@ -64,3 +64,17 @@ export function playedGame(seed: string, policy: Policy = simplePolicy, id = 'co
   expect(host.over).toBe(true);
   return host;
 }
+
+/** The id of the n-th offer made in a game: ids are not numbered (src/engine/ids.ts), so tests count offers. */
+export function offerNo(g: Pick<GameState, 'offers'>, n: number): string {
+  const o = g.offers[n - 1];
+  if (!o) throw new Error(`no offer number ${n}: the game has ${g.offers.length}`);
+  return o.id;
+}
+
+/** The id of an agreement's n-th clause (secret clauses have unnumbered ids). */
+export function clauseNo(g: Pick<GameState, 'agreements'>, agreement: string, n = 1): string {
+  const c = g.agreements.find((a) => a.id === agreement)?.clauses[n - 1];
+  if (!c) throw new Error(`no clause ${n} of ${agreement}`);
+  return c.id;
+}

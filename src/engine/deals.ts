@@ -13,6 +13,7 @@ import { consentingPowers, duplicateCable, pactRefusal, vendorKindRefusal } from
 import { endContract, isContractReplacement } from './standing';
 import { draftLeaked, pactName } from './drafts';
 import { packageConflict, packageCost, packageParties, packageRefusal, signPackage } from './packages';
+import { clauseIds } from './ids';
 
 export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
 
@@ -303,8 +304,10 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
   if (deal.kind === 'package') return signPackage(g, offer, say)[0] as Agreement;
   const id = `a${++g.counters.agreement}`;
   const parties = partiesOf(g, deal);
+  const leaked = deal.kind === 'pact' && draftLeaked(g, offer);
+  const ids = deal.kind === 'pact' ? clauseIds(g, id, deal.clauses.map((c) => c.secret && !leaked)) : [];
   const clauses: AgreementClause[] =
-    deal.kind === 'pact' ? deal.clauses.map((c, i) => ({ ...c, id: `${id}.c${i + 1}`, seenBy: c.secret && !draftLeaked(g, offer) ? [...parties] : 'all' })) : [];
+    deal.kind === 'pact' ? deal.clauses.map((c, i) => ({ ...c, id: ids[i] ?? `${id}.c${i + 1}`, seenBy: c.secret && !leaked ? [...parties] : 'all' })) : [];
   const publicDeal: Deal = deal.kind === 'pact' ? { ...deal, clauses: deal.clauses.filter((c) => !c.secret) } : deal;
   const agreement: Agreement = { id, offer: offer.id, round: g.round, parties, deal: publicDeal, clauses, status: 'active', reason: null };
   g.agreements.push(agreement);

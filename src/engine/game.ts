@@ -8,6 +8,8 @@ import { refreshNetworks } from './cables';
 import { transfer } from './money';
 import { openLoan } from './aid';
 import { levelsOf, updateScores } from './scoring';
+import { seenBaselines, updateSeenScores } from './known';
+import { idKeyOf } from './ids';
 import { drift, unrestTarget } from './domestic';
 import { hashJson } from './hash';
 import { clampMetric, own } from './util';
@@ -111,6 +113,8 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     scores: {},
     baseline: {},
     history: [],
+    seen: {},
+    idKey: idKeyOf(seed),
     counters: { offer: 0, agreement: 0, accept: 0, event: 0, order: 0, asset: 0, forum: 0 },
     repairShipFree: 1,
     computerSeats: [...scenario.islands.filter((i) => i.computer).map((i) => i.id), ...scenario.powers.filter((p) => p.computer).map((p) => p.id)],
@@ -129,7 +133,9 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
   for (const island of Object.values(g.islands)) island.norm.connectivity = island.connectivity;
   const expected = expectedStart(g);
   for (const role of g.seats) g.baseline[role] = levelsOf(expected, role);
+  seenBaselines(g, expected);
   updateScores(g);
+  updateSeenScores(g);
   return g;
 }
 

@@ -14,3 +14,4 @@ export { previewDeal, type DealPreview } from './preview';
 export { parseAction, parseDeal, actionSchema, dealSchema, orderSchema, type Parsed } from './parse';
 export { ratifiersOf, voteChance } from './ratify';
 export { initiativeText } from './forum';
+export { carryOn } from './carry';

@@ -23,7 +23,7 @@ export interface DealPreview {
  */
 export function previewDeal(v: GameView, role: RoleId, deal: Deal, from: RoleId): DealPreview {
   const { viewer: _viewer, ...rest } = v;
-  const g: GameState = { ...cloneState(rest as GameState), rng: seedState('preview'), scripted: [], tabled: [], deck: { chancePerRound: 0, weights: {} } };
+  const g: GameState = { ...cloneState(rest as GameState), rng: seedState('preview'), scripted: [], tabled: [], deck: { chancePerRound: 0, weights: {} }, seen: {}, idKey: 'preview' };
   const before = scoreOf(g, role).total;
   // A half-filled form or a hostile deal: say what is wrong rather than read through it.
   const parsed = parseDeal(deal);

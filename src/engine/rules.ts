@@ -18,6 +18,8 @@ import { acceptPackage, closePackage, refusePackage, resolvePackage } from './pa
 import { runRatifications, signPending } from './ratify';
 import { answerForum, closeForums } from './forum';
 import { applyFacilitator, isFacilitatorAction } from './facilitator';
+import { nextHiddenId } from './ids';
+import { historyEntry, updateSeenScores } from './known';
 
 /** Apply a validated action to a draft of the state (the caller passes a copy). */
 export function applyAction(g: GameState, action: Action): void {
@@ -48,7 +50,7 @@ function applyMove(g: GameState, action: Action): void {
       const old = action.type === 'counter' ? touchOffer(g, action.offer) : undefined;
       const to = action.type === 'counter' ? (old ? [old.from, ...old.to].filter((r) => r !== action.role) : []) : action.to;
       const offer: Offer = {
-        id: `o${++g.counters.offer}`,
+        id: nextHiddenId(g, 'offer', 'o', (id) => g.offers.some((o) => o.id === id)),
         round: g.round,
         from: action.role,
         to: [...to],
@@ -100,7 +102,7 @@ function applyMove(g: GameState, action: Action): void {
       cancel(g, action.agreement, action.role, action.reason.trim(), sayer(g));
       return;
     case 'order':
-      g.orders.push({ id: `r${++g.counters.order}`, role: action.role, round: g.round, order: structuredClone(action.order) });
+      g.orders.push({ id: nextHiddenId(g, 'order', 'r', (id) => g.orders.some((o) => o.id === id)), role: action.role, round: g.round, order: structuredClone(action.order) });
       return;
     case 'endPhase':
       g.ended.push(action.role);
@@ -130,6 +132,7 @@ export function runBriefing(g: GameState): void {
   drawEvents(g, say);
   briefIntel(g, say);
   updateScores(g);
+  updateSeenScores(g);
 }
 
 /** The scenario's tabled offers for this round go on the table as the negotiation opens, if still legal. */
@@ -205,7 +208,8 @@ export function runDomesticPhase(g: GameState): void {
   runDomestic(g, sayer(g));
   refreshNetworks(g);
   updateScores(g);
-  g.history.push({ round: g.round, scores: Object.fromEntries(Object.entries(g.scores).map(([r, s]) => [r, s.total])) });
+  updateSeenScores(g);
+  g.history.push(historyEntry(g));
 }
 
 export function nextRound(g: GameState): void {

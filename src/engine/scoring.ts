@@ -183,3 +183,15 @@ export function turningPoints(g: Pick<GameState, 'history'>, role: RoleId, count
   }
   return moves.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.round - b.round).slice(0, count);
 }
+
+/** What scoreOf reads of a state; a viewer's picture of the game (view.ts) has all of it. */
+export type ScoredPicture = Omit<GameState, 'rng' | 'scripted' | 'deck' | 'tabled' | 'idKey'>;
+
+/**
+ * A role's score worked out on a picture of the game that leaves out what its viewer may not know
+ * (view.ts, known.ts): the same formula and weights, read from the clauses the viewer sees and
+ * from the viewer's own baseline.
+ */
+export function scoreOnPicture(picture: ScoredPicture, role: RoleId): Score {
+  return scoreOf(picture as GameState, role);
+}

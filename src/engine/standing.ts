@@ -5,6 +5,7 @@ import { buildRounds, islandsOnRoute } from './cables';
 import { openLoan } from './aid';
 import { clampAlignment, own, possessive } from './util';
 import type { Say } from './log';
+import { clauseIds } from './ids';
 
 /**
  * Agreements in force when the game starts (the 2017 Australia-Solomons treaty, Huawei Marine's
@@ -18,7 +19,8 @@ export function openStanding(g: GameState, list: readonly StandingAgreementData[
     const consented = s.consented ?? [];
     const pending = consentingPowers(g, deal).filter((p) => !consented.includes(p));
     const parties = [...new Set<RoleId>([funderOf(deal), ...islandsOfDeal(g, deal), ...consentingPowers(g, deal).filter((p) => consented.includes(p))])].sort();
-    const clauses: AgreementClause[] = deal.kind === 'pact' ? deal.clauses.map((c, i) => ({ ...c, id: `${s.id}.c${i + 1}`, seenBy: c.secret ? [...parties] : 'all' })) : [];
+    const ids = deal.kind === 'pact' ? clauseIds(g, s.id, deal.clauses.map((c) => c.secret)) : [];
+    const clauses: AgreementClause[] = deal.kind === 'pact' ? deal.clauses.map((c, i) => ({ ...c, id: ids[i] ?? `${s.id}.c${i + 1}`, seenBy: c.secret ? [...parties] : 'all' })) : [];
     const publicDeal: Deal = deal.kind === 'pact' ? { ...deal, clauses: deal.clauses.filter((c) => !c.secret) } : deal;
     const agreement: Agreement = { id: s.id, offer: 'standing', round: 0, parties, deal: publicDeal, clauses, status: 'active', reason: null };
     g.agreements.push(agreement);

@@ -530,6 +530,12 @@ export interface Score {
   levels: Record<string, number>;
 }
 
+/** One viewer's picture of the scores: the baseline and scores worked out without what it may not know. */
+export interface SeenFigures {
+  baseline: Record<RoleId, Record<string, number>>;
+  scores: Record<RoleId, Score>;
+}
+
 export interface GameState {
   rules: number;
   scenario: { id: string; version: number; hash: string; title: string; par: number; rounds: number; monthsPerRound: number; start: string };
@@ -559,8 +565,15 @@ export interface GameState {
   scores: Record<RoleId, Score>;
   /** Each role's objectives measured at the start: a score of 50 on an objective means "as at the start". */
   baseline: Record<RoleId, Record<string, number>>;
-  /** Scores at the end of each round, for turning points. */
-  history: { round: number; scores: Record<RoleId, number> }[];
+  /** Scores at the end of each round, for turning points; `seen` as in `seen` below. */
+  history: { round: number; scores: Record<RoleId, number>; seen?: Partial<Record<ViewerId, Record<RoleId, number>>> }[];
+  /**
+   * The scores as a viewer can work them out from what it may see (view.ts, known.ts), kept for
+   * each viewer from whom a clause is hidden; the others' picture is the truth.
+   */
+  seen: Partial<Record<ViewerId, SeenFigures>>;
+  /** The key of the ids of what only some seats see (ids.ts): never in a view. */
+  idKey: string;
   /** Ids handed out so far, and regional forums held (each brings less than the last). */
   counters: { offer: number; agreement: number; accept: number; event: number; order: number; asset: number; forum: number };
   /** The round from which the region's repair ship is free again. */

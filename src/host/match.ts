@@ -1,5 +1,6 @@
 import {
   canonicalJson,
+  carryOn,
   createGame,
   legalActions,
   RULES_VERSION,
@@ -45,7 +46,7 @@ export class MatchHost {
     seed: string,
     private readonly options: MatchOptions = {},
   ) {
-    this.current = options.origin ? { ...options.origin, rules: RULES_VERSION } : createGame(scenario, scenarioHash, seed);
+    this.current = options.origin ? carryOn(options.origin, seed) : createGame(scenario, scenarioHash, seed);
     const keep = options.hashes !== false;
     this.record = {
       format: RECORD_FORMAT,

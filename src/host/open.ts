@@ -46,12 +46,28 @@ export function seatingProblem(seating: Seating, seats: readonly string[], polic
   return null;
 }
 
+/**
+ * The embedded scenario of a record played before vendors had kinds (rules version 9), in today's
+ * format: its vendors were all cable makers. Null for a record of later rules, or text that is not JSON.
+ */
+function olderScenarioText(record: GameRecord): string | null {
+  if (record.rules >= 10 || !record.scenario.text) return null;
+  try {
+    const s = JSON.parse(record.scenario.text) as { vendors?: unknown };
+    if (!Array.isArray(s.vendors)) return null;
+    s.vendors = s.vendors.map((v: unknown) => (typeof v === 'object' && v !== null && !('kind' in v) ? { ...v, kind: 'cable' } : v));
+    return JSON.stringify(s);
+  } catch {
+    return null;
+  }
+}
+
 async function scenarioOf(record: GameRecord, lookup: ScenarioLookup): Promise<{ ok: true; found: FoundScenario } | { ok: false; message: string }> {
   const { id, hash } = record.scenario;
   const shipped = await lookup(id);
   if (shipped?.ok && shipped.found.hash === hash) return shipped;
   if (embeddedScenarioMatches(record)) {
-    const parsed = parseScenarioText(record.scenario.text ?? '', `${clip(id, 40)} (in the record)`);
+    const parsed = parseScenarioText(olderScenarioText(record) ?? record.scenario.text ?? '', `${clip(id, 40)} (in the record)`);
     if (parsed.ok && parsed.scenario.id === id) return { ok: true, found: { id, file: `${id} (in the record)`, scenario: parsed.scenario, hash } };
     return { ok: false, message: `The scenario "${clip(id, 40)}" carried in this record no longer reads in this version of the game.` };
   }

@@ -263,6 +263,17 @@ export class MapScene extends Phaser.Scene {
     return legs;
   }
 
+  /** Where a cable is drawn, read back as longitudes and latitudes through the map's projection (for tests against the land). */
+  cableLonLat(id: string): { lon: number; lat: number }[] {
+    const shape = this.cableShapes.find((s) => s.model.id === id);
+    const projection = this.projection;
+    if (!shape || !projection?.invert) return [];
+    return shape.line.flatMap((p) => {
+      const geo = projection.invert?.([p.x, p.y]);
+      return geo ? [{ lon: geo[0], lat: geo[1] }] : [];
+    });
+  }
+
   /** Show the whole region again. */
   resetView(): void {
     this.setView(HOME);
@@ -538,7 +549,7 @@ export class MapScene extends Phaser.Scene {
           ...capitals.map((p) => ({ x: p.x, y: p.y, r: capitalOuter })),
           ...landings.map((p) => ({ x: p.x, y: p.y, r: landingR + k })),
           ...islandMarkers.map((m) => ({ x: m.x, y: m.y, r: (MARKER.size / 2 + 2) * k })),
-        ], this.router ? (a, b) => this.router!.route(a, b) : undefined)
+        ], this.router ? (a, b) => this.router!.route(a, b) : undefined, this.router ? (p) => this.router!.landfall(p) : undefined)
       : [];
     for (const s of this.cableShapes) {
       if (!s.badge) continue;

@@ -1,5 +1,6 @@
 import { formatMoney, type GameView, type Phase, type RoleId } from '../engine';
 import { CAMPAIGN_DETECTION } from '../engine/orders';
+import { HIDDEN_ID } from '../engine/ids';
 
 /**
  * The game's own words for ids and parameters, so that every label a player reads is plain
@@ -303,7 +304,7 @@ export function debtName(v: Named, id: string): string {
  */
 export function namesForIds(v: Named, text: string): string {
   let out = millionsInText(text);
-  out = out.replace(/\b([Oo])ffer (o\d+)\b/g, (_, o: string, id: string) => {
+  out = out.replace(new RegExp(`\\b([Oo])ffer (o(?:\\d+|${HIDDEN_ID}))\\b`, 'g'), (_, o: string, id: string) => {
     const name = offerName(v, id);
     return o === 'O' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
   });

@@ -46,7 +46,7 @@ describe('npm run sim', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', '--scenario', 'coral-sea', '--seed', '2', '--rounds', '3'], { encoding: 'utf8' });
     expect(out).toContain('Round 3 (2017-07)');
     expect(out).not.toContain('Round 4 (');
-    expect(out).toMatch(/offer o1 .* -> /);
+    expect(out).toMatch(/offer o[2-9b-df-hj-np-tv-z]{4} .* -> /);
     expect(out).toContain('Final scores');
   });
 

@@ -1,4 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { geoContains } from 'd3-geo';
+import type { Polygon } from 'geojson';
+import { landOf } from '../../src/ui/land';
+import { greatCircleKm } from '../../src/ui/map/geometry';
+import { loadScenario } from '../helpers';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +135,8 @@ describe('the map drawing a game', () => {
     await show(page, 'proposed');
     await page.screenshot({ path: join(SCREENSHOTS, 'map-game-proposed.png') });
     // The offer, still open, is drawn as a proposed cable by the same route; before it, nothing green was there.
-    const offered = await alongLeg(page, 'offer:o1', 0, FIRST_LEG);
+    const first = await page.evaluate(() => window.__mapHarness!.offers('proposed')[0]);
+    const offered = await alongLeg(page, `offer:${first}`, 0, FIRST_LEG);
     await show(page, 'start');
     const before = await patchesAt(page, offered);
     expect(before.filter((p) => nearest(p, green) < 40)).toHaveLength(0);
@@ -152,11 +158,43 @@ describe('the map drawing a game', () => {
     const legend = page.locator('.lr-legend');
     expect(await legend.getByRole('heading', { name: 'Map key' }).count()).toBe(1);
     const text = (await legend.textContent()) ?? '';
-    for (const words of ['proposed', 'being built', 'in service', 'cut', 'Beijing', 'Canberra', 'Washington', 'Huawei Marine (Beijing)', 'Shield', 'Signal bars'])
+    for (const words of ['proposed', 'being built', 'in service', 'cut', 'comes ashore', 'Beijing', 'Canberra', 'Washington', 'Huawei Marine (Beijing)', 'Shield', 'Signal bars'])
       expect(text).toContain(words);
     expect(await legend.locator('svg:not([aria-hidden="true"])').count()).toBe(0);
     await page.setViewportSize({ width: 1280, height: 1400 });
     await legend.screenshot({ path: join(SCREENSHOTS, 'map-game-legend.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws every cable by sea: no drawn point farther inland than its own width, away from its landings (Kikori by an onshore link)', async () => {
+    const { page, errors } = await openHarness('?motion=off');
+    await show(page, 'active');
+    const land = landOf(JSON.parse(readFileSync(join(ROOT, 'assets/map/land.json'), 'utf8')));
+    const polygons = land.coordinates.map((rings) => ({ type: 'Polygon', coordinates: rings }) as Polygon);
+    const onLand = (p: { lon: number; lat: number }) => polygons.some((poly) => geoContains(poly, [p.lon, p.lat]));
+    const { scenario } = loadScenario('coral-sea');
+    const landings = scenario.landings.map((l) => ({ lon: l.lon, lat: l.lat }));
+    // Cables sharing a stretch are drawn side by side and rounded at their turns, a few pixels off
+    // the route the sea router found (tests/ui/sea-routes.test.ts checks those routes to the km):
+    // here a point counts only if it lies on land farther than 3 CSS pixels from the sea (a cable is drawn 3.5 wide, cased).
+    const [p0, p1] = await page.evaluate(() => [window.__mapHarness!.project(150, -10), window.__mapHarness!.project(151, -10)]);
+    const kmPerPx = greatCircleKm({ lon: 150, lat: -10 }, { lon: 151, lat: -10 }) / Math.hypot(p1!.x - p0!.x, p1!.y - p0!.y);
+    const reach = 3 * kmPerPx;
+    const seaWithin = (p: { lon: number; lat: number }) =>
+      [reach / 3, (2 * reach) / 3, reach].some((km) =>
+        Array.from({ length: 16 }, (_, i) => (i * Math.PI) / 8).some((b) => !onLand({ lon: p.lon + (km / 111.32) * Math.sin(b) / Math.cos((p.lat * Math.PI) / 180), lat: p.lat + (km / 111.32) * Math.cos(b) })),
+      );
+    const ids = await page.evaluate(() => window.__mapHarness!.cables('active'));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const bad: string[] = [];
+    for (const id of ids) {
+      const line = await page.evaluate((x) => window.__mapHarness!.cableLonLat(x), id);
+      expect(line.length).toBeGreaterThan(1);
+      for (const p of line) if (onLand(p) && !landings.some((l) => greatCircleKm(l, p) <= 10) && !seaWithin(p)) bad.push(`${id} at ${p.lon.toFixed(2)}, ${p.lat.toFixed(2)}`);
+    }
+    expect(bad).toEqual([]);
+    expect(reach).toBeLessThan(30);
     expect(errors).toEqual([]);
     await page.close();
   });

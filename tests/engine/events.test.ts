@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, scoreOf, view, type EventKind, type GameState } from '../../src/engine';
 import type { Scenario } from '../../src/scenario/schema';
-import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
 type Scripted = Scenario['scripted'][number];
 
@@ -51,7 +51,7 @@ describe('each event kind has its own effect', () => {
     expect(rioted.islands.SLB!.unrest).toBeGreaterThan(calm.islands.SLB!.unrest);
     let g = withEvents([{ round: 2, kind: 'riots', island: 'SLB' }]);
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: false }] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(endPhase(g));
     expect(g.log.some((e) => e.text.startsWith('Canberra deploys police to Solomon Islands'))).toBe(true);
   });
@@ -67,7 +67,7 @@ describe('each event kind has its own effect', () => {
     expect(g.islands.SLB!.cyber).toBe(15);
     let p = withEvents([{ round: 2, kind: 'ransomware', island: 'SLB' }]);
     p = act(p, { type: 'offer', role: 'washington', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'washington', pact: 'cyber', clauses: [] } });
-    p = act(p, { type: 'accept', role: 'SLB', offer: 'o1' });
+    p = act(p, { type: 'accept', role: 'SLB', offer: offerNo(p, 1) });
     const beforeInfluence = endPhase(p).powers.washington!.influence.SLB!;
     p = endPhase(endPhase(p));
     expect(p.events.at(-1)).toMatchObject({ kind: 'ransomware', power: 'washington' });
@@ -158,7 +158,7 @@ it('a cut cable carries nothing until repaired', () => {
     s.scripted = [{ round: 8, kind: 'eruption', island: 'SLB' }];
   });
   g = act(g, { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable() });
-  g = act(act(g, { type: 'accept', role: 'SLB', offer: 'o1' }), { type: 'accept', role: 'PNG', offer: 'o1' });
+  g = act(act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) }), { type: 'accept', role: 'PNG', offer: offerNo(g, 1) });
   for (let r = 1; r <= 7; r++) g = endPhase(endPhase(g));
   expect(g.round).toBe(8);
   expect(g.islands.SLB!.routes).toBe(0);

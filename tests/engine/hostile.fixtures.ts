@@ -1,5 +1,5 @@
 import { step, type Action, type GameState } from '../../src/engine';
-import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
 /**
  * Game states and a legal-looking action of every kind, for the hostile-input tests. Round 2 of
@@ -13,14 +13,14 @@ export function hostileStates() {
     s.scripted = [];
   });
   g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [{ kind: 'incidentAccess', secret: true }] } });
-  g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+  g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
   g = endPhase(endPhase(g));
   const aid = (island: string, by: 'washington' | 'beijing', amount = 100) => ({ kind: 'aid' as const, island, amount, financing: { kind: 'grant' as const, by } });
   g = act(g, { type: 'offer', role: 'washington', to: ['SLB'], deal: aid('SLB', 'washington') });
   g = act(g, { type: 'offer', role: 'washington', to: ['PNG'], deal: aid('PNG', 'washington') });
-  g = act(g, { type: 'counter', role: 'PNG', offer: 'o3', deal: aid('PNG', 'washington', 200) });
-  g = act(g, { type: 'counter', role: 'washington', offer: 'o4', deal: aid('PNG', 'washington', 150) });
-  g = act(g, { type: 'counter', role: 'PNG', offer: 'o5', deal: aid('PNG', 'washington', 180) });
+  g = act(g, { type: 'counter', role: 'PNG', offer: offerNo(g, 3), deal: aid('PNG', 'washington', 200) });
+  g = act(g, { type: 'counter', role: 'washington', offer: offerNo(g, 4), deal: aid('PNG', 'washington', 150) });
+  g = act(g, { type: 'counter', role: 'PNG', offer: offerNo(g, 5), deal: aid('PNG', 'washington', 180) });
   const negotiation = g;
   const decisions = endPhase(g);
   const ended = act(negotiation, { type: 'endPhase', role: 'SLB' });
@@ -35,8 +35,12 @@ export function hostileStates() {
   return { negotiation, decisions, ended, over, capped };
 }
 
-/** One action of every kind and every deal and order kind, each legal or nearly so in the negotiation or decisions state. */
-export const BASE_ACTIONS: Action[] = [
+/**
+ * One action of every kind and every deal and order kind, each legal or nearly so in the negotiation
+ * or decisions state. Offers are named here by their number (o2 is the game's second offer) and the
+ * pact's secret clause as a1.c1, and given their real ids below (ids are not numbered: src/engine/ids.ts).
+ */
+const NUMBERED_ACTIONS: Action[] = [
   { type: 'offer', role: 'washington', to: ['PNG'], deal: { kind: 'aid', island: 'PNG', amount: 100, purpose: 'relief', financing: { kind: 'grant', by: 'washington' }, conditions: [{ kind: 'noVendor', vendor: 'huawei-marine' }] } },
   { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable({ conditions: [{ kind: 'noPact', power: 'beijing' }], islandSharePct: 0 }), why: 'The Coral Sea cable.' },
   { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei-marine', amount: 1000, financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 20, graceYears: 5, collateral: 'towers' } } },
@@ -64,6 +68,23 @@ export const BASE_ACTIONS: Action[] = [
   { type: 'order', role: 'PNG', order: { kind: 'renegotiateDebt', debt: 'exim-kumul', amount: 0 } },
   { type: 'endPhase', role: 'SLB' },
 ];
+
+let states: ReturnType<typeof hostileStates> | undefined;
+/** The hostile states, made once. */
+export const theHostileStates = (): ReturnType<typeof hostileStates> => (states ??= hostileStates());
+
+/** The real ids of the hostile states' offers o1–o6 and of the pact's secret clause. */
+export function realIds(): Record<string, string> {
+  const g = theHostileStates().negotiation;
+  const ids: Record<string, string> = { 'a1.c1': g.agreements[0]!.clauses[0]!.id };
+  g.offers.forEach((o, i) => (ids[`o${i + 1}`] = o.id));
+  return ids;
+}
+
+export const BASE_ACTIONS: Action[] = (() => {
+  const ids = realIds();
+  return NUMBERED_ACTIONS.map((a) => JSON.parse(JSON.stringify(a).replace(/"(o\d|a1\.c1)"/g, (whole, id: string) => JSON.stringify(ids[id] ?? id))) as Action);
+})();
 
 /** The fields of an action that hold an id, by their path. */
 export const ID_KEYS = new Set(['role', 'to', 'island', 'vendor', 'route', 'by', 'power', 'offer', 'agreement', 'amends', 'clause', 'debt']);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseAction, previewDeal, step, stateHash, validate, view, type Action, type Deal, type GameState, type RefusalCode } from '../../src/engine';
-import { BASE_ACTIONS, allPaths, hostileStates, idPaths, playOnThroughTheRound, withAt, type Path } from './hostile.fixtures';
+import { BASE_ACTIONS, allPaths, realIds, theHostileStates, idPaths, playOnThroughTheRound, withAt, type Path } from './hostile.fixtures';
 
 const PROTO_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
-const states = hostileStates();
+const states = theHostileStates();
 const playable = [states.negotiation, states.decisions];
 
 /** Refused with a proper refusal, nothing changed, and the game goes on through the round's later phases. */
@@ -115,7 +115,7 @@ describe('actions are parsed strictly', () => {
 /** Junk a hostile or careless sender might put anywhere. */
 const junk = fc.oneof(
   fc.constantFrom<unknown>(null, undefined, NaN, Infinity, -Infinity, -1, 0, 1.5, 2 ** 53, 1e12, '', 'x'.repeat(3000), true, [], {}, [[[['SLB']]]], ...PROTO_KEYS),
-  fc.constantFrom<unknown>('SLB', 'PNG', 'beijing', 'canberra', 'washington', 'spectator', 'o1', 'o2', 'o3', 'o4', 'o6', 'a1', 'a1.c1', 'exim-kumul', 'asn', 'huawei-marine', 'honiara', 'sydney', 'grant', 'loan', 'towers', 'cyber'),
+  fc.constantFrom<unknown>('SLB', 'PNG', 'beijing', 'canberra', 'washington', 'spectator', ...['o1', 'o2', 'o3', 'o4', 'o6', 'a1.c1'].map((id) => realIds()[id] ?? id), 'o1', 'a1', 'a1.c1', 'exim-kumul', 'asn', 'huawei-marine', 'honiara', 'sydney', 'grant', 'loan', 'towers', 'cyber'),
   fc.integer({ min: -10, max: 2_000_000 }),
   fc.constantFrom(900_000, 999_999, 50_000),
   fc.string({ maxLength: 10 }),

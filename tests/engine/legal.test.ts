@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { legalActions, partiesOf, validate, view } from '../../src/engine';
 import { fillTemplate } from '../../src/ai/random';
-import { act, endPhase, newGame } from '../helpers';
+import { act, endPhase, newGame, offerNo } from '../helpers';
 
 describe('legalActions', () => {
   it('lists offer templates for each deal kind with their parameter domains, and End phase', () => {
@@ -21,10 +21,10 @@ describe('legalActions', () => {
   it('offers answers to the offers addressed to a role, and orders in the decisions phase', () => {
     let g = newGame();
     g = act(g, { type: 'offer', role: 'washington', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 100, financing: { kind: 'grant', by: 'washington' } } });
-    const answers = legalActions(view(g, 'SLB'), 'SLB').filter((x) => x.offer === 'o1').map((x) => x.type);
+    const answers = legalActions(view(g, 'SLB'), 'SLB').filter((x) => x.offer === offerNo(g, 1)).map((x) => x.type);
     expect(answers).toEqual(['accept', 'reject', 'counter']);
-    expect(legalActions(view(g, 'PNG'), 'PNG').some((x) => x.offer === 'o1')).toBe(false);
-    expect(legalActions(view(g, 'washington'), 'washington').find((x) => x.offer === 'o1')?.type).toBe('withdraw');
+    expect(legalActions(view(g, 'PNG'), 'PNG').some((x) => x.offer === offerNo(g, 1))).toBe(false);
+    expect(legalActions(view(g, 'washington'), 'washington').find((x) => x.offer === offerNo(g, 1))?.type).toBe('withdraw');
     g = endPhase(g);
     expect(legalActions(view(g, 'SLB'), 'SLB').map((x) => x.orderKind ?? x.type)).toEqual(['buildCert', 'crackdown', 'holdElection', 'diversifyVendors', 'callForum', 'endPhase']);
     expect(legalActions(view(g, 'PNG'), 'PNG').map((x) => x.orderKind ?? x.type)).toContain('renegotiateDebt');

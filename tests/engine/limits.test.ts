@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legalActions, stateHash, step, view, type Action, type GameState } from '../../src/engine';
 import { ROUND_LIMITS } from '../../src/engine/validate';
-import { act, endPhase, newGame } from '../helpers';
+import { act, endPhase, newGame, offerNo } from '../helpers';
 
 const quiet = () =>
   newGame('1', 'coral-sea', (s) => {
@@ -110,9 +110,9 @@ describe('an action copies only what it touches', () => {
     let g: GameState = quiet();
     for (let i = 0; i < 10; i++) g = act(g, { type: 'offer', role: 'washington', to: ['SLB'], deal: aid('SLB', 'washington', 100 + i) });
     const before = g;
-    const after = act(g, { type: 'accept', role: 'SLB', offer: 'o5' });
+    const after = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 5) });
     const changed = after.offers.filter((o, i) => o !== before.offers[i]).map((o) => o.id);
-    expect(changed).toEqual(['o5']);
+    expect(changed).toEqual([offerNo(g, 5)]);
     expect(before.offers[4]!.status).toBe('open');
     expect(after.offers[4]!.status).toBe('accepted');
     // And a new offer adds one object without copying the others.

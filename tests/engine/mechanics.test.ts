@@ -3,7 +3,7 @@ import { view } from '../../src/engine';
 import { influenceFade } from '../../src/engine/domestic';
 import { islandParts } from '../../src/engine/scoring';
 import { dueThisRound } from '../../src/engine/aid';
-import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
 const playRounds = (g: ReturnType<typeof newGame>, n: number) => {
   let s = g;
@@ -16,7 +16,7 @@ describe('cable deal', () => {
     let g = newGame();
     expect(g.islands.SLB!.connectivity).toBe(10); // satellite only
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable() });
-    g = act(act(g, { type: 'accept', role: 'SLB', offer: 'o1' }), { type: 'accept', role: 'PNG', offer: 'o1' });
+    g = act(act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) }), { type: 'accept', role: 'PNG', offer: offerNo(g, 1) });
     g = playRounds(g, 5); // rounds 1-5 played: ready in round 7
     expect(g.islands.SLB!.connectivity).toBe(10);
     g = playRounds(g, 2);
@@ -31,8 +31,8 @@ describe('cable deal', () => {
     const deal = coralSeaCable({ route: ['sydney', 'honiara', 'auki', 'noro'], vendor: 'huawei-marine', financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 20, graceYears: 5 }, buildMonths: 15, dataAccess: true, stationOperator: 'vendor' });
     // Landing at Sydney, an untrusted vendor's cable needs Canberra's consent.
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB', 'canberra'], deal });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'accept', role: 'canberra', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'accept', role: 'canberra', offer: offerNo(g, 1) });
     const sovereignty = g.islands.SLB!.sovereignty;
     g = playRounds(g, 1);
     // 2,861 + 110 + 391 km at $20k plus four stations at $3m: about 20% below ASN's price for the same route.
@@ -47,7 +47,7 @@ describe('aid', () => {
     let g = newGame();
     const slb = g.islands.SLB!.treasury;
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 12000, financing: { kind: 'grant', by: 'canberra' } } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(endPhase(g));
     expect(g.ledger.some((e) => e.kind === 'grant' && e.from === 'canberra' && e.to === 'SLB' && e.amount === 12000)).toBe(true);
     const revenue = g.ledger.filter((e) => e.kind === 'revenue' && e.to === 'SLB' && e.round === 1)[0]!.amount;
@@ -58,7 +58,7 @@ describe('aid', () => {
     let g = newGame();
     // $40m at 6% over 2 years with 1 year's grace, in quarterly rounds: 4 instalments of $10m.
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 40000, financing: { kind: 'loan', by: 'beijing', ratePct: 6, years: 2, graceYears: 1 } } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(endPhase(g));
     const debt = () => g.debts.find((d) => d.debtor === 'SLB')!;
     expect(debt()).toMatchObject({ principal: 40000, instalmentsLeft: 4, firstDueRound: 6 });
@@ -76,7 +76,7 @@ describe('security pact', () => {
   it('keeps a secret clause from everyone but the parties', () => {
     let g = newGame();
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [{ kind: 'shipVisits', secret: false }, { kind: 'unrestDeployment', secret: true }] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     const legit = g.islands.SLB!.legitimacy;
     g = endPhase(endPhase(g));
     const a = g.agreements[0]!;
@@ -115,7 +115,7 @@ describe('event deck', () => {
       s.scripted = [{ round: 2, kind: 'leak' }];
     });
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: true }] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     const before = endPhase(g);
     expect(view(before, 'canberra').agreements).toHaveLength(0);
     const rep = before.powers.beijing!.reputation;

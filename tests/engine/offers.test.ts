@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stateHash, step, validate, view } from '../../src/engine';
-import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
 describe('offers and phases', () => {
   it('signs a two-island cable only when both islands accept, at resolution', () => {
@@ -30,8 +30,8 @@ describe('offers and phases', () => {
   it('voids a multi-party offer when one addressee rejects, and keeps the reason', () => {
     let g = newGame();
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable() });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'reject', role: 'PNG', offer: 'o1', reason: 'Our own Kumul cable is enough.' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'reject', role: 'PNG', offer: offerNo(g, 1), reason: 'Our own Kumul cable is enough.' });
     expect(g.offers[0]!.status).toBe('rejected');
     expect(g.offers[0]!.reason).toBe('Our own Kumul cable is enough.');
     g = endPhase(endPhase(g));
@@ -49,15 +49,15 @@ describe('offers and phases', () => {
     let g = newGame();
     const loan = (rate: number) => ({ kind: 'aid' as const, island: 'SLB', amount: 20000, financing: { kind: 'loan' as const, by: 'beijing' as const, ratePct: rate, years: 20, graceYears: 5 } });
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: loan(4) });
-    g = act(g, { type: 'counter', role: 'SLB', offer: 'o1', deal: loan(1) });
+    g = act(g, { type: 'counter', role: 'SLB', offer: offerNo(g, 1), deal: loan(1) });
     expect(g.offers[0]!.status).toBe('countered');
-    expect(g.offers[1]).toMatchObject({ from: 'SLB', to: ['beijing'], counterDepth: 1, replaces: 'o1' });
-    g = act(g, { type: 'counter', role: 'beijing', offer: 'o2', deal: loan(3) });
-    g = act(g, { type: 'counter', role: 'SLB', offer: 'o3', deal: loan(2) });
-    const refused = step(g, { type: 'counter', role: 'beijing', offer: 'o4', deal: loan(2) });
+    expect(g.offers[1]).toMatchObject({ from: 'SLB', to: ['beijing'], counterDepth: 1, replaces: offerNo(g, 1) });
+    g = act(g, { type: 'counter', role: 'beijing', offer: offerNo(g, 2), deal: loan(3) });
+    g = act(g, { type: 'counter', role: 'SLB', offer: offerNo(g, 3), deal: loan(2) });
+    const refused = step(g, { type: 'counter', role: 'beijing', offer: offerNo(g, 4), deal: loan(2) });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.refusal).toMatchObject({ code: 'tooManyCounters', field: 'offer' });
-    g = act(g, { type: 'accept', role: 'beijing', offer: 'o4' });
+    g = act(g, { type: 'accept', role: 'beijing', offer: offerNo(g, 4) });
     g = endPhase(endPhase(g));
     expect(g.debts.find((d) => d.debtor === 'SLB')).toMatchObject({ creditor: 'beijing', principal: 20000, ratePct: 2 });
   });
@@ -67,10 +67,10 @@ describe('offers and phases', () => {
     const huawei = coralSeaCable({ route: ['sydney', 'honiara', 'auki', 'noro'], vendor: 'huawei-marine', financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 20, graceYears: 5 }, exclusivity: true });
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB', 'canberra'], deal: huawei });
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB', 'PNG'], deal: coralSeaCable() });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'accept', role: 'canberra', offer: 'o1' });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o2' });
-    g = act(g, { type: 'accept', role: 'PNG', offer: 'o2' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'accept', role: 'canberra', offer: offerNo(g, 1) });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 2) });
+    g = act(g, { type: 'accept', role: 'PNG', offer: offerNo(g, 2) });
     g = endPhase(endPhase(g));
     expect(g.offers[0]!.status).toBe('signed');
     expect(g.offers[1]!.status).toBe('void');
@@ -84,8 +84,8 @@ describe('offers and phases', () => {
     const aid = (amount: number) => ({ kind: 'aid' as const, island: 'SLB', amount, financing: { kind: 'grant' as const, by: 'washington' as const } });
     g = act(g, { type: 'offer', role: 'washington', to: ['SLB'], deal: aid(cash - 1000) });
     g = act(g, { type: 'offer', role: 'washington', to: ['PNG'], deal: { ...aid(5000), island: 'PNG' } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'accept', role: 'PNG', offer: 'o2' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'accept', role: 'PNG', offer: offerNo(g, 2) });
     g = endPhase(endPhase(g));
     expect(g.offers.map((o) => o.status)).toEqual(['signed', 'void']);
     expect(g.offers[1]!.reason).toMatch(/money already spent/);
@@ -109,14 +109,16 @@ describe('refusals', () => {
     it(`refuses ${c.name} with code ${c.code}, and changes nothing`, () => {
       const base = act(g, { type: 'offer', role: 'washington', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 100, financing: { kind: 'grant', by: 'washington' } } });
       const hash = stateHash(base);
-      const r = step(base, c.action as never);
+      // The offer the cases answer is the one just made (ids are not numbered).
+      const action = JSON.parse(JSON.stringify(c.action).replace('"o1"', JSON.stringify(offerNo(base, 1)))) as never;
+      const r = step(base, action);
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.refusal.code).toBe(c.code);
         if ('field' in c) expect(r.refusal.field).toBe(c.field);
         expect(r.refusal.message.length).toBeGreaterThan(10);
       }
-      expect(validate(base, c.action as never)?.code).toBe(c.code);
+      expect(validate(base, action)?.code).toBe(c.code);
       expect(stateHash(base)).toBe(hash);
     });
   }

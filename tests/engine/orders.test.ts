@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { step, view, type GameState, type Order, type RoleId } from '../../src/engine';
-import { act, endPhase, newGame } from '../helpers';
+import { act, endPhase, newGame, offerNo, clauseNo } from '../helpers';
 
 const quiet = (seed = '1', edit?: Parameters<typeof newGame>[2]) =>
   newGame(seed, 'coral-sea', (s) => {
@@ -34,7 +34,7 @@ describe('sealed orders of the powers', () => {
     const setup = (seed: string) => {
       let g = quiet(seed);
       g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: true }] } });
-      g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+      g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
       return withOrders(g, [['beijing', { kind: 'intrusion', island: 'SLB', amount: 2000 }]]);
     };
     const hidden = seedWhere((g) => g.powers.beijing!.intrusions.length > 0, setup);
@@ -48,14 +48,14 @@ describe('sealed orders of the powers', () => {
   it('leaking a rival\'s secret makes it public and costs its parties', () => {
     let g = quiet();
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: true }] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(endPhase(g));
     // Canberra cannot leak what it does not hold.
-    const blind = step(endPhase(g), { type: 'order', role: 'canberra', order: { kind: 'leakDraft', clause: 'a1.c1', amount: 0 } });
+    const blind = step(endPhase(g), { type: 'order', role: 'canberra', order: { kind: 'leakDraft', clause: clauseNo(g, 'a1'), amount: 0 } });
     expect(blind.ok === false && blind.refusal).toMatchObject({ code: 'unknownTarget', field: 'order.clause' });
     const known = { ...g, agreements: g.agreements.map((a) => ({ ...a, clauses: a.clauses.map((c) => ({ ...c, seenBy: ['SLB', 'beijing', 'canberra'] })) })) };
     const legit = known.islands.SLB!.legitimacy;
-    const after = withOrders(known, [['canberra', { kind: 'leakDraft', clause: 'a1.c1', amount: 0 }]]);
+    const after = withOrders(known, [['canberra', { kind: 'leakDraft', clause: clauseNo(g, 'a1'), amount: 0 }]]);
     expect(view(after, 'washington').agreements[0]!.clauses.map((c) => c.kind)).toEqual(['unrestDeployment']);
     expect(after.islands.SLB!.legitimacy).toBeLessThan(legit - 5);
   });
@@ -65,7 +65,7 @@ describe('sealed orders of the powers', () => {
     expect(g.islands.SLB!.pressure).toEqual([{ vendor: 'huawei', by: 'washington', until: 3 }]);
     const align = g.islands.SLB!.alignment.washington;
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 5000, financing: { kind: 'grant', by: 'beijing' } } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(endPhase(g));
     expect(g.islands.SLB!.alignment.washington).toBe(align - 15);
   });

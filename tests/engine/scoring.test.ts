@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreOf, type GameState } from '../../src/engine';
 import { drift } from '../../src/engine/domestic';
 import { partOf, powerParts } from '../../src/engine/scoring';
-import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
 /** Play to the next round's negotiation, signing whatever was accepted. */
 const nextRound = (g: GameState): GameState => endPhase(endPhase(g));
@@ -47,13 +47,13 @@ describe('scores measure play, not position (rules version 11)', () => {
     let g = newGame();
     const start = powerParts(g, 'canberra').denial!;
     g = act(g, { type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = nextRound(g);
     const afterPact = powerParts(g, 'canberra').denial!;
     expect(afterPact).toBeLessThan(start);
     expect(powerParts(g, 'beijing').denial!).toBeGreaterThan(powerParts(newGame(), 'beijing').denial!);
     g = act(g, { type: 'offer', role: 'canberra', to: ['PNG', 'SLB'], deal: coralSeaCable() });
-    g = act(act(g, { type: 'accept', role: 'SLB', offer: 'o2' }), { type: 'accept', role: 'PNG', offer: 'o2' });
+    g = act(act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 2) }), { type: 'accept', role: 'PNG', offer: offerNo(g, 2) });
     g = nextRound(g);
     expect(powerParts(g, 'canberra').denial!).toBeGreaterThan(afterPact);
   });
@@ -89,7 +89,7 @@ describe('aid absorption', () => {
     const slb = g.islands.SLB!;
     const perYear = slb.revenuePerRound * Math.floor(12 / g.scenario.monthsPerRound);
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 100000, financing: { kind: 'grant', by: 'canberra' }, purpose: 'budget' } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = nextRound(g);
     expect(g.islands.SLB!.treasury).toBe(2 * perYear);
     expect(g.ledger.some((e) => e.kind === 'absorption' && e.from === 'SLB' && e.round === 1)).toBe(true);

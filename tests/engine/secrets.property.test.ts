@@ -3,19 +3,23 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { canonicalJson, view, type Audience, type GameState, type GameView, type RoleId, type ViewerId } from '../../src/engine';
 import { seedState } from '../../src/engine/rng';
+import { updateScores } from '../../src/engine/scoring';
 import { canSee } from '../../src/engine/util';
 import { MatchHost } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
 import { randomPolicy } from '../../src/ai/random';
-import { act, endPhase, loadScenario, newGame } from '../helpers';
+import { act, endPhase, loadScenario, newGame, offerNo } from '../helpers';
 
 /**
  * The property: a viewer's view (offers, agreements, orders, ledger, log, scores, and what a bot
  * decides and says from it) is the same for any two states that differ only in what that viewer
  * may not know. `twin` makes the second state by changing every kind of secret there is: the
  * generator and the deck, others' private offers and orders, secret clauses and hidden log and
- * ledger entries, other powers' intrusions, and who else was shown what the viewer was shown.
+ * ledger entries, other powers' intrusions, and who else was shown what the viewer was shown; the
+ * id key and the counts of offers, orders and acceptances; and the true scores, baselines and
+ * score history (which move with clauses the viewer was not shown), and other viewers' pictures
+ * of them, keeping only the viewer's own picture of the scores (until the game is over).
  */
 function twin(g: GameState, viewer: ViewerId, seed: string): { state: GameState; changed: number } {
   const r = seedrandom(seed);
@@ -23,6 +27,11 @@ function twin(g: GameState, viewer: ViewerId, seed: string): { state: GameState;
   let changed = 1;
   h.rng = seedState(`twin|${seed}`);
   if (viewer === 'facilitator') return { state: h, changed };
+  // The id key and the counts of offers, orders and acceptances, which only ids and counters could tell.
+  h.idKey = `twin|${seed}`;
+  h.counters = { ...h.counters, offer: h.counters.offer + 7, order: h.counters.order + 3, accept: h.counters.accept + 5 };
+  for (const o of h.offers) if (o.acceptedSeq !== null) o.acceptedSeq = o.acceptedSeq * 3 + 2;
+  changed++;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   /** Another role shown something the viewer was shown: a watcher the viewer cannot know of. */
   const widen = (a: Audience): Audience => {
@@ -88,6 +97,31 @@ function twin(g: GameState, viewer: ViewerId, seed: string): { state: GameState;
     p.intrusions = p.intrusions.length ? [] : [{ island: pick(Object.keys(h.islands)), until: h.round + 1 }];
     changed++;
   }
+  // Scores: the clauses changed above move the true scores, and every role's, the viewer's own
+  // included, may move with a clause the viewer was not shown; so do other viewers' pictures.
+  // What the viewer could work out stays: its own picture of the scores (its baseline, scores and
+  // history as the view showed them). Once the game is over the true scores are the final count,
+  // public like the rest of the result.
+  const over = g.phase === 'over';
+  const shown = view(g, viewer);
+  if (!over) {
+    h.seen = { ...h.seen, [viewer]: { baseline: shown.baseline, scores: shown.scores } };
+    updateScores(h);
+    const nudge = (s: Record<RoleId, number>) => Object.fromEntries(Object.entries(s).map(([role, x]) => [role, x + 1 + Math.floor(r() * 3)]));
+    h.baseline = Object.fromEntries(Object.entries(h.baseline).map(([role, levels]) => [role, Object.fromEntries(Object.entries(levels).map(([k, x]) => [k, x + 1]))]));
+    h.history = h.history.map((e, i) => ({ round: e.round, scores: nudge(e.scores), seen: { ...e.seen, [viewer]: shown.history[i]!.scores } }));
+    for (const role of h.seats) {
+      const s = h.scores[role];
+      if (s) h.scores[role] = { ...s, total: s.total + 1 };
+    }
+    changed++;
+  }
+  for (const other of [...h.seats, 'spectator' as const]) {
+    if (other === viewer) continue;
+    const f = h.seen[other] ?? { baseline: h.baseline, scores: h.scores };
+    h.seen = { ...h.seen, [other]: { baseline: f.baseline, scores: Object.fromEntries(Object.entries(f.scores).map(([role, x]) => [role, { ...x, total: x.total + 2 }])) } };
+    h.history = h.history.map((e) => ({ ...e, seen: { ...e.seen, [other]: Object.fromEntries(Object.entries(e.scores).map(([role, x]) => [role, x + 2])) } }));
+  }
   return { state: h, changed };
 }
 
@@ -150,7 +184,7 @@ function afterAnIntrusion(): GameState {
       x.deck.chancePerRound = 0;
     });
     g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: true }] } });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
     g = endPhase(g);
     g = act(g, { type: 'order', role: 'beijing', order: { kind: 'intrusion', island: 'SLB', amount: 2000 } });
     g = endPhase(g);
@@ -203,6 +237,23 @@ describe('a view is the same for states that differ only in what its viewer may 
     expect(intrusions).toBeGreaterThan(0);
     const g = afterAnIntrusion();
     for (const viewer of ['SLB', 'beijing', 'spectator'] as const) expect(twin(g, viewer, 'y').changed).toBeGreaterThan(3);
+  });
+
+  it('fails on the view before the side channels were closed: true scores, numbered counters and acceptances (control)', () => {
+    // As the view was: the true scores, baseline and history, every counter, each offer's place among all acceptances.
+    const viewBefore: typeof view = (g, viewer) => ({
+      ...view(g, viewer),
+      scores: g.scores,
+      baseline: g.baseline,
+      history: g.history.map((h) => ({ round: h.round, scores: h.scores })),
+      counters: g.counters,
+      offers: view(g, viewer).offers.map((o) => ({ ...o, acceptedSeq: g.offers.find((x) => x.id === o.id)?.acceptedSeq ?? null })),
+    });
+    const g = afterAnIntrusion();
+    expect(differences(g, 'PNG', 'x', viewBefore)).toEqual(expect.arrayContaining(['view.scores', 'view.baseline', 'view.history', 'view.counters']));
+    const random = checkGame('4', ['SLB', 'beijing'], viewBefore, 6);
+    expect(random.found.some((d) => d.endsWith('view.scores'))).toBe(true);
+    expect(random.found.some((d) => d.endsWith('view.offers'))).toBe(true);
   });
 
   it('never shows the RNG state, even to the facilitator', () => {

@@ -24,6 +24,8 @@ export function determinise(v: GameView, rngSeed: string, deck?: ScenarioData['d
     deck: deck ? { chancePerRound: deck.chancePerRound, weights: { ...deck.weights } } : { chancePerRound: 0, weights: {} },
     scripted: [],
     tabled: [],
+    seen: {},
+    idKey: rngSeed,
   };
 }
 

@@ -2,7 +2,7 @@ import type Phaser from 'phaser';
 import type { GeoProjection } from 'd3-geo';
 import { dashes, lineLength, linePrefix, offsetLine, pointAlong, routeLine, separate, smooth, type LonLat, type Point } from './geometry';
 import type { CableModel } from './model';
-import { BADGE_R, CABLE_SPACING, CABLE_STYLES, DANGER_NUMBER, HALO, INK, MARCH_SPEED, sideNumber, WHITE } from './style';
+import { ASHORE_STYLE, BADGE_R, CABLE_SPACING, CABLE_STYLES, DANGER_NUMBER, HALO, INK, MARCH_SPEED, sideNumber, WHITE } from './style';
 import { toNumber } from '../palette';
 
 /** A cable laid out on the map: its polyline in canvas pixels and where its vendor badge sits. */
@@ -12,8 +12,10 @@ export interface CableShape {
   length: number;
   /** Centre of the vendor badge, or null where no room was found on screen. */
   badge: Point | null;
-  /** Indices in `line` of the cable's landings, in route order. */
+  /** Indices in `line` of the cable's landings, in route order (an inland landing's: where it comes ashore). */
   landings: number[];
+  /** Onshore links, in canvas pixels: from where the cable comes ashore to a landing inland (Kikori). */
+  ashore: Point[][];
 }
 
 /**
@@ -30,6 +32,8 @@ export function layoutCables(
   avoid: (Point & { r: number })[],
   /** Waypoints for a leg (both ends included): by sea round land, or just the ends. */
   route: (a: LonLat, b: LonLat) => LonLat[] = (a, b) => [a, b],
+  /** Where the cable comes ashore for a landing: the landing itself, or the coast nearest one inland. */
+  landfall: (p: LonLat) => LonLat = (p) => p,
 ): CableShape[] {
   const legKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   const sharing = new Map<string, string[]>();
@@ -43,25 +47,30 @@ export function layoutCables(
   const badges: (Point & { r: number })[] = [];
   const r = BADGE_R * k;
   const onScreen = (p: Point) => p.x > r * 2 && p.y > r * 2 && p.x < screen.width - r * 2 && p.y < screen.height - r * 2;
-  const laid: { model: CableModel; line: Point[]; landings: number[] }[] = [];
+  const laid: { model: CableModel; line: Point[]; landings: number[]; ashore: Point[][] }[] = [];
   for (const c of cables) {
     if (c.stops.length < 2) continue;
     const line: Point[] = [];
     const landings = [0];
+    const ashore: Point[][] = [];
+    for (const stop of c.stops) {
+      const at = landfall(stop);
+      if (at !== stop && (at.lon !== stop.lon || at.lat !== stop.lat)) ashore.push(routeLine(projection, [stop, at], 5));
+    }
     for (let i = 1; i < c.stops.length; i++) {
       const a = c.route[i - 1] ?? '';
       const b = c.route[i] ?? '';
       const key = legKey(a, b);
       const list = sharing.get(key) ?? [c.id];
       const slot = list.indexOf(c.id) - (list.length - 1) / 2;
-      const leg = routeLine(projection, route(c.stops[i - 1]!, c.stops[i]!));
+      const leg = routeLine(projection, route(landfall(c.stops[i - 1]!), landfall(c.stops[i]!)));
       // Offsets are measured along the leg's canonical direction, so two cables running it opposite ways still sit apart.
       const sign = a < b ? 1 : -1;
       const moved = offsetLine(leg, slot * CABLE_SPACING * k * sign);
       line.push(...(i === 1 ? moved : moved.slice(1)));
       landings.push(line.length - 1);
     }
-    laid.push({ model: c, line, landings });
+    laid.push({ model: c, line, landings, ashore });
   }
   // Cables that share a stretch of sea without sharing a leg (down the same coast) run side by side,
   // and their turns round headlands are rounded; landings stay where they are.
@@ -71,7 +80,7 @@ export function layoutCables(
     laid.map((l) => l.landings.map((i) => l.line[i]!)),
   ).map((line, n) => smooth(line, new Set(laid[n]?.landings ?? []), 4));
   const shapes: CableShape[] = [];
-  laid.forEach(({ model: c, landings }, n) => {
+  laid.forEach(({ model: c, landings, ashore }, n) => {
     const line = lines[n] ?? [];
     const length = lineLength(line);
     // Badge: the middle of the cable, else a little either side, clear of markers and other badges.
@@ -85,7 +94,7 @@ export function layoutCables(
         break;
       }
     }
-    shapes.push({ model: c, line, length, badge, landings });
+    shapes.push({ model: c, line, length, badge, landings, ashore });
   });
   return shapes;
 }
@@ -137,6 +146,8 @@ export function drawCables(g: Phaser.GameObjects.Graphics, shapes: CableShape[],
   for (const s of sorted) {
     const status = s.model.status;
     const colour = status === 'cut' ? DANGER_NUMBER : sideNumber(s.model.financier);
+    // An onshore link to a landing inland: thin and dotted, not a cable across land.
+    for (const link of s.ashore) drawStyled(g, link, ASHORE_STYLE, colour, k, 0, 0.9);
     const drawn = f.drawIn.get(s.model.id);
     const line = drawn === undefined ? s.line : linePrefix(s.line, s.length * drawn);
     if (status === 'cut') {

@@ -1,6 +1,6 @@
 import { POWERS, type PowerId } from '../../engine/types';
 import { DANGER, POWER_COLOURS } from '../palette';
-import { CABLE_STYLES, HALO, INK, MARCH_SPEED, SLOT_DEG, SLOT_START_DEG, RING, WHITE } from './style';
+import { ASHORE_STYLE, CABLE_STYLES, HALO, INK, MARCH_SPEED, SLOT_DEG, SLOT_START_DEG, RING, WHITE } from './style';
 
 /**
  * The map's key, in the DOM so that it is text a screen reader reads and a projector shows large:
@@ -162,6 +162,11 @@ export function renderLegend(container: HTMLElement, options: LegendOptions = {}
   item(cables, svg(line('building', neutral)), 'Moving dashes: being built');
   item(cables, svg(line('active', neutral)), 'Solid line: in service');
   item(cables, svg(cutLine()), 'Red, broken by crosses: cut, until a repair ship mends it');
+  item(
+    cables,
+    svg(`<line x1="2" y1="12" x2="46" y2="12" stroke="${HALO}" stroke-width="${ASHORE_STYLE.width + 2 * ASHORE_STYLE.casing}" stroke-dasharray="${ASHORE_STYLE.dash?.join(' ') ?? ''}"/><line x1="2" y1="12" x2="46" y2="12" stroke="${neutral}" stroke-width="${ASHORE_STYLE.width}" stroke-dasharray="${ASHORE_STYLE.dash?.join(' ') ?? ''}"/>`),
+    'Thin dots: overland from where a cable comes ashore to a landing inland',
+  );
   item(
     cables,
     svg(`${line('active', POWER_COLOURS.canberra)}<circle cx="24" cy="12" r="9.5" fill="${HALO}"/><circle cx="24" cy="12" r="8" fill="${POWER_COLOURS.other}"/><text x="24" y="16.2" text-anchor="middle" font-size="11.5" font-weight="700" font-family="system-ui, sans-serif" fill="${INK}">A</text>`),

@@ -23,6 +23,8 @@ const FINE = CELL / 4;
 const END_FREE_KM = 4;
 /** How far from its landing a cable may look for open sea. */
 const MAX_REACH_KM = 45;
+/** A landing with open sea this close is reached by the cable itself; one farther inland, by an onshore link from its landfall. */
+export const ASHORE_KM = 10;
 /** Cells next to land cost this much more, so that cables keep a little offshore. */
 const COAST_COST = 2;
 
@@ -38,6 +40,7 @@ const KM_PER_DEG = 111.32;
 export class SeaRouter {
   private readonly polygons: LandPolygon[] = [];
   private readonly cache = new Map<string, LonLat[]>();
+  private readonly landfalls = new Map<string, LonLat>();
 
   constructor(land: MultiPolygon) {
     for (const rings of land.coordinates) {
@@ -69,6 +72,35 @@ export class SeaRouter {
     return out;
   }
 
+  /**
+   * Where a cable to a landing comes ashore: the landing itself when open sea lies within
+   * ASHORE_KM of it, else the nearest sea (Kikori lies up its river, 31 km from the Gulf of Papua
+   * in this land data, which has no rivers). The map draws the cable by sea to this point and the
+   * rest as an onshore link.
+   */
+  landfall(p: LonLat): LonLat {
+    const key = `${p.lon},${p.lat}`;
+    const hit = this.landfalls.get(key);
+    if (hit) return hit;
+    const pad = MAX_REACH_KM / KM_PER_DEG + 0.2;
+    const west = p.lon - pad / Math.max(0.2, Math.cos((p.lat * Math.PI) / 180));
+    const south = p.lat - pad;
+    const cols = Math.ceil((2 * (p.lon - west)) / FINE);
+    const rows = Math.ceil((2 * pad) / FINE);
+    const local = new Grid(west, south, cols, rows, FINE);
+    for (const polygon of this.polygons)
+      for (const shift of [-360, 0, 360]) {
+        const [w, s, e, n] = polygon.box;
+        if (e + shift < west || w + shift > west + cols * FINE || n < south || s > south + rows * FINE) continue;
+        local.fillPolygon(polygon.rings, shift);
+      }
+    const near = local.nearestSea(p.lon, p.lat, ASHORE_KM);
+    const far = near === null ? local.nearestSea(p.lon, p.lat, MAX_REACH_KM) : null;
+    const out = far === null ? p : local.centreOf(far);
+    this.landfalls.set(key, out);
+    return out;
+  }
+
   /** The turns of a short way round an islet between two nearby points at sea, on fine land in a small box round them. */
   private detour(p: LonLat, q: LonLat): LonLat[] {
     const pad = 0.5;
@@ -86,7 +118,10 @@ export class SeaRouter {
       }
     const from = local.cellOf(p.lon, p.lat);
     const to = local.cellOf(q.lon, q.lat);
-    if (local.land[from] || local.land[to]) return [];
+    // A turn at sea on the routing grid may fall in a fine cell a coastline passes through (the
+    // mouth of Kiritimati's bay): the way round starts from the turn itself.
+    local.land[from] = 0;
+    local.land[to] = 0;
     const path = local.shortestPath(from, to);
     return path ? local.straighten(path, (x, y) => local.clearArc(x, y)).slice(1, -1).map((c) => local.centreOf(c)) : [];
   }
@@ -136,6 +171,11 @@ export class SeaRouter {
     const B = { lon: bLon, lat: b.lat };
     while (turns.length > 1 && fine.clearArc(A, turns[1] as LonLat)) turns.shift();
     while (turns.length > 1 && fine.clearArc(turns[turns.length - 2] as LonLat, B)) turns.pop();
+    // A turn its neighbours can see past is no turn (a way round an islet can double back).
+    for (let i = 1; i + 1 < turns.length; ) {
+      if (fine.clearArc(turns[i - 1] as LonLat, turns[i + 1] as LonLat)) turns.splice(i, 1);
+      else i++;
+    }
     return [a, ...turns.map(wrap), b];
   }
 }

@@ -31,6 +31,9 @@ export const CABLE_STYLES: Record<CableStatus, LineStyle> = {
   cut: { width: 3.5, casing: 1.5, dash: null },
 };
 
+/** The onshore link from where a cable comes ashore to a landing inland: thin dots. */
+export const ASHORE_STYLE: LineStyle = { width: 1.5, casing: 1, dash: [2, 4] };
+
 /** How fast a building cable's dashes march, CSS pixels per second. */
 export const MARCH_SPEED = 22;
 /** Space between cables that share a leg. */

@@ -24,6 +24,8 @@ export interface MapHarness {
   states: string[];
   /** Show a state through `showGame`, as `viewer` sees it. */
   show(state: string, viewer?: ViewerId): void;
+  /** The ids of a state's offers, in the order they were made (ids are not numbered). */
+  offers(state: string): string[];
   /** True while the map animates or is about to redraw after a pan or zoom. */
   busy(): boolean;
   zoom(): number;
@@ -33,6 +35,10 @@ export interface MapHarness {
   project(lon: number, lat: number): { x: number; y: number };
   /** Where a cable is drawn now, leg by leg, in CSS pixels. */
   cablePath(id: string): { x: number; y: number }[][];
+  /** Where a cable is drawn, as longitudes and latitudes. */
+  cableLonLat(id: string): { lon: number; lat: number }[];
+  /** The ids of the cables a state shows. */
+  cables(state: string): string[];
   /** Where a landing point is, for routes. */
   landing(id: string): { lon: number; lat: number };
   /** Island ids from the scene's 'island-click' event and from the DOM event on the canvas's parent. */
@@ -147,12 +153,15 @@ const harness: MapHarness = {
     if (!g) throw new Error(`no state ${name}`);
     scene.showGame(view(g, viewer));
   },
+  offers: (name) => states.get(name)?.offers.map((o) => o.id) ?? [],
   busy: () => scene.busy,
   zoom: () => scene.zoom,
   animated: () => scene.animated,
   draws: 0,
   project: (lon, lat) => scene.project(lon, lat),
   cablePath: (id) => scene.cablePath(id),
+  cableLonLat: (id) => scene.cableLonLat(id),
+  cables: (name) => states.get(name)?.cables.map((c) => c.id) ?? [],
   landing(id) {
     const l = scenario.landings.find((x) => x.id === id);
     if (!l) throw new Error(`no landing ${id}`);
