@@ -1,5 +1,6 @@
 import { possessive, type Deal, type RoleId, type ScenarioData } from '../engine';
 import type { GameDigest, TabledFate } from './report';
+import { REVENUE_FILE, revenueMismatches } from '../scenario/revenue';
 
 /**
  * The authoring report in plain words (see report.ts, which plays the games): no engine rules
@@ -193,6 +194,12 @@ export function staticWarnings(s: ScenarioData): string[] {
     else if (smallest > 0 && p.budgetPerRound * 100 < smallest)
       out.push(`${p.name}'s budget (${money(p.budgetPerRound)} a round) is under a hundredth of the revenue of the poorest island (${money(smallest)} a round): its offers will hardly matter to any of them.`);
   }
+  // A real island's revenue should be its sourced government revenue (docs/rules.md, island
+  // finances): a warning, not a refusal, so an author may model another year on purpose.
+  for (const { index, expected, figure } of revenueMismatches(s))
+    out.push(
+      `${possessive(s.islands[index]?.name ?? figure.name)} revenuePerRound is ${money(s.islands[index]?.revenuePerRound ?? 0)}, where its sourced government revenue (US$${Math.round(figure.revenueUsd / 1e5) / 10}m a year, ${figure.year}, in ${REVENUE_FILE}) gives about ${money(expected)} for ${s.monthsPerRound} month${s.monthsPerRound > 1 ? 's' : ''}: loans and aid will weigh more or less than they did.`,
+    );
   for (const i of s.islands) if (i.nextElection === 1) out.push(`${i.name}'s election falls in round 1, before any deal is signed: nothing the players do can move it. Set \`nextElection:\` to round 2 or later.`);
   for (const [index, e] of (s.scripted ?? []).entries())
     if (e.round === 1 && (e.kind === 'election' || e.kind === 'changeOfGovernment'))

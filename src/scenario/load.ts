@@ -5,7 +5,6 @@ import { createGame, partiesOf, validate } from '../engine';
 import { dealRefusal } from '../engine/deals';
 import { hashJson } from '../engine/hash';
 import { inTeachersWords } from './words';
-import { REVENUE_FILE, revenueMismatches } from './revenue';
 
 /** The largest scenario file read at all: the biggest shipped one is under 30 KB. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
@@ -340,20 +339,11 @@ function parseChecked(source: string, file: string): ScenarioResult {
       more: Math.max(0, issues.length - MAX_PROBLEMS),
     };
   }
-  const tabledErrors = [...checkRevenue(parsed.data, file, doc, counter), ...checkStanding(parsed.data, file, doc, counter), ...checkTabled(parsed.data, file, doc, counter)];
+  const tabledErrors = [...checkStanding(parsed.data, file, doc, counter), ...checkTabled(parsed.data, file, doc, counter)];
   if (tabledErrors.length) return { ok: false, errors: tabledErrors };
   // What really happened (`history:`) is read by the debrief only: editing it leaves records of the scenario valid.
   const { history: _history, ...played } = parsed.data;
   return { ok: true, scenario: parsed.data, hash: hashJson(played) };
-}
-
-/** A real island's revenue is its sourced government revenue for the months a round covers (docs/rules.md, island finances). */
-function checkRevenue(s: Scenario, file: string, doc: Document, counter: LineCounter): ScenarioError[] {
-  return revenueMismatches(s).map(({ index, expected, figure }) => {
-    const path = ['islands', index, 'revenuePerRound'];
-    const perYear = `US$${Math.round(figure.revenueUsd / 1e5) / 10}m a year (${figure.year})`;
-    return { file, path: formatPath(path), ...(positionOf(doc, counter, path) ?? {}), expected: `about ${expected} (${figure.name}'s government revenue, ${perYear} in ${REVENUE_FILE}, for ${s.monthsPerRound} month${s.monthsPerRound > 1 ? 's' : ''})`, found: String(s.islands[index]?.revenuePerRound) };
-  });
 }
 
 /** Standing agreements' deals are checked by the engine's own deal rules, on the position before them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewDeal, step, validate, view, type Action, type Deal, type GameState, type PackageDeal, type PackagePart } from '../../src/engine';
-import { act, endPhase, newGame } from '../helpers';
+import { act, endPhase, newGame, offerNo } from '../helpers';
 
 /**
  * Package deals (issue 10): several parts offered together by one power to one or several
@@ -15,17 +15,17 @@ const pkg = (islands: string[], allMustSign: boolean, parts: PackagePart[] = [po
 const offer = (deal: Deal, to: string[] = deal.kind === 'package' ? deal.islands : []): Action => ({ type: 'offer', role: 'beijing', to, deal });
 const shared = () => newGame('1', 'shared-future', (s) => (s.deck.chancePerRound = 0));
 const resolve = (g: GameState) => endPhase(endPhase(g));
-const signedFor = (g: GameState, island: string) => g.agreements.filter((a) => a.offer === 'o1' && a.parties.includes(island));
+const signedFor = (g: GameState, island: string) => g.agreements.filter((a) => a.offer === offerNo(g, 1) && a.parties.includes(island));
 
 describe('a package to several islands', () => {
   it('is signed island by island: those who accept get every part, the one who refuses gets none', () => {
     let g = act(shared(), offer(pkg(['SLB', 'KIR', 'WSM'], false)));
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'reject', role: 'KIR', offer: 'o1', reason: 'We decide regional matters at the Forum.' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'reject', role: 'KIR', offer: offerNo(g, 1), reason: 'We decide regional matters at the Forum.' });
     expect(g.offers[0]!.status).toBe('open');
     // Kiribati has answered for itself: it cannot answer again.
-    expect(validate(g, { type: 'accept', role: 'KIR', offer: 'o1' })?.code).toBe('offerClosed');
-    g = act(g, { type: 'accept', role: 'WSM', offer: 'o1' });
+    expect(validate(g, { type: 'accept', role: 'KIR', offer: offerNo(g, 1) })?.code).toBe('offerClosed');
+    g = act(g, { type: 'accept', role: 'WSM', offer: offerNo(g, 1) });
     expect(g.offers[0]!.status).toBe('accepted');
     expect(g.offers[0]!.refusals).toEqual([{ by: 'KIR', reason: 'We decide regional matters at the Forum.' }]);
     g = resolve(g);
@@ -42,10 +42,10 @@ describe('a package to several islands', () => {
 
   it('that binds only if all sign falls at the first refusal, for everyone', () => {
     let g = act(shared(), offer(pkg(['SLB', 'KIR', 'WSM'], true)));
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'reject', role: 'WSM', offer: 'o1', reason: 'The region has not met to discuss it.' });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'reject', role: 'WSM', offer: offerNo(g, 1), reason: 'The region has not met to discuss it.' });
     expect(g.offers[0]!.status).toBe('rejected');
-    expect(validate(g, { type: 'accept', role: 'KIR', offer: 'o1' })?.code).toBe('offerClosed');
+    expect(validate(g, { type: 'accept', role: 'KIR', offer: offerNo(g, 1) })?.code).toBe('offerClosed');
     g = resolve(g);
     expect(g.agreements).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('a package to several islands', () => {
   it('stands for the islands that signed when the negotiation closes with others silent (unless all must sign)', () => {
     for (const allMustSign of [false, true]) {
       let g = act(shared(), offer(pkg(['SLB', 'KIR'], allMustSign)));
-      g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
+      g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
       g = resolve(g);
       expect(g.offers[0]!.status).toBe(allMustSign ? 'expired' : 'signed');
       expect(signedFor(g, 'SLB')).toHaveLength(allMustSign ? 0 : 2);
@@ -66,9 +66,9 @@ describe('a package to several islands', () => {
     const deal = pkg(['FSM', 'SLB'], false, [policing]);
     expect(validate(g, offer(deal))?.code).toBe('badParty');
     g = act(g, offer(deal, ['FSM', 'SLB', 'washington']));
-    g = act(g, { type: 'accept', role: 'FSM', offer: 'o1' });
-    g = act(g, { type: 'accept', role: 'SLB', offer: 'o1' });
-    g = act(g, { type: 'reject', role: 'washington', offer: 'o1', reason: 'The Compact gives us the last word on Micronesian security.' });
+    g = act(g, { type: 'accept', role: 'FSM', offer: offerNo(g, 1) });
+    g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 1) });
+    g = act(g, { type: 'reject', role: 'washington', offer: offerNo(g, 1), reason: 'The Compact gives us the last word on Micronesian security.' });
     expect(g.offers[0]!.status).toBe('accepted');
     g = resolve(g);
     expect(signedFor(g, 'SLB')).toHaveLength(1);
@@ -77,7 +77,7 @@ describe('a package to several islands', () => {
 
   it('is seen by its addressees and its sender, not by other seats', () => {
     const g = act(shared(), offer(pkg(['SLB', 'KIR'], false)));
-    expect(view(g, 'SLB').offers.map((o) => o.id)).toEqual(['o1']);
+    expect(view(g, 'SLB').offers.map((o) => o.id)).toEqual([offerNo(g, 1)]);
     expect(view(g, 'KIR').offers[0]?.deal).toEqual(g.offers[0]!.deal);
     for (const other of ['FJI', 'canberra', 'spectator'] as const) expect(view(g, other).offers).toEqual([]);
   });
@@ -87,11 +87,11 @@ describe('each part of a package', () => {
   it('does exactly what the same deal offered alone does', () => {
     const parts = [policing, cyber, software, budget];
     let a = act(shared(), offer(pkg(['TON'], false, parts)));
-    a = resolve(act(a, { type: 'accept', role: 'TON', offer: 'o1' }));
+    a = resolve(act(a, { type: 'accept', role: 'TON', offer: offerNo(a, 1) }));
     let b = shared();
     parts.forEach((p, i) => {
       b = act(b, offer({ ...p, island: 'TON' } as Deal, ['TON']));
-      b = act(b, { type: 'accept', role: 'TON', offer: `o${i + 1}` });
+      b = act(b, { type: 'accept', role: 'TON', offer: offerNo(b, i + 1) });
     });
     b = resolve(b);
     expect(a.islands).toEqual(b.islands);
@@ -109,7 +109,7 @@ describe('each part of a package', () => {
     const p = previewDeal(view(g, 'TON'), 'TON', deal, 'beijing');
     let alone = act(g, offer({ ...policing, island: 'TON' } as Deal, ['TON']));
     alone = act(alone, offer({ ...budget, island: 'TON' } as Deal, ['TON']));
-    alone = resolve(act(act(alone, { type: 'accept', role: 'TON', offer: 'o1' }), { type: 'accept', role: 'TON', offer: 'o2' }));
+    alone = resolve(act(act(alone, { type: 'accept', role: 'TON', offer: offerNo(alone, 1) }), { type: 'accept', role: 'TON', offer: offerNo(alone, 2) }));
     expect(p.conflict).toBeNull();
     expect(p.after).not.toBe(p.before);
     expect(p.after).toBe(alone.scores.TON!.total);
@@ -156,7 +156,7 @@ describe('a bad package is refused, naming the field', () => {
 
   it('refuses a counter-offer to a package for several islands, and changes nothing', () => {
     const h = act(g, offer(pkg(['SLB', 'KIR'], false)));
-    const r = step(h, { type: 'counter', role: 'SLB', offer: 'o1', deal: pkg(['SLB', 'KIR'], false, [budget]) });
+    const r = step(h, { type: 'counter', role: 'SLB', offer: offerNo(h, 1), deal: pkg(['SLB', 'KIR'], false, [budget]) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal).toMatchObject({ code: 'illegalTerms', field: 'offer' });
   });

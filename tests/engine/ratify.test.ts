@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateHash, step, view, type Action, type GameState } from '../../src/engine';
 import { voteChance, OPPOSITION_PULL, REFUSAL_COST } from '../../src/engine/ratify';
-import { act, endPhase, newGame } from '../helpers';
+import { act, endPhase, newGame, offerNo } from '../helpers';
 import type { Scenario } from '../../src/scenario/schema';
 
 /**
@@ -110,12 +110,12 @@ describe('ratification by an island parliament (Vanuatu, 2022-23)', () => {
       s.tabled = [];
     });
     g = act(g, { type: 'offer', role: 'beijing', to: ['VUT'], deal: { kind: 'pact', island: 'VUT', power: 'beijing', pact: 'cyber', clauses: [{ kind: 'incidentAccess', secret: true }] } });
-    g = act(g, { type: 'accept', role: 'VUT', offer: 'o1' });
+    g = act(g, { type: 'accept', role: 'VUT', offer: offerNo(g, 1) });
     g = act(g, { type: 'offer', role: 'beijing', to: ['VUT'], deal: { kind: 'aid', island: 'VUT', amount: 1000, financing: { kind: 'grant', by: 'beijing' } } });
-    g = act(g, { type: 'accept', role: 'VUT', offer: 'o2' });
+    g = act(g, { type: 'accept', role: 'VUT', offer: offerNo(g, 2) });
     g = nextRound(g);
-    expect(g.agreements.filter((a) => a.offer === 'o1' || a.offer === 'o2').map((a) => a.deal.kind)).toEqual(['aid']);
-    expect(g.ratifications?.map((r) => r.offer)).toEqual(['o1']);
+    expect(g.agreements.filter((a) => a.offer === offerNo(g, 1) || a.offer === offerNo(g, 2)).map((a) => a.deal.kind)).toEqual(['aid']);
+    expect(g.ratifications?.map((r) => r.offer)).toEqual([offerNo(g, 1)]);
     // The secret clause stays out of the pending deal everyone sees.
     expect(g.ratifications?.[0]?.deal).toMatchObject({ kind: 'pact', clauses: [] });
   });

@@ -4,6 +4,7 @@ import { loadScenarioFile, scenarioFiles } from '../../src/scenario/files';
 import { parseScenarioText } from '../../src/scenario/load';
 import { ISLAND_REVENUE, REGIONAL_RATIO, revenueFigure, revenuePerRoundFor } from '../../src/scenario/revenue';
 import { createGame } from '../../src/engine';
+import { staticWarnings } from '../../src/ai/report-words';
 import { absorptionCap } from '../../src/engine/domestic';
 
 /** Island finances come from each island's sourced government revenue (assets/data/island-revenue.json). */
@@ -64,15 +65,15 @@ describe('island government revenue', () => {
     expect(REGIONAL_RATIO.percentOfGdp).toBe(others.length % 2 ? others[Math.floor(mid)] : (others[mid - 1]! + others[mid]!) / 2);
   });
 
-  it('refuses a real island whose revenue strays from its sourced figure, naming the figure and the file', () => {
+  it('warns (in the authoring report) of a real island whose revenue strays from its sourced figure, naming the figure and the file', () => {
     const text = readFileSync('scenarios/honiara.yaml', 'utf8').replace(/revenuePerRound: 218087[^\n]*/, 'revenuePerRound: 20000');
     const r = parseScenarioText(text, 'honiara.yaml');
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ path: 'islands[0].revenuePerRound', found: '20000' });
-    expect(r.errors[0]!.expected).toContain('218087');
-    expect(r.errors[0]!.expected).toContain('assets/data/island-revenue.json');
+    // An author may model another year: the file still loads, and old records carrying it still open.
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const w = staticWarnings(r.scenario).filter((x) => x.includes('sourced government revenue'));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^Solomon Islands' revenuePerRound is \$20m, .*assets\/data\/island-revenue\.json\) gives about \$218\.1m for 6 months/);
   });
 
   it('leaves a fictional island to its author, and caps what an island holds at two years of its revenue', () => {
