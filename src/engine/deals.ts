@@ -4,7 +4,7 @@ import { LOAN_LIMITS, openLoan, updateLoanTerms } from './aid';
 import { buildRounds, cableCost, islandsOnRoute, refreshNetworks } from './cables';
 import { transfer } from './money';
 import { bump } from './influence';
-import { applyClauses, signPact } from './security';
+import { applyClauses, signPact, weighing } from './security';
 import { signTelecom } from './telecom';
 import { blocOf, rivalBloc, signDiplomatic } from './diplomacy';
 import { CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive, own } from './util';
@@ -423,15 +423,15 @@ function amend(g: GameState, oldId: string, next: Agreement, say: Say): void {
   old.reason = `renegotiated as ${next.id}`;
   const deal = next.deal;
   if (deal.kind === 'pact' && old.deal.kind === 'pact') {
-    const before = old.clauses.map((c) => c.kind);
-    const after = next.clauses.map((c) => c.kind);
-    applyClauses(g, deal.island, before.filter((k) => !after.includes(k)), -1);
-    applyClauses(g, deal.island, after.filter((k) => !before.includes(k)), 1);
     // Secret clauses carried over keep what their audience already knew.
     for (const c of next.clauses) {
       const prior = old.clauses.find((x) => x.kind === c.kind);
       if (prior && c.seenBy !== 'all' && prior.seenBy === 'all') c.seenBy = 'all';
     }
+    const before = weighing(old.clauses);
+    const after = weighing(next.clauses);
+    applyClauses(g, deal.island, before.filter((k) => !after.includes(k)), -1);
+    applyClauses(g, deal.island, after.filter((k) => !before.includes(k)), 1);
     for (const c of next.clauses) if (c.seenBy !== 'all') say(`Secret clause of ${next.id}: ${CLAUSE_NAMES[c.kind]}.`, [...next.parties], [c.id]);
   }
   const fin = (deal.kind === 'aid' && deal.financing.kind === 'loan') ? deal.financing : null;
@@ -453,7 +453,7 @@ export function cancel(g: GameState, agreementId: string, role: RoleId, reason: 
     if (!island || !power) continue;
     island.alignment[funder] = clampAlignment(island.alignment[funder] - (role === funder ? 10 : 15));
     power.influence[id] = clampMetric((power.influence[id] ?? 0) - 10);
-    if (a.deal.kind === 'pact') applyClauses(g, id, a.clauses.map((c) => c.kind), -1);
+    if (a.deal.kind === 'pact') applyClauses(g, id, weighing(a.clauses), -1);
   }
   if (power && role === funder) power.reputation = clampMetric(power.reputation - 6);
   if (a.deal.kind === 'cable') for (const c of g.cables) if (c.agreement === a.id) c.dataAccess = false;

@@ -1,3 +1,4 @@
+import { applyClauses } from './security';
 import { raiseInfluence } from './influence';
 import type { Cable, EventKind, GameEvent, GameState, InitiativeKind, IslandId, PowerId } from './types';
 import { POWERS } from './types';
@@ -117,6 +118,13 @@ function riots(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
     if (a.status !== 'active' || a.deal.kind !== 'pact' || a.deal.island !== id || !a.clauses.some((c) => c.kind === 'unrestDeployment')) continue;
     const power = own(g.powers, a.deal.power);
     if (!power) continue;
+    // A deployment shows the clause it rests on: a secret one is secret no longer.
+    for (const c of a.clauses)
+      if (c.kind === 'unrestDeployment' && c.seenBy !== 'all') {
+        c.seenBy = 'all';
+        applyClauses(g, id, [c.kind], 1);
+        g.log = g.log.map((entry) => (entry.about.includes(c.id) ? { ...entry, seenBy: 'all' } : entry));
+      }
     island.legitimacy = clampMetric(island.legitimacy + 6);
     island.sovereignty = clampMetric(island.sovereignty - 4);
     island.unrest = clampMetric(island.unrest + RIOT_EFFECTS.deployment);
@@ -284,6 +292,7 @@ function leak(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   }
   const { a, c } = found;
   c.seenBy = 'all';
+  if (a.deal.kind === 'pact') applyClauses(g, a.deal.island, [c.kind], 1, true);
   g.log = g.log.map((entry) => (entry.about.includes(c.id) ? { ...entry, seenBy: 'all' } : entry));
   const island = a.deal.kind === 'pact' ? own(g.islands, a.deal.island) : undefined;
   const power = a.deal.kind === 'pact' ? own(g.powers, a.deal.power) : undefined;

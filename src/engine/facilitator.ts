@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Action, GameState, InjectAction, MessageAction, OverrideAction, Refusal, RoleId } from './types';
 import { EVENT_KINDS, OVERRIDE_FIGURES, POWERS } from './types';
 import { islandsOfDeal } from './deals';
-import { applyClauses } from './security';
+import { applyClauses, weighing } from './security';
 import { transfer } from './money';
 import { clampMetric } from './util';
 import { applyEvent } from './events';
@@ -151,7 +151,7 @@ function applyOverride(g: GameState, action: OverrideAction): void {
     if (!a) return;
     a.status = 'ended';
     a.reason = `voided by the facilitator: ${why}`;
-    if (a.deal.kind === 'pact') for (const id of islandsOfDeal(g, a.deal)) applyClauses(g, id, a.clauses.map((c) => c.kind), -1);
+    if (a.deal.kind === 'pact') for (const id of islandsOfDeal(g, a.deal)) applyClauses(g, id, weighing(a.clauses), -1);
     if (a.deal.kind === 'cable') {
       for (const c of g.cables) if (c.agreement === a.id) c.dataAccess = false;
       g.cables = g.cables.filter((c) => !(c.agreement === a.id && c.status === 'proposed'));

@@ -1,3 +1,4 @@
+import { applyClauses } from './security';
 import { raiseInfluence } from './influence';
 import type { GameState, IslandId, Order, OrderKind, PowerId, Refusal, RoleId } from './types';
 import { chance } from './rng';
@@ -149,6 +150,7 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       found.c.seenBy = 'all';
       g.log = g.log.map((entry) => (entry.about.includes(found.c.id) ? { ...entry, seenBy: 'all' } : entry));
       const deal = found.a.deal;
+      if (deal.kind === 'pact') applyClauses(g, deal.island, [found.c.kind], 1, true);
       if (deal.kind === 'pact') {
         const target = own(g.islands, deal.island);
         const partner = own(g.powers, deal.power);

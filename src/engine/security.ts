@@ -22,17 +22,30 @@ export const CLAUSE_EFFECTS: Record<AgreementClause['kind'], { sovereignty: numb
   noThirdParty: { sovereignty: -6, legitimacy: 0, democracy: 0 },
 };
 
-/** Apply (sign = 1) or undo (sign = -1) what clauses do to an island. */
-export function applyClauses(g: GameState, island: string, kinds: readonly AgreementClause['kind'][], sign: 1 | -1): void {
+/**
+ * Apply (sign = 1) or undo (sign = -1) what clauses do to an island. A clause that comes out by a
+ * leak (`leaked`) costs its sovereignty and democracy but brings none of the reassurance it would
+ * have brought had it been announced: the leak is the scandal.
+ */
+export function applyClauses(g: GameState, island: string, kinds: readonly AgreementClause['kind'][], sign: 1 | -1, leaked = false): void {
   const isl = own(g.islands, island);
   if (!isl) return;
   for (const k of kinds) {
     const e = CLAUSE_EFFECTS[k];
     isl.sovereignty = clampMetric(isl.sovereignty + sign * e.sovereignty);
-    isl.legitimacy = clampMetric(isl.legitimacy + sign * e.legitimacy);
+    if (!leaked) isl.legitimacy = clampMetric(isl.legitimacy + sign * e.legitimacy);
     isl.democracy = clampMetric(isl.democracy + sign * e.democracy);
   }
 }
+
+/**
+ * The clauses that weigh on an island's public figures: the public ones. A secret clause moves the
+ * island's sovereignty, legitimacy and democracy only once it is known (a leak, a leaked draft), so
+ * that no seat can read a clause it was not shown from the island's public figures; until then its
+ * weight is felt only by the parties (their scores, section 9). (The 2022 Solomons–China pact: its
+ * text was never published, and the domestic cost came with the leaked draft.)
+ */
+export const weighing = (clauses: readonly AgreementClause[]): AgreementClause['kind'][] => clauses.filter((c) => c.seenBy === 'all').map((c) => c.kind);
 
 export function signPact(g: GameState, deal: PactDeal, clauses: AgreementClause[]): void {
   const island = own(g.islands, deal.island);
@@ -42,6 +55,6 @@ export function signPact(g: GameState, deal: PactDeal, clauses: AgreementClause[
   island.legitimacy = clampMetric(island.legitimacy + e.legitimacy);
   island.cyber = clampMetric(island.cyber + e.cyber);
   island.economy = clampMetric(island.economy + e.economy);
-  applyClauses(g, deal.island, clauses.map((c) => c.kind), 1);
+  applyClauses(g, deal.island, weighing(clauses), 1);
   bump(g, deal.island, deal.power, e.alignment, e.influence);
 }

@@ -158,13 +158,28 @@ describe('conditions, breaches, cancellation and renegotiation', () => {
   });
 
   it('a renegotiated pact replaces the old one and only the changed clauses take effect', () => {
-    let g = signed(quiet(), 'beijing', ['SLB'], { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: true }] } as never);
+    let g = signed(quiet(), 'beijing', ['SLB'], { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret: false }] } as never);
     const sov = g.islands.SLB!.sovereignty;
     g = act(g, { type: 'offer', role: 'SLB', to: ['beijing'], amends: 'a1', deal: { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [] } });
     g = act(g, { type: 'accept', role: 'beijing', offer: g.offers.at(-1)!.id });
     g = round(g);
     expect(g.agreements.map((a) => a.status)).toEqual(['ended', 'active']);
     expect(g.islands.SLB!.sovereignty).toBe(sov + 6); // the unrest clause is gone; the pact itself is not paid twice
+  });
+
+  it('a secret clause moves the island\'s public figures only once it comes out (a deployment shows it)', () => {
+    const pact = (secret: boolean) => signed(quiet(), 'beijing', ['SLB'], { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [{ kind: 'unrestDeployment', secret }] } as never);
+    const open = pact(false);
+    const secret = pact(true);
+    // Announced, the clause costs sovereignty (−6) and democracy (−3) at once; kept secret, nothing public moves.
+    expect(open.islands.SLB!.sovereignty).toBe(secret.islands.SLB!.sovereignty - 6);
+    expect(open.islands.SLB!.democracy).toBe(secret.islands.SLB!.democracy - 3);
+    // Riots: Beijing deploys under the clause, which is public from then on and weighs as announced.
+    const rioted = step(secret, { type: 'inject', role: 'facilitator', inject: { kind: 'event', event: 'riots', island: 'SLB' } });
+    expect(rioted.ok).toBe(true);
+    if (!rioted.ok) return;
+    expect(rioted.state.agreements[0]!.clauses[0]!.seenBy).toBe('all');
+    expect(view(rioted.state, 'washington').agreements[0]!.clauses.map((c) => c.kind)).toEqual(['unrestDeployment']);
   });
 
   it('a renegotiated loan keeps its money and changes its terms', () => {
