@@ -15,7 +15,7 @@ import {
   type VendorKind,
 } from '../../engine';
 import { routeFor } from '../simple';
-import { blocOf, rivalBloc } from './engine-api';
+import { blocOf, rivalBloc, withScriptedCofunders } from './engine-api';
 
 /**
  * The deals a bot considers: each kind of deal with the terms a real negotiator would table,
@@ -67,7 +67,8 @@ export function cableFor(v: GameView, p: PowerId, island: IslandId, vendor: stri
   if (!route || !vend) return null;
   const months = vend.minBuildMonths;
   if (v.round + Math.max(1, Math.ceil(months / v.scenario.monthsPerRound)) > v.scenario.rounds) return null;
-  return { kind: 'cable', route, vendor, financing: grant(p), buildMonths: months, stationOperator: 'island', dataAccess: false, exclusivity: false, islandSharePct: 0 };
+  // Tokyo or a development bank joins where the scenario's script says it will (joint funding).
+  return withScriptedCofunders(v, { kind: 'cable', route, vendor, financing: grant(p), buildMonths: months, stationOperator: 'island', dataAccess: false, exclusivity: false, islandSharePct: 0 });
 }
 
 export interface CandidateOptions {

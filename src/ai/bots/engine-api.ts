@@ -17,3 +17,4 @@ export { rivalsOf } from '../../engine/influence';
 export { blocOf, rivalBloc } from '../../engine/diplomacy';
 export { closeNegotiation, enterPhase, runBriefing, runResolution, runDomesticPhase, nextRound } from '../../engine/rules';
 export { clamp } from '../../engine/util';
+export { cofunderPays, powerCofunders, withScriptedCofunders, fundersText } from '../../engine/funding';
