@@ -12,4 +12,4 @@ export { CLAUSE_NAMES, formatMoney, possessive } from './util';
 export { gameMachine } from './machine';
 export { previewDeal, type DealPreview } from './preview';
 export { parseAction, parseDeal, actionSchema, dealSchema, orderSchema, type Parsed } from './parse';
-export { fundersText, funderName, withScriptedCofunders, scriptedCofunders, cofundersOf, cofunderPays, scriptText } from './funding';
+export { fundersText, funderName, withScriptedCofunders, scriptedCofunders, cofundersOf, cofunderPays, cofundedTotal, scriptText } from './funding';
