@@ -146,6 +146,9 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
       } else {
         variants.push(base);
         if (opts.many) variants.push({ ...base, islandSharePct: 20 });
+        // Canberra and Washington may ask each other to co-fund a trusted cable (the East Micronesia Cable, 2021).
+        const ally: PowerId = p === 'canberra' ? 'washington' : 'canberra';
+        if (v.powers[ally]) variants.push({ ...base, cofunders: [...(base.cofunders ?? []), { kind: 'grant', by: ally, sharePct: 20 }] });
       }
       out.push(...variants);
     }
