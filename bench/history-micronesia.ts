@@ -1,11 +1,11 @@
 import { MatchHost } from '../src/host/match';
 import { playToEnd } from '../src/ai/autoplay';
-import { makeBot } from '../src/ai';
+import { makeBot, policyByName } from '../src/ai';
 import { islandsOnRoute, type GameState } from '../src/engine';
 import { loadScenarioFile, resolveScenario } from '../src/scenario/files';
 
 /**
- * Micronesia with normal bots in every seat (node --import tsx bench/history-micronesia.ts [N]):
+ * Micronesia with normal bots in every seat (node --import tsx bench/history-micronesia.ts [N]; POLICY=simple for the built-in policies):
  * in how many games the shared East Micronesia route (one cable landing in FSM, Nauru and
  * Kiribati) is built, by whom and with which co-funders, and whether any duplicate cable (one
  * whose landings were all already joined to each other) was signed. Issue #10's target: the
@@ -17,7 +17,10 @@ const SHARED = ['FSM', 'KIR', 'NRU'];
 const r = loadScenarioFile(resolveScenario('micronesia'));
 if (!r.ok) throw new Error('micronesia does not load');
 const { scenario, hash } = r;
-const bot = makeBot({ level: 'normal', scenario });
+// POLICY=simple (or easy, hard, random) plays another policy in every seat instead.
+const POLICY = process.env.POLICY ?? 'normal';
+const bot = POLICY === 'normal' ? makeBot({ level: 'normal', scenario }) : policyByName(POLICY);
+if (!bot) throw new Error(`no policy ${POLICY}`);
 
 /** Cables signed in the game whose every pair of landings was already joined by an earlier live cable. */
 function duplicates(g: GameState): string[] {
@@ -55,7 +58,7 @@ for (let n = 0; n < N; n++) {
   if (duplicates(g).length) dupGames++;
 }
 const s = ((performance.now() - t0) / 1000).toFixed(0);
-console.log(`micronesia, ${N} games with normal bots in every seat (${s} s)`);
+console.log(`micronesia, ${N} games with ${POLICY} in every seat (${s} s)`);
 console.log(`  shared route built: ${shared}/${N} (${Math.round((shared * 100) / N)}%), target at least half; jointly funded: ${jointly}; mean round signed: ${shared ? (rounds / shared).toFixed(1) : '-'}`);
 console.log(`  led by: ${JSON.stringify(byFunder)}; vendor: ${JSON.stringify(byVendor)}`);
 console.log(`  games with a duplicate cable signed: ${dupGames} (target 0)`);
