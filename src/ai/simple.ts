@@ -2,6 +2,8 @@ import seedrandom from 'seedrandom';
 import {
   previewDeal,
   cableCost,
+  cofundedTotal,
+  withScriptedCofunders,
   islandsOnRoute,
   partiesOf,
   POWERS,
@@ -102,8 +104,10 @@ function cableOffer(v: GameView, power: PowerId, island: IslandId, r: Rand): Act
     // The Coral Sea model: the islands pay a share of a trusted cable.
     islandSharePct: !beijing && r() < 0.3 ? 20 : 0,
   };
-  if (cableCost(v, deal) > (v.powers[power]?.treasury ?? 0)) return null;
-  return { type: 'offer', role: power, to: partiesOf(v, deal).filter((p) => p !== power), deal };
+  // Tokyo or a development bank joins where the scenario's script says it will (joint funding).
+  const joint = withScriptedCofunders(v, deal);
+  if (cableCost(v, joint) - cofundedTotal(v, joint) > (v.powers[power]?.treasury ?? 0)) return null;
+  return { type: 'offer', role: power, to: partiesOf(v, joint).filter((p) => p !== power), deal: joint };
 }
 
 const TELECOM_BY_POWER: Record<PowerId, TelecomProject[]> = {

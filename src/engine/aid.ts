@@ -1,5 +1,5 @@
 import { raiseInfluence } from './influence';
-import type { Debt, Financing, GameState, IslandId, PowerId } from './types';
+import type { Debt, Financing, FunderId, GameState, IslandId, PowerId } from './types';
 import { transfer } from './money';
 import { clampMetric, formatMoney, own } from './util';
 import type { Say } from './log';
@@ -8,7 +8,8 @@ export const LOAN_LIMITS = { ratePct: { min: 0, max: 15 }, years: { min: 1, max:
 /** Rounds in a row with arrears before a loan is in default. */
 export const DEFAULT_AFTER = 2;
 
-type Loan = Extract<Financing, { kind: 'loan' }>;
+/** A loan's terms, from a power or a scripted funder (a development bank). */
+type Loan = Omit<Extract<Financing, { kind: 'loan' }>, 'by'> & { by: FunderId };
 
 const roundsPerYear = (g: GameState): number => Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
 
@@ -85,7 +86,7 @@ export function serviceDebts(g: GameState, say: Say): void {
     }
     debt.missed++;
     island.legitimacy = clampMetric(island.legitimacy - 3);
-    say(`${island.name} could not pay all it owed ${own(g.powers, debt.creditor)?.name ?? debt.creditor} this round: arrears of ${formatMoney(debt.arrears)}.`);
+    say(`${island.name} could not pay all it owed ${own(g.powers, debt.creditor)?.name ?? own(g.funders ?? {}, debt.creditor)?.name ?? debt.creditor} this round: arrears of ${formatMoney(debt.arrears)}.`);
     if (debt.missed >= DEFAULT_AFTER && !debt.defaulted) seizeCollateral(g, debt, say);
   }
 }
@@ -126,8 +127,8 @@ export function totalDebt(g: Pick<GameState, 'debts'>, island: IslandId): number
   return g.debts.filter((d) => d.debtor === island).reduce((s, d) => s + d.outstanding + d.arrears, 0);
 }
 
-export function debtByCreditor(g: Pick<GameState, 'debts'>, island: IslandId): Partial<Record<PowerId, number>> {
-  const out: Partial<Record<PowerId, number>> = {};
+export function debtByCreditor(g: Pick<GameState, 'debts'>, island: IslandId): Partial<Record<FunderId, number>> {
+  const out: Partial<Record<FunderId, number>> = {};
   for (const d of g.debts) if (d.debtor === island) out[d.creditor] = (out[d.creditor] ?? 0) + d.outstanding + d.arrears;
   return out;
 }

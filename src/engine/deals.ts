@@ -14,6 +14,7 @@ import { endContract, isContractReplacement } from './standing';
 import { draftLeaked, pactName } from './drafts';
 import { packageConflict, packageCost, packageParties, packageRefusal, signPackage } from './packages';
 import { clauseIds } from './ids';
+import { bookCofunding, cofundedTotal, cofundingConflict, cofundingRefusal, fundersText, powerCofunders } from './funding';
 
 export const isPower = (role: string): role is PowerId => (POWERS as readonly string[]).includes(role);
 
@@ -35,7 +36,7 @@ export function islandsOfDeal(g: Pick<GameState, 'landings'>, deal: Deal): Islan
 /** The roles a deal binds: every one of them must be the sender or an addressee (a power whose consent it needs, too). */
 export function partiesOf(g: Pick<GameState, 'landings' | 'vendors' | 'powers'>, deal: Deal): RoleId[] {
   if (deal.kind === 'package') return packageParties(g, deal);
-  return [...new Set<RoleId>([funderOf(deal), ...islandsOfDeal(g, deal), ...consentingPowers(g, deal)])].sort();
+  return [...new Set<RoleId>([funderOf(deal), ...islandsOfDeal(g, deal), ...consentingPowers(g, deal), ...powerCofunders(deal)])].sort();
 }
 
 /** The full price of a deal, US$ thousands. */
@@ -62,9 +63,9 @@ export function islandShares(g: Pick<GameState, 'landings' | 'vendors'>, deal: D
   return Object.fromEntries(islands.map((i, n) => [i, n === 0 ? total - each * (islands.length - 1) : each]));
 }
 
-/** What the funder pays: the price less the islands' share. */
+/** What the (lead) funder pays: the price less the islands' share and the co-funders' shares. */
 export function funderPays(g: Pick<GameState, 'landings' | 'vendors'>, deal: Deal): number {
-  return dealPrice(g, deal) - Object.values(islandShares(g, deal)).reduce((s, v) => s + v, 0);
+  return dealPrice(g, deal) - Object.values(islandShares(g, deal)).reduce((s, v) => s + v, 0) - cofundedTotal(g, deal);
 }
 
 const bad = (code: Refusal['code'], field: string, message: string): Refusal => ({ code, field, message });
@@ -197,6 +198,8 @@ export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): R
     default:
       return bad('malformed', 'deal.kind', 'A deal is a cable, aid, telecom, pact or diplomatic deal.');
   }
+  const cofunding = cofundingRefusal(g, deal);
+  if (cofunding) return cofunding;
   const funder = funderOf(deal);
   const pays = funderPays(g, deal);
   if ((own(g.powers, funder)?.treasury ?? 0) < pays)
@@ -252,6 +255,8 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
   if ((own(g.powers, funder)?.treasury ?? 0) < pays) return `${own(g.powers, funder)?.name ?? funder} no longer has the ${formatMoney(pays)} it needs (money already spent).`;
   for (const [island, amount] of Object.entries(islandShares(g, deal)))
     if ((own(g.islands, island)?.treasury ?? 0) < amount) return `${own(g.islands, island)?.name} no longer has its ${formatMoney(amount)} share (money already spent).`;
+  const cofunders = cofundingConflict(g, deal);
+  if (cofunders) return cofunders;
   const islands = islandsOfDeal(g, deal);
   for (const id of islands) {
     const island = own(g.islands, id);
@@ -323,8 +328,9 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       const fin = deal.financing;
       const shares = islandShares(g, deal);
       for (const [island, amount] of Object.entries(shares)) transfer(g, island, 'world', amount, 'cofinancing', id);
-      const funded = cost - Object.values(shares).reduce((s, v) => s + v, 0);
+      const funded = cost - Object.values(shares).reduce((s, v) => s + v, 0) - cofundedTotal(g, deal);
       transfer(g, fin.by, 'world', funded, 'vendor', id);
+      bookCofunding(g, deal, id);
       const islands = islandsOnRoute(g, deal.route);
       if (fin.kind === 'loan') {
         const each = Math.floor(funded / islands.length);
@@ -353,15 +359,24 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       }
       answerPressure(g, islands, deal.vendor, say);
       const shareText = deal.islandSharePct ? `, the islands paying ${deal.islandSharePct}%` : '';
-      say(`Signed: ${own(g.powers, fin.by)?.name} finances a ${formatMoney(cost)} cable by ${vendor?.name} landing in ${islands.map((i) => own(g.islands, i)?.name).join(' and ')} (${loanText(fin)}${shareText}).`, 'all', [id]);
+      const joint = fundersText(g, deal);
+      say(
+        joint
+          ? `Signed: a ${formatMoney(cost)} cable by ${vendor?.name} landing in ${islands.map((i) => own(g.islands, i)?.name).join(' and ')}, funded jointly: ${joint}.`
+          : `Signed: ${own(g.powers, fin.by)?.name} finances a ${formatMoney(cost)} cable by ${vendor?.name} landing in ${islands.map((i) => own(g.islands, i)?.name).join(' and ')} (${loanText(fin)}${shareText}).`,
+        'all',
+        [id],
+      );
       break;
     }
     case 'aid': {
       const fin = deal.financing;
       const island = own(g.islands, deal.island);
       if (!island) break;
-      transfer(g, fin.by, deal.island, deal.amount, fin.kind === 'grant' ? 'grant' : 'loan', id);
-      if (fin.kind === 'loan') openLoan(g, deal.island, fin, deal.amount, id);
+      const lead = deal.amount - cofundedTotal(g, deal);
+      transfer(g, fin.by, deal.island, lead, fin.kind === 'grant' ? 'grant' : 'loan', id);
+      if (fin.kind === 'loan') openLoan(g, deal.island, fin, lead, id);
+      bookCofunding(g, deal, id);
       const purpose = deal.purpose ?? 'budget';
       let weight = Math.min(12, 2 + Math.floor((deal.amount * 4) / Math.max(1, island.revenuePerRound)));
       // Help after a disaster buys the most goodwill (Tonga 2022).
@@ -373,16 +388,20 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       if (purpose === 'infrastructure') island.economy = clampMetric(island.economy + Math.min(5, 1 + Math.floor((deal.amount * 2) / Math.max(1, island.revenuePerRound))));
       if (purpose === 'relief') island.unrest = clampMetric(island.unrest - 5);
       bump(g, deal.island, fin.by, fin.kind === 'grant' ? weight : Math.ceil(weight / 2), weight);
-      say(`Signed: ${own(g.powers, fin.by)?.name} gives ${island.name} ${formatMoney(deal.amount)} of ${purpose === 'budget' ? 'budget support' : purpose === 'relief' ? 'disaster relief' : 'infrastructure aid'} (${loanText(fin)}).`, 'all', [id]);
+      const aidJoint = fundersText(g, deal);
+      const what = `${formatMoney(deal.amount)} of ${purpose === 'budget' ? 'budget support' : purpose === 'relief' ? 'disaster relief' : 'infrastructure aid'}`;
+      say(aidJoint ? `Signed: ${island.name} receives ${what}, funded jointly: ${aidJoint}.` : `Signed: ${own(g.powers, fin.by)?.name} gives ${island.name} ${what} (${loanText(fin)}).`, 'all', [id]);
       break;
     }
     case 'telecom': {
       const fin = deal.financing;
-      transfer(g, fin.by, 'world', deal.amount, deal.project === 'carrier' ? 'purchase' : 'vendor', id);
-      if (fin.kind === 'loan') openLoan(g, deal.island, fin, deal.amount, id);
+      const leadPart = deal.amount - cofundedTotal(g, deal);
+      transfer(g, fin.by, 'world', leadPart, deal.project === 'carrier' ? 'purchase' : 'vendor', id);
+      if (fin.kind === 'loan') openLoan(g, deal.island, fin, leadPart, id);
+      bookCofunding(g, deal, id);
       signTelecom(g, deal, id);
       answerPressure(g, [deal.island], deal.vendor, say);
-      say(`Signed: ${own(g.powers, fin.by)?.name} finances ${telecomText(deal.project)} in ${own(g.islands, deal.island)?.name} by ${own(g.vendors, deal.vendor)?.name}, ${formatMoney(deal.amount)} (${loanText(fin)}).`, 'all', [id]);
+      say(`Signed: ${own(g.powers, fin.by)?.name} finances ${telecomText(deal.project)} in ${own(g.islands, deal.island)?.name} by ${own(g.vendors, deal.vendor)?.name}, ${formatMoney(deal.amount)} (${fundersText(g, deal) || loanText(fin)}).`, 'all', [id]);
       break;
     }
     case 'pact': {

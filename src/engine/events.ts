@@ -169,7 +169,7 @@ function debtDistress(g: GameState, say: Say, t: EventTarget, scripted: boolean)
   }
   const title = t.title ?? `${island.name} in debt distress`;
   record(g, 'debtDistress', title, { island: id }, scripted);
-  say(`${title}: ${formatMoney(totalDebt(g, id))} owed${creditors.length ? ` to ${creditors.map((c) => own(g.powers, c)?.name).join(' and ')}, who gain leverage` : ''}.`);
+  say(`${title}: ${formatMoney(totalDebt(g, id))} owed${creditors.length ? ` to ${creditors.map((c) => own(g.powers, c)?.name ?? own(g.funders ?? {}, c)?.name ?? c).join(' and ')}, who gain leverage` : ''}.`);
 }
 
 function summit(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {

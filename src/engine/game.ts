@@ -15,6 +15,7 @@ import { hashJson } from './hash';
 import { clampMetric, own } from './util';
 import { openStanding } from './standing';
 import { sayer } from './log';
+import { openFunders } from './funding';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
 export const RULES_VERSION = 11;
@@ -125,6 +126,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
   for (const s of scenario.islands) transfer(g, 'world', s.id, s.treasury, 'opening', null);
   for (const s of scenario.powers) transfer(g, 'world', s.id, s.treasury, 'opening', null);
   g.round = 1;
+  openFunders(g, scenario.funders ?? []);
   for (const d of scenario.debts) {
     openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id);
   }

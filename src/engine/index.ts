@@ -15,3 +15,4 @@ export { parseAction, parseDeal, actionSchema, dealSchema, orderSchema, type Par
 export { ratifiersOf, voteChance } from './ratify';
 export { initiativeText } from './forum';
 export { carryOn } from './carry';
+export { fundersText, funderName, withScriptedCofunders, scriptedCofunders, cofundersOf, cofunderPays, cofundedTotal, scriptText } from './funding';

@@ -6,7 +6,8 @@ export function balanceOf(g: GameState, role: RoleId): number {
   const island = own(g.islands, role);
   if (island) return island.treasury;
   const power = own(g.powers, role as keyof GameState['powers']);
-  return power ? power.treasury : 0;
+  if (power) return power.treasury;
+  return own(g.funders ?? {}, role)?.treasury ?? 0;
 }
 
 function adjust(g: GameState, role: RoleId | 'world', delta: number): void {
@@ -16,7 +17,8 @@ function adjust(g: GameState, role: RoleId | 'world', delta: number): void {
     island.treasury += delta;
     return;
   }
-  const power = own(g.powers, role as keyof GameState['powers']);
+  // A scripted funder (Tokyo, a development bank) keeps its budget in an account like a power's.
+  const power = own(g.powers, role as keyof GameState['powers']) ?? own(g.funders ?? {}, role);
   if (!power) throw new Error(`no account for ${role}`);
   power.treasury += delta;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Action, Deal, Order, Refusal } from './types';
 import { injectActionSchema, messageActionSchema, overrideActionSchema } from './facilitator';
-import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, INITIATIVES, PACT_TYPES, POWERS, TELECOM_PROJECTS } from './types';
+import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, INITIATIVES, PACT_TYPES, POWERS, SCRIPTED_FUNDERS, TELECOM_PROJECTS } from './types';
 
 /**
  * The shape of every action, deal and order, checked strictly before any rule looks at it: an
@@ -43,6 +43,15 @@ export const clauseSchema = z.strictObject({ kind: z.enum(CLAUSE_KINDS), secret:
 
 const conditions = z.array(conditionSchema).max(MAX_CONDITIONS).optional();
 
+/** A co-funder of a deal (joint funding): who, its share of the price in percent, and its own grant or loan terms. */
+const funder = z.enum([...POWERS, ...SCRIPTED_FUNDERS]);
+export const cofunderSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('grant'), by: funder, sharePct: count }),
+  z.strictObject({ kind: z.literal('loan'), by: funder, sharePct: count, ratePct: count, years: count, graceYears: count, collateral: z.enum(COLLATERALS).optional() }),
+]);
+export const MAX_COFUNDERS_LISTED = 8;
+const cofunders = z.array(cofunderSchema).max(MAX_COFUNDERS_LISTED).optional();
+
 export const cableDealSchema = z.strictObject({
   kind: z.literal('cable'),
   route: z.array(id).max(MAX_ROUTE),
@@ -54,9 +63,10 @@ export const cableDealSchema = z.strictObject({
   exclusivity: z.boolean(),
   islandSharePct: count.optional(),
   conditions,
+  cofunders,
 });
-export const aidDealSchema = z.strictObject({ kind: z.literal('aid'), island: id, amount: money, financing: financingSchema, purpose: z.enum(AID_PURPOSES).optional(), conditions });
-export const telecomDealSchema = z.strictObject({ kind: z.literal('telecom'), island: id, project: z.enum(TELECOM_PROJECTS), vendor: id, amount: money, financing: financingSchema, conditions });
+export const aidDealSchema = z.strictObject({ kind: z.literal('aid'), island: id, amount: money, financing: financingSchema, purpose: z.enum(AID_PURPOSES).optional(), conditions, cofunders });
+export const telecomDealSchema = z.strictObject({ kind: z.literal('telecom'), island: id, project: z.enum(TELECOM_PROJECTS), vendor: id, amount: money, financing: financingSchema, conditions, cofunders });
 export const diplomaticDealSchema = z.strictObject({ kind: z.literal('diplomatic'), island: id, power, act: z.enum(DIPLOMATIC_ACTS) });
 export const pactDealSchema = z.strictObject({ kind: z.literal('pact'), island: id, power, pact: z.enum(PACT_TYPES), clauses: z.array(clauseSchema).max(MAX_CLAUSES) });
 

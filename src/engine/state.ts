@@ -28,6 +28,8 @@ export function cloneState(g: GameState): GameState {
     ended: g.ended.slice(),
     history: g.history.slice(),
     counters: { ...g.counters },
+    // Scripted funders' accounts change when they pay; absent unless the scenario has any.
+    ...(g.funders ? { funders: Object.fromEntries(Object.entries(g.funders).map(([id, f]) => [id, f && { ...f }])) } : {}),
   };
 }
 

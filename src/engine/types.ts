@@ -119,6 +119,8 @@ export interface ScenarioData {
   tabled?: { round: number; from: RoleId; deal: Deal; why?: string | undefined; amends?: string | undefined; ratify?: RatifyMark | undefined }[] | undefined;
   /** Agreements already in force when the game starts; the starting numbers already reflect them. */
   agreements?: StandingAgreementData[] | undefined;
+  /** Funders with no seat (Tokyo, the World Bank, the ADB): a budget and a script of the deals they co-fund. */
+  funders?: ScriptedFunderData[] | undefined;
   sources: string[];
   /** What really happened, for the debrief only: it plays no part in the game. */
   history?: ScenarioHistory | undefined;
@@ -315,6 +317,8 @@ export interface CableDeal {
   /** Share of the price the islands on the route pay from their own treasuries (Coral Sea: up to a third). */
   islandSharePct?: number | undefined;
   conditions?: Condition[] | undefined;
+  /** Other funders paying a share of the price, each on its own terms (see funding.ts). */
+  cofunders?: Cofunder[] | undefined;
 }
 
 export const AID_PURPOSES = ['budget', 'relief', 'infrastructure'] as const;
@@ -328,6 +332,7 @@ export interface AidDeal {
   /** Budget support helps the government; relief after a disaster buys the most goodwill; infrastructure grows the economy. */
   purpose?: AidPurpose | undefined;
   conditions?: Condition[] | undefined;
+  cofunders?: Cofunder[] | undefined;
 }
 
 export interface TelecomDeal {
@@ -339,6 +344,7 @@ export interface TelecomDeal {
   amount: number;
   financing: Financing;
   conditions?: Condition[] | undefined;
+  cofunders?: Cofunder[] | undefined;
 }
 
 export const DIPLOMATIC_ACTS = ['switchRecognition', 'joinBloc'] as const;
@@ -441,7 +447,7 @@ export interface Agreement {
 export interface Debt {
   id: string;
   debtor: IslandId;
-  creditor: PowerId;
+  creditor: FunderId;
   /** The agreement that made the loan, or null for a debt the scenario starts with. */
   agreement: string | null;
   principal: number;
@@ -582,6 +588,8 @@ export interface GameState {
   computerSeats: RoleId[];
   /** seedrandom's saved state: never shown to any viewer. */
   rng: RngState;
+  /** Funders with no seat and their scripts, when the scenario names any (absent otherwise). */
+  funders?: Partial<Record<ScriptedFunderId, ScriptedFunder>> | undefined;
   /** The scenario's scripted injects, when it has any: the facilitator's, never in a view. */
   injects?: ScenarioInject[] | undefined;
   /** Signed deals waiting for a parliament's vote; present once a deal has needed one (ratify.ts). */
@@ -733,4 +741,53 @@ export interface Refusal {
   /** Path into the action's parameters, such as "deal.route[1]". */
   field?: string;
   message: string;
+}
+
+// ---------------------------------------------------------------- joint funding
+
+/**
+ * Funders with no seat and no view, acting by the scenario's script: Tokyo (Japan's grant to the
+ * East Micronesia Cable), the World Bank and the Asian Development Bank (the grants behind the
+ * Tonga, Samoa and East Micronesia cables).
+ */
+export const SCRIPTED_FUNDERS = ['tokyo', 'worldBank', 'adb'] as const;
+export type ScriptedFunderId = (typeof SCRIPTED_FUNDERS)[number];
+/** Whoever can put money into a deal, lend it, and be owed. */
+export type FunderId = PowerId | ScriptedFunderId;
+
+/** A co-funder of a deal: its share of the price (percent) and its own terms. */
+export type Cofunder =
+  | { kind: 'grant'; by: FunderId; sharePct: number }
+  | { kind: 'loan'; by: FunderId; sharePct: number; ratePct: number; years: number; graceYears: number; collateral?: Collateral | undefined };
+
+/** What a scripted funder will co-fund: deals of a kind reaching one of the islands, with a fitting vendor, for a share on its terms, within some rounds. */
+export interface FundingPledge {
+  deal: 'cable' | 'aid' | 'telecom';
+  /** The deal must reach at least one of these islands. */
+  islands: IslandId[];
+  /** Only vendors trusted by the Canberra-Washington programme (Tokyo's condition). */
+  trustedVendor?: boolean | undefined;
+  /** The largest share it pays, percent of the price. */
+  sharePct: number;
+  terms: { kind: 'grant' } | { kind: 'loan'; ratePct: number; years: number; graceYears: number };
+  /** Rounds in which it stands (inclusive); absent means the whole game. */
+  fromRound?: number | undefined;
+  untilRound?: number | undefined;
+  note?: string | undefined;
+}
+
+export interface ScriptedFunderData {
+  id: ScriptedFunderId;
+  name: string;
+  /** Money it can commit over the whole game, US$ thousands. */
+  budget: number;
+  pledges: FundingPledge[];
+}
+
+export interface ScriptedFunder {
+  id: ScriptedFunderId;
+  name: string;
+  /** Money left to commit, US$ thousands. */
+  treasury: number;
+  pledges: FundingPledge[];
 }

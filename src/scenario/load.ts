@@ -374,7 +374,8 @@ function checkTabled(s: Scenario, file: string, doc: Document, counter: LineCoun
     let refusal: ReturnType<typeof validate>;
     try {
       const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
-      refusal = validate(g, { type: 'offer', role: t.from, to, deal: t.deal });
+      // Checked as in its own round, so that a funder's script for later rounds counts.
+      refusal = validate(t.round === g.round ? g : { ...g, round: t.round }, { type: 'offer', role: t.from, to, deal: t.deal });
     } catch {
       // A deal too malformed for the rules to read (a missing field the engine relies on).
       out.push({ file, path: `tabled[${i}].deal`, ...(positionOf(doc, counter, ['tabled', i, 'deal']) ?? {}), expected: 'a deal with every term an offer carries (see docs/rules.md)', found: 'a deal the rules cannot read' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, SCRIPTED_FUNDERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
 import { dealSchema } from '../engine/parse';
 
 /**
@@ -102,6 +102,35 @@ export const vendorSchema = z
   });
 
 const deal = dealSchema.describe('a deal, as an offer carries it (see docs/rules.md)');
+
+/** A funder with no seat (Tokyo, the World Bank, the ADB): a budget and the deals it co-funds, on what terms. */
+export const scriptedFunderSchema = z
+  .object({
+    id: z.enum(SCRIPTED_FUNDERS).describe('tokyo, worldBank or adb'),
+    name,
+    budget: money().describe('US$ thousands it can commit over the whole game'),
+    pledges: z
+      .array(
+        z
+          .object({
+            deal: z.enum(['cable', 'aid', 'telecom']).describe('the kind of deal it co-funds'),
+            islands: z.array(islandId).min(1).max(40).describe('the deal must reach one of these islands'),
+            trustedVendor: z.boolean().optional().describe('only with a vendor on the trusted list'),
+            sharePct: int(1, 99).describe('the largest share of the price it pays, percent'),
+            terms: z.discriminatedUnion('kind', [
+              z.object({ kind: z.literal('grant') }).strict(),
+              z.object({ kind: z.literal('loan'), ratePct: int(0, 15), years: int(1, 30), graceYears: int(0, 10) }).strict(),
+            ]),
+            fromRound: int(1, 60).optional(),
+            untilRound: int(1, 60).optional(),
+            note: text(400).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+  })
+  .strict();
 
 export const standingAgreementSchema = z
   .object({
@@ -272,6 +301,11 @@ export const scenarioSchema = z
       .max(200)
       .optional()
       .describe('agreements in force when the game starts; the starting numbers already reflect them, so nothing is applied twice'),
+    funders: z
+      .array(scriptedFunderSchema)
+      .max(SCRIPTED_FUNDERS.length)
+      .optional()
+      .describe('funders with no seat and no view (Tokyo, the World Bank, the ADB), each with a budget and a script of the deals it co-funds'),
     sources: z.array(text(2000)).min(1).max(200),
     history: historySchema.optional(),
     lessons: z.array(lessonSchema).max(10).optional().describe('shorter cuts of the scenario for a lesson (docs/facilitator.md)'),
@@ -288,6 +322,7 @@ export const scenarioSchema = z
     const islandIds = new Set(s.islands.map((i) => i.id));
     const vendorIds = new Set(s.vendors.map((v) => v.id));
     const powerIds = new Set<string>(s.powers.map((p) => p.id));
+    const funderIds = new Set<string>([...powerIds, ...(s.funders ?? []).map((f) => f.id)]);
     const dup = (list: { id: string }[], key: string) => {
       const first = new Map<string, number>();
       list.forEach((item, i) => {
@@ -302,6 +337,17 @@ export const scenarioSchema = z
     dup(s.landings, 'landings');
     dup(s.cables, 'cables');
     dup(s.agreements ?? [], 'agreements');
+    dup(s.funders ?? [], 'funders');
+    (s.funders ?? []).forEach((f, i) =>
+      f.pledges.forEach((p, j) => {
+        p.islands.forEach((isl, k) => {
+          if (!islandIds.has(isl)) ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'islands', k], message: oneOf('an island', islandIds) });
+        });
+        if (p.terms.kind === 'loan' && p.terms.graceYears >= p.terms.years) ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'terms', 'graceYears'], message: 'fewer grace years than years' });
+        if (p.fromRound !== undefined && p.untilRound !== undefined && p.untilRound < p.fromRound)
+          ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'untilRound'], message: 'a round no earlier than fromRound' });
+      }),
+    );
     s.landings.forEach((l, i) => {
       if (l.island !== null && !islandIds.has(l.island))
         ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: oneOf('an island', islandIds) });
@@ -383,6 +429,7 @@ export const scenarioSchema = z
       if (d.kind === 'pact' || d.kind === 'diplomatic') known(powerIds, d.power, 'a power', 'deal', 'power');
       else {
         known(powerIds, d.financing.by, 'a power', 'deal', 'financing', 'by');
+        d.cofunders?.forEach((c, j) => known(funderIds, c.by, 'a power or a funder', 'deal', 'cofunders', j, 'by'));
         d.conditions?.forEach((c, j) =>
           c.kind === 'noVendor' ? known(vendorIds, c.vendor, 'a vendor id', 'deal', 'conditions', j, 'vendor') : known(powerIds, c.power, 'a power', 'deal', 'conditions', j, 'power'),
         );

@@ -1,4 +1,4 @@
-import { cableCost, type Deal, type GameView, type Order } from '../engine';
+import { cableCost, fundersText, type Deal, type GameView, type Order } from '../engine';
 import { dealKindLabel, humanize, money, moneyText, orderKindLabel, roleName, valueLabel } from './names';
 
 /**
@@ -60,8 +60,24 @@ function conditionsText(v: Names, d: Loose): string {
   return ` Conditions: ${parts.join('; ')}.`;
 }
 
+/** " Funded jointly: Canberra 60% (grant), Washington 20% (grant), Tokyo 20% (grant)." or nothing, for a deal with one funder. */
+function jointText(v: Names & Partial<Pick<GameView, 'funders'>>, deal: Deal): string {
+  const d = deal as unknown as Loose;
+  if (!Array.isArray(d.cofunders) || d.cofunders.length === 0 || !d.financing || typeof d.financing !== 'object') return '';
+  try {
+    const words = fundersText(v, deal);
+    return words ? ` Funded jointly: ${words}.` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** One sentence for a deal, with its price where the engine can compute it. */
-export function describeDeal(v: Names, deal: Deal): string {
+export function describeDeal(v: Names & Partial<Pick<GameView, 'funders'>>, deal: Deal): string {
+  return describeOne(v, deal) + jointText(v, deal);
+}
+
+function describeOne(v: Names, deal: Deal): string {
   const d = deal as unknown as Loose;
   const kind = str(d.kind);
   switch (kind) {

@@ -31,6 +31,8 @@ function violations(g: GameState): string[] {
     if (p.reputation < 0 || p.reputation > 100) out.push(`${id}.reputation`);
     for (const [i, v] of Object.entries(p.influence)) if (v < 0 || v > 100) out.push(`${id}.influence.${i} = ${v}`);
   }
+  // Scripted funders (Tokyo, the development banks) keep their budgets in the same books.
+  for (const [id, f] of Object.entries(g.funders ?? {})) if (f && ((books[id] ?? 0) !== f.treasury || f.treasury < 0)) out.push(`${id} budget ${f.treasury} != ledger ${books[id]}`);
   for (const c of g.cables) for (const l of c.route) if (!g.landings[l]) out.push(`cable ${c.id} ends at unknown landing ${l}`);
   for (const d of g.debts) if (d.outstanding < 0 || d.arrears < 0) out.push(`debt ${d.id} negative`);
   for (const e of g.ledger) if (!Number.isInteger(e.amount) || e.amount <= 0) out.push(`ledger amount ${e.amount}`);

@@ -50,7 +50,7 @@ const CASES: Record<string, Case> = {
   // Deals and top-level fields, in the teacher's words (issue 16).
   'clause-as-string': { path: 'tabled[0].deal.clauses[0]', expected: 'a clause written as `{kind: incidentAccess, secret: false}`', found: '"incidentAccess" (a word alone)', at: 'clauses: [incidentAccess]' },
   'condition-as-string': { path: 'tabled[0].deal.conditions[0]', expected: 'a condition written as `{kind: noVendor, vendor: VENDOR}` or `{kind: noPact, power: POWER}`', found: '"noPact" (a word alone)', at: 'conditions: [noPact]' },
-  'deal-unknown-field': { path: 'tabled[0].deal.price', expected: 'a field of a telecom deal (island, project, vendor, amount, financing, conditions)', found: '`price`: no such field in a telecom deal; did you mean `amount`?', at: 'price: 20000' },
+  'deal-unknown-field': { path: 'tabled[0].deal.price', expected: 'a field of a telecom deal (island, project, vendor, amount, financing, conditions, cofunders)', found: '`price`: no such field in a telecom deal; did you mean `amount`?', at: 'price: 20000' },
   'deal-misspelt-field': { path: 'tabled[0].deal.powr', expected: 'a field of a pact deal (island, power, pact, clauses)', found: '`powr`: no such field in a pact deal; did you mean `power`?', at: 'powr: canberra' },
   'deal-missing-kind': { path: 'tabled[0].deal.kind', expected: 'a deal with a `kind`: cable, aid, telecom, diplomatic, pact or package', found: 'no `kind`', at: 'amount: 5000' },
   'financing-without-kind': { path: 'tabled[0].deal.financing.kind', expected: 'financing with a `kind`: grant or loan', found: 'no `kind`', at: 'financing: { by: beijing }' },

@@ -34,11 +34,11 @@ const baseOf = (text: string): string => /^# example in (scenarios\/[a-z0-9-]+\.
 
 /**
  * "cable.route", "financing.loan.collateral", "conditions.noPact.power": every field of a deal, with
- * the kind of each union it passes through; financing and conditions are the same in every deal
- * kind, so their inner fields count once, wherever an example shows them. A package's part is the
- * same deal as alone (without its island), so its fields count as that deal's.
+ * the kind of each union it passes through; financing, conditions and co-funders are the same in
+ * every deal kind, so their inner fields count once, wherever an example shows them. A package's
+ * part is the same deal as alone (without its island), so its fields count as that deal's.
  */
-const shared = (path: string): string => path.replace(/^package\.parts\./, '').replace(/^[a-z]+\.(financing|conditions)\./, '$1.');
+const shared = (path: string): string => path.replace(/^package\.parts\./, '').replace(/^[a-z]+\.(financing|conditions|cofunders)\./, '$1.');
 function dealFieldsOfSchema(schema: Json, prefix: string, out: Set<string>): void {
   const variants = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
   if (variants) {

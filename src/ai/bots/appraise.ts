@@ -51,6 +51,9 @@ export function cashOf(g: GameState, role: RoleId, deal: Deal): number {
   const payments: Record<IslandId, number> = {};
   if (fin.kind === 'loan') for (const [i, p] of Object.entries(principals)) payments[i] = loanPaymentsBeforeEnd(g, p, fin);
   if (role === fin.by) return -E.funderPays(g, deal) + Object.values(payments).reduce((s, x) => s + x, 0);
+  // A co-funder pays its share (a loan's repayments to it are left out: a small sum before the end).
+  const cofunded = E.cofunderPays(g, deal, role);
+  if (cofunded) return -cofunded;
   if (g.islands[role]) return (toIsland[role] ?? 0) - (payments[role] ?? 0);
   return 0;
 }

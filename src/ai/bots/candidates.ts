@@ -15,7 +15,7 @@ import {
   type VendorKind,
 } from '../../engine';
 import { routeFor } from '../simple';
-import { blocOf, rivalBloc } from './engine-api';
+import { blocOf, rivalBloc, withScriptedCofunders } from './engine-api';
 
 /**
  * The deals a bot considers: each kind of deal with the terms a real negotiator would table,
@@ -75,7 +75,8 @@ export function cableFor(v: GameView, p: PowerId, island: IslandId, vendor: stri
   if (!route || !vend) return null;
   const months = vend.minBuildMonths;
   if (v.round + Math.max(1, Math.ceil(months / v.scenario.monthsPerRound)) > v.scenario.rounds) return null;
-  return { kind: 'cable', route, vendor, financing: grant(p), buildMonths: months, stationOperator: 'island', dataAccess: false, exclusivity: false, islandSharePct: 0 };
+  // Tokyo or a development bank joins where the scenario's script says it will (joint funding).
+  return withScriptedCofunders(v, { kind: 'cable', route, vendor, financing: grant(p), buildMonths: months, stationOperator: 'island', dataAccess: false, exclusivity: false, islandSharePct: 0 });
 }
 
 export interface CandidateOptions {
@@ -154,6 +155,9 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
       } else {
         variants.push(base);
         if (opts.many) variants.push({ ...base, islandSharePct: 20 });
+        // Canberra and Washington may ask each other to co-fund a trusted cable (the East Micronesia Cable, 2021).
+        const ally: PowerId = p === 'canberra' ? 'washington' : 'canberra';
+        if (v.powers[ally]) variants.push({ ...base, cofunders: [...(base.cofunders ?? []), { kind: 'grant', by: ally, sharePct: 20 }] });
       }
       out.push(...variants);
     }

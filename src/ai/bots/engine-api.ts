@@ -19,3 +19,4 @@ export { closeNegotiation, enterPhase, runBriefing, runResolution, runDomesticPh
 export { clamp } from '../../engine/util';
 export { hasAnswered, packageDeals, shareOf } from '../../engine/packages';
 export { closeForums, initiativeText } from '../../engine/forum';
+export { cofunderPays, powerCofunders, withScriptedCofunders, fundersText } from '../../engine/funding';

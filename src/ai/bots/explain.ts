@@ -1,4 +1,4 @@
-import { CLAUSE_NAMES, formatMoney, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
+import { CLAUSE_NAMES, formatMoney, fundersText, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
 import { MAX_REASON, MAX_WHY } from './engine-api';
 
 /**
@@ -46,7 +46,8 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
         deal.exclusivity ? 'exclusive landing rights' : '',
         deal.islandSharePct ? `the islands paying ${deal.islandSharePct}%` : '',
       ].filter(Boolean);
-      return `a ${ends} cable by ${v.vendors[deal.vendor]?.name ?? deal.vendor} (${financingText(deal.financing)}${terms.length ? `; ${terms.join(', ')}` : ''})`;
+      const joint = fundersText(v, deal);
+      return `a ${ends} cable by ${v.vendors[deal.vendor]?.name ?? deal.vendor} (${joint ? `funded jointly: ${joint}` : financingText(deal.financing)}${terms.length ? `; ${terms.join(', ')}` : ''})`;
     }
     case 'pact': {
       const cl = deal.clauses.map((c) => `${c.secret ? 'secret ' : ''}${CLAUSE_NAMES[c.kind]}`);

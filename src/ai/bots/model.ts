@@ -192,6 +192,7 @@ export function whatIfCopy(g: GameState): GameState {
     orders: [],
     history: [],
     counters: { ...g.counters },
+    ...(g.funders ? { funders: Object.fromEntries(Object.entries(g.funders).map(([id, f]) => [id, f && { ...f }])) } : {}),
   };
 }
 

@@ -31,12 +31,13 @@ export function pendingSpend(v: GameView, p: PowerId): number {
 export const available = (c: BotContext, p: PowerId): number => (c.model.base.powers[p]?.treasury ?? 0) - pendingSpend(c.v, p);
 
 /** The parties to a deal other than the given role. */
-export const othersOf = (c: BotContext, deal: Deal, role: RoleId): RoleId[] => [...new Set([E.funderOf(deal), ...E.islandsOfDeal(c.v, deal)])].filter((r) => r !== role).sort();
+export const othersOf = (c: BotContext, deal: Deal, role: RoleId): RoleId[] => [...new Set([E.funderOf(deal), ...E.islandsOfDeal(c.v, deal), ...E.powerCofunders(deal)])].filter((r) => r !== role).sort();
 
 /** Would this role sign, by the normal bots' rule: worth more than its bar, affordable, not void. */
 export function wouldSign(c: BotContext, role: RoleId, deal: Deal, a: Appraisal, extraSpend = 0): boolean {
   if (a.void || a.gain <= barFor(c.v, role, deal)) return false;
   if (isPower(role) && E.funderOf(deal) === role) return E.funderPays(c.v, deal) + extraSpend <= available(c, role);
+  if (isPower(role) && E.powerCofunders(deal).includes(role)) return E.cofunderPays(c.v, deal, role) + extraSpend <= available(c, role);
   const share = E.islandShares(c.v, deal)[role] ?? 0;
   return share <= (c.model.base.islands[role]?.treasury ?? 0);
 }
@@ -117,7 +118,7 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
     const noise = c.noise(o.id);
     const bar = barFor(v, role, o.deal);
     const funder = E.funderOf(o.deal);
-    const cost = funder === role ? E.funderPays(v, o.deal) : 0;
+    const cost = funder === role ? E.funderPays(v, o.deal) : E.cofunderPays(v, o.deal, role);
     const affordable = cost + spent <= (isPower(role) ? available(c, role as PowerId) : Infinity);
     const options: AnswerOption[] = [];
     const acceptValue = a.void || !affordable ? -Infinity : a.gain + noise - bar;

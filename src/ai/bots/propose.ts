@@ -80,10 +80,12 @@ export function powerOfferOptions(c: BotContext): ProposalOption[] {
     const rival = rivalMove(c, island);
     for (const deal of dealCandidates(v, p, island, { many, cash })) {
       const islands = E.islandsOfDeal(v, deal);
-      const a = appraise(m, [p, ...islands], [{ deal, from: p }]);
+      // A power asked to co-fund must sign too.
+      const others = [...islands, ...E.powerCofunders(deal)];
+      const a = appraise(m, [p, ...others], [{ deal, from: p }]);
       const mine = a[p] as Appraisal;
       if (mine.void || E.dealRefusal(m.base, deal)) continue;
-      if (!islands.every((i) => wouldSign(c, i, deal, a[i] as Appraisal))) continue;
+      if (!others.every((i) => wouldSign(c, i, deal, a[i] as Appraisal))) continue;
       const value = mine.gain + c.noise(`${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
       if (value <= 0) continue;
       const why = offerWhy(c, deal, island, mine, rival?.text ?? null);
