@@ -1,5 +1,5 @@
 import { raiseInfluence } from './influence';
-import type { Debt, Financing, FunderId, GameState, IslandId, PowerId } from './types';
+import type { Debt, Financing, FunderId, GameState, IslandId } from './types';
 import { transfer } from './money';
 import { clampMetric, formatMoney, own } from './util';
 import type { Say } from './log';

@@ -125,7 +125,7 @@ describe('joint funding', () => {
     const before = s.ledger.length;
     s = endPhase(endPhase(s));
     expect(s.agreements.filter((a) => a.deal.kind === 'cable')).toHaveLength(1);
-    expect(s.offers.find((x) => x.id === 'o2')?.reason).toMatch(/Tokyo no longer has/);
+    expect(s.offers[1]?.reason).toMatch(/Tokyo no longer has/);
     expect(s.ledger.slice(before).some((e) => e.ref !== null && e.from === 'tokyo' && e.amount < 13000)).toBe(false);
     expect(ledgerBalances(s).tokyo).toBe(s.funders!.tokyo!.treasury);
   });
@@ -162,18 +162,17 @@ describe('one shared route against three separate cables (the regional approach 
     expect(shared).toEqual(separate);
   });
 
-  it('with a loan, Tarawa and Nauru owe less on the shared route and Kosrae, next to Pohnpei, more; the scores do not move (solvency is already at its floor)', () => {
+  it('with a loan, Tarawa and Nauru owe less on the shared route, and their solvency shows it; Kosrae, next to Pohnpei, owes more', () => {
     const loan = { financing: { kind: 'loan' as const, by: 'canberra' as const, ratePct: 1, years: 20, graceYears: 5 } };
     const shared = scores([EMC], loan, 'debt');
     const separate = scores(SEPARATE, loan, 'debt');
     expect(shared.KIR).toBeLessThan(separate.KIR!);
     expect(shared.NRU).toBeLessThan(separate.NRU!);
     expect(shared.FSM).toBeGreaterThan(separate.FSM!);
-    // Kiribati's and Nauru's solvency is 0 either way (debt over three years of revenue); Kosrae's share makes FSM's lower.
+    // Weighed against sourced revenue, the debt shows in solvency: higher for Kiribati and Nauru on the shared route, lower for FSM.
     const solvency = [scores([EMC], loan, 'solvency'), scores(SEPARATE, loan, 'solvency')];
-    expect([solvency[0]!.KIR, solvency[0]!.NRU, solvency[1]!.KIR, solvency[1]!.NRU]).toEqual([0, 0, 0, 0]);
+    expect(solvency[0]!.KIR).toBeGreaterThan(solvency[1]!.KIR!);
+    expect(solvency[0]!.NRU).toBeGreaterThan(solvency[1]!.NRU!);
     expect(solvency[0]!.FSM).toBeLessThan(solvency[1]!.FSM!);
-    // Solvency weighs 5 of 100 in Micronesia: the rounded totals are the same.
-    expect(scores([EMC], loan)).toEqual(scores(SEPARATE, loan));
   });
 });
