@@ -44,6 +44,8 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
     // Friends to all: close to every power, no dominant creditor, several partners, options kept open.
     balance: clampMetric(100 - spread / 2 - Math.max(0, topShare - 50) / 2 - 12 * lockIns(g, id) + 5 * Math.max(0, partners - 1)),
     solvency: clampMetric(100 - (debt * 100) / Math.max(1, capacity)),
+    // Freedoms kept: a crackdown, a "safe city" or a delayed election buys calm or time at this price.
+    democracy: island.democracy,
   };
 }
 
@@ -134,6 +136,7 @@ export const SCORE_SWING: Record<string, number> = {
   resilience: 40,
   balance: 16,
   solvency: 25,
+  democracy: 10,
   influence: 16,
   access: 15,
   vendorShare: 25,

@@ -13,7 +13,7 @@ export type ViewerId = RoleId | 'facilitator' | 'spectator';
 export const PHASES = ['briefing', 'negotiation', 'decisions', 'resolution', 'domestic', 'over'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const ISLAND_OBJECTIVES = ['development', 'sovereignty', 'survival', 'resilience', 'balance', 'solvency'] as const;
+export const ISLAND_OBJECTIVES = ['development', 'sovereignty', 'survival', 'resilience', 'balance', 'solvency', 'democracy'] as const;
 export type IslandObjective = (typeof ISLAND_OBJECTIVES)[number];
 export const POWER_OBJECTIVES = ['influence', 'access', 'vendorShare', 'reputation', 'denial'] as const;
 export type PowerObjective = (typeof POWER_OBJECTIVES)[number];

@@ -222,7 +222,7 @@ export function scenarioTemplate(facts: FactPack, o: TemplateOptions): string {
   line();
   line('# How each role scores (weights 0-100); docs/scenario-format.md, objectives.');
   line('objectives:');
-  line('  island: { development: 25, sovereignty: 20, survival: 25, resilience: 10, balance: 10, solvency: 10 }');
+  line('  island: { development: 25, sovereignty: 15, survival: 20, resilience: 10, balance: 10, solvency: 10, democracy: 10 }');
   for (const p of o.powers) line(`  ${p}: { influence: 25, access: 20, vendorShare: 20, reputation: 15, denial: 20 }`);
   line();
   line('deck:');
