@@ -1,8 +1,9 @@
 import { Client, type Room } from '@colyseus/sdk';
+import QRCode from 'qrcode';
 import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
 import { h, render } from '../dom';
 import { phaseLabel, roleName } from '../names';
-import { agreementsList, clock, dealsPanel, eventKinds, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
+import { agreementsList, clock, dealsPanel, eventKinds, lobbyPanel, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
 import './facilitator.css';
 
 /**
@@ -45,6 +46,9 @@ class FacilitatorConsole {
   private title = '';
   private problem: string | null = null;
   private formsFor: string | null = null;
+  /** The lobby: the join code and its QR code large, and who has joined each seat (a screen of its own). */
+  private lobbyOpen = false;
+  private qr: string | null = null;
   private readonly hook: ConsoleHook;
   private readonly live = {
     top: h('div', { class: 'fac-top' }),
@@ -56,6 +60,7 @@ class FacilitatorConsole {
     timeline: h('section', { class: 'fac-box', 'aria-label': 'Timeline' }),
     viewAs: h('div'),
     forms: h('div', { class: 'fac-forms' }),
+    lobby: h('div'),
   };
 
   constructor(private readonly code: string) {
@@ -68,6 +73,7 @@ class FacilitatorConsole {
         'div',
         { class: 'fac-sheet' },
         this.live.top,
+        this.live.lobby,
         h(
           'div',
           { class: 'fac-grid' },
@@ -78,6 +84,7 @@ class FacilitatorConsole {
       ),
     );
     window.setInterval(() => this.tick(), 1000);
+    void QRCode.toDataURL(`${window.location.origin}/?join=${code}`, { margin: 1, width: 480 }).then((url: string) => ((this.qr = url), this.drawLive()));
   }
 
   async start(): Promise<void> {
@@ -193,9 +200,16 @@ class FacilitatorConsole {
           { type: 'button', class: 'btn', id: 'fac-end-phase', disabled: !open, title: still.length ? `Ends the phase for ${still.map((x) => roleName(v!, x)).join(', ')}` : undefined, onclick: () => this.send({ command: 'endPhase' }) },
           'End the phase for everyone',
         ),
+        h(
+          'button',
+          { type: 'button', class: 'btn', id: 'fac-lobby-toggle', 'aria-pressed': String(this.lobbyOpen), onclick: () => ((this.lobbyOpen = !this.lobbyOpen), this.drawLive()) },
+          this.lobbyOpen ? 'Back to the console' : 'Lobby: join code and QR',
+        ),
       ),
       this.problem ? h('p', { class: 'alert', role: 'alert', id: 'fac-problem' }, this.problem) : null,
     );
+    this.root.classList.toggle('fac-lobby-open', this.lobbyOpen);
+    render(this.live.lobby, this.lobbyOpen ? lobbyPanel(this.code, this.qr, this.title || v?.scenario.title || 'Game', this.lobbySeats, v ?? null) : null);
     if (!s || !v) return;
     render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
     render(this.live.deals, ...dealsPanel(v));
