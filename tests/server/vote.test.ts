@@ -73,7 +73,7 @@ describe('class as one actor', () => {
     await until(() => projector.refusals.some((r) => r.code === 'notVoter'));
     canberra.room.send('ballot', { vote: v.id, option: 2 });
     await until(() => canberra.refusals.some((r) => r.code === 'notVoter'));
-    voters[1]!.room.send('ballot', { vote: v.id + 1, option: 1 });
+    voters[1]!.room.send('ballot', { vote: (v.id ?? 0) + 1, option: 1 });
     await until(() => voters[1]!.refusals.some((r) => r.code === 'voteClosed'));
     voters[1]!.room.send('ballot', { vote: v.id, option: 9 });
     await until(() => voters[1]!.refusals.some((r) => r.code === 'noOption'));
