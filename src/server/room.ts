@@ -187,7 +187,7 @@ export class GameRoom extends Room {
     if (auth.viewer && auth.viewer !== 'spectator' && auth.viewer !== 'facilitator') this.emptySince.delete(auth.viewer);
     this.sendLobby(client);
     this.sendView(client);
-    if (this.vote) this.sendVote(client);
+    if (this.vote && (auth.viewer === 'facilitator' || auth.voter || (auth.viewer === 'spectator' && !auth.host))) this.sendVote(client);
   }
 
   override async onDrop(client: Client): Promise<void> {
@@ -618,8 +618,12 @@ export class GameRoom extends Room {
     client.send('vote', votePayload(this.vote, this.host.view(seat), m?.viewer === 'facilitator' || m?.voter === true));
   }
 
+  /** To the facilitator's console, the voters and the watchers (the projector); a seat's screen has no use for it. */
   private broadcastVote(): void {
-    for (const c of this.clients) this.sendVote(c);
+    for (const c of this.clients) {
+      const m = this.members.get(c.sessionId);
+      if (m && (m.viewer === 'facilitator' || m.voter || (m.viewer === 'spectator' && !m.host))) this.sendVote(c);
+    }
   }
 
   private sendLobby(client: Client): void {
