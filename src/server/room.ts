@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
-import { stateHash, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
+import { stateHash, validate, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
 import { MatchHost } from '../host/match';
 import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
@@ -411,6 +411,11 @@ export class GameRoom extends Room {
       case 'vote': {
         if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat.slice(0, 40)}".`);
         const seat = c.seat as RoleId;
+        // An offer the facilitator composes is checked now, as the seat's, so the class never votes for a move the engine refuses.
+        for (const [i, a] of (c.options ?? []).entries()) {
+          const refusal = validate(this.host.state, { ...a, role: seat } as Action);
+          if (refusal) return this.refuse(client, refusal.code, `Option ${i + 1}: ${refusal.message}`, refusal.field);
+        }
         const options = voteOptions(this.host.view(seat), seat, (c.options ?? []) as Action[]);
         if (options.length < 2) return this.refuse(client, 'noOptions', `${seat} has no choice to put to a vote now (it has ended the phase, or no phase is open).`);
         this.vote = { id: ++this.voteSeq, seat, round: this.host.state.round, phase: this.host.state.phase, options, ballots: new Map() };

@@ -97,6 +97,9 @@ describe('class as one actor', () => {
     // Papua New Guinea has no offer to answer: ending the phase alone is no choice.
     facilitator.room.send('facilitate', { command: 'vote', seat: 'PNG' });
     await until(() => facilitator.refusals.some((r) => r.code === 'noOptions'));
+    // An offer the engine would refuse is refused before the class votes on it.
+    facilitator.room.send('facilitate', { command: 'vote', seat: 'PNG', options: [{ type: 'offer', role: 'PNG', to: ['canberra'], deal: { kind: 'aid', island: 'PNG', amount: -5, financing: { kind: 'grant', by: 'canberra' } } }] });
+    await until(() => facilitator.refusals.some((r) => r.message.startsWith('Option 1: ')));
     // With an offer the facilitator composes (an aid request to Canberra), it is.
     const ask = { type: 'offer', role: 'PNG', to: ['canberra'], deal: { kind: 'aid', island: 'PNG', amount: 5000, financing: { kind: 'grant', by: 'canberra' } } };
     facilitator.room.send('facilitate', { command: 'vote', seat: 'PNG', options: [ask] });
