@@ -468,6 +468,11 @@ export class GameRoom extends Room {
     await this.store.branchFrom(this.game.code, keep, round);
     await this.rebuild();
     this.armDeadline(true);
+    // The vote's options were of the abandoned branch.
+    if (this.vote) {
+      this.vote = null;
+      this.broadcastVote();
+    }
     const said = await this.apply({ type: 'message', role: 'facilitator', to: 'all', text: `The game goes back to the start of round ${round}: ${reason}`.slice(0, 500) } as Action, 'facilitator', m.person, 'facilitator', client);
     if (!said) this.broadcastViews();
   }
