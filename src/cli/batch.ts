@@ -1,13 +1,18 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
-import { batchSize, botsOption, options, printable, scenarioOrExit, required } from './args';
+import { applyLesson } from '../scenario/lesson';
+import { batchSize, botsOption, fail, options, printable, scenarioOrExit, required } from './args';
 import type { GameResult, IslandMode } from './batch-games';
 import { pairedDifference, summarize } from './stats';
 
-const USAGE = `Usage: npm run batch -- --scenario FILE|ID --games N --seed S [--json] [--workers K] [--paired]
+const USAGE = `Usage: npm run batch -- --scenario FILE|ID [--lesson CUT] --games N --seed S [--json] [--workers K] [--paired]
 
 Plays N games (seeds S to S+N-1) with the built-in policies on worker threads and prints each
 role's score distribution and win rate.
+  --lesson CUT  play the scenario's lesson cut CUT (its lessons: list, e.g. lesson-50) instead of the full game
   --games N     1 to 1,000,000 (default 100)
   --seed S      the first seed, any whole number (default 1)
   --workers K   worker threads, 1 to 64 (default: one per core)
@@ -23,6 +28,7 @@ Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mista
 const { values } = options(
   {
     scenario: { type: 'string' },
+    lesson: { type: 'string' },
     games: { type: 'string' },
     seed: { type: 'string' },
     workers: { type: 'string' },
@@ -36,7 +42,18 @@ const { values } = options(
 required(values, ['scenario']);
 const bots = botsOption(values.bots);
 const { games, seed, workers } = batchSize(values, 100);
-const { scenario, path } = scenarioOrExit(values.scenario as string);
+const full = scenarioOrExit(values.scenario as string);
+let { scenario, path } = full;
+let cutDir: string | undefined;
+if (typeof values.lesson === 'string') {
+  const cut = applyLesson(full.scenario, values.lesson);
+  if (!cut.ok) fail(cut.message, 2);
+  // The workers load a file: the cut is written as one (JSON is YAML) and removed when the games are played.
+  cutDir = mkdtempSync(join(tmpdir(), 'landing-rights-cut-'));
+  path = join(cutDir, `${full.scenario.id}-${values.lesson}.json`);
+  writeFileSync(path, JSON.stringify(cut.scenario));
+  scenario = cut.scenario;
+}
 
 const seeds = Array.from({ length: games }, (_, i) => seed + i);
 const modes: IslandMode[] = values.paired ? ['balanced', 'single'] : ['balanced'];
@@ -76,7 +93,11 @@ function run(mode: IslandMode): Promise<GameResult[]> {
 }
 
 const byMode: Partial<Record<IslandMode, GameResult[]>> = {};
-for (const mode of modes) byMode[mode] = await run(mode);
+try {
+  for (const mode of modes) byMode[mode] = await run(mode);
+} finally {
+  if (cutDir) rmSync(cutDir, { recursive: true, force: true });
+}
 const seconds = (performance.now() - started) / 1000;
 const results = byMode.balanced ?? [];
 const roles: RoleId[] = Object.keys(results[0]?.scores ?? {});
@@ -96,7 +117,7 @@ const paired = byMode.single
   : undefined;
 
 if (values.json) {
-  console.log(printable(JSON.stringify({ scenario: scenario.id, games, seed, bots, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2)));
+  console.log(printable(JSON.stringify({ scenario: scenario.id, ...(values.lesson ? { lesson: values.lesson } : {}), rounds: scenario.rounds, games, seed, bots, workers, seconds: Number(seconds.toFixed(2)), roles: table, ...(paired ? { paired } : {}) }, null, 2)));
 } else {
   const name = (r: RoleId) => scenario.islands.find((i) => i.id === r)?.name ?? scenario.powers.find((p) => p.id === r)?.name ?? r;
   console.log(`${scenario.title}: ${games} games from seed ${seed}${bots === 'simple' ? '' : ` with ${bots} bots in every seat`} on ${workers} workers in ${seconds.toFixed(1)} s (par ${scenario.par})\n`);

@@ -1,12 +1,13 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
-import { stateHash, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
+import { stateHash, validate, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
 import { MatchHost } from '../host/match';
 import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
 import type { BotRunner } from './bots';
 import { RateLimiter } from './limits';
 import type { GameStore, StoredGame } from './store';
+import { votePayload, voteOptions, type ClassVote } from './vote';
 
 /** The host's settings for one game; kept with the game so a restart keeps them. */
 export interface RoomSettings {
@@ -39,6 +40,8 @@ interface Member {
   token: string | null;
   /** Joined with the host token: may lock the room, release and move seats, set deadlines. */
   host: boolean;
+  /** Joined as a voter of the class vote (a phone): sees the options' words and may cast a ballot. */
+  voter?: boolean;
 }
 
 export interface RoomContext {
@@ -88,7 +91,13 @@ const facilitatorMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('viewAs'), seat: z.string().max(40) }),
   /** Back to the start of an earlier round (or this one); the abandoned branch is kept. */
   z.strictObject({ command: z.literal('undo'), round: z.number().int().min(1).max(1000), reason: z.string().max(300) }),
+  /** Class as one actor: put a seat's legal options (and any offers composed here) to the voters. */
+  z.strictObject({ command: z.literal('vote'), seat: z.string().max(40), options: z.array(z.record(z.string(), z.unknown())).max(6).optional() }),
+  /** Submit the chosen option (1-based) as the seat's action, and close the vote. */
+  z.strictObject({ command: z.literal('confirmVote'), option: z.number().int().min(1).max(20) }),
+  z.strictObject({ command: z.literal('cancelVote') }),
 ]);
+const ballotMessage = z.strictObject({ vote: z.number().int().min(1), option: z.number().int().min(1).max(20) });
 
 /** What a seat's refused move says while the game is paused. */
 export const PAUSED_MESSAGE = 'Paused by the facilitator: wait for the game to resume.';
@@ -111,6 +120,9 @@ export class GameRoom extends Room {
   private botTimer: { clear(): void } | null = null;
   /** Seats whose bot is thinking now. */
   private botBusy = new Set<RoleId>();
+  /** The class vote open now, if any (docs/facilitator.md); not stored: its result is the seat's action. */
+  private vote: ClassVote | null = null;
+  private voteSeq = 0;
 
   private get store(): GameStore {
     if (!context) throw new Error('The game server has no store.');
@@ -148,6 +160,7 @@ export class GameRoom extends Room {
     act: (client: Client, message: unknown) => this.enqueue(() => this.act(client, message)),
     host: (client: Client, message: unknown) => this.enqueue(() => this.command(client, message)),
     facilitate: (client: Client, message: unknown) => this.enqueue(() => this.facilitate(client, message)),
+    ballot: (client: Client, message: unknown) => this.enqueue(() => this.ballot(client, message)),
     _: (client: Client, type: unknown) => {
       this.refuse(client, 'unknownType', `The server does not know the message "${String(type).slice(0, 40)}".`);
     },
@@ -165,7 +178,7 @@ export class GameRoom extends Room {
       if (!seat || seat.code !== this.game.code) throw new Error('That seat token is not valid for this game: claim a seat again.');
       return { viewer: seat.seat as RoleId, person: seat.person, token: seat.token, host: false };
     }
-    if (o.watch === true) return { viewer: 'spectator', person: 'spectator', token: null, host: false };
+    if (o.watch === true) return { viewer: 'spectator', person: (o as { voter?: unknown }).voter === true ? 'voter' : 'spectator', token: null, host: false, voter: (o as { voter?: unknown }).voter === true };
     return { viewer: null, person: '', token: null, host: false };
   }
 
@@ -174,6 +187,7 @@ export class GameRoom extends Room {
     if (auth.viewer && auth.viewer !== 'spectator' && auth.viewer !== 'facilitator') this.emptySince.delete(auth.viewer);
     this.sendLobby(client);
     this.sendView(client);
+    if (this.vote && (auth.viewer === 'facilitator' || auth.voter || (auth.viewer === 'spectator' && !auth.host))) this.sendVote(client);
   }
 
   override async onDrop(client: Client): Promise<void> {
@@ -291,6 +305,11 @@ export class GameRoom extends Room {
     const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
     if (phaseChanged) this.armDeadline(true);
     this.broadcastViews();
+    // A vote's options belong to its phase: a new phase (or a move that ends the seat's options) closes it.
+    if (this.vote && (this.vote.round !== this.host.state.round || this.vote.phase !== this.host.state.phase || this.host.state.ended.includes(this.vote.seat))) {
+      this.vote = null;
+      this.broadcastVote();
+    }
     if (phaseChanged) this.clock.setTimeout(() => this.checkBots(), 0);
     return true;
   }
@@ -389,6 +408,36 @@ export class GameRoom extends Room {
         return;
       case 'undo':
         return this.undo(client, m, c.round, c.reason.trim());
+      case 'vote': {
+        if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat.slice(0, 40)}".`);
+        const seat = c.seat as RoleId;
+        // An offer the facilitator composes is checked now, as the seat's, so the class never votes for a move the engine refuses.
+        for (const [i, a] of (c.options ?? []).entries()) {
+          const refusal = validate(this.host.state, { ...a, role: seat } as Action);
+          if (refusal) return this.refuse(client, refusal.code, `Option ${i + 1}: ${refusal.message}`, refusal.field);
+        }
+        const options = voteOptions(this.host.view(seat), seat, (c.options ?? []) as Action[]);
+        if (options.length < 2) return this.refuse(client, 'noOptions', `${seat} has no choice to put to a vote now (it has ended the phase, or no phase is open).`);
+        this.vote = { id: ++this.voteSeq, seat, round: this.host.state.round, phase: this.host.state.phase, options, ballots: new Map() };
+        this.broadcastVote();
+        return;
+      }
+      case 'confirmVote': {
+        const vote = this.vote;
+        const chosen = vote?.options[c.option - 1];
+        if (!vote || !chosen) return this.refuse(client, 'noVote', vote ? `The vote has ${vote.options.length} options.` : 'No vote is open.');
+        if (this.settings.paused) return this.refuse(client, 'paused', PAUSED_MESSAGE);
+        // The class's choice is the seat's own move, recorded as the facilitator's submission of it.
+        if (await this.apply(chosen.action, vote.seat, `${m.person} (class vote ${vote.id}, option ${c.option})`, 'facilitator', client)) {
+          this.vote = null;
+          this.broadcastVote();
+        }
+        return;
+      }
+      case 'cancelVote':
+        this.vote = null;
+        this.broadcastVote();
+        return;
       case 'viewAs': {
         if (m.viewer !== 'facilitator') return this.refuse(client, 'notFacilitator', 'A seat’s view is shown on the facilitator’s own device only, never on a screen meant for the room.');
         if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat.slice(0, 40)}".`);
@@ -419,6 +468,11 @@ export class GameRoom extends Room {
     await this.store.branchFrom(this.game.code, keep, round);
     await this.rebuild();
     this.armDeadline(true);
+    // The vote's options were of the abandoned branch.
+    if (this.vote) {
+      this.vote = null;
+      this.broadcastVote();
+    }
     const said = await this.apply({ type: 'message', role: 'facilitator', to: 'all', text: `The game goes back to the start of round ${round}: ${reason}`.slice(0, 500) } as Action, 'facilitator', m.person, 'facilitator', client);
     if (!said) this.broadcastViews();
   }
@@ -553,6 +607,33 @@ export class GameRoom extends Room {
       }),
       locked: this.settings.locked,
     };
+  }
+
+  private async ballot(client: Client, message: unknown): Promise<void> {
+    if (!this.allowed(client)) return;
+    const m = this.members.get(client.sessionId);
+    if (!m?.voter) return this.refuse(client, 'notVoter', 'Join as a voter to vote (open the vote page with the join code).');
+    const parsed = ballotMessage.safeParse(message);
+    if (!parsed.success) return this.refuse(client, 'malformed', 'A ballot is { vote, option }.');
+    const vote = this.vote;
+    if (!vote || vote.id !== parsed.data.vote) return this.refuse(client, 'voteClosed', 'That vote is closed.');
+    if (parsed.data.option > vote.options.length) return this.refuse(client, 'noOption', `The vote has ${vote.options.length} options.`);
+    vote.ballots.set(client.sessionId, parsed.data.option - 1);
+    this.broadcastVote();
+  }
+
+  private sendVote(client: Client): void {
+    const m = this.members.get(client.sessionId);
+    const seat = this.vote?.seat ?? this.host.state.seats[0]!;
+    client.send('vote', votePayload(this.vote, this.host.view(seat), m?.viewer === 'facilitator' || m?.voter === true));
+  }
+
+  /** To the facilitator's console, the voters and the watchers (the projector); a seat's screen has no use for it. */
+  private broadcastVote(): void {
+    for (const c of this.clients) {
+      const m = this.members.get(c.sessionId);
+      if (m && (m.viewer === 'facilitator' || m.voter || (m.viewer === 'spectator' && !m.host))) this.sendVote(c);
+    }
   }
 
   private sendLobby(client: Client): void {

@@ -21,6 +21,11 @@ export async function startApp(map: MapHost, scenario: LoadedScenario | null, pa
     await (await import('./facilitator')).openConsole(facilitate);
     return app;
   }
+  const vote = params.get('vote');
+  if (vote) {
+    await (await import('./vote')).openVoter(vote);
+    return app;
+  }
   const project = params.get('project');
   if (project) {
     await (await import('./projector')).openProjector(project, map);

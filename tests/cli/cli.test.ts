@@ -102,4 +102,13 @@ describe('npm run batch', () => {
     const two = JSON.parse(run('batch', ['--scenario', 'tutorial', '--games', '4', '--seed', '9', '--workers', '2', '--json']).stdout);
     expect(two.roles).toEqual(one.roles);
   });
+
+  it('plays a lesson cut with --lesson, and refuses a cut the scenario does not have', () => {
+    const out = run('batch', ['--scenario', 'quad', '--lesson', 'lesson-50', '--games', '2', '--workers', '1', '--json']);
+    expect(out.status, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ scenario: 'quad', lesson: 'lesson-50', rounds: 4, games: 2 });
+    const bad = run('batch', ['--scenario', 'quad', '--lesson', 'lesson-5', '--games', '2']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Scenario "quad" has no lesson cut "lesson-5"; its cuts: lesson-50.');
+  });
 });

@@ -84,6 +84,20 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   expect(await fac.locator('tr[data-seat="SLB"] .fac-state').innerText()).toMatch(/Still writing/);
   expect(await fac.locator('tr[data-seat="canberra"]').innerText()).toContain('team-canberra');
 
+  // The lobby: the join code and a QR code large, and who has joined each seat.
+  await fac.locator('#fac-lobby-toggle').click();
+  await fac.locator('#fac-lobby').waitFor();
+  expect(await fac.locator('#fac-lobby-code').innerText()).toBe(code);
+  await fac.locator('#fac-lobby-qr').waitFor({ timeout: 15_000 });
+  expect((await fac.locator('#fac-lobby-qr').boundingBox())!.width).toBeGreaterThanOrEqual(300);
+  expect(await fac.locator('#fac-lobby-seats li[data-seat="canberra"]').innerText()).toMatch(/Canberra\s+team-canberra/);
+  expect(await fac.locator('#fac-lobby-seats li').count()).toBe(5);
+  expect(await fac.locator('#fac-seats').isVisible()).toBe(false);
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-lobby.png') });
+  await fac.locator('#fac-lobby-toggle').click();
+  await expect.poll(() => fac.locator('#fac-lobby').count()).toBe(0);
+  expect(await fac.locator('#fac-seats').isVisible()).toBe(true);
+
   // Pause: every screen says so, and the seat's End phase is refused with the reason.
   await fac.locator('#fac-pause').click();
   await slb.locator('#online-paused').waitFor({ timeout: 15_000 });

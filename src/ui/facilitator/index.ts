@@ -1,8 +1,10 @@
 import { Client, type Room } from '@colyseus/sdk';
+import QRCode from 'qrcode';
 import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
 import { h, render } from '../dom';
 import { phaseLabel, roleName } from '../names';
-import { agreementsList, clock, dealsPanel, eventKinds, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
+import { agreementsList, clock, dealsPanel, eventKinds, lobbyPanel, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
+import type { VoteMessage } from '../vote';
 import './facilitator.css';
 
 /**
@@ -45,6 +47,11 @@ class FacilitatorConsole {
   private title = '';
   private problem: string | null = null;
   private formsFor: string | null = null;
+  /** The lobby: the join code and its QR code large, and who has joined each seat (a screen of its own). */
+  private lobbyOpen = false;
+  /** The class vote open now (with the options' words: this is the facilitator's own device). */
+  private vote: VoteMessage | null = null;
+  private qr: string | null = null;
   private readonly hook: ConsoleHook;
   private readonly live = {
     top: h('div', { class: 'fac-top' }),
@@ -56,6 +63,8 @@ class FacilitatorConsole {
     timeline: h('section', { class: 'fac-box', 'aria-label': 'Timeline' }),
     viewAs: h('div'),
     forms: h('div', { class: 'fac-forms' }),
+    lobby: h('div'),
+    vote: h('div'),
   };
 
   constructor(private readonly code: string) {
@@ -68,16 +77,18 @@ class FacilitatorConsole {
         'div',
         { class: 'fac-sheet' },
         this.live.top,
+        this.live.lobby,
         h(
           'div',
           { class: 'fac-grid' },
           h('div', { class: 'fac-col' }, this.live.seats, this.live.deals, h('section', { class: 'fac-box', 'aria-label': 'Agreements in force' }, h('h2', null, 'Agreements in force'), this.live.agreements)),
-          h('div', { class: 'fac-col' }, this.live.forms, h('section', { class: 'fac-box', 'aria-label': 'Scripted injects' }, h('h2', null, 'The scenario’s injects'), this.live.scripted)),
+          h('div', { class: 'fac-col' }, h('section', { class: 'fac-box', 'aria-label': 'Class vote' }, h('h2', null, 'Class vote'), this.live.vote), this.live.forms, h('section', { class: 'fac-box', 'aria-label': 'Scripted injects' }, h('h2', null, 'The scenario’s injects'), this.live.scripted)),
           h('div', { class: 'fac-col' }, this.live.viewAs, h('section', { class: 'fac-box', 'aria-label': 'Questions' }, h('h2', null, 'Questions from the seats'), this.live.questions), this.live.timeline),
         ),
       ),
     );
     window.setInterval(() => this.tick(), 1000);
+    void QRCode.toDataURL(`${window.location.origin}/?join=${code}`, { margin: 1, width: 480 }).then((url: string) => ((this.qr = url), this.drawLive()));
   }
 
   async start(): Promise<void> {
@@ -106,6 +117,7 @@ class FacilitatorConsole {
       this.drawLive();
     });
     room.onMessage('seated', () => undefined);
+    room.onMessage('vote', (m: VoteMessage) => ((this.vote = m), this.drawVote()));
     room.onLeave(() => {
       if (this.room !== room) return;
       this.room = null;
@@ -132,7 +144,10 @@ class FacilitatorConsole {
     this.hook.paused = this.state.paused;
     // A seat's view follows the game while it is open (at most once a second: the room limits messages).
     if (previous?.viewAs) this.followViewAs(previous.viewAs.seat);
-    if (this.formsFor !== m.view.seats.join(',')) this.drawForms(m.view);
+    if (this.formsFor !== m.view.seats.join(',')) {
+      this.drawForms(m.view);
+      this.drawVote();
+    }
     this.drawLive();
   }
 
@@ -193,9 +208,16 @@ class FacilitatorConsole {
           { type: 'button', class: 'btn', id: 'fac-end-phase', disabled: !open, title: still.length ? `Ends the phase for ${still.map((x) => roleName(v!, x)).join(', ')}` : undefined, onclick: () => this.send({ command: 'endPhase' }) },
           'End the phase for everyone',
         ),
+        h(
+          'button',
+          { type: 'button', class: 'btn', id: 'fac-lobby-toggle', 'aria-pressed': String(this.lobbyOpen), onclick: () => ((this.lobbyOpen = !this.lobbyOpen), this.drawLive()) },
+          this.lobbyOpen ? 'Back to the console' : 'Lobby: join code and QR',
+        ),
       ),
       this.problem ? h('p', { class: 'alert', role: 'alert', id: 'fac-problem' }, this.problem) : null,
     );
+    this.root.classList.toggle('fac-lobby-open', this.lobbyOpen);
+    render(this.live.lobby, this.lobbyOpen ? lobbyPanel(this.code, this.qr, this.title || v?.scenario.title || 'Game', this.lobbySeats, v ?? null) : null);
     if (!s || !v) return;
     render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
     render(this.live.deals, ...dealsPanel(v));
@@ -212,6 +234,45 @@ class FacilitatorConsole {
     render(this.live.questions, qs.length ? h('ul', { class: 'fac-list', id: 'fac-questions' }, qs.map((e) => h('li', null, h('span', { class: 'muted' }, `R${e.round}: `), e.text))) : h('p', { class: 'muted' }, 'No questions yet.'));
     render(this.live.timeline, h('h2', null, 'Timeline (everything, with who saw it)'), timeline(v));
     render(this.live.viewAs, viewAsPanel(s, () => ((s.viewAs = null), this.drawLive())));
+  }
+
+  /**
+   * Class as one actor: put a seat's options (from legalActions, terms filled in) to the voters,
+   * watch the tally, confirm the winner as the seat's move (docs/facilitator.md).
+   */
+  private drawVote(): void {
+    const v = this.state?.view;
+    const vote = this.vote;
+    if (!v) return;
+    if (!vote?.open) {
+      const seat = h('select', { id: 'fac-vote-seat', 'aria-label': 'Seat the class plays' }, v.seats.map((x) => h('option', { value: x }, roleName(v, x))));
+      render(
+        this.live.vote,
+        h('form', { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'vote', seat: seat.value })) }, h('label', null, 'The class plays ', seat), h('button', { type: 'submit', class: 'btn', id: 'fac-vote-open' }, 'Put its options to a vote')),
+        h('p', { class: 'muted small' }, `Voters join on their phones at ${window.location.host}/?vote=${this.code}. The options are the seat’s offers to accept or reject, and ending the phase.`),
+      );
+      return;
+    }
+    const most = Math.max(0, ...(vote.options ?? []).map((o) => o.votes));
+    render(
+      this.live.vote,
+      h('p', null, `The class plays ${vote.seatName ?? vote.seat}: `, h('strong', { id: 'fac-vote-ballots' }, `${vote.ballots ?? 0} vote${vote.ballots === 1 ? '' : 's'}`)),
+      h(
+        'ol',
+        { class: 'fac-list', id: 'fac-vote-options' },
+        (vote.options ?? []).map((o) =>
+          h(
+            'li',
+            { 'data-option': String(o.n), class: most > 0 && o.votes === most ? 'leading' : '' },
+            h('strong', null, `${o.votes} `),
+            o.label,
+            ' ',
+            h('button', { type: 'button', class: 'btn small', 'data-confirm': String(o.n), onclick: () => this.send({ command: 'confirmVote', option: o.n }) }, 'Confirm'),
+          ),
+        ),
+      ),
+      h('button', { type: 'button', class: 'btn', id: 'fac-vote-cancel', onclick: () => this.send({ command: 'cancelVote' }) }, 'Cancel the vote'),
+    );
   }
 
   /** Forms drawn once per game: injects, news, messages and the clock. */

@@ -38,6 +38,41 @@ export function clock(s: ConsoleState): string {
 
 const open = (v: GameView) => v.phase === 'negotiation' || v.phase === 'decisions';
 
+/** Who sits at a seat, in the words of the seats table and the lobby. */
+const whoSits = (lobby: LobbySeat | undefined): string =>
+  lobby?.bot ? 'the computer' : lobby && lobby.people > 0 ? (lobby.names ?? []).join(', ') || `${lobby.people} connected` : 'nobody yet';
+
+/** The lobby: the join code and its QR code large enough to read from the back of a room, and who has joined each seat. */
+export function lobbyPanel(code: string, qr: string | null, title: string, seats: LobbySeat[], v: GameView | null): HTMLElement {
+  const joined = seats.filter((x) => !x.bot && x.people > 0).length;
+  return h(
+    'section',
+    { class: 'fac-lobby', id: 'fac-lobby', 'aria-label': 'Lobby' },
+    h(
+      'div',
+      { class: 'fac-lobby-join' },
+      h('p', { class: 'fac-lobby-title' }, title),
+      h('p', null, 'Join at ', h('strong', null, `${window.location.host}/?join=${code}`), ' or scan:'),
+      qr ? h('img', { id: 'fac-lobby-qr', src: qr, alt: `QR code to join game ${code}` }) : null,
+      h('p', { class: 'fac-lobby-code-label' }, 'Join code'),
+      h('p', { class: 'fac-lobby-code', id: 'fac-lobby-code' }, code),
+    ),
+    h(
+      'div',
+      { class: 'fac-lobby-seats' },
+      h('h2', null, `Seats: ${joined} of ${seats.length} taken by people`),
+      h(
+        'ul',
+        { id: 'fac-lobby-seats' },
+        seats.map((x) => {
+          const who = whoSits(x);
+          return h('li', { 'data-seat': x.seat, class: who === 'nobody yet' ? 'empty' : 'taken' }, h('span', { class: 'fac-lobby-seat' }, v ? roleName(v, x.seat) : x.seat), h('span', { class: 'fac-lobby-who' }, who));
+        }),
+      ),
+    ),
+  );
+}
+
 /** Who has ended the phase and who is still writing, with who sits at each seat. */
 export function seatsTable(s: ConsoleState, viewAs: (seat: RoleId) => void): HTMLElement {
   const v = s.view;
@@ -54,7 +89,7 @@ export function seatsTable(s: ConsoleState, viewAs: (seat: RoleId) => void): HTM
         const lobby = s.seats.find((x) => x.seat === seat);
         const ended = v.ended.includes(seat);
         const treasury = v.islands[seat]?.treasury ?? v.powers[seat as 'beijing']?.treasury ?? 0;
-        const who = lobby?.bot ? 'the computer' : lobby && lobby.people > 0 ? (lobby.names ?? []).join(', ') || `${lobby.people} connected` : 'nobody yet';
+        const who = whoSits(lobby);
         return h(
           'tr',
           { 'data-seat': seat, class: ended ? 'ended' : 'writing' },

@@ -120,7 +120,7 @@ class OnlineScreen {
   private startScreen(): (HTMLElement | null)[] {
     const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)), ...this.opened.map((f) => h('option', { value: f.key }, `${f.title} (opened from ${f.fileName})`)));
     const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
-    const length = h('select', { id: 'online-length', 'aria-label': 'Length' }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (Honiara)'));
+    const length = h('select', { id: 'online-length', 'aria-label': 'Length' }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (every scenario but the tutorial)'));
     const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
     return [
       h(

@@ -4,6 +4,7 @@ import { h, render } from '../dom';
 import type { MapHost } from '../map-host';
 import { namesForIds, phaseLabel, roleName } from '../names';
 import { clockText } from '../facilitator/views';
+import type { VoteMessage } from '../vote';
 import './projector.css';
 
 /**
@@ -29,6 +30,8 @@ declare global {
 class ProjectorScreen {
   private readonly root = h('div', { id: 'projector', class: 'projector-screen', role: 'region', 'aria-label': 'Projector screen' });
   private last: ViewMessage | null = null;
+  /** The class vote open now: numbers and the tally only (the server sends the projector no option's words). */
+  private vote: VoteMessage | null = null;
   private problem: string | null = null;
   private readonly hook = { view: null as GameView | null, paused: false };
 
@@ -59,6 +62,7 @@ class ProjectorScreen {
       this.map?.showGame(m.view);
       this.draw();
     });
+    room.onMessage('vote', (m: VoteMessage) => ((this.vote = m), this.draw()));
     for (const type of ['lobby', 'refused', 'seated']) room.onMessage(type, () => undefined);
     room.onLeave(() => window.setTimeout(() => void this.start(), 1000));
   }
@@ -102,12 +106,38 @@ class ProjectorScreen {
           seats.map((s) => h('li', { 'data-seat': s }, h('span', null, roleName(v, s)), h('span', { class: 'proj-num' }, String(v.scores[s]?.total ?? '—')), v.ended.includes(s) && (v.phase === 'negotiation' || v.phase === 'decisions') ? h('span', { class: 'proj-done', title: 'Has ended this phase' }, '✓') : h('span', { class: 'proj-done' }))),
         ),
       ),
+      this.vote?.open ? this.voteBox(this.vote) : null,
       h(
         'section',
         { class: 'proj-timeline', 'aria-label': 'Public events' },
         h('h2', null, 'News'),
         publicLog.length ? h('ol', { id: 'proj-news' }, publicLog.map((e) => h('li', null, h('span', { class: 'proj-round' }, `R${e.round}`), namesForIds(v, e.text)))) : h('p', null, 'Nothing public yet.'),
       ),
+    );
+  }
+
+  /** The tally, live: a bar per option, the options' words on the voters' phones. */
+  private voteBox(vote: VoteMessage): HTMLElement {
+    const options = vote.options ?? [];
+    const most = Math.max(1, ...options.map((o) => o.votes));
+    return h(
+      'section',
+      { class: 'proj-vote', id: 'proj-vote', 'aria-label': 'Class vote' },
+      h('h2', null, `Class vote: ${vote.seatName ?? vote.seat} · ${vote.ballots ?? 0} vote${vote.ballots === 1 ? '' : 's'}`),
+      h(
+        'ol',
+        null,
+        options.map((o) =>
+          h(
+            'li',
+            { 'data-option': String(o.n) },
+            h('span', { class: 'proj-vote-n' }, `Option ${o.n}`),
+            h('span', { class: 'proj-vote-bar' }, h('span', { style: `width:${Math.round((o.votes / most) * 100)}%` })),
+            h('span', { class: 'proj-num' }, String(o.votes)),
+          ),
+        ),
+      ),
+      h('p', { class: 'proj-sub' }, `Vote on your phone: ${window.location.host}/?vote=${this.code}`),
     );
   }
 }

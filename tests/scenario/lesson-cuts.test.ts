@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { MatchHost } from '../../src/host/match';
+import { playToEnd } from '../../src/ai/autoplay';
+import { simplePolicy } from '../../src/ai/simple';
+import { applyLesson } from '../../src/scenario/lesson';
+import { parseScenarioText } from '../../src/scenario/load';
+import { loadScenario } from '../helpers';
+
+// Every shipped scenario but the tutorial has a 50-minute cut (docs/facilitator.md).
+const CUTS: { id: string; rounds: number; buildPct: number }[] = [
+  { id: 'coral-sea', rounds: 5, buildPct: 50 },
+  { id: 'honiara', rounds: 4, buildPct: 50 },
+  { id: 'hunga-tonga', rounds: 5, buildPct: 15 },
+  { id: 'micronesia', rounds: 4, buildPct: 50 },
+  { id: 'quad', rounds: 4, buildPct: 50 },
+  { id: 'shared-future', rounds: 5, buildPct: 50 },
+];
+
+describe('the 50-minute cut of every shipped scenario', () => {
+  test.each(CUTS)('$id: a valid scenario of $rounds rounds that plays to the end, where a round-1 cable comes into service', ({ id, rounds, buildPct }) => {
+    const { scenario } = loadScenario(id);
+    const r = applyLesson(scenario, 'lesson-50');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.cut).toMatchObject({ minutes: 50, rounds, buildPct });
+    expect(r.cut.negotiationMinutes + r.cut.decisionsMinutes).toBeLessThanOrEqual(9);
+    expect(rounds * (r.cut.negotiationMinutes + r.cut.decisionsMinutes)).toBeLessThanOrEqual(50);
+    expect(r.scenario.rounds).toBe(rounds);
+    expect(rounds).toBeLessThan(scenario.rounds);
+    for (const v of r.scenario.vendors) {
+      const full = scenario.vendors.find((x) => x.id === v.id)!;
+      if (full.minBuildMonths !== undefined) expect(v.minBuildMonths).toBe(Math.max(1, Math.round((full.minBuildMonths * buildPct) / 100)));
+    }
+    expect(r.scenario.scripted.every((e) => e.round <= rounds)).toBe(true);
+    expect((r.scenario.tabled ?? []).every((t) => t.round <= rounds)).toBe(true);
+    expect(r.scenario.islands.every((i) => i.nextElection === undefined || i.nextElection <= rounds)).toBe(true);
+    // The slowest cable maker's cable, signed in round 1, is in service before the last round ends.
+    const slowest = Math.max(...r.scenario.vendors.map((v) => v.minBuildMonths ?? 0));
+    expect(1 + Math.ceil(slowest / r.scenario.monthsPerRound)).toBeLessThanOrEqual(rounds);
+    // The cut is a scenario of its own: its text loads, and the built-in policies play it to the end.
+    const parsed = parseScenarioText(JSON.stringify(r.scenario), 'cut.json');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const host = new MatchHost(parsed.scenario, parsed.hash, 'lesson-1');
+    playToEnd(host, () => simplePolicy, 'lesson-1');
+    expect(host.over).toBe(true);
+    expect(host.record.hashes.map((h) => h.round)).toEqual(Array.from({ length: rounds }, (_, i) => i + 1));
+  });
+});
