@@ -15,6 +15,7 @@ import {
   type RoleId,
   type ScenarioData,
   RULES_VERSION,
+  stateHash,
 } from '../engine';
 import { own } from '../engine/util';
 import { MatchHost } from './match';
@@ -222,7 +223,7 @@ export class FigureCollector {
     const g = host.state;
     this.seed = host.record.seed;
     this.lastState = g;
-    this.rounds.push(...roundFigures(g, 0, g.date));
+    this.rounds.push(...roundFigures(g, Math.max(0, g.round - 1), g.date));
     this.scan(g, g, -1);
     host.onChange((s, a) => this.seen(s, a));
   }
@@ -493,10 +494,18 @@ export function playRecord(data: unknown, scenario: ScenarioData, scenarioHash: 
     return { ok: false, message: `This record was played under rules version ${record.rules}; this engine plays rules version ${RULES_VERSION}, so its debrief cannot replay it exactly.` };
   if (record.scenario.id !== scenario.id) return { ok: false, message: `The record is of scenario "${record.scenario.id}", not "${scenario.id}".` };
   if (record.scenario.hash !== scenarioHash) return { ok: false, message: `The record was made with a different version of scenario "${scenario.id}" (its content hash differs): it cannot be replayed exactly.` };
-  const host = new MatchHost(scenario, scenarioHash, record.seed);
+  // A branch (or a continued game) starts from its `origin`, whose hash must hold.
+  const origin = record.origin;
+  if (origin && stateHash(origin.state) !== origin.hash) return { ok: false, message: 'The record’s starting state does not match its hash: it was changed.' };
+  let host: MatchHost;
+  try {
+    host = new MatchHost(scenario, scenarioHash, record.seed, origin ? { origin: origin.state, branch: record.branch, continued: record.continued } : {});
+  } catch {
+    return { ok: false, message: 'The record’s starting state cannot be played by this engine.' };
+  }
   const collector = new FigureCollector(host);
   const states: GameState[] = [];
-  const roundEnds = new Map<number, GameState>([[0, host.state]]);
+  const roundEnds = new Map<number, GameState>([[origin ? Math.max(0, host.state.round - 1) : 0, host.state]]);
   for (let i = 0; i < record.actions.length; i++) {
     const before = host.state;
     states.push(before);

@@ -68,6 +68,11 @@ export class DebriefController {
     return { ok: true, controller: new DebriefController(r.played, scenario) };
   }
 
+  /** How a branch names this game: its first round's hash (docs/records.md, `branch`). */
+  get parentId(): string {
+    return this.played.record.hashes[0]?.hash ?? this.played.record.seed;
+  }
+
   get figures() {
     return this.played.figures;
   }
@@ -186,7 +191,7 @@ export class DebriefController {
       this.branch = { ...this.branch, status: 'failed', error: e.message || 'the worker failed to load' };
       this.redraw();
     };
-    worker.postMessage({ scenario: this.scenario.scenario, hash: this.scenario.hash, seed: this.played.record.seed, start, from, level } satisfies BranchRequest);
+    worker.postMessage({ scenario: this.scenario.scenario, hash: this.scenario.hash, seed: this.played.record.seed, start, from, level, parent: this.parentId } satisfies BranchRequest);
     this.redraw();
   }
 

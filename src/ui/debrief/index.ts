@@ -48,9 +48,13 @@ export function openDebrief(
   const actions = {
     close,
     print: () => window.print(),
-    download: (kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout') => {
+    download: (kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout' | 'branch') => {
       const f = c.figures;
-      if (kind === 'record') save(`${base}.json`, `${JSON.stringify(c.played.record, null, 1)}\n`, 'application/json');
+      const branch = c.branch.results[0];
+      if (kind === 'branch') {
+        if (!branch) return;
+        save(`${base}-branch-${branch.from}.json`, `${JSON.stringify(branch.record, null, 1)}\n`, 'application/json');
+      } else if (kind === 'record') save(`${base}.json`, `${JSON.stringify(c.played.record, null, 1)}\n`, 'application/json');
       else if (kind === 'rounds') save(`${base}-rounds.csv`, roundsCsv(f), 'text/csv');
       else if (kind === 'deals') save(`${base}-deals.csv`, dealsCsv(f), 'text/csv');
       else if (kind === 'events') save(`${base}-events.csv`, eventsCsv(f), 'text/csv');

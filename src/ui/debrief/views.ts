@@ -7,6 +7,7 @@ import { objectiveLabel } from '../dashboard';
 import { dateLabel } from '../names';
 import { TABS, type DebriefController } from './controller';
 import type { ChartSpec } from './charts';
+import { SNAPSHOT_KEY, snapshotMap } from './snapshot-map';
 import { roleColour, SERIES_COLOURS } from './charts';
 
 /** Lines beside a black one (the score, connectivity): every colour of the palette but black. */
@@ -20,7 +21,7 @@ const LINE_COLOURS = SERIES_COLOURS.filter((c) => c !== '#000000');
 export interface DebriefActions {
   close(): void;
   print(): void;
-  download(kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout'): void;
+  download(kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout' | 'branch'): void;
 }
 
 const KINDS: { id: TimelineKind | 'all'; label: string }[] = [
@@ -76,7 +77,7 @@ export function debriefView(c: DebriefController, a: DebriefActions, charts: Cha
       body = knew(c);
       break;
     case 'whatif':
-      body = whatIf(c, charts);
+      body = whatIf(c, a, charts);
       break;
     case 'odds':
       body = odds(c);
@@ -92,7 +93,7 @@ export function debriefView(c: DebriefController, a: DebriefActions, charts: Cha
       h(
         'header',
         { class: 'debrief-head' },
-        h('div', null, h('h2', { id: 'debrief-title', tabindex: -1 }, `Debrief: ${f.scenario.title}`), h('p', { class: 'muted' }, `Seed ${f.seed} · ${f.scenario.rounds} rounds from ${dateLabel(f.scenario.start)} · par ${f.scenario.par}${f.over ? '' : ' · not finished'}`)),
+        h('div', null, h('h2', { id: 'debrief-title', tabindex: -1 }, `Debrief: ${f.scenario.title}`), h('p', { class: 'muted' }, `Seed ${f.seed} · ${f.scenario.rounds} rounds from ${dateLabel(f.scenario.start)} · par ${f.scenario.par}${f.over ? '' : ' · not finished'}`), branchNote(c)),
         h(
           'div',
           { class: 'form-actions' },
@@ -113,6 +114,12 @@ export function printView(c: DebriefController): HTMLElement {
   const el = h('div', { class: 'handout debrief-print', id: 'debrief-handout' });
   el.innerHTML = `<style>${HANDOUT_CSS}</style>${handoutBody(c.figures, c.scenario.scenario.history)}`;
   return el;
+}
+
+/** A branch record says so: which game it branched from, and at which round. */
+function branchNote(c: DebriefController): Child {
+  const b = c.played.record.branch;
+  return b ? h('p', { class: 'muted', id: 'debrief-branch-of' }, `A what-if branch from round ${b.round} of game ${b.parent.slice(0, 12)}: it shows round ${b.round} on.`) : null;
 }
 
 function marksOf(c: DebriefController): ChartSpec['marks'] {
@@ -297,6 +304,12 @@ function knew(c: DebriefController): Child {
         )
       : null,
     h(
+      'figure',
+      { class: 'knew-map', id: 'knew-map-figure' },
+      snapshotMap(v, c.scenario.scenario.map, `The map, ${sees(v)}: ${c.stepLabel().toLowerCase()}`, 'knew-map'),
+      h('figcaption', { class: 'muted' }, `The map, ${sees(v)}: ${c.stepLabel().toLowerCase()}. ${SNAPSHOT_KEY}`),
+    ),
+    h(
       'div',
       { class: 'knew-grid' },
       h(
@@ -355,7 +368,7 @@ function knew(c: DebriefController): Child {
   ];
 }
 
-function whatIf(c: DebriefController, charts: Charts): Child {
+function whatIf(c: DebriefController, a: DebriefActions, charts: Charts): Child {
   const f = c.figures;
   const b = c.branch;
   const rounds = [...new Set(f.rounds.map((r) => r.round))].sort((x, y) => x - y);
@@ -402,6 +415,7 @@ function whatIf(c: DebriefController, charts: Charts): Child {
       ),
       select('branch-level', 'Played on by', b.level, levels, (v) => c.set('branch', { ...b, level: v })),
       h('button', { type: 'button', class: 'btn primary', id: 'branch-run', disabled: b.status === 'running', onclick: () => c.runBranch(b.from, b.level) }, b.status === 'running' ? 'Playing the branch…' : 'Branch and play on'),
+      latest ? h('button', { type: 'button', class: 'btn', id: 'branch-save', onclick: () => a.download('branch') }, 'Save the branch (JSON)') : null,
       h('span', { role: 'status', id: 'branch-status' }, b.status === 'done' && latest ? `Branch from round ${latest.from} finished: ${latest.agreements} agreements signed in ${latest.actions} moves.` : b.status === 'running' ? 'Playing…' : ''),
     ),
     b.error ? h('p', { class: 'alert', role: 'alert' }, b.error) : null,
