@@ -58,3 +58,29 @@ describe('a what-if branch is a record of format 2 with its parent', () => {
     expect(await openForDebrief(tampered, nothingShipped)).toMatchObject({ ok: false });
   });
 });
+
+describe('the debrief’s timeline shows the facilitator', () => {
+  it('lists injects, messages and overrides of the record, with who saw them', () => {
+    const host = new MatchHost(scenario, hash, '5');
+    const moves = [
+      { type: 'inject', role: 'facilitator', inject: { kind: 'event', event: 'eruption', island: 'SLB' } },
+      { type: 'inject', role: 'facilitator', inject: { kind: 'news', text: 'Intelligence: a survey ship is off Guadalcanal.', to: ['canberra'] } },
+      { type: 'message', role: 'PNG', to: 'facilitator', text: 'May we table a second cable?' },
+    ] as const;
+    for (const m of moves) expect(host.submit(structuredClone(m) as never)).toBeNull();
+    const agreement = host.state.agreements[0]!.id;
+    expect(host.submit({ type: 'override', role: 'facilitator', override: { kind: 'void', agreement, reason: 'suspended for this exercise' } })).toBeNull();
+    playToEnd(host, () => policyByName('easy')!, '5', 2);
+    const r = playRecord(JSON.parse(JSON.stringify(host.record)), scenario, hash);
+    if (!r.ok) throw new Error(r.message);
+    const fac = r.played.figures.timeline.filter((t) => t.kind === 'facilitator');
+    expect(fac.map((t) => t.text)).toEqual([
+      'The facilitator injects an event: eruption (Solomon Islands)',
+      'The facilitator’s news to Canberra: Intelligence: a survey ship is off Guadalcanal.',
+      'Message from Papua New Guinea to the facilitator: May we table a second cable?',
+      `The facilitator voids agreement ${agreement}: suspended for this exercise`,
+    ]);
+    expect(fac.map((t) => t.seenBy)).toEqual(['all', ['canberra'], ['PNG'], 'all']);
+    expect(fac.every((t) => t.round === 1)).toBe(true);
+  });
+});

@@ -32,6 +32,8 @@ const KINDS: { id: TimelineKind | 'all'; label: string }[] = [
   { id: 'leak', label: 'Leaks' },
   { id: 'breach', label: 'Breaches' },
   { id: 'cancel', label: 'Cancellations' },
+  { id: 'facilitator', label: 'Facilitator' },
+  { id: 'undone', label: 'Undone' },
 ];
 
 const kindLabel = (k: TimelineKind): string => KINDS.find((x) => x.id === k)?.label.replace(/s$/, '') ?? k;
@@ -201,14 +203,15 @@ function overview(c: DebriefController, charts: Charts): Child {
 
 function timeline(c: DebriefController): Child {
   const f = c.figures;
-  const entries = f.timeline.filter((t) => (c.filterRole === 'all' || t.roles.includes(c.filterRole)) && (c.filterKind === 'all' || t.kind === c.filterKind));
+  const all = c.timeline;
+  const entries = all.filter((t) => (c.filterRole === 'all' || t.roles.includes(c.filterRole)) && (c.filterKind === 'all' || t.kind === c.filterKind));
   return [
     h(
       'div',
       { class: 'debrief-tools' },
       select('debrief-filter-role', 'Role', c.filterRole, [{ id: 'all', label: 'Every role' }, ...f.seats.map((r) => ({ id: r, label: f.names[r] ?? r }))], (v) => c.set('filterRole', v)),
       select('debrief-filter-kind', 'Kind', c.filterKind, KINDS, (v) => c.set('filterKind', v as TimelineKind | 'all')),
-      h('span', { class: 'muted', role: 'status' }, `${entries.length} of ${f.timeline.length} entries`),
+      h('span', { class: 'muted', role: 'status' }, `${entries.length} of ${all.length} entries`),
     ),
     h(
       'ol',
