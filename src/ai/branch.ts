@@ -1,5 +1,6 @@
 import type { GameEvent, GameState, RoleId, ScenarioData } from '../engine';
 import { MatchHost } from '../host/match';
+import type { GameRecord } from '../host/record';
 import { playToEnd } from './autoplay';
 import { policyByName } from '.';
 
@@ -13,6 +14,8 @@ export interface BranchResult {
   events: Pick<GameEvent, 'round' | 'kind' | 'title' | 'island' | 'cable' | 'power'>[];
   agreements: number;
   actions: number;
+  /** The branch as a record of format 2: it starts from `start` (`origin`) and names its parent and round (`branch`). */
+  record: GameRecord;
 }
 
 /**
@@ -32,11 +35,14 @@ export function branchStart(opening: GameState, original: GameEvent[], from: num
   return g;
 }
 
-/** Play a branch to its end with one computer level in every seat. */
-export function playBranch(scenario: ScenarioData, hash: string, seed: string, start: GameState, from: number, level: string): BranchResult {
+/**
+ * Play a branch to its end with one computer level in every seat. `parent` names the game it
+ * branches from in its record (that record's id, or its first round's hash).
+ */
+export function playBranch(scenario: ScenarioData, hash: string, seed: string, start: GameState, from: number, level: string, parent = seed): BranchResult {
   const policy = policyByName(level);
   if (!policy) throw new Error(`no computer player named "${level}"`);
-  const host = MatchHost.resume(scenario, hash, seed, start, { hashes: false });
+  const host = new MatchHost(scenario, hash, seed, { origin: start, branch: { parent: parent.slice(0, 200), round: from } });
   const rounds: BranchResult['rounds'] = [];
   host.onChange((s) => {
     const last = s.history[s.history.length - 1];
@@ -52,5 +58,6 @@ export function playBranch(scenario: ScenarioData, hash: string, seed: string, s
     events: g.events.filter((e) => e.round > from).map((e) => ({ round: e.round, kind: e.kind, title: e.title, island: e.island, cable: e.cable, power: e.power })),
     agreements: g.agreements.length - start.agreements.length,
     actions: host.record.actions.length,
+    record: JSON.parse(JSON.stringify(host.record)) as GameRecord,
   };
 }

@@ -15,6 +15,7 @@ import {
   type RoleId,
   type ScenarioData,
   RULES_VERSION,
+  stateHash,
 } from '../engine';
 import { own } from '../engine/util';
 import { MatchHost } from './match';
@@ -72,7 +73,7 @@ export interface DealFigure {
   summary: string;
 }
 
-export type TimelineKind = 'deal' | 'event' | 'order' | 'leak' | 'breach' | 'cancel' | 'offer';
+export type TimelineKind = 'deal' | 'event' | 'order' | 'leak' | 'breach' | 'cancel' | 'offer' | 'facilitator' | 'undone';
 
 export interface TimelineEntry {
   round: number;
@@ -84,6 +85,32 @@ export interface TimelineEntry {
   seenBy: Audience;
   /** Index of the action after which it happened (for stepping the map to that moment). */
   at: number;
+}
+
+/**
+ * A facilitator's inject, message or override (or a seat's message), as a line of the debrief's
+ * timeline: what it said, whom it concerned and who saw it. Null for any other action.
+ */
+export function facilitatorEntry(a: Action, nameOf: (r: RoleId) => string): { roles: RoleId[]; text: string; seenBy: Audience } | null {
+  const list = (to: 'all' | RoleId[]) => (to === 'all' ? 'everyone' : to.map(nameOf).join(', '));
+  if (a.type === 'inject') {
+    const i = a.inject;
+    if (i.kind === 'event') return { roles: [i.island, i.power].filter((x): x is string => Boolean(x)), text: `The facilitator injects an event: ${i.title ?? i.event}${i.island ? ` (${nameOf(i.island)})` : ''}`, seenBy: 'all' };
+    if (i.kind === 'news') return { roles: i.to === 'all' ? [] : [...i.to], text: `The facilitator’s news to ${list(i.to)}: ${i.text}`, seenBy: i.to === 'all' ? 'all' : [...i.to] };
+    return { roles: [], text: `The facilitator fires the scenario’s inject "${i.id}"`, seenBy: 'all' };
+  }
+  if (a.type === 'message') {
+    const from = a.role === 'facilitator' ? 'the facilitator' : nameOf(a.role);
+    const to = a.to === 'facilitator' ? 'the facilitator' : list(a.to);
+    const roles = [...(a.role === 'facilitator' ? [] : [a.role]), ...(Array.isArray(a.to) ? a.to : [])];
+    return { roles, text: `Message from ${from} to ${to}: ${a.text}`, seenBy: a.to === 'all' ? 'all' : roles };
+  }
+  if (a.type === 'override') {
+    const o = a.override;
+    if (o.kind === 'void') return { roles: [], text: `The facilitator voids agreement ${o.agreement}: ${o.reason}`, seenBy: 'all' };
+    return { roles: [o.target], text: `The facilitator sets ${nameOf(o.target)}’s ${o.figure} to ${o.value}: ${o.reason}`, seenBy: 'all' };
+  }
+  return null;
 }
 
 export interface OrderFigure {
@@ -222,7 +249,7 @@ export class FigureCollector {
     const g = host.state;
     this.seed = host.record.seed;
     this.lastState = g;
-    this.rounds.push(...roundFigures(g, 0, g.date));
+    this.rounds.push(...roundFigures(g, Math.max(0, g.round - 1), g.date));
     this.scan(g, g, -1);
     host.onChange((s, a) => this.seen(s, a));
   }
@@ -234,6 +261,8 @@ export class FigureCollector {
       this.orders.push({ round: prev.round, role: a.role, order: a.order, at });
       this.timeline.push({ round: prev.round, kind: 'order', roles: [a.role], text: orderText(prev, a.role, a.order), seenBy: [a.role], at });
     }
+    const fac = facilitatorEntry(a, (r) => nameOf(prev, r));
+    if (fac) this.timeline.push({ round: prev.round, kind: 'facilitator', ...fac, at });
     this.scan(prev, s, at);
     if (s.round !== prev.round || (s.phase === 'over' && prev.phase !== 'over')) this.rounds.push(...roundFigures(s, prev.round, prev.date));
     this.lastState = s;
@@ -493,10 +522,18 @@ export function playRecord(data: unknown, scenario: ScenarioData, scenarioHash: 
     return { ok: false, message: `This record was played under rules version ${record.rules}; this engine plays rules version ${RULES_VERSION}, so its debrief cannot replay it exactly.` };
   if (record.scenario.id !== scenario.id) return { ok: false, message: `The record is of scenario "${record.scenario.id}", not "${scenario.id}".` };
   if (record.scenario.hash !== scenarioHash) return { ok: false, message: `The record was made with a different version of scenario "${scenario.id}" (its content hash differs): it cannot be replayed exactly.` };
-  const host = new MatchHost(scenario, scenarioHash, record.seed);
+  // A branch (or a continued game) starts from its `origin`, whose hash must hold.
+  const origin = record.origin;
+  if (origin && stateHash(origin.state) !== origin.hash) return { ok: false, message: 'The record’s starting state does not match its hash: it was changed.' };
+  let host: MatchHost;
+  try {
+    host = new MatchHost(scenario, scenarioHash, record.seed, origin ? { origin: origin.state, branch: record.branch, continued: record.continued } : {});
+  } catch {
+    return { ok: false, message: 'The record’s starting state cannot be played by this engine.' };
+  }
   const collector = new FigureCollector(host);
   const states: GameState[] = [];
-  const roundEnds = new Map<number, GameState>([[0, host.state]]);
+  const roundEnds = new Map<number, GameState>([[origin ? Math.max(0, host.state.round - 1) : 0, host.state]]);
   for (let i = 0; i < record.actions.length; i++) {
     const before = host.state;
     states.push(before);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
+import { mapModel } from '../../src/ui/map/model';
 import { view, type RoleId } from '../../src/engine';
 import { playRecord } from '../../src/host/figures';
 import { oddsGame } from '../../src/ai/odds';
@@ -197,6 +199,67 @@ describe('the debrief', () => {
     await expect.poll(() => page.locator('#debrief-panel').textContent()).toContain('does not say what really happened');
     await page.locator('#debrief-close').click();
     await expect.poll(() => page.locator('#end-title').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('a timeline entry opens the map at that moment; a what-if branch saves as a record naming its parent and opens again', async () => {
+    if (!site) throw new Error('beforeAll did not finish');
+    const { page, errors } = await freshPage(site);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const record = honiaraRecord('7');
+    const { scenario, hash } = loadScenario('honiara');
+    const played = playRecord(record, scenario, hash);
+    if (!played.ok) throw new Error(played.message);
+    /** The cables the map should draw at the end of a round, for a viewer: the same model the Phaser map draws. */
+    const cablesAt = (round: number, viewer: RoleId | 'facilitator') => mapModel(view(played.played.roundEnds.get(round)!, viewer)).cables.filter((c) => c.stops.length > 1).length;
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'honiara.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) });
+    await page.locator('#debrief-title').waitFor();
+
+    // A signing on the timeline opens the map, in full, once its round is over.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.locator('#debrief-filter-kind').selectOption('deal');
+    const entry = page.locator('#debrief-timeline li').last();
+    const round = Number((await entry.locator('.tl-round').textContent())?.replace('Round ', ''));
+    await entry.getByRole('button', { name: `See the game once round ${round} is over` }).click();
+    const map = page.locator('#knew-map');
+    await map.waitFor();
+    await expect.poll(() => map.getAttribute('data-viewer')).toBe('facilitator');
+    await page.locator('#knew-map[data-land="drawn"] .snap-land path').waitFor();
+    expect(await map.locator('[data-cable]').count()).toBe(cablesAt(round, 'facilitator'));
+    expect(await map.locator('[data-island]').count()).toBe(scenario.islands.length);
+    await shot(page, 'debrief-timeline-map');
+    // Round 1's map has fewer cables than the later one: the map follows the step.
+    const early = cablesAt(0, 'facilitator');
+    while (await page.locator('#knew-prev').isEnabled()) await page.locator('#knew-prev').click();
+    await expect.poll(() => map.locator('[data-cable]').count()).toBe(early);
+    // A role's own view draws only what it saw.
+    await page.locator('#knew-full').uncheck();
+    const role = (await page.locator('#debrief-knew-role').inputValue()) as RoleId;
+    await expect.poll(() => map.getAttribute('data-viewer')).toBe(role);
+    expect(await map.locator('[data-cable]').count()).toBe(cablesAt(0, role));
+
+    // What if: branch at round 3, save the branch as a record of format 2 with its parent.
+    await page.getByRole('tab', { name: 'What if' }).click();
+    await page.locator('#branch-from').selectOption('3');
+    await page.locator('#branch-level').selectOption('easy');
+    await page.locator('#branch-run').click();
+    await expect.poll(() => page.locator('#branch-status').textContent(), { timeout: 60_000 }).toContain('Branch from round 3 finished');
+    const branchScores = Object.fromEntries(await page.locator('#branch-table tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.role ?? '', Number(r.querySelectorAll('td')[1]?.textContent)])));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#branch-save').click()]);
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: number; branch: { parent: string; round: number }; origin: { state: { round: number } } };
+    expect(saved.format).toBe(2);
+    expect(saved.branch).toEqual({ parent: (record.hashes as { hash: string }[])[0]!.hash, round: 3 });
+    expect(saved.origin.state.round).toBe(3);
+
+    // The saved branch opens again, replayed, in its own debrief.
+    await page.locator('#debrief-close').click();
+    await page.locator('#menu-debrief-file').setInputFiles({ name: 'branch.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+    await expect.poll(() => page.locator('#debrief-branch-of').textContent()).toContain('branch from round 3');
+    const reopened = Object.fromEntries(
+      await page.locator('#debrief-scores tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent ?? '', Number.parseInt(r.querySelector('td')?.textContent ?? '', 10)])),
+    );
+    for (const r of played.played.figures.seats) expect(reopened[played.played.figures.names[r] ?? r], r).toBe(branchScores[r]);
+    await shot(page, 'debrief-branch-reopened');
     expect(errors).toEqual([]);
   });
 });

@@ -168,5 +168,26 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   await fac.locator('#fac-undo').click();
   await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/goes back to the start of round 1: the eruption was only a drill/);
   expect(await slb.evaluate(() => (window.__landingRightsOnline?.view?.events ?? []).some((e) => e.kind === 'eruption'))).toBe(false);
+
+  // The debrief of the room's game, on the host's device: the news sent since is on its timeline,
+  // and the branch the undo took out is there too, with the eruption it held.
+  await fac.locator('#fac-news-text').fill('Drill over: the talks resume.');
+  await fac.locator('#fac-news-to').selectOption('all');
+  await fac.locator('#fac-send-news').click();
+  await expect.poll(() => slb.locator('#feed').innerText(), { timeout: 15_000 }).toMatch(/Drill over/);
+  await fac.locator('#fac-debrief').click();
+  await fac.locator('#debrief-title').waitFor({ timeout: 30_000 });
+  await fac.getByRole('tab', { name: 'Timeline' }).click();
+  await fac.locator('#debrief-filter-kind').selectOption('facilitator');
+  await expect.poll(() => fac.locator('#debrief-timeline').innerText()).toMatch(/The facilitator’s news to everyone: Drill over: the talks resume\./);
+  await fac.locator('#debrief-filter-kind').selectOption('undone');
+  const undone = await fac.locator('#debrief-timeline').innerText();
+  expect(undone).toMatch(/went back to the start of round 1/);
+  expect(undone).toMatch(/injects an event: eruption \(Solomon Islands\)/);
+  expect(undone).toMatch(/voids agreement/);
+  await fac.locator('#debrief-filter-kind').selectOption('all');
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-debrief.png') });
+  await fac.locator('#debrief-close').click();
+  await expect.poll(() => fac.locator('#debrief').count()).toBe(0);
   for (const p of others) await p.leave();
 }, 300_000);

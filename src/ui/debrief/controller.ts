@@ -1,5 +1,5 @@
-import { view, type GameView, type RoleId } from '../../engine';
-import { knowledgeMarks, playRecord, type KnowledgeMark, type PlayedRecord, type TimelineKind } from '../../host/figures';
+import { view, type Action, type GameView, type RoleId } from '../../engine';
+import { facilitatorEntry, knowledgeMarks, playRecord, type KnowledgeMark, type PlayedRecord, type TimelineEntry, type TimelineKind } from '../../host/figures';
 import type { LoadedScenario } from '../scenarios';
 import { OddsRunner, type OddsResult } from './odds';
 import { branchStart, type BranchResult } from '../../ai/branch';
@@ -11,6 +11,15 @@ export interface BranchState {
   level: string;
   results: BranchResult[];
   error: string | null;
+}
+
+/** What a facilitator's undo took out of an online game (the server keeps it beside the record: `branches`). */
+export interface AbandonedBranch {
+  branch: number;
+  /** The round the game went back to. */
+  round: number;
+  at: string;
+  actions: unknown[];
 }
 
 export type DebriefTab = 'overview' | 'timeline' | 'knew' | 'whatif' | 'odds' | 'history';
@@ -52,6 +61,8 @@ export class DebriefController {
   private brancher: Worker | null = null;
   private marksCache = new Map<RoleId, KnowledgeMark[]>();
   private listeners: (() => void)[] = [];
+  /** Branches a facilitator undid, when the debrief was opened from the facilitator's console. */
+  abandoned: AbandonedBranch[] = [];
 
   constructor(
     readonly played: PlayedRecord,
@@ -66,6 +77,37 @@ export class DebriefController {
     const r = playRecord(data, scenario.scenario, scenario.hash);
     if (!r.ok) return r;
     return { ok: true, controller: new DebriefController(r.played, scenario) };
+  }
+
+  /** How a branch names this game: its first round's hash (docs/records.md, `branch`). */
+  get parentId(): string {
+    return this.played.record.hashes[0]?.hash ?? this.played.record.seed;
+  }
+
+  /** The game's timeline, with each undone branch as an entry at the round the game went back to. */
+  get timeline(): TimelineEntry[] {
+    const f = this.figures;
+    const nameOf = (r: RoleId) => f.names[r] ?? r;
+    const undone: TimelineEntry[] = this.abandoned.map((b) => {
+      const said = b.actions.flatMap((a) => {
+        try {
+          return [facilitatorEntry(a as Action, nameOf)?.text].filter((t): t is string => Boolean(t));
+        } catch {
+          return [];
+        }
+      });
+      const when = Number.isNaN(Date.parse(b.at)) ? '' : ` at ${new Date(b.at).toISOString().slice(11, 16)} UTC`;
+      return {
+        round: b.round,
+        kind: 'undone',
+        roles: [],
+        text: `The facilitator went back to the start of round ${b.round}${when}: ${b.actions.length} move${b.actions.length === 1 ? '' : 's'} undone${said.length ? ` (among them: ${said.join('; ')})` : ''}`,
+        seenBy: 'all',
+        at: -1,
+      };
+    });
+    // An undone branch sits before what was played again from its round.
+    return [...f.timeline, ...undone].sort((x, y) => x.round - y.round || (x.kind === 'undone' ? -1 : 0) - (y.kind === 'undone' ? -1 : 0));
   }
 
   get figures() {
@@ -186,7 +228,7 @@ export class DebriefController {
       this.branch = { ...this.branch, status: 'failed', error: e.message || 'the worker failed to load' };
       this.redraw();
     };
-    worker.postMessage({ scenario: this.scenario.scenario, hash: this.scenario.hash, seed: this.played.record.seed, start, from, level } satisfies BranchRequest);
+    worker.postMessage({ scenario: this.scenario.scenario, hash: this.scenario.hash, seed: this.played.record.seed, start, from, level, parent: this.parentId } satisfies BranchRequest);
     this.redraw();
   }
 

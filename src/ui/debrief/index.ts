@@ -2,12 +2,12 @@ import { dealsCsv, eventsCsv, roundsCsv } from '../../host/figures';
 import { debriefHtml } from '../../host/handout';
 import { announce, h, render } from '../dom';
 import type { LoadedScenario } from '../scenarios';
-import { DebriefController } from './controller';
+import { DebriefController, type AbandonedBranch } from './controller';
 import { mountChart } from './charts';
 import { debriefView, printView, type Charts } from './views';
 import './debrief.css';
 
-export { DebriefController };
+export { DebriefController, type AbandonedBranch };
 
 function save(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -27,11 +27,12 @@ export function openDebrief(
   data: unknown,
   scenario: LoadedScenario,
   onClose: () => void = () => undefined,
-  options: { finishedOnly?: boolean } = {},
+  options: { finishedOnly?: boolean; abandoned?: AbandonedBranch[] } = {},
 ): { ok: true; controller: DebriefController } | { ok: false; message: string } {
   const opened = DebriefController.open(data, scenario);
   if (!opened.ok) return opened;
   const c = opened.controller;
+  c.abandoned = options.abandoned ?? [];
   if (options.finishedOnly && !c.figures.over)
     return { ok: false, message: 'This game is not finished. Its debrief shows every side’s secrets, so it opens only at the end of the game, on the device it is played on.' };
   document.getElementById('debrief')?.remove();
@@ -48,9 +49,13 @@ export function openDebrief(
   const actions = {
     close,
     print: () => window.print(),
-    download: (kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout') => {
+    download: (kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout' | 'branch') => {
       const f = c.figures;
-      if (kind === 'record') save(`${base}.json`, `${JSON.stringify(c.played.record, null, 1)}\n`, 'application/json');
+      const branch = c.branch.results[0];
+      if (kind === 'branch') {
+        if (!branch) return;
+        save(`${base}-branch-${branch.from}.json`, `${JSON.stringify(branch.record, null, 1)}\n`, 'application/json');
+      } else if (kind === 'record') save(`${base}.json`, `${JSON.stringify(c.played.record, null, 1)}\n`, 'application/json');
       else if (kind === 'rounds') save(`${base}-rounds.csv`, roundsCsv(f), 'text/csv');
       else if (kind === 'deals') save(`${base}-deals.csv`, dealsCsv(f), 'text/csv');
       else if (kind === 'events') save(`${base}-events.csv`, eventsCsv(f), 'text/csv');

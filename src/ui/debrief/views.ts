@@ -7,6 +7,7 @@ import { objectiveLabel } from '../dashboard';
 import { dateLabel } from '../names';
 import { TABS, type DebriefController } from './controller';
 import type { ChartSpec } from './charts';
+import { SNAPSHOT_KEY, snapshotMap } from './snapshot-map';
 import { roleColour, SERIES_COLOURS } from './charts';
 
 /** Lines beside a black one (the score, connectivity): every colour of the palette but black. */
@@ -20,7 +21,7 @@ const LINE_COLOURS = SERIES_COLOURS.filter((c) => c !== '#000000');
 export interface DebriefActions {
   close(): void;
   print(): void;
-  download(kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout'): void;
+  download(kind: 'record' | 'rounds' | 'deals' | 'events' | 'handout' | 'branch'): void;
 }
 
 const KINDS: { id: TimelineKind | 'all'; label: string }[] = [
@@ -31,6 +32,8 @@ const KINDS: { id: TimelineKind | 'all'; label: string }[] = [
   { id: 'leak', label: 'Leaks' },
   { id: 'breach', label: 'Breaches' },
   { id: 'cancel', label: 'Cancellations' },
+  { id: 'facilitator', label: 'Facilitator' },
+  { id: 'undone', label: 'Undone' },
 ];
 
 const kindLabel = (k: TimelineKind): string => KINDS.find((x) => x.id === k)?.label.replace(/s$/, '') ?? k;
@@ -76,7 +79,7 @@ export function debriefView(c: DebriefController, a: DebriefActions, charts: Cha
       body = knew(c);
       break;
     case 'whatif':
-      body = whatIf(c, charts);
+      body = whatIf(c, a, charts);
       break;
     case 'odds':
       body = odds(c);
@@ -92,7 +95,7 @@ export function debriefView(c: DebriefController, a: DebriefActions, charts: Cha
       h(
         'header',
         { class: 'debrief-head' },
-        h('div', null, h('h2', { id: 'debrief-title', tabindex: -1 }, `Debrief: ${f.scenario.title}`), h('p', { class: 'muted' }, `Seed ${f.seed} · ${f.scenario.rounds} rounds from ${dateLabel(f.scenario.start)} · par ${f.scenario.par}${f.over ? '' : ' · not finished'}`)),
+        h('div', null, h('h2', { id: 'debrief-title', tabindex: -1 }, `Debrief: ${f.scenario.title}`), h('p', { class: 'muted' }, `Seed ${f.seed} · ${f.scenario.rounds} rounds from ${dateLabel(f.scenario.start)} · par ${f.scenario.par}${f.over ? '' : ' · not finished'}`), branchNote(c)),
         h(
           'div',
           { class: 'form-actions' },
@@ -113,6 +116,12 @@ export function printView(c: DebriefController): HTMLElement {
   const el = h('div', { class: 'handout debrief-print', id: 'debrief-handout' });
   el.innerHTML = `<style>${HANDOUT_CSS}</style>${handoutBody(c.figures, c.scenario.scenario.history)}`;
   return el;
+}
+
+/** A branch record says so: which game it branched from, and at which round. */
+function branchNote(c: DebriefController): Child {
+  const b = c.played.record.branch;
+  return b ? h('p', { class: 'muted', id: 'debrief-branch-of' }, `A what-if branch from round ${b.round} of game ${b.parent.slice(0, 12)}: it shows round ${b.round} on.`) : null;
 }
 
 function marksOf(c: DebriefController): ChartSpec['marks'] {
@@ -194,14 +203,15 @@ function overview(c: DebriefController, charts: Charts): Child {
 
 function timeline(c: DebriefController): Child {
   const f = c.figures;
-  const entries = f.timeline.filter((t) => (c.filterRole === 'all' || t.roles.includes(c.filterRole)) && (c.filterKind === 'all' || t.kind === c.filterKind));
+  const all = c.timeline;
+  const entries = all.filter((t) => (c.filterRole === 'all' || t.roles.includes(c.filterRole)) && (c.filterKind === 'all' || t.kind === c.filterKind));
   return [
     h(
       'div',
       { class: 'debrief-tools' },
       select('debrief-filter-role', 'Role', c.filterRole, [{ id: 'all', label: 'Every role' }, ...f.seats.map((r) => ({ id: r, label: f.names[r] ?? r }))], (v) => c.set('filterRole', v)),
       select('debrief-filter-kind', 'Kind', c.filterKind, KINDS, (v) => c.set('filterKind', v as TimelineKind | 'all')),
-      h('span', { class: 'muted', role: 'status' }, `${entries.length} of ${f.timeline.length} entries`),
+      h('span', { class: 'muted', role: 'status' }, `${entries.length} of ${all.length} entries`),
     ),
     h(
       'ol',
@@ -297,6 +307,12 @@ function knew(c: DebriefController): Child {
         )
       : null,
     h(
+      'figure',
+      { class: 'knew-map', id: 'knew-map-figure' },
+      snapshotMap(v, c.scenario.scenario.map, `The map, ${sees(v)}: ${c.stepLabel().toLowerCase()}`, 'knew-map'),
+      h('figcaption', { class: 'muted' }, `The map, ${sees(v)}: ${c.stepLabel().toLowerCase()}. ${SNAPSHOT_KEY}`),
+    ),
+    h(
       'div',
       { class: 'knew-grid' },
       h(
@@ -355,7 +371,7 @@ function knew(c: DebriefController): Child {
   ];
 }
 
-function whatIf(c: DebriefController, charts: Charts): Child {
+function whatIf(c: DebriefController, a: DebriefActions, charts: Charts): Child {
   const f = c.figures;
   const b = c.branch;
   const rounds = [...new Set(f.rounds.map((r) => r.round))].sort((x, y) => x - y);
@@ -402,6 +418,7 @@ function whatIf(c: DebriefController, charts: Charts): Child {
       ),
       select('branch-level', 'Played on by', b.level, levels, (v) => c.set('branch', { ...b, level: v })),
       h('button', { type: 'button', class: 'btn primary', id: 'branch-run', disabled: b.status === 'running', onclick: () => c.runBranch(b.from, b.level) }, b.status === 'running' ? 'Playing the branch…' : 'Branch and play on'),
+      latest ? h('button', { type: 'button', class: 'btn', id: 'branch-save', onclick: () => a.download('branch') }, 'Save the branch (JSON)') : null,
       h('span', { role: 'status', id: 'branch-status' }, b.status === 'done' && latest ? `Branch from round ${latest.from} finished: ${latest.agreements} agreements signed in ${latest.actions} moves.` : b.status === 'running' ? 'Playing…' : ''),
     ),
     b.error ? h('p', { class: 'alert', role: 'alert' }, b.error) : null,

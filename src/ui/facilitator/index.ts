@@ -5,6 +5,7 @@ import { h, render } from '../dom';
 import { phaseLabel, roleName } from '../names';
 import { agreementsList, clock, dealsPanel, eventKinds, lobbyPanel, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
 import type { VoteMessage } from '../vote';
+import type { AbandonedBranch } from '../debrief/controller';
 import './facilitator.css';
 
 /**
@@ -169,6 +170,30 @@ class FacilitatorConsole {
     this.send({ command: 'inject', inject });
   }
 
+  /**
+   * The debrief of this room's game, on the host's device only (it shows every secret): the full
+   * record from the server, with the branches an undo took out of it.
+   */
+  private async debrief(): Promise<void> {
+    const token = localStorage.getItem(HOST_KEY(this.code));
+    if (!token) return this.fail('This browser did not host this game: its debrief opens only on the host’s device.');
+    try {
+      const res = await fetch(`/api/games/${encodeURIComponent(this.code)}/record?host=${encodeURIComponent(token)}`);
+      const body = (await res.json()) as { record?: { scenario?: { id?: string; hash?: string; text?: string } }; branches?: AbandonedBranch[]; error?: string };
+      if (!res.ok || !body.record) return this.fail(body.error ?? `The server did not send the game’s record (${res.status}).`);
+      const s = body.record.scenario;
+      const [{ sha256Hex }, { parseScenarioText }, { openDebrief }] = await Promise.all([import('../../engine'), import('../../scenario/load'), import('../debrief')]);
+      if (typeof s?.id !== 'string' || typeof s.text !== 'string' || typeof s.hash !== 'string' || sha256Hex(s.text) !== s.hash) return this.fail('The game’s record does not carry its scenario: its debrief cannot open.');
+      const parsed = parseScenarioText(s.text, `${s.id} (in the record)`);
+      if (!parsed.ok) return this.fail(`The game’s scenario no longer reads (${parsed.errors[0]?.path ?? ""}: ${parsed.errors[0]?.expected ?? ""}).`);
+      const before = document.activeElement as HTMLElement | null;
+      const opened = openDebrief(body.record, { id: s.id, file: `${s.id} (in the record)`, scenario: parsed.scenario, hash: s.hash }, () => before?.focus(), { abandoned: body.branches ?? [] });
+      if (!opened.ok) this.fail(opened.message);
+    } catch (e) {
+      this.fail(`The debrief could not open: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   private fail(message: string): void {
     this.problem = message;
     this.drawLive();
@@ -203,6 +228,7 @@ class FacilitatorConsole {
           : h('button', { type: 'button', class: 'btn primary', id: 'fac-pause', disabled: !open, onclick: () => this.send({ command: 'pause' }) }, 'Pause'),
         h('button', { type: 'button', class: 'btn', id: 'fac-minus', disabled: !open, onclick: () => this.send({ command: 'extend', seconds: -60 }) }, '−1 min'),
         h('button', { type: 'button', class: 'btn', id: 'fac-plus', disabled: !open, onclick: () => this.send({ command: 'extend', seconds: 60 }) }, '+1 min'),
+        h('button', { type: 'button', class: 'btn', id: 'fac-debrief', title: 'Every round, what each side knew, what if: the debrief of this game so far', onclick: () => void this.debrief() }, 'Debrief'),
         h(
           'button',
           { type: 'button', class: 'btn', id: 'fac-end-phase', disabled: !open, title: still.length ? `Ends the phase for ${still.map((x) => roleName(v!, x)).join(', ')}` : undefined, onclick: () => this.send({ command: 'endPhase' }) },
