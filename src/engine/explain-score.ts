@@ -12,7 +12,7 @@ import { own } from './util';
  */
 
 /** What the explanation reads of a picture of the game: a state or any viewer's view of it. */
-export type ExplainedPicture = Pick<GameState, 'islands' | 'powers' | 'agreements' | 'debts' | 'cables' | 'landings' | 'vendors' | 'scenario' | 'objectives' | 'baseline' | 'scores' | 'round'>;
+export type ExplainedPicture = Pick<GameState, 'islands' | 'powers' | 'agreements' | 'debts' | 'cables' | 'landings' | 'vendors' | 'scenario' | 'objectives' | 'baseline' | 'scores' | 'round' | 'phase'>;
 
 export type MoveCause =
   /** An agreement that came into force (or ended) in the round. */
@@ -117,11 +117,30 @@ function apportion(exact: number[], total: number): number[] {
 const levels = (p: ExplainedPicture, role: RoleId) => levelsOf(p as GameState, role);
 
 /**
+ * The picture as the shown scores counted it. Scores are counted after the briefing and after the
+ * domestic phase; what a round's negotiation signs (and the loans and cables it brings) counts at
+ * its end, so until then it is left out here too.
+ */
+function asCounted(p: ExplainedPicture): ExplainedPicture {
+  if (p.phase !== 'negotiation' && p.phase !== 'decisions' && p.phase !== 'resolution') return p;
+  const fresh = new Set(p.agreements.filter((a) => a.round === p.round).map((a) => a.id));
+  if (!fresh.size) return p;
+  return {
+    ...p,
+    agreements: p.agreements.filter((a) => !fresh.has(a.id)),
+    debts: p.debts.filter((d) => !d.agreement || !fresh.has(d.agreement)),
+    cables: p.cables.filter((c) => !c.agreement || !fresh.has(c.agreement)),
+  };
+}
+
+/**
  * Why each of a role's objectives moved from `before` to `after` (two pictures of the game seen by
  * the same viewer, usually the start of the previous round and now). With no `before`, every part
  * is explained against the start of the game: 50 is "where you started".
  */
-export function explainScore(before: ExplainedPicture | null, after: ExplainedPicture, role: RoleId): ObjectiveMove[] {
+export function explainScore(beforeShown: ExplainedPicture | null, afterShown: ExplainedPicture, role: RoleId): ObjectiveMove[] {
+  const before = beforeShown && asCounted(beforeShown);
+  const after = asCounted(afterShown);
   const shown: Score | undefined = after.scores[role];
   if (!shown) return [];
   const baseAfter = after.baseline[role];
@@ -159,9 +178,12 @@ export function explainScore(before: ExplainedPicture | null, after: ExplainedPi
       const pts = points[i] ?? 0;
       if (pts) causes.push({ ...s.cause, points: pts } as MoveCause);
     });
-    const rest = points[steps.length] ?? 0;
+    // Only the final count shows a viewer scores worked out with what it cannot see (known.ts); any
+    // other gap is a change this picture does not take apart.
+    const final = after.phase === 'over';
+    const rest = (points[steps.length] ?? 0) + (final ? 0 : unseen);
     if (rest) causes.push({ kind: 'other', points: rest });
-    if (unseen) causes.push({ kind: 'unseen', points: unseen });
+    if (final && unseen) causes.push({ kind: 'unseen', points: unseen });
     causes.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
     return { objective: k, before: from, after: x, move: x - from, causes };
   });
