@@ -60,8 +60,8 @@ export class GameController {
   /** The online room's seat this page plays, or null for a game in this browser. */
   online: OnlineSeat | null = null;
   readonly history = new MetricHistory();
-  /** The first view this page had of each round, by viewer and game: what "why it moved" compares now with. */
-  private readonly roundViews = new Map<string, GameView>();
+  /** Views as the scores were counted (game-protocol.ts), for "why it moved". */
+  counted: NonNullable<SessionUpdate['counted']> = { before: null, now: null, first: null };
   readonly flow: Actor<typeof flowMachine>;
 
   private current: { view: GameView | null; legal: ActionTemplate[]; spectator: GameView | null } = { view: null, legal: [], spectator: null };
@@ -148,11 +148,7 @@ export class GameController {
     this.online = u.online ?? null;
     this.history.snapshots = u.history;
     this.current = { view: u.view, legal: u.legal, spectator: u.spectator };
-    if (!u.game) this.roundViews.clear();
-    for (const v of [u.view, u.spectator]) {
-      const key = v && u.game ? `${u.game.id}|${v.viewer}|${v.round}` : null;
-      if (v && key && !this.roundViews.has(key)) this.roundViews.set(key, v);
-    }
+    this.counted = u.counted ?? { before: null, now: null, first: null };
     if (u.flow) this.flow.send(u.flow);
     this.redraw();
   }
@@ -163,20 +159,6 @@ export class GameController {
       this.pending.set(id, { resolve: resolve as (a: unknown) => void });
       this.port.send({ id, request });
     });
-  }
-
-  /** The view a viewer had at the start of a round of the game in play, if this page saw it. */
-  viewAt(viewer: string, round: number): GameView | null {
-    return this.game ? (this.roundViews.get(`${this.game.id}|${viewer}|${round}`) ?? null) : null;
-  }
-
-  /** The earliest view this page had of the game in play, for a viewer. */
-  firstView(viewer: string): GameView | null {
-    for (let r = 1; this.game && r <= this.game.rounds; r++) {
-      const v = this.viewAt(viewer, r);
-      if (v) return v;
-    }
-    return null;
   }
 
   onRedraw(fn: () => void): () => void {

@@ -72,9 +72,10 @@ function metricRow(c: GameController, v: GameView, role: RoleId, key: string, la
 
 /** Why each objective moved since the start of the previous round (as the deltas count), from the engine's accounting. */
 function whyMoved(c: GameController, v: GameView, role: RoleId, weights: Record<string, number>): HTMLElement {
-  const before = c.viewAt(v.viewer, v.round - 1);
-  const first = v.round === 1 || !before;
-  const moves = movesOf(first ? null : before, v, role);
+  // From the start of the previous round to the start of this one: the scores are counted then, and the deltas count so.
+  const { before, now } = c.counted;
+  const first = v.round === 1 || !before || !now;
+  const moves = movesOf(first ? null : before, first ? v : now, role);
   return h(
     'details',
     { class: 'why-moved', open: true },

@@ -34,7 +34,7 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0
 export function causeText(v: GameView, c: MoveCause): string {
   switch (c.kind) {
     case 'agreement':
-      return `${c.ended ? 'the end of ' : ''}${agreementName(v, c.id)}, round ${c.round}`;
+      return `${c.ended ? 'the end of ' : ''}${agreementName(v, c.id)}${c.round >= 1 ? `, round ${c.round}` : ''}`;
     case 'figure':
       return FIGURES[c.figure] ?? c.figure;
     case 'unseen':
