@@ -307,10 +307,15 @@ export class GameSession {
   /** Each human seat's figures at the start of a round, from its own view. */
   private observe(s: GameState): void {
     for (const [role, h] of this.histories) if ((h.snapshots.at(-1)?.round ?? 0) < s.round) h.observe(view(s, role));
+    this.noteStart(this.starts, s);
+  }
+
+  /** The first state of each round is the one its briefing counted: each human seat's and the spectator's view of it. */
+  private noteStart(into: Map<string, Map<number, GameView>>, s: GameState): void {
     if (s.phase === 'over') return;
     for (const role of [...this.histories.keys(), 'spectator'] as const) {
-      const mine = this.starts.get(role) ?? new Map<number, GameView>();
-      this.starts.set(role, mine);
+      const mine = into.get(role) ?? new Map<number, GameView>();
+      into.set(role, mine);
       if (!mine.has(s.round)) mine.set(s.round, view(s, role));
     }
   }
@@ -324,8 +329,11 @@ export class GameSession {
       if (gen !== this.gen) return;
       const shadow = new MatchHost(host.scenario, host.record.scenario.hash, host.record.seed, { hashes: false, origin: host.record.origin?.state });
       const rebuilt = new Map([...this.histories.keys()].map((r) => [r, new MetricHistory()]));
+      // A loaded game's round began before it was opened: its start is the replayed one.
+      const starts = new Map<string, Map<number, GameView>>();
       const observe = (s: GameState) => {
         for (const [role, h] of rebuilt) if ((h.snapshots.at(-1)?.round ?? 0) < s.round) h.observe(view(s, role));
+        this.noteStart(starts, s);
       };
       observe(shadow.state);
       for (const a of host.record.actions) {
@@ -339,6 +347,7 @@ export class GameSession {
         h.snapshots = [...h.snapshots, ...later].sort((a, b) => a.round - b.round);
         this.histories.set(role, h);
       }
+      for (const [role, mine] of starts) this.starts.set(role, new Map([...(this.starts.get(role) ?? []), ...mine]));
       this.update();
     }, 0);
   }
