@@ -16,3 +16,4 @@ export { ratifiersOf, voteChance } from './ratify';
 export { initiativeText } from './forum';
 export { carryOn } from './carry';
 export { fundersText, funderName, withScriptedCofunders, scriptedCofunders, cofundersOf, cofunderPays, cofundedTotal, scriptText } from './funding';
+export { explainScore, type ObjectiveMove, type MoveCause, type ExplainedFigure } from './explain-score';

@@ -716,6 +716,7 @@ export class App {
           overlay,
           endScreen(v, {
             seating: c.seating,
+            firstView: c.counted.first,
             // An online game's seat starts a new game from the menu, after leaving the room.
             onNew: () => (c.online ? c.toMenu() : void this.openSetup()),
             onExport: () => void exportGame(c),

@@ -60,6 +60,8 @@ export class GameController {
   /** The online room's seat this page plays, or null for a game in this browser. */
   online: OnlineSeat | null = null;
   readonly history = new MetricHistory();
+  /** Views as the scores were counted (game-protocol.ts), for "why it moved". */
+  counted: NonNullable<SessionUpdate['counted']> = { before: null, now: null, first: null };
   readonly flow: Actor<typeof flowMachine>;
 
   private current: { view: GameView | null; legal: ActionTemplate[]; spectator: GameView | null } = { view: null, legal: [], spectator: null };
@@ -146,6 +148,7 @@ export class GameController {
     this.online = u.online ?? null;
     this.history.snapshots = u.history;
     this.current = { view: u.view, legal: u.legal, spectator: u.spectator };
+    this.counted = u.counted ?? { before: null, now: null, first: null };
     if (u.flow) this.flow.send(u.flow);
     this.redraw();
   }

@@ -4,6 +4,7 @@ import { h } from './dom';
 import { humanize, money, roleName } from './names';
 import { POWER_COLOURS } from './palette';
 import { alignBar, bar, delta, sparkline } from './widgets';
+import { movesOf, whyList } from './explain';
 
 /** Names and plain explanations of the metrics a dashboard shows. */
 export const METRIC_LABELS: Record<string, { label: string; help?: string; money?: boolean }> = {
@@ -71,6 +72,20 @@ function metricRow(c: GameController, v: GameView, role: RoleId, key: string, la
   ];
 }
 
+/** Why each objective moved since the start of the previous round (as the deltas count), from the engine's accounting. */
+function whyMoved(c: GameController, v: GameView, role: RoleId, weights: Record<string, number>): HTMLElement {
+  // From the start of the previous round to the start of this one: the scores are counted then, and the deltas count so.
+  const { before, now } = c.counted;
+  const first = v.round === 1 || !before || !now;
+  const moves = movesOf(first ? null : before, first ? v : now, role);
+  return h(
+    'details',
+    { class: 'why-moved', open: true },
+    h('summary', null, first ? 'Where each objective stands' : 'Why it moved this round'),
+    whyList(v, moves, first ? 'start' : 'round', objectiveLabel, (k) => weights[k] !== undefined, 'score-why'),
+  );
+}
+
 export function renderDashboard(c: GameController, v: GameView, role: RoleId): HTMLElement[] {
   const score = v.scores[role];
   const island = v.islands[role];
@@ -114,6 +129,7 @@ export function renderDashboard(c: GameController, v: GameView, role: RoleId): H
               ),
             ),
         ),
+        whyMoved(c, v, role, weights),
       ),
     );
   }

@@ -51,6 +51,11 @@ export interface SessionUpdate {
   flow?: FlowEvent;
   /** A seat of an online room (src/ui/online/port.ts): no saves or hand-offs here; the server keeps the game. */
   online?: OnlineSeat;
+  /**
+   * Views as the scores were counted, for "why it moved" (issue 11): the shown seat's at the start
+   * of the previous round and of this one; once the game is over, the spectator's at the start of the game.
+   */
+  counted?: { before: GameView | null; now: GameView | null; first: GameView | null };
 }
 
 export interface OnlineSeat {

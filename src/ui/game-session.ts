@@ -1,4 +1,4 @@
-import { legalActions, view, type Action, type GameState, type RoleId } from '../engine';
+import { legalActions, view, type Action, type GameState, type GameView, type RoleId } from '../engine';
 import { MatchHost } from '../host/match';
 import { POLICY_NAMES } from '../ai';
 import { MAX_PASSES } from '../ai/autoplay';
@@ -60,6 +60,8 @@ export class GameSession {
   private screen: Screen = 'menu';
   private flowSeat: RoleId | null = null;
   private histories = new Map<RoleId, MetricHistory>();
+  /** Each human seat's and the spectator's view at the start of each round, as the scores were counted then. */
+  private starts = new Map<string, Map<number, GameView>>();
   private gameId = 0;
   private gen = 0;
   private firstDone = new Set<string>();
@@ -190,6 +192,11 @@ export class GameSession {
       legal: v && shown ? legalActions(v, shown) : [],
       history: shown ? (this.histories.get(shown)?.snapshots ?? []) : [],
       spectator: s ? view(s, 'spectator') : null,
+      counted: {
+        before: (shown && s && this.starts.get(shown)?.get(s.round - 1)) || null,
+        now: (shown && s && this.starts.get(shown)?.get(s.round)) || null,
+        first: (s?.phase === 'over' && this.starts.get('spectator')?.get(1)) || null,
+      },
       nextSeat: shown && this.seating.mode === 'hotseat' ? this.nextHuman(shown, false) : null,
       unsaved: this.unsaved(),
       ...(flow ? { flow } : {}),
@@ -287,6 +294,7 @@ export class GameSession {
     this.notice = null;
     this.reactPass = 1;
     this.histories = new Map(seating.humans.map((r) => [r, new MetricHistory()]));
+    this.starts = new Map();
     this.observe(host.state);
     this.unsubscribe = host.onChange((s) => {
       this.observe(s);
@@ -299,6 +307,17 @@ export class GameSession {
   /** Each human seat's figures at the start of a round, from its own view. */
   private observe(s: GameState): void {
     for (const [role, h] of this.histories) if ((h.snapshots.at(-1)?.round ?? 0) < s.round) h.observe(view(s, role));
+    this.noteStart(this.starts, s);
+  }
+
+  /** The first state of each round is the one its briefing counted: each human seat's and the spectator's view of it. */
+  private noteStart(into: Map<string, Map<number, GameView>>, s: GameState): void {
+    if (s.phase === 'over') return;
+    for (const role of [...this.histories.keys(), 'spectator'] as const) {
+      const mine = into.get(role) ?? new Map<number, GameView>();
+      into.set(role, mine);
+      if (!mine.has(s.round)) mine.set(s.round, view(s, role));
+    }
   }
 
   /** Figures of the rounds before a loaded game's current one: play the record again, quietly. */
@@ -310,8 +329,11 @@ export class GameSession {
       if (gen !== this.gen) return;
       const shadow = new MatchHost(host.scenario, host.record.scenario.hash, host.record.seed, { hashes: false, origin: host.record.origin?.state });
       const rebuilt = new Map([...this.histories.keys()].map((r) => [r, new MetricHistory()]));
+      // A loaded game's round began before it was opened: its start is the replayed one.
+      const starts = new Map<string, Map<number, GameView>>();
       const observe = (s: GameState) => {
         for (const [role, h] of rebuilt) if ((h.snapshots.at(-1)?.round ?? 0) < s.round) h.observe(view(s, role));
+        this.noteStart(starts, s);
       };
       observe(shadow.state);
       for (const a of host.record.actions) {
@@ -325,6 +347,7 @@ export class GameSession {
         h.snapshots = [...h.snapshots, ...later].sort((a, b) => a.round - b.round);
         this.histories.set(role, h);
       }
+      for (const [role, mine] of starts) this.starts.set(role, new Map([...(this.starts.get(role) ?? []), ...mine]));
       this.update();
     }, 0);
   }

@@ -5,6 +5,7 @@ import { h } from './dom';
 import { dateLabel, phaseLabel, roleName } from './names';
 import type { LoadedScenario } from './scenarios';
 import { swatch } from './widgets';
+import { movesOf, whyList } from './explain';
 import type { Level } from '../ai';
 
 /** What each role wants, in its own terms (game-design.md, "Roles and what each wants"). */
@@ -252,6 +253,8 @@ export interface EndActions {
   onMap(): void;
   onDebrief(): void;
   seating: Seating;
+  /** The earliest view this page had of the game, to explain each final part from (issue 11). */
+  firstView?: GameView | null;
 }
 
 /** "Computer", with its level when the seats were played by a bot level. */
@@ -307,6 +310,14 @@ export function endScreen(v: GameView, a: EndActions): HTMLElement {
                   .filter(([k]) => weights[k] !== undefined)
                   .map(([k, x]) => h('li', null, `${objectiveLabel(k)} `, h('span', { class: 'num' }, String(x)), h('span', { class: 'muted' }, ` (${weights[k]}%)`))),
               ),
+              a.firstView
+                ? h(
+                    'details',
+                    { class: 'why-moved' },
+                    h('summary', null, a.firstView.round === 1 ? 'Why each part moved over the game' : `Why each part moved since round ${a.firstView.round}`),
+                    whyList(v, movesOf(a.firstView, v, role), 'game', objectiveLabel, (k) => weights[k] !== undefined),
+                  )
+                : null,
               h(
                 'p',
                 { class: 'turns' },

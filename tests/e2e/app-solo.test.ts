@@ -88,7 +88,13 @@ describe('solo play in the browser', () => {
       expect(Number(total)).toBeLessThanOrEqual(100);
       await expect(rows.nth(i).locator('.parts li').count()).resolves.toBeGreaterThan(2);
       await expect(rows.nth(i).locator('.turns').textContent()).resolves.toMatch(/Turning points|No round moved/);
+      // Why each part moved over the game, one line an objective (issue 11).
+      await expect(rows.nth(i).locator('.why-moved li').count()).resolves.toBe(await rows.nth(i).locator('.parts li').count());
     }
+    await page.locator('table.scores tbody tr[data-role="canberra"] .why-moved summary').click();
+    await expect(page.locator('table.scores tbody tr[data-role="canberra"] .why-moved').textContent()).resolves.toMatch(/Why each part moved over the game[\s\S]*(→|where you started|held at)/);
+    await page.locator('table.scores tbody tr[data-role="canberra"] .why-moved').scrollIntoViewIfNeeded();
+    await shot(page, 'end-why');
     await expect(page.locator('table.scores').textContent()).resolves.toMatch(/Canberra[\s\S]*Player/);
     // Every other seat was played by the level chosen at setup.
     await expect(page.locator('table.scores th .muted', { hasText: 'Computer · Easy' }).count()).resolves.toBe(4);
