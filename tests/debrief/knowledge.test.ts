@@ -35,16 +35,22 @@ describe('what each side knew', () => {
     expect(marked).toBeGreaterThan(0);
   });
 
-  it('a secret clause leaked at round 2\'s briefing is learnt then by a role outside the pact, and not before', () => {
-    const leaked = p.host.state.agreements.flatMap((a) => a.clauses.map((c) => ({ a, c }))).find((x) => x.c.seenBy === 'all' && x.a.round === 1);
+  it('a secret clause that leaks is learnt by a role outside the pact in the round it leaks, and not before', () => {
+    // A clause signed in secret (its parties were told of it privately) and public by the end: a leak.
+    const leaked = p.host.state.agreements
+      .flatMap((a) => a.clauses.map((c) => ({ a, c })))
+      .find((x) => x.c.seenBy === 'all' && p.host.state.log.some((e) => e.about.includes(x.c.id) && e.text.startsWith('Secret clause')));
     expect(leaked).toBeDefined();
     const outsider = p.figures.seats.find((s) => !leaked!.a.parties.includes(s))!;
     // Step k of the debrief is the state once round k is over and round k+1's briefing is out.
     const sees = (step: number) => view(p.roundEnds.get(step)!, outsider).agreements.some((a) => a.clauses.some((c) => c.id === leaked!.c.id));
-    expect(sees(0)).toBe(false);
-    expect(sees(1)).toBe(true);
+    const steps = [...p.roundEnds.keys()].sort((x, y) => x - y);
+    const first = steps.find((k) => sees(k));
+    expect(first).toBeDefined();
+    expect(first!).toBeGreaterThanOrEqual(leaked!.a.round);
+    expect(sees(first! - 1)).toBe(false);
     const marks = knowledgeMarks(p.states[0]!, p.record.actions, p.states, p.host.state, outsider);
     const acted = marks.flatMap((m) => m.missing.filter((x) => x.fact.id === `clause:${leaked!.c.id}`));
-    for (const x of acted) expect(x.learnt).toBe(2);
+    for (const x of acted) expect(x.learnt).toBe(first! + 1);
   });
 });
