@@ -6,7 +6,7 @@ import type { ReportMessage, ReportRequest } from './report-runner';
 self.onmessage = (e: MessageEvent<ReportRequest>) => {
   const { scenario, hash, games } = e.data;
   try {
-    for (const g of games) self.postMessage({ digest: reportGame(scenario, hash, g.policy, g.seed) } satisfies ReportMessage);
+    for (const g of games) self.postMessage({ item: reportGame(scenario, hash, g.policy, g.seed) } satisfies ReportMessage);
     self.postMessage({ done: true } satisfies ReportMessage);
   } catch (err) {
     self.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies ReportMessage);

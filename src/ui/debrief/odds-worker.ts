@@ -6,7 +6,7 @@ import type { OddsMessage, OddsRequest } from './odds';
 self.onmessage = (e: MessageEvent<OddsRequest>) => {
   const { scenario, hash, seeds } = e.data;
   try {
-    for (const seed of seeds) self.postMessage({ result: oddsGame(scenario, hash, seed) } satisfies OddsMessage);
+    for (const seed of seeds) self.postMessage({ item: oddsGame(scenario, hash, seed) } satisfies OddsMessage);
     self.postMessage({ done: true } satisfies OddsMessage);
   } catch (err) {
     self.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies OddsMessage);
