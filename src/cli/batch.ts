@@ -22,6 +22,7 @@ role's score distribution and win rate.
                 easy, normal, hard, or random (random legal play)
   --json        one JSON document: { scenario, games, seed, seconds, roles: { ROLE: { mean, sd,
                 min, p25, median, p75, max, winRate } }, paired? }
+  --dump FILE   also write every game's final scores and parts to FILE (JSON), for calibration
 
 Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mistake in the arguments.`;
 
@@ -34,6 +35,7 @@ const { values } = options(
     workers: { type: 'string' },
     json: { type: 'boolean' },
     paired: { type: 'boolean' },
+    dump: { type: 'string' },
     bots: { type: 'string' },
     help: { type: 'boolean' },
   },
@@ -111,6 +113,8 @@ const table = Object.fromEntries(
     return [r, { ...s, winRate: results.filter((x) => x.winners.includes(r)).length / results.length, parts, pinned }];
   }),
 );
+// Every game's final scores and parts, for calibration (bench/fit-weights.ts refits the weights from them).
+if (typeof values.dump === 'string') writeFileSync(values.dump, JSON.stringify({ scenario: scenario.id, bots, objectives: scenario.objectives, results }));
 const islands = scenario.islands.map((i) => i.id);
 const paired = byMode.single
   ? Object.fromEntries(islands.map((i) => [i, pairedDifference(results.map((x) => x.scores[i] ?? 0), (byMode.single ?? []).map((x) => x.scores[i] ?? 0))]))

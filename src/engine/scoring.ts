@@ -52,14 +52,8 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
 /** The powers whose deals keep a power's rivals out: Beijing alone; Canberra and Washington together. */
 const blocOf = (p: PowerId): PowerId[] => (p === 'beijing' ? ['beijing'] : ['canberra', 'washington']);
 
-/**
- * Footholds in the islands that count against "rivals kept out" when no side has any: without it
- * the first deal of the game would swing denial from nothing to everything.
- */
-export const DENIAL_CUSHION = 40;
-
-/** Footholds that count as spread evenly among the powers, so that the first deal of a game does not take all access. */
-export const ACCESS_CUSHION = 60;
+/** What one island network (a cable, a tower network, a data centre) adds to its side's network lead, per island of the scenario. */
+export const NETWORK_POINTS = 12;
 
 /** What a standing agreement gives its funder in access to an island: a pact most, aid least. */
 function accessWeight(a: GameState['agreements'][number]): number {
@@ -93,15 +87,18 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
     for (const asset of own(g.islands, i)?.assets ?? []) if (asset.kind === 'port' && (POWERS as readonly string[]).includes(asset.owner)) footholds[asset.owner as PowerId] += 20;
     if (own(g.islands, i)?.recognises === 'PRC') footholds.beijing += 5;
   }
-  // Access is a share: what this power holds against what its rivals hold (an ally's doors are not
-  // closed to it), so a rival's new foothold costs it as much as its own gains it.
+  // Access, denial and network share are leads, not shares: what this side holds less what its
+  // rivals hold, per island, so every foothold or network moves them by the same amount for
+  // either side, wherever the game started (a share starting at 80 for one side and 20 for the
+  // other lets the first rise little and the second much: position, not play).
+  const perIsland = Math.max(1, islands.length);
   const held = (x: PowerId) => (own(g.powers, x) ? footholds[x] + aid[x] : 0);
   const against = rivals.reduce((s, x) => s + held(x), 0);
-  const access = (100 * (held(p) + ACCESS_CUSHION / 2)) / (held(p) + against + ACCESS_CUSHION);
+  const access = 50 + (held(p) - against) / perIsland;
   const ours = blocOf(p).reduce((s, x) => s + footholds[x], 0);
   const theirs = rivals.reduce((s, x) => s + footholds[x], 0);
-  // Network share: island cables (in service or being built) and telecom assets on this power's
-  // vendors (Beijing) or on trusted vendors (the others).
+  // Network lead: island cables (in service or being built) and telecom assets on this power's
+  // vendors (Beijing) or on trusted vendors (the others), less those on the rest.
   const favoured = (vendor: string | null) => {
     const v = vendor ? own(g.vendors, vendor) : undefined;
     return p === 'beijing' ? v?.origin === 'beijing' : v?.trusted === true;
@@ -110,15 +107,16 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
     ...g.cables.filter((c) => c.status !== 'proposed' && c.route.some((l) => own(g.landings, l)?.island)).map((c) => c.vendor),
     ...islands.flatMap((i) => (own(g.islands, i)?.assets ?? []).filter((a) => a.kind !== 'port').map((a) => a.vendor)),
   ];
-  const vendorShare = networks.length ? (networks.filter(favoured).length * 100) / networks.length : 50;
+  const ahead = networks.filter(favoured).length;
+  const vendorShare = 50 + (NETWORK_POINTS * (2 * ahead - networks.length)) / perIsland;
   return {
     influence,
     access,
-    vendorShare: clampMetric(vendorShare),
+    vendorShare,
     reputation: power.reputation,
-    // Rivals kept out: the share of the region's footholds held by this power's side, so that
-    // matching a rival's deal wins back what the rival's deal took.
-    denial: (100 * (ours + DENIAL_CUSHION / 2)) / (ours + theirs + DENIAL_CUSHION),
+    // Rivals kept out: the lead of this power's side in the region's footholds, so that matching a
+    // rival's deal wins back exactly what the rival's deal took.
+    denial: 50 + (ours - theirs) / perIsland,
   };
 }
 
@@ -130,18 +128,18 @@ export function powerParts(g: GameState, p: PowerId): Record<string, number> {
  * scenario-weighted measures, it ends better off.
  */
 export const SCORE_SWING: Record<string, number> = {
-  development: 20,
-  sovereignty: 12,
-  survival: 15,
-  resilience: 40,
-  balance: 16,
-  solvency: 25,
-  democracy: 10,
-  influence: 16,
-  access: 15,
-  vendorShare: 25,
-  reputation: 12,
-  denial: 20,
+  development: 10,
+  sovereignty: 6,
+  survival: 8,
+  resilience: 20,
+  balance: 8,
+  solvency: 12,
+  democracy: 5,
+  influence: 8,
+  access: 8,
+  vendorShare: 12,
+  reputation: 6,
+  denial: 10,
 };
 
 /** An objective's part, 0-100 (unrounded), from its level now and at the start. */

@@ -389,7 +389,12 @@ export function secretFacts(g: GameState | ReturnType<typeof view>): Fact[] {
  */
 export function knowledgeMarks(g0: GameState, actions: Action[], states: GameState[], last: GameState, role: RoleId): KnowledgeMark[] {
   const firstSeen = new Map<string, number>();
-  for (const s of [...states, last]) for (const f of secretFacts(view(s, role))) if (!firstSeen.has(f.id)) firstSeen.set(f.id, s.round);
+  for (const s of [...states, last]) {
+    const v = view(s, role);
+    // A clause that has leaked is no longer secret, but the role has learnt it all the same.
+    const seen = [...secretFacts(v).map((f) => f.id), ...v.agreements.flatMap((a) => a.clauses.map((c) => `clause:${c.id}`))];
+    for (const id of seen) if (!firstSeen.has(id)) firstSeen.set(id, s.round);
+  }
   const marks: KnowledgeMark[] = [];
   const myName = nameOf(g0, role);
   actions.forEach((a, i) => {

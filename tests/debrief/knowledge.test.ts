@@ -15,7 +15,11 @@ describe('what each side knew', () => {
     let marked = 0;
     for (const role of p.figures.seats) {
       const firstRound = new Map<string, number>();
-      for (const st of [...p.states, p.host.state]) for (const f of secretFacts(view(st, role))) if (!firstRound.has(f.id)) firstRound.set(f.id, st.round);
+      for (const st of [...p.states, p.host.state]) {
+        const v = view(st, role);
+        // A leaked clause is learnt, though no longer secret.
+        for (const id of [...secretFacts(v).map((f) => f.id), ...v.agreements.flatMap((a) => a.clauses.map((c) => `clause:${c.id}`))]) if (!firstRound.has(id)) firstRound.set(id, st.round);
+      }
       const marks = knowledgeMarks(p.states[0]!, p.record.actions, p.states, p.host.state, role);
       for (const m of marks) {
         const before = p.states[m.at]!;

@@ -7,11 +7,11 @@ import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 /** Play to the next round's negotiation, signing whatever was accepted. */
 const nextRound = (g: GameState): GameState => endPhase(endPhase(g));
 
-describe('scores measure play, not position (rules version 11)', () => {
+describe('scores measure play, not position (rules versions 11 and 12)', () => {
   it('a part moves smoothly with the change: never pinned at 0 or 100 by one large gain or loss', () => {
     expect(partOf('sovereignty', 60, 60)).toBe(50);
-    expect(partOf('sovereignty', 72, 60)).toBe(75); // the swing scores 75
-    expect(partOf('sovereignty', 48, 60)).toBe(25);
+    expect(partOf('sovereignty', 66, 60)).toBe(75); // the swing (6) scores 75
+    expect(partOf('sovereignty', 54, 60)).toBe(25);
     // A huge gain still leaves room above it, and a bigger gain always scores more.
     expect(partOf('access', 200, 0)).toBeLessThan(100);
     expect(partOf('access', 200, 0)).toBeGreaterThan(partOf('access', 150, 0));
@@ -56,6 +56,21 @@ describe('scores measure play, not position (rules version 11)', () => {
     g = act(act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 2) }), { type: 'accept', role: 'PNG', offer: offerNo(g, 2) });
     g = nextRound(g);
     expect(powerParts(g, 'canberra').denial!).toBeGreaterThan(afterPact);
+  });
+
+  it('network share is a lead, not a share: a Huawei cable moves Beijing up and Canberra down by the same amount, and a trusted one moves them back', () => {
+    const g = newGame();
+    const lead = () => ({ beijing: powerParts(g, 'beijing').vendorShare!, canberra: powerParts(g, 'canberra').vendorShare! });
+    const start = lead();
+    const cable = (id: string, vendor: string) => ({ id, name: id, route: ['honiara', 'auki'], vendor, financier: 'beijing' as const, status: 'building' as const, readyRound: 3, dataAccess: false, operator: 'island' as const, owner: 'SLB', agreement: null });
+    g.cables.push(cable('test-huawei', 'huawei-marine'));
+    const afterHuawei = lead();
+    // Before rules version 12 Canberra's share started near 100 and Beijing's near 0: one cable moved Beijing 27 points and Canberra a few.
+    expect(afterHuawei.beijing - start.beijing).toBeGreaterThan(0);
+    expect(afterHuawei.beijing - start.beijing).toBeCloseTo(start.canberra - afterHuawei.canberra, 6);
+    g.cables.push(cable('test-asn', 'asn'));
+    expect(lead().beijing).toBeCloseTo(start.beijing, 6);
+    expect(lead().canberra).toBeCloseTo(start.canberra, 6);
   });
 
   it('a crackdown calms the streets now but leaves the island settling at more unrest than before', () => {

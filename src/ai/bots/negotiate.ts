@@ -108,6 +108,7 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
   const incoming = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !E.hasAnswered(o, role));
   if (!incoming.length) return [];
   const prior: Proposal[] = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.acceptedBy.includes(role)).map((o) => ({ deal: o.deal, from: o.from }));
+  const standing = [...prior];
   const standalone = incoming.map((o) => ({ o, g: appraise(m, [role], [{ deal: o.deal, from: o.from }], prior)[role]?.gain ?? 0 }));
   standalone.sort((a, b) => b.g - a.g || a.o.id.localeCompare(b.o.id));
   let spent = 0;
@@ -131,8 +132,15 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
       if (E.dealRefusal(m.base, deal)) continue;
       const both = appraise(m, [role, ...others], [{ deal, from: role }], prior);
       const mine = (both[role]?.gain ?? 0) + noise - bar;
-      // A reason may offer other terms only if the bot would sign on them: the deciding factor, not a guess.
-      if (mine > 0 && (!worst || mine - (a.gain - bar) > worst.lift)) worst = { change, lift: mine - (a.gain - bar) };
+      // A reason may offer other terms only if the bot would sign them, offered as they would come
+      // (from the same proposer): the deciding factor, not a guess.
+      if (mine > 0) {
+        // Also without the offers accepted earlier in this answer: offered on those terms, it
+        // might be weighed before them (offers are taken best first), and must still be signed.
+        const offered = { deal, from: o.from };
+        const asOffered = Math.min(appraise(m, [role], [offered], prior)[role]?.gain ?? 0, appraise(m, [role], [offered], standing)[role]?.gain ?? 0) + noise - bar;
+        if (asOffered > 0 && (!worst || asOffered - (a.gain - bar) > worst.lift)) worst = { change, lift: asOffered - (a.gain - bar) };
+      }
       if (!c.params.counters || o.counterDepth >= E.MAX_COUNTERS) continue;
       const theyWould = others.every((r) => wouldSign(c, r, deal, both[r] as Appraisal));
       const myCost = E.funderOf(deal) === role ? E.funderPays(v, deal) : 0;
