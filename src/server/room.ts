@@ -117,7 +117,8 @@ const facilitatorMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('extend'), seconds: z.number().int().min(-3600).max(3600) }),
   /** Each phase's time from its start, for the phases to come. */
   z.strictObject({ command: z.literal('phaseTimes'), negotiation: seconds, decisions: seconds }),
-  z.strictObject({ command: z.literal('inject'), inject: z.unknown() }),
+  /** `at`: a later round at whose briefing it resolves (a scheduled inject); now when absent. */
+  z.strictObject({ command: z.literal('inject'), inject: z.unknown(), at: z.number().int().min(1).max(1000).optional() }),
   z.strictObject({ command: z.literal('override'), override: z.unknown() }),
   z.strictObject({ command: z.literal('message'), to: z.unknown(), text: z.unknown() }),
   z.strictObject({ command: z.literal('viewAs'), seat: z.string().max(40) }),
@@ -561,7 +562,7 @@ export class GameRoom extends Room {
         return;
       }
       case 'inject':
-        await this.apply({ type: 'inject', role: 'facilitator', inject: c.inject } as Action, 'facilitator', m.person, 'facilitator', client);
+        await this.apply({ type: 'inject', role: 'facilitator', inject: c.inject, ...(c.at !== undefined ? { at: c.at } : {}) } as Action, 'facilitator', m.person, 'facilitator', client);
         return;
       case 'message':
         await this.apply({ type: 'message', role: 'facilitator', to: c.to, text: c.text } as Action, 'facilitator', m.person, 'facilitator', client);

@@ -1,4 +1,5 @@
 import { EVENT_KINDS, type GameView, type LogEntry, type Offer, type RoleId, type ScenarioInject } from '../../engine';
+import { injectText } from '../../engine/facilitator';
 import { describeDeal, describeOrder } from '../describe';
 import { h } from '../dom';
 import { money, namesForIds, phaseLabel, roleName, statusLabel } from '../names';
@@ -13,7 +14,24 @@ export interface LobbySeat {
   people: number;
   names?: string[];
   bot: boolean;
+  /** Who has joined, with their sub-roles in a team seat. */
+  members?: { name: string; subRole: string | null; title: string | null }[];
+  /** The facilitator's set-up for the seat. */
+  assignment?: SeatAssignment;
+  subRoles?: { id: string; title: string }[];
 }
+
+export type SeatAssignment = { mode: 'people' } | { mode: 'team' } | { mode: 'bot'; level: 'easy' | 'normal' | 'hard' };
+
+/** The set-up's choices for a seat, as the select's values. */
+const SEAT_CHOICES: { value: string; label: string; assignment: SeatAssignment }[] = [
+  { value: 'people', label: 'People (one or more players)', assignment: { mode: 'people' } },
+  { value: 'team', label: 'A team with sub-roles', assignment: { mode: 'team' } },
+  { value: 'bot-easy', label: 'Computer: easy', assignment: { mode: 'bot', level: 'easy' } },
+  { value: 'bot-normal', label: 'Computer: normal', assignment: { mode: 'bot', level: 'normal' } },
+  { value: 'bot-hard', label: 'Computer: hard', assignment: { mode: 'bot', level: 'hard' } },
+];
+const choiceOf = (a: SeatAssignment | undefined): string => (!a ? 'people' : a.mode === 'bot' ? `bot-${a.level}` : a.mode);
 
 export interface ConsoleState {
   view: GameView;
@@ -40,10 +58,14 @@ const open = (v: GameView) => v.phase === 'negotiation' || v.phase === 'decision
 
 /** Who sits at a seat, in the words of the seats table and the lobby. */
 const whoSits = (lobby: LobbySeat | undefined): string =>
-  lobby?.bot ? 'the computer' : lobby && lobby.people > 0 ? (lobby.names ?? []).join(', ') || `${lobby.people} connected` : 'nobody yet';
+  lobby?.bot
+    ? `the computer${lobby.assignment?.mode === 'bot' ? ` (${lobby.assignment.level})` : ''}`
+    : lobby && lobby.people > 0
+      ? (lobby.members?.length ? lobby.members.map((m) => (m.title ? `${m.name} (${m.title})` : m.name)) : (lobby.names ?? [])).join(', ') || `${lobby.people} connected`
+      : 'nobody yet';
 
 /** The lobby: the join code and its QR code large enough to read from the back of a room, and who has joined each seat. */
-export function lobbyPanel(code: string, qr: string | null, title: string, seats: LobbySeat[], v: GameView | null): HTMLElement {
+export function lobbyPanel(code: string, qr: string | null, title: string, seats: LobbySeat[], v: GameView | null, assign?: (seat: RoleId, a: SeatAssignment) => void): HTMLElement {
   const joined = seats.filter((x) => !x.bot && x.people > 0).length;
   return h(
     'section',
@@ -66,7 +88,30 @@ export function lobbyPanel(code: string, qr: string | null, title: string, seats
         { id: 'fac-lobby-seats' },
         seats.map((x) => {
           const who = whoSits(x);
-          return h('li', { 'data-seat': x.seat, class: who === 'nobody yet' ? 'empty' : 'taken' }, h('span', { class: 'fac-lobby-seat' }, v ? roleName(v, x.seat) : x.seat), h('span', { class: 'fac-lobby-who' }, who));
+          const team = x.assignment?.mode === 'team' ? (x.subRoles ?? []).map((r) => r.title).join(' · ') : null;
+          // The set-up: who plays the seat. Changing it sends everyone seated there back to choose again.
+          const choice = assign
+            ? h(
+                'select',
+                {
+                  class: 'fac-lobby-assign',
+                  'data-assign': x.seat,
+                  'aria-label': `Who plays ${v ? roleName(v, x.seat) : x.seat}`,
+                  onchange: (e: Event) => {
+                    const picked = SEAT_CHOICES.find((c) => c.value === (e.target as HTMLSelectElement).value);
+                    if (picked) assign(x.seat, picked.assignment);
+                  },
+                },
+                SEAT_CHOICES.map((c) => h('option', { value: c.value, selected: c.value === choiceOf(x.assignment) }, c.label)),
+              )
+            : null;
+          return h(
+            'li',
+            { 'data-seat': x.seat, class: who === 'nobody yet' ? 'empty' : 'taken' },
+            h('span', { class: 'fac-lobby-seat' }, v ? roleName(v, x.seat) : x.seat, team ? h('span', { class: 'fac-lobby-team' }, team) : null),
+            h('span', { class: 'fac-lobby-who' }, who),
+            choice,
+          );
         }),
       ),
     ),
@@ -194,6 +239,28 @@ export function scriptedList(v: GameView, injects: ScenarioInject[], fire: (id: 
           : h('button', { type: 'button', class: 'btn small', disabled: !open(v), onclick: () => fire(i.id) }, 'Fire now'),
       );
     }),
+  );
+}
+
+/** The injects set for a later round: each waits for its round's briefing, and can be cancelled until then. */
+export function scheduleList(v: GameView, cancel: (id: string) => void): HTMLElement {
+  const schedule = v.schedule ?? [];
+  if (!schedule.length) return h('p', { class: 'muted', id: 'fac-schedule-empty' }, 'Nothing scheduled. Choose a round under When in an inject or news form.');
+  return h(
+    'ul',
+    { class: 'fac-list', id: 'fac-schedule' },
+    schedule.map((s) =>
+      h(
+        'li',
+        { 'data-scheduled': s.id, class: s.status },
+        h('strong', null, `Round ${s.round}: `),
+        injectText(v, s.inject),
+        ' ',
+        s.status === 'waiting'
+          ? h('button', { type: 'button', class: 'btn small', 'data-cancel': s.id, disabled: !open(v), onclick: () => cancel(s.id) }, 'Cancel')
+          : h('span', { class: 'fac-tag' }, s.status === 'fired' ? `fired at the start of round ${s.round}` : 'cancelled'),
+      ),
+    ),
   );
 }
 
