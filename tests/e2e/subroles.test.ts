@@ -67,6 +67,15 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await beijing.claim('beijing', 'Wei');
   await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="beijing"] .fac-lobby-who').innerText()).toBe('Wei');
   await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-setup-lobby.png') });
+  // The host's screen (the same device) shows the same set-up, and can change it.
+  const hostScreen = await open(hostDevice, `/?renderer=canvas&join=${game.code}`);
+  await hostScreen.locator('p[data-seat="SLB"] select[data-assign="SLB"]').waitFor({ timeout: 30_000 });
+  expect(await hostScreen.locator('select[data-assign="SLB"]').inputValue()).toBe('team');
+  expect(await hostScreen.locator('p[data-seat="SLB"]').innerText()).toContain('Ana (Minister of foreign affairs), Ben (Minister of finance)');
+  await hostScreen.locator('select[data-assign="washington"]').selectOption('bot-easy');
+  await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="washington"] .fac-lobby-who').innerText()).toBe('the computer (easy)');
+  await hostScreen.screenshot({ path: join(SCREENSHOTS, 'online-host-setup.png') });
+  await hostScreen.close();
   expect((await fac.locator('#fac-lobby-qr').boundingBox())!.width).toBeGreaterThanOrEqual(300);
 
   // Beijing's loan to the Solomons.

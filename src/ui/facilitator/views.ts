@@ -1,5 +1,6 @@
 import { EVENT_KINDS, type GameView, type LogEntry, type Offer, type RoleId, type ScenarioInject } from '../../engine';
 import { injectText } from '../../engine/facilitator';
+import { seatSelect, type SeatAssignment } from '../seat-setup';
 import { describeDeal, describeOrder } from '../describe';
 import { h } from '../dom';
 import { money, namesForIds, phaseLabel, roleName, statusLabel } from '../names';
@@ -21,17 +22,7 @@ export interface LobbySeat {
   subRoles?: { id: string; title: string }[];
 }
 
-export type SeatAssignment = { mode: 'people' } | { mode: 'team' } | { mode: 'bot'; level: 'easy' | 'normal' | 'hard' };
 
-/** The set-up's choices for a seat, as the select's values. */
-const SEAT_CHOICES: { value: string; label: string; assignment: SeatAssignment }[] = [
-  { value: 'people', label: 'People (one or more players)', assignment: { mode: 'people' } },
-  { value: 'team', label: 'A team with sub-roles', assignment: { mode: 'team' } },
-  { value: 'bot-easy', label: 'Computer: easy', assignment: { mode: 'bot', level: 'easy' } },
-  { value: 'bot-normal', label: 'Computer: normal', assignment: { mode: 'bot', level: 'normal' } },
-  { value: 'bot-hard', label: 'Computer: hard', assignment: { mode: 'bot', level: 'hard' } },
-];
-const choiceOf = (a: SeatAssignment | undefined): string => (!a ? 'people' : a.mode === 'bot' ? `bot-${a.level}` : a.mode);
 
 export interface ConsoleState {
   view: GameView;
@@ -90,21 +81,7 @@ export function lobbyPanel(code: string, qr: string | null, title: string, seats
           const who = whoSits(x);
           const team = x.assignment?.mode === 'team' ? (x.subRoles ?? []).map((r) => r.title).join(' · ') : null;
           // The set-up: who plays the seat. Changing it sends everyone seated there back to choose again.
-          const choice = assign
-            ? h(
-                'select',
-                {
-                  class: 'fac-lobby-assign',
-                  'data-assign': x.seat,
-                  'aria-label': `Who plays ${v ? roleName(v, x.seat) : x.seat}`,
-                  onchange: (e: Event) => {
-                    const picked = SEAT_CHOICES.find((c) => c.value === (e.target as HTMLSelectElement).value);
-                    if (picked) assign(x.seat, picked.assignment);
-                  },
-                },
-                SEAT_CHOICES.map((c) => h('option', { value: c.value, selected: c.value === choiceOf(x.assignment) }, c.label)),
-              )
-            : null;
+          const choice = assign ? seatSelect(x.seat, v ? roleName(v, x.seat) : x.seat, x.assignment, assign) : null;
           return h(
             'li',
             { 'data-seat': x.seat, class: who === 'nobody yet' ? 'empty' : 'taken' },

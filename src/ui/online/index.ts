@@ -6,6 +6,7 @@ import { h, render } from '../dom';
 import { renderFeed, renderIslands, type FeedState } from '../islands';
 import { phaseLabel, roleName } from '../names';
 import { OnlinePort, type SignaturesMessage } from './port';
+import { seatSelect, type SeatAssignment } from '../seat-setup';
 import { isOpenedKey, openedStore, type OpenedFile } from '../authoring/store';
 import './online.css';
 
@@ -328,7 +329,15 @@ class OnlineScreen {
         ? h(
             'div',
             { class: 'online-seats' },
-            ...l.seats.map((s) => h('p', { 'data-seat': s.seat }, `${seatName(v, s.seat)}: ${s.people} connected${s.bot ? ', played by the computer' : ''}`)),
+            // The set-up: who plays each seat (people, a team with sub-roles, the computer at a level).
+            ...l.seats.map((s) =>
+              h(
+                'p',
+                { 'data-seat': s.seat, class: 'online-setup-seat' },
+                `${seatName(v, s.seat)}: ${s.members?.length ? s.members.map((m) => (m.title ? `${m.name} (${m.title})` : m.name)).join(', ') : `${s.people} connected`}${s.bot ? ', played by the computer' : ''} `,
+                seatSelect(s.seat, seatName(v, s.seat), s.assignment as SeatAssignment | undefined, (seat, assignment) => this.room?.send('host', { command: 'assign', seat, assignment }), 'online-assign'),
+              ),
+            ),
             h('button', { type: 'button', class: 'btn', id: 'online-lock', onclick: () => this.room?.send('host', { command: 'lock', locked: !l.locked }) }, l.locked ? 'Unlock the room' : 'Lock the room'),
           )
         : null,
