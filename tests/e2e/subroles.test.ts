@@ -53,12 +53,12 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await fac.goto(new URL(`/?facilitate=${game.code}`, server.url).href);
   await fac.locator('#fac-seats').waitFor({ timeout: 30_000 });
 
-  // The set-up in the lobby: the Solomons a team with sub-roles, Papua New Guinea the computer at hard.
+  // The set-up in the lobby: the Solomons a team with sub-roles, Papua New Guinea the computer (easy).
   await fac.locator('#fac-lobby-toggle').click();
   await fac.locator('select[data-assign="SLB"]').selectOption('team');
   await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="SLB"]').innerText()).toMatch(/Prime minister · Minister of finance · Minister of foreign affairs/);
-  await fac.locator('select[data-assign="PNG"]').selectOption('bot-hard');
-  await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="PNG"] .fac-lobby-who').innerText()).toBe('the computer (hard)');
+  await fac.locator('select[data-assign="PNG"]').selectOption('bot-easy');
+  await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="PNG"] .fac-lobby-who').innerText()).toBe('the computer (easy)');
 
   const ana = await member(game.code, 'Ana', 'foreign-affairs');
   const ben = await member(game.code, 'Ben', 'finance');
@@ -72,8 +72,8 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await hostScreen.locator('p[data-seat="SLB"] select[data-assign="SLB"]').waitFor({ timeout: 30_000 });
   expect(await hostScreen.locator('select[data-assign="SLB"]').inputValue()).toBe('team');
   expect(await hostScreen.locator('p[data-seat="SLB"]').innerText()).toContain('Ana (Minister of foreign affairs), Ben (Minister of finance)');
-  await hostScreen.locator('select[data-assign="washington"]').selectOption('bot-easy');
-  await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="washington"] .fac-lobby-who').innerText()).toBe('the computer (easy)');
+  await hostScreen.locator('select[data-assign="washington"]').selectOption('bot-normal');
+  await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="washington"] .fac-lobby-who').innerText()).toBe('the computer (normal)');
   await hostScreen.screenshot({ path: join(SCREENSHOTS, 'online-host-setup.png') });
   await hostScreen.close();
   expect((await fac.locator('#fac-lobby-qr').boundingBox())!.width).toBeGreaterThanOrEqual(300);
@@ -83,7 +83,7 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await ana.locator('#tab-offers').click();
   await expect.poll(() => ana.locator('#tabpanel').innerText(), { timeout: 15_000 }).toMatch(/\$4\.321m/);
   // The minister of foreign affairs accepts: it waits for finance, on both devices.
-  await ana.locator('#tabpanel button[id^="answer-accept"]').click();
+  await ana.locator('#tabpanel li.card', { hasText: '$4.321m' }).locator('button[id^="answer-accept"]').click();
   await expect.poll(() => ana.locator('#signatures').innerText(), { timeout: 15_000 }).toMatch(/Awaiting the minister of finance's signature: accept .*\(Ana, minister of foreign affairs\)/);
   expect(await ana.locator('#signatures [data-sign]').count()).toBe(0);
   await expect.poll(() => ben.locator('#signatures').innerText(), { timeout: 15_000 }).toMatch(/Awaiting the minister of finance's signature/);
