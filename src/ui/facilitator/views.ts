@@ -231,7 +231,7 @@ export function scheduleList(v: GameView, cancel: (id: string) => void): HTMLEle
         'li',
         { 'data-scheduled': s.id, class: s.status },
         h('strong', null, `Round ${s.round}: `),
-        injectText(v, s.inject),
+        h('span', { class: 'fac-schedule-what' }, injectText(v, s.inject)),
         ' ',
         s.status === 'waiting'
           ? h('button', { type: 'button', class: 'btn small', 'data-cancel': s.id, disabled: !open(v), onclick: () => cancel(s.id) }, 'Cancel')
