@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { step, view, type Action } from '../../src/engine';
 import { MatchHost, replay } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
+import { facilitatorEntry } from '../../src/host/figures';
 import { simplePolicy } from '../../src/ai/simple';
 import { act, endPhase, loadScenario, newGame } from '../helpers';
 
@@ -36,6 +37,12 @@ describe('injects at a chosen round', () => {
     expect(round3[0]?.injected).toBe(true);
     expect(g.schedule?.[0]?.status).toBe('fired');
     expect(view(g, 'SLB').log.some((e) => e.round === 3 && /cyclone/i.test(e.text))).toBe(true);
+  });
+
+  test('the debrief\'s timeline lists a scheduled and a cancelled inject as the facilitator\'s alone', () => {
+    const name = (r: string) => (r === 'SLB' ? 'Solomon Islands' : r);
+    expect(facilitatorEntry(cyclone(3), name)).toEqual({ roles: ['SLB'], text: 'The facilitator schedules for the start of round 3 an event: Cyclone off Guadalcanal (Solomon Islands)', seenBy: [] });
+    expect(facilitatorEntry({ type: 'inject', role: 'facilitator', inject: { kind: 'cancel', id: 'at1' } }, name)).toEqual({ roles: [], text: 'The facilitator cancels scheduled inject at1', seenBy: [] });
   });
 
   test('cancelled before it fires, it never fires; a fired or unknown one cannot be cancelled', () => {
