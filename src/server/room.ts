@@ -245,6 +245,7 @@ export class GameRoom extends Room {
     const m = this.members.get(client.sessionId);
     this.members.delete(client.sessionId);
     if (m?.viewer && this.isSeat(m.viewer) && !this.seatHasPerson(m.viewer)) this.emptySince.set(m.viewer, Date.now());
+    if (m?.viewer && this.isSeat(m.viewer) && [...this.pending.values()].some((p) => p.seat === m.viewer)) this.broadcastSignatures(m.viewer);
   }
 
   override onDispose(): void {
@@ -312,7 +313,8 @@ export class GameRoom extends Room {
     this.emptySince.delete(seat as RoleId);
     client.send('seated', { seat, token, person, code: this.game.code, subRole });
     this.sendView(client);
-    this.sendSignatures(client);
+    // Every member: a signer who just joined is no longer missing.
+    this.broadcastSignatures(seat as RoleId);
     this.broadcastLobby();
   }
 
@@ -386,6 +388,12 @@ export class GameRoom extends Room {
 
   private signaturesPayload(seat: RoleId, note: string | null = null): Record<string, unknown> {
     const title = (id: string) => this.subRoleTitle(seat, id);
+    // A signer nobody on the team has joined as: say so, or the team waits for no one.
+    const here = new Set([...this.members.values()].filter((m) => m.viewer === seat && m.subRole).map((m) => m.subRole));
+    const vacant = (needs: string[]) => {
+      const missing = needs.filter((id) => !here.has(id));
+      return missing.length ? ` (nobody has joined as ${missing.map((id) => `the ${title(id)}`).join(' or ')} yet)` : '';
+    };
     return {
       note,
       pending: [...this.pending.values()]
@@ -398,14 +406,14 @@ export class GameRoom extends Room {
           person: p.person,
           needs: p.needs.map((id) => ({ id, title: title(id) })),
           signed: p.signed.map((s) => ({ ...s, title: title(s.subRole) })),
-          text: `Awaiting ${p.needs.map((id) => `the ${title(id)}'s`).join(' and ')} signature`,
+          text: `Awaiting ${p.needs.map((id) => `the ${title(id)}'s`).join(' and ')} signature${vacant(p.needs)}`,
         })),
     };
   }
 
   private sendSignatures(client: Client): void {
     const m = this.members.get(client.sessionId);
-    if (m?.viewer && this.isSeat(m.viewer)) client.send('signatures', { ...this.signaturesPayload(m.viewer), subRole: m.subRole ?? null });
+    if (m?.viewer && this.isSeat(m.viewer) && m.subRole) client.send('signatures', { ...this.signaturesPayload(m.viewer), subRole: m.subRole });
   }
 
   /** To every member of the seat's team: the moves waiting for a signature, and a note of what just happened. */
@@ -413,7 +421,8 @@ export class GameRoom extends Room {
     const payload = this.signaturesPayload(seat, note);
     for (const c of this.clients) {
       const m = this.members.get(c.sessionId);
-      if (m?.viewer === seat) c.send('signatures', { ...payload, subRole: m.subRole ?? null });
+      // Only a team's members (with a sub-role) sign: a seat played by one person has nothing waiting.
+      if (m?.viewer === seat && m.subRole) c.send('signatures', { ...payload, subRole: m.subRole });
     }
   }
 

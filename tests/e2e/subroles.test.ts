@@ -66,6 +66,8 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   const beijing = await Player.join(server.url, game.code);
   await beijing.claim('beijing', 'Wei');
   await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="beijing"] .fac-lobby-who').innerText()).toBe('Wei');
+  await fac.locator('#fac-lobby-qr').waitFor({ timeout: 15_000 });
+  expect((await fac.locator('#fac-lobby-qr').boundingBox())!.width).toBeGreaterThanOrEqual(300);
   await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-setup-lobby.png') });
   // The host's screen (the same device) shows the same set-up, and can change it.
   const hostScreen = await open(hostDevice, `/?renderer=canvas&join=${game.code}`);
@@ -76,7 +78,6 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="washington"] .fac-lobby-who').innerText()).toBe('the computer (normal)');
   await hostScreen.screenshot({ path: join(SCREENSHOTS, 'online-host-setup.png') });
   await hostScreen.close();
-  expect((await fac.locator('#fac-lobby-qr').boundingBox())!.width).toBeGreaterThanOrEqual(300);
 
   // Beijing's loan to the Solomons.
   expect(await beijing.act({ type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 4321, financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 10, graceYears: 2 } } })).toBeNull();

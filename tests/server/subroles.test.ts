@@ -111,6 +111,12 @@ describe('sub-roles and co-signing online', () => {
     expect(last(ana)!.note).toBe('ben (minister of finance) declined to sign: the move was not made.');
     expect(await ben.act({ type: 'accept', role: 'SLB', offer })).toBeNull();
     await until(() => facilitator.view.offers.find((o) => o.id === offer)?.status === 'accepted');
+    // A pact needs the prime minister, whom nobody has joined as: the team is told; its sender withdraws it.
+    ben.room.send('act', { action: { type: 'offer', role: 'SLB', to: ['canberra'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'cyber', clauses: [] } } });
+    await until(() => last(ana)?.pending.length === 1);
+    expect(last(ana)!.pending[0]!.text).toBe('Awaiting the prime minister\'s signature (nobody has joined as the prime minister yet)');
+    ben.room.send('sign', { id: last(ana)!.pending[0]!.id, approve: false });
+    await until(() => last(ana)?.pending.length === 0);
     // Papua New Guinea is the computer's from the start: it ends its negotiation unprompted.
     await until(() => facilitator.view.ended.includes('PNG'), 20_000);
   });
