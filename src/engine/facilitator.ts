@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Action, GameState, InjectAction, MessageAction, OverrideAction, Refusal, RoleId } from './types';
+import type { Action, GameState, InjectAction, MessageAction, OverrideAction, Refusal, RoleId, ScheduledInject } from './types';
 import { EVENT_KINDS, OVERRIDE_FIGURES, POWERS } from './types';
 import { islandsOfDeal } from './deals';
 import { applyClauses, weighing } from './security';
@@ -30,9 +30,11 @@ export const injectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('event'), event: z.enum(EVENT_KINDS), island: id.optional(), power: z.enum(POWERS).optional(), title: z.string().min(1).max(MAX_INJECT_TITLE).optional() }),
   z.strictObject({ kind: z.literal('news'), text: z.string().min(1).max(MAX_NEWS), to: z.union([z.literal('all'), seats]) }),
   z.strictObject({ kind: z.literal('scripted'), id }),
+  z.strictObject({ kind: z.literal('cancel'), id }),
 ]);
 
-export const injectActionSchema = z.strictObject({ type: z.literal('inject'), role: z.literal(FACILITATOR), inject: injectSchema });
+/** `at`: a later round at whose briefing the inject resolves, before the scenario's events (a scheduled inject). */
+export const injectActionSchema = z.strictObject({ type: z.literal('inject'), role: z.literal(FACILITATOR), inject: injectSchema, at: z.number().int().min(1).max(1000).optional() });
 export const messageActionSchema = z.strictObject({
   type: z.literal('message'),
   role: id,
@@ -98,6 +100,20 @@ export function facilitatorRefusal(g: GameState, action: FacilitatorAction): Ref
     return null;
   }
   const inject = action.inject;
+  if (inject.kind === 'cancel') {
+    if (action.at !== undefined) return { code: 'malformed', field: 'at', message: 'A cancellation takes effect now.' };
+    const s = (g.schedule ?? []).find((x) => x.id === inject.id);
+    if (!s || s.status !== 'waiting') return { code: 'unknownTarget', field: 'inject.id', message: s ? `That inject has ${s.status === 'fired' ? 'fired' : 'been cancelled'}.` : `No inject "${inject.id.slice(0, 40)}" is scheduled.` };
+    return null;
+  }
+  if (action.at !== undefined) {
+    if (action.at <= g.round || action.at > g.scenario.rounds)
+      return g.round >= g.scenario.rounds
+        ? { code: 'illegalTerms', field: 'at', message: 'This is the last round: an inject can only resolve now.' }
+        : { code: 'illegalTerms', field: 'at', message: `An inject can be set for round ${g.round + 1} to ${g.scenario.rounds}.` };
+    if (inject.kind === 'scripted' && (g.schedule ?? []).some((x) => x.status === 'waiting' && x.inject.kind === 'scripted' && x.inject.id === inject.id))
+      return { code: 'illegalTerms', field: 'inject.id', message: 'That inject is already scheduled.' };
+  }
   switch (inject.kind) {
     case 'event':
       if (inject.island !== undefined && !own(g.islands, inject.island)) return { code: 'unknownTarget', field: 'inject.island', message: `There is no island "${inject.island}" in this game.` };
@@ -192,6 +208,42 @@ function fireEvent(g: GameState, kind: NonNullable<Extract<InjectAction['inject'
   markInjected(g, from);
 }
 
+/** How the facilitator's schedule names an inject. */
+export function injectText(g: Pick<GameState, 'injects' | 'islands' | 'powers'>, inject: ScheduledInject['inject']): string {
+  if (inject.kind === 'news') return `news: "${inject.text.trim().slice(0, 80)}"`;
+  if (inject.kind === 'scripted') return `the scenario's inject "${(g.injects ?? []).find((i) => i.id === inject.id)?.title ?? inject.id}"`;
+  const where = inject.island ? ` on ${own(g.islands, inject.island)?.name ?? inject.island}` : inject.power ? ` on ${own(g.powers, inject.power)?.name ?? inject.power}` : '';
+  return `${inject.title ?? `an event (${inject.event})`}${where}`;
+}
+
+/** An inject resolving now: at once when made, or at the briefing of the round it was scheduled for. */
+function fireInject(g: GameState, inject: ScheduledInject['inject']): void {
+  const say = sayer(g);
+  if (inject.kind === 'event') fireEvent(g, inject.event, { island: inject.island, power: inject.power, title: inject.title });
+  else if (inject.kind === 'news') say(`News: ${inject.text.trim()}`, inject.to);
+  else {
+    const found = (g.injects ?? []).find((i) => i.id === inject.id);
+    if (!found) return;
+    const round = firedIn(g, inject.id);
+    // Fired by hand since it was scheduled: not twice.
+    if (round !== null) return say(`Scheduled inject "${found.title}" not fired again: it was fired in round ${round}.`, []);
+    // The facilitator's own line names the inject and its source; it marks the inject as fired.
+    say(`Inject "${found.title}" (${found.source}).`, [], [firedMark(found.id)]);
+    if (found.kind) fireEvent(g, found.kind, { island: found.island, power: found.power, title: found.title });
+    if (found.news) say(`News: ${found.news}`, found.to && found.to.length > 0 ? found.to : 'all');
+  }
+}
+
+/** At a round's briefing, before the scenario's events: the injects scheduled for this round, in the order they were set. */
+export function fireScheduled(g: GameState): void {
+  for (const s of g.schedule ?? []) {
+    if (s.status !== 'waiting' || s.round !== g.round) continue;
+    s.status = 'fired';
+    sayer(g)(`Scheduled inject ${s.id} fires: ${injectText(g, s.inject)}.`, [], [s.id]);
+    fireInject(g, s.inject);
+  }
+}
+
 /** Carry out a legal facilitator action (or a seat's question). */
 export function applyFacilitator(g: GameState, action: FacilitatorAction): void {
   if (action.type === 'override') return applyOverride(g, action);
@@ -207,14 +259,20 @@ export function applyFacilitator(g: GameState, action: FacilitatorAction): void 
     return;
   }
   const inject = action.inject;
-  if (inject.kind === 'event') fireEvent(g, inject.event, { island: inject.island, power: inject.power, title: inject.title });
-  else if (inject.kind === 'news') say(`News: ${inject.text.trim()}`, inject.to);
-  else {
-    const found = (g.injects ?? []).find((i) => i.id === inject.id);
-    if (!found) return;
-    // The facilitator's own line names the inject and its source; it marks the inject as fired.
-    say(`Inject "${found.title}" (${found.source}).`, [], [firedMark(found.id)]);
-    if (found.kind) fireEvent(g, found.kind, { island: found.island, power: found.power, title: found.title });
-    if (found.news) say(`News: ${found.news}`, found.to && found.to.length > 0 ? found.to : 'all');
+  if (inject.kind === 'cancel') {
+    const s = (g.schedule ?? []).find((x) => x.id === inject.id);
+    if (!s) return;
+    s.status = 'cancelled';
+    // The schedule is the facilitator's: the seats never learn what was planned.
+    say(`Scheduled inject ${s.id} cancelled: ${injectText(g, s.inject)}.`, [], [s.id]);
+    return;
   }
+  if (action.at !== undefined) {
+    const schedule = g.schedule ?? [];
+    const entry: ScheduledInject = { id: `at${schedule.length + 1}`, round: action.at, inject: structuredClone(inject), status: 'waiting', madeIn: g.round };
+    g.schedule = [...schedule, entry];
+    say(`Inject ${entry.id} set for the start of round ${action.at}: ${injectText(g, inject)}.`, [], [entry.id]);
+    return;
+  }
+  fireInject(g, inject);
 }

@@ -121,6 +121,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
     computerSeats: [...scenario.islands.filter((i) => i.computer).map((i) => i.id), ...scenario.powers.filter((p) => p.computer).map((p) => p.id)],
     rng: seedState(seed),
     ...(scenario.injects?.length ? { injects: structuredClone(scenario.injects) } : {}),
+    ...(scenario.subRoles ? { subRoles: structuredClone(scenario.subRoles) } : {}),
   };
   g.round = 0;
   for (const s of scenario.islands) transfer(g, 'world', s.id, s.treasury, 'opening', null);

@@ -105,7 +105,10 @@ export const orderSchema = z.discriminatedUnion('kind', [
   order('renegotiateDebt', { debt: id }),
 ]);
 
-const action = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), role: id, why: text.optional(), ...shape });
+/** Longest list of co-signers of an action (subroles.ts). */
+export const MAX_COSIGNERS = 8;
+const action = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), role: id, why: text.optional(), by: id.optional(), cosigned: z.array(id).max(MAX_COSIGNERS).optional(), ...shape });
 export const actionSchema = z.discriminatedUnion('type', [
   action('offer', { to: z.array(id).max(MAX_ADDRESSEES), deal: dealSchema, amends: id.optional() }),
   action('accept', { offer: id }),

@@ -17,7 +17,7 @@ import { completeNetworks } from './telecom';
 import { acceptPackage, closePackage, refusePackage, resolvePackage } from './packages';
 import { runRatifications, signPending } from './ratify';
 import { answerForum, closeForums } from './forum';
-import { applyFacilitator, isFacilitatorAction } from './facilitator';
+import { applyFacilitator, fireScheduled, isFacilitatorAction } from './facilitator';
 import { nextHiddenId } from './ids';
 import { historyEntry, updateSeenScores } from './known';
 
@@ -129,6 +129,8 @@ export function runBriefing(g: GameState): void {
   grantBudgets(g);
   for (const p of Object.values(g.powers)) if (p) p.intrusions = p.intrusions.filter((x) => x.until >= g.round);
   for (const i of Object.values(g.islands)) i.pressure = i.pressure.filter((x) => x.until >= g.round);
+  // The facilitator's injects set for this round resolve first, then the scenario's events.
+  fireScheduled(g);
   drawEvents(g, say);
   briefIntel(g, say);
   updateScores(g);

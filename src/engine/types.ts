@@ -128,6 +128,27 @@ export interface ScenarioData {
   injects?: ScenarioInject[] | undefined;
   /** Shorter cuts for a lesson (src/scenario/lesson.ts): the host picks one when creating a game. */
   lessons?: { id: string; title: string; minutes: number; rounds: number; buildPct?: number | undefined; negotiationMinutes: number; decisionsMinutes: number }[] | undefined;
+  /** The members of a team (src/engine/subroles.ts): who may take which act, who must co-sign it. DEFAULT_SUB_ROLES when absent. */
+  subRoles?: SubRoles | undefined;
+}
+
+/**
+ * What a sub-role's rights are counted in: the kind of deal an offer, counter or acceptance
+ * carries (and `loan` when any of its money is lent), a sealed order, a cancellation.
+ */
+export const SUB_ROLE_ACTS = ['cable', 'telecom', 'aid', 'pact', 'diplomatic', 'package', 'loan', 'order', 'cancel'] as const;
+export type SubRoleAct = (typeof SUB_ROLE_ACTS)[number];
+/** One member's part in a team: the acts it may take (all when `takes` is absent) and those it must co-sign when another member takes them. */
+export interface SubRole {
+  id: string;
+  title: string;
+  takes?: SubRoleAct[] | undefined;
+  signs?: SubRoleAct[] | undefined;
+}
+/** The sub-roles of an island government's team and of a power's. */
+export interface SubRoles {
+  island: SubRole[];
+  power: SubRole[];
 }
 
 /** A scripted inject a scenario offers its facilitator: an event that resolves at once, or a news item. */
@@ -598,6 +619,21 @@ export interface GameState {
   votes?: Record<string, 'pass' | 'refuse'> | undefined;
   /** Pacific Islands Forum meetings; present once one has been called (forum.ts). */
   forums?: ForumMeeting[] | undefined;
+  /** The scenario's sub-roles, when it declares them (subroles.ts); DEFAULT_SUB_ROLES otherwise. */
+  subRoles?: SubRoles | undefined;
+  /** Injects the facilitator scheduled for a later round (facilitator.ts); present once one has been. The facilitator's only. */
+  schedule?: ScheduledInject[] | undefined;
+}
+
+/** An inject the facilitator set for the start of a later round's events. */
+export interface ScheduledInject {
+  id: string;
+  /** The round at whose briefing it resolves, before the scenario's events. */
+  round: number;
+  inject: Exclude<Inject, { kind: 'cancel' }>;
+  status: 'waiting' | 'fired' | 'cancelled';
+  /** The round it was scheduled in. */
+  madeIn: number;
 }
 
 // ---------------------------------------------------------------- ratification and the Forum
@@ -683,7 +719,13 @@ export type Action = (
   | InjectAction
   | MessageAction
   | OverrideAction
-) & { why?: string | undefined };
+) & {
+  why?: string | undefined;
+  /** The acting member's sub-role, when the seat is a team with sub-roles (src/engine/subroles.ts). */
+  by?: string | undefined;
+  /** The sub-roles that co-signed the action; checked against the sub-roles' rules, in play and on replay. */
+  cosigned?: string[] | undefined;
+};
 
 /** Figures a facilitator may set, with a reason: an island's metrics and treasury, a power's reputation and treasury. */
 export const OVERRIDE_FIGURES = ['treasury', 'economy', 'legitimacy', 'unrest', 'sovereignty', 'cyber', 'democracy', 'reputation'] as const;
@@ -700,12 +742,16 @@ export interface OverrideAction {
 export type Inject =
   | { kind: 'event'; event: EventKind; island?: IslandId | undefined; power?: PowerId | undefined; title?: string | undefined }
   | { kind: 'news'; text: string; to: 'all' | RoleId[] }
-  | { kind: 'scripted'; id: string };
+  | { kind: 'scripted'; id: string }
+  /** Call off a scheduled inject before it fires. */
+  | { kind: 'cancel'; id: string };
 /** Only the facilitator injects. */
 export interface InjectAction {
   type: 'inject';
   role: 'facilitator';
   inject: Inject;
+  /** Resolve at the start of this (later) round's events instead of now. */
+  at?: number | undefined;
 }
 /** The facilitator writes to all or chosen seats; a seat writes a private question to the facilitator. */
 export interface MessageAction {
@@ -734,7 +780,9 @@ export type RefusalCode =
   /** A per-seat, per-round limit on a repeatable action is used up. */
   | 'limitReached'
   /** Only the facilitator may do that. */
-  | 'notFacilitator';
+  | 'notFacilitator'
+  /** The member's sub-role may not take that act, or a co-signer's signature is missing (subroles.ts). */
+  | 'needsSignature';
 
 export interface Refusal {
   code: RefusalCode;

@@ -5,6 +5,7 @@ import { parseAction } from './parse';
 import { counterRefusal, hasAnswered, packageOfferRefusal } from './packages';
 import { forumRefusal } from './forum';
 import { facilitatorRefusal, isFacilitatorAction, senderRefusal } from './facilitator';
+import { signatureRefusal } from './subroles';
 
 export const MAX_COUNTERS = 3;
 export const MAX_OPEN_OFFERS = 12;
@@ -110,7 +111,11 @@ export function validate(g: GameState, action: Action): Refusal | null {
   if (g.ended.includes(role)) return { code: 'alreadyEnded', message: 'You have ended this phase; wait for the others.' };
   if (action.why !== undefined && (typeof action.why !== 'string' || action.why.length > MAX_WHY))
     return { code: 'malformed', field: 'why', message: `An explanation is a text of at most ${MAX_WHY} characters.` };
+  // A member of a team acts within its sub-role, with the co-signatures it needs (subroles.ts).
+  return moveRefusal(g, action, role) ?? signatureRefusal(g, action);
+}
 
+function moveRefusal(g: GameState, action: Exclude<Action, { type: 'inject' | 'message' | 'override' }>, role: RoleId): Refusal | null {
   switch (action.type) {
     case 'offer': {
       if (!Array.isArray(action.to) || action.to.length === 0) return { code: 'badParty', field: 'to', message: 'Address the offer to at least one other role.' };

@@ -38,6 +38,8 @@ const HIDDEN_COUNTERS = { offer: 0, order: 0, accept: 0 } as const;
 export function view(g: GameState, viewer: ViewerId): GameView {
   const { rng: _rng, scripted: _scripted, deck: _deck, tabled: _tabled, votes: _votes, injects: _injects, idKey: _idKey, seen: _seen, ...rest } = g;
   if (viewer === 'facilitator') return { ...rest, viewer };
+  // The facilitator's scheduled injects are a surprise: no seat or screen sees them coming.
+  const { schedule: _schedule, ...open } = rest;
   const only: RoleId[] = [viewer];
   // The scores as this viewer can work them out (known.ts); everyone's true scores once the game is over.
   const over = g.phase === 'over';
@@ -57,7 +59,7 @@ export function view(g: GameState, viewer: ViewerId): GameView {
   for (const [id, p] of Object.entries(g.powers) as [keyof GameState['powers'], NonNullable<GameState['powers'][keyof GameState['powers']]>][])
     powers[id] = id === viewer || p.intrusions.length === 0 ? p : { ...p, intrusions: [] };
   return {
-    ...rest,
+    ...open,
     viewer,
     powers,
     offers: g.offers.filter((o) => sees(viewer, o.seenBy)).map(shown),

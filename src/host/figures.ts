@@ -95,6 +95,12 @@ export function facilitatorEntry(a: Action, nameOf: (r: RoleId) => string): { ro
   const list = (to: 'all' | RoleId[]) => (to === 'all' ? 'everyone' : to.map(nameOf).join(', '));
   if (a.type === 'inject') {
     const i = a.inject;
+    // The schedule is the facilitator's alone until an inject fires (its effects are in the log then).
+    if (i.kind === 'cancel') return { roles: [], text: `The facilitator cancels scheduled inject ${i.id}`, seenBy: [] };
+    if (a.at !== undefined) {
+      const what = i.kind === 'event' ? `an event: ${i.title ?? i.event}${i.island ? ` (${nameOf(i.island)})` : ''}` : i.kind === 'news' ? `news to ${list(i.to)}: ${i.text}` : `the scenario’s inject "${i.id}"`;
+      return { roles: i.kind === 'event' ? [i.island, i.power].filter((x): x is string => Boolean(x)) : i.kind === 'news' && i.to !== 'all' ? [...i.to] : [], text: `The facilitator schedules for the start of round ${a.at} ${what}`, seenBy: [] };
+    }
     if (i.kind === 'event') return { roles: [i.island, i.power].filter((x): x is string => Boolean(x)), text: `The facilitator injects an event: ${i.title ?? i.event}${i.island ? ` (${nameOf(i.island)})` : ''}`, seenBy: 'all' };
     if (i.kind === 'news') return { roles: i.to === 'all' ? [] : [...i.to], text: `The facilitator’s news to ${list(i.to)}: ${i.text}`, seenBy: i.to === 'all' ? 'all' : [...i.to] };
     return { roles: [], text: `The facilitator fires the scenario’s inject "${i.id}"`, seenBy: 'all' };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, SCRIPTED_FUNDERS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
+import { EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, SCRIPTED_FUNDERS, SUB_ROLE_ACTS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
 import { dealSchema } from '../engine/parse';
 
 /**
@@ -205,6 +205,32 @@ export const lessonSchema = z
   })
   .strict();
 
+const subRoleAct = z.enum(SUB_ROLE_ACTS);
+export const subRoleSchema = z
+  .object({
+    id: id.describe('how the join screen and the record name it (an action\'s `by` and `cosigned`)'),
+    title: text(60).describe('as it reads in a sentence: "minister of finance" ("Awaiting the minister of finance\'s signature")'),
+    takes: z.array(subRoleAct).max(SUB_ROLE_ACTS.length).optional().describe('the acts this member may make or accept; all when absent'),
+    signs: z.array(subRoleAct).max(SUB_ROLE_ACTS.length).optional().describe('the acts another member of the team makes only with this member\'s signature'),
+  })
+  .strict();
+const subRoleList = z
+  .array(subRoleSchema)
+  .min(1)
+  .max(8)
+  .superRefine((list, ctx) => {
+    list.forEach((r, i) => {
+      if (list.findIndex((x) => x.id === r.id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'an id no other sub-role of the team has' });
+      if (!list.some((x) => !x.takes || x.takes.length > 0)) ctx.addIssue({ code: 'custom', path: [i, 'takes'], message: 'at least one sub-role that may act' });
+    });
+  });
+export const subRolesSchema = z
+  .object({
+    island: subRoleList.describe('the members of an island government\'s team'),
+    power: subRoleList.describe('the members of a power\'s team'),
+  })
+  .strict();
+
 export const injectSchema = z
   .object({
     id: id.describe('how the facilitator\'s console and the record name it'),
@@ -310,6 +336,7 @@ export const scenarioSchema = z
     history: historySchema.optional(),
     lessons: z.array(lessonSchema).max(10).optional().describe('shorter cuts of the scenario for a lesson (docs/facilitator.md)'),
     injects: z.array(injectSchema).max(100).optional().describe('injects the facilitator may fire during a game (docs/facilitator.md), each with its source'),
+    subRoles: subRolesSchema.optional().describe('the members of a team in an online game and the acts each may take or must co-sign (docs/facilitator.md); a default set when absent'),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -1,6 +1,7 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
 import { stateHash, validate, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
+import { missingSigners, signaturesText, subRolesOf, titleCase } from '../engine/subroles';
 import { MatchHost } from '../host/match';
 import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
@@ -25,6 +26,31 @@ export interface RoomSettings {
   pausedLeftMs?: number | undefined;
   /** Seconds for negotiation and for decisions, each on its own; deadlineSec when absent. */
   phaseSec?: { negotiation: number; decisions: number } | undefined;
+  /** The facilitator's set-up, seat by seat: people (the default), a team with sub-roles, or the computer at a level. */
+  seats?: Partial<Record<string, SeatAssignment>> | undefined;
+}
+
+export const BOT_LEVELS = ['easy', 'normal', 'hard'] as const;
+export type SeatAssignment = { mode: 'people' } | { mode: 'team' } | { mode: 'bot'; level: (typeof BOT_LEVELS)[number] };
+export const seatAssignmentSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('people') }),
+  z.strictObject({ mode: z.literal('team') }),
+  z.strictObject({ mode: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
+]);
+
+/** A team member's move waiting for the signatures its sub-role needs (src/engine/subroles.ts); kept in memory only. */
+interface PendingSignature {
+  id: number;
+  seat: RoleId;
+  /** The move as the member made it, with `by`; `cosigned` is added once every signer has signed. */
+  action: Action;
+  by: string;
+  person: string;
+  /** Sub-roles that still have to sign. */
+  needs: string[];
+  signed: { subRole: string; person: string }[];
+  round: number;
+  phase: string;
 }
 
 /** How long a finished game's room stays open for the final scores. */
@@ -42,6 +68,8 @@ interface Member {
   host: boolean;
   /** Joined as a voter of the class vote (a phone): sees the options' words and may cast a ballot. */
   voter?: boolean;
+  /** The member's sub-role in a team seat (src/engine/subroles.ts), if it has one. */
+  subRole?: string | null | undefined;
 }
 
 export interface RoomContext {
@@ -63,7 +91,9 @@ export function loadScenario(text: string): { ok: true; scenario: ScenarioData; 
   return { ok: true, scenario: r.scenario as unknown as ScenarioData, hash: r.hash };
 }
 
-const claimMessage = z.strictObject({ seat: z.string().max(40), name: z.string().max(40).optional() });
+const claimMessage = z.strictObject({ seat: z.string().max(40), name: z.string().max(40).optional(), subRole: z.string().max(40).optional() });
+/** A team member signs (or declines) a move that waits for its sub-role's signature. */
+const signMessage = z.strictObject({ id: z.number().int().min(1), approve: z.boolean() });
 const actMessage = z.strictObject({ action: z.record(z.string(), z.unknown()) });
 const hostMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('lock'), locked: z.boolean() }),
@@ -71,6 +101,8 @@ const hostMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('move'), person: z.string().max(80), seat: z.string().max(40) }),
   z.strictObject({ command: z.literal('deadline'), seconds: z.number().int().min(0).max(3600) }),
   z.strictObject({ command: z.literal('bots'), afterSec: z.number().int().min(0).max(3600), level: z.enum(['easy', 'normal', 'hard', 'simple']) }),
+  /** The set-up: who plays a seat (people, a team with sub-roles, the computer at a level). */
+  z.strictObject({ command: z.literal('assign'), seat: z.string().max(40), assignment: seatAssignmentSchema }),
 ]);
 
 /** The facilitator's console (docs/facilitator.md): pace, injects, messages, a seat's view. */
@@ -85,7 +117,8 @@ const facilitatorMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('extend'), seconds: z.number().int().min(-3600).max(3600) }),
   /** Each phase's time from its start, for the phases to come. */
   z.strictObject({ command: z.literal('phaseTimes'), negotiation: seconds, decisions: seconds }),
-  z.strictObject({ command: z.literal('inject'), inject: z.unknown() }),
+  /** `at`: a later round at whose briefing it resolves (a scheduled inject); now when absent. */
+  z.strictObject({ command: z.literal('inject'), inject: z.unknown(), at: z.number().int().min(1).max(1000).optional() }),
   z.strictObject({ command: z.literal('override'), override: z.unknown() }),
   z.strictObject({ command: z.literal('message'), to: z.unknown(), text: z.unknown() }),
   z.strictObject({ command: z.literal('viewAs'), seat: z.string().max(40) }),
@@ -123,6 +156,9 @@ export class GameRoom extends Room {
   /** The class vote open now, if any (docs/facilitator.md); not stored: its result is the seat's action. */
   private vote: ClassVote | null = null;
   private voteSeq = 0;
+  /** Team members' moves waiting for a co-signature. */
+  private pending = new Map<number, PendingSignature>();
+  private pendingSeq = 0;
 
   private get store(): GameStore {
     if (!context) throw new Error('The game server has no store.');
@@ -161,6 +197,7 @@ export class GameRoom extends Room {
     host: (client: Client, message: unknown) => this.enqueue(() => this.command(client, message)),
     facilitate: (client: Client, message: unknown) => this.enqueue(() => this.facilitate(client, message)),
     ballot: (client: Client, message: unknown) => this.enqueue(() => this.ballot(client, message)),
+    sign: (client: Client, message: unknown) => this.enqueue(() => this.sign(client, message)),
     _: (client: Client, type: unknown) => {
       this.refuse(client, 'unknownType', `The server does not know the message "${String(type).slice(0, 40)}".`);
     },
@@ -176,7 +213,7 @@ export class GameRoom extends Room {
     if (typeof o.token === 'string') {
       const seat = await this.store.seat(o.token);
       if (!seat || seat.code !== this.game.code) throw new Error('That seat token is not valid for this game: claim a seat again.');
-      return { viewer: seat.seat as RoleId, person: seat.person, token: seat.token, host: false };
+      return { viewer: seat.seat as RoleId, person: seat.person, token: seat.token, host: false, subRole: seat.subRole ?? null };
     }
     if (o.watch === true) return { viewer: 'spectator', person: (o as { voter?: unknown }).voter === true ? 'voter' : 'spectator', token: null, host: false, voter: (o as { voter?: unknown }).voter === true };
     return { viewer: null, person: '', token: null, host: false };
@@ -187,6 +224,7 @@ export class GameRoom extends Room {
     if (auth.viewer && auth.viewer !== 'spectator' && auth.viewer !== 'facilitator') this.emptySince.delete(auth.viewer);
     this.sendLobby(client);
     this.sendView(client);
+    if (auth.viewer && this.isSeat(auth.viewer)) this.sendSignatures(client);
     if (this.vote && (auth.viewer === 'facilitator' || auth.voter || (auth.viewer === 'spectator' && !auth.host))) this.sendVote(client);
   }
 
@@ -200,12 +238,14 @@ export class GameRoom extends Room {
 
   override onReconnect(client: Client): void {
     this.sendView(client);
+    this.sendSignatures(client);
   }
 
   override onLeave(client: Client): void {
     const m = this.members.get(client.sessionId);
     this.members.delete(client.sessionId);
     if (m?.viewer && this.isSeat(m.viewer) && !this.seatHasPerson(m.viewer)) this.emptySince.set(m.viewer, Date.now());
+    if (m?.viewer && this.isSeat(m.viewer) && [...this.pending.values()].some((p) => p.seat === m.viewer)) this.broadcastSignatures(m.viewer);
   }
 
   override onDispose(): void {
@@ -254,15 +294,27 @@ export class GameRoom extends Room {
       return;
     }
     if (!this.isSeat(seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${seat}" in this game; the seats are ${this.host.state.seats.join(', ')}.`);
+    const assigned = this.settings.seats?.[seat];
+    if (assigned?.mode === 'bot') return this.refuse(client, 'botSeat', `The computer plays ${this.seatName(seat as RoleId)} (the facilitator's set-up): choose another seat.`);
+    let subRole: string | null = null;
+    if (assigned?.mode === 'team') {
+      const team = subRolesOf(this.host.state, seat as RoleId);
+      const chosen = team.find((s) => s.id === parsed.data.subRole);
+      if (!chosen) return this.refuse(client, 'subRole', `${this.seatName(seat as RoleId)} plays as a team: choose your part (${team.map((s) => s.title).join(', ')}).`, 'subRole');
+      subRole = chosen.id;
+    }
     const person = (parsed.data.name ?? '').trim() || `player-${client.sessionId.slice(0, 4)}`;
     const token = newToken();
-    await this.store.addSeat({ token, code: this.game.code, seat, person });
+    await this.store.addSeat({ token, code: this.game.code, seat, person, subRole });
     m.viewer = seat as RoleId;
     m.person = person;
     m.token = token;
+    m.subRole = subRole;
     this.emptySince.delete(seat as RoleId);
-    client.send('seated', { seat, token, person, code: this.game.code });
+    client.send('seated', { seat, token, person, code: this.game.code, subRole });
     this.sendView(client);
+    // Every member: a signer who just joined is no longer missing.
+    this.broadcastSignatures(seat as RoleId);
     this.broadcastLobby();
   }
 
@@ -272,11 +324,117 @@ export class GameRoom extends Room {
     if (!m?.viewer || !this.isSeat(m.viewer)) return this.refuse(client, 'noSeat', 'Claim a seat before you act.');
     const parsed = actMessage.safeParse(message);
     if (!parsed.success) return this.refuse(client, 'malformed', 'An action message is { action: { type, role, ... } }.');
-    const action = parsed.data.action as Action;
+    // Who signed is the server's to say, never the sender's: a client's own `by` and `cosigned` are dropped.
+    const { by: _by, cosigned: _cosigned, ...sent } = parsed.data.action;
+    let action = sent as Action;
     if (action.role !== m.viewer) return this.refuse(client, 'notYourSeat', `You play ${m.viewer}: you cannot act for ${String(action.role)}.`);
     // A question to the facilitator may still be asked while the game is paused.
     if (this.settings.paused && action.type !== 'message') return this.refuse(client, 'paused', PAUSED_MESSAGE);
-    await this.apply(action, m.viewer, m.person, 'person', client);
+    if (m.subRole && action.type !== 'message') action = { ...action, by: m.subRole } as Action;
+    const refusal = validate(this.host.state, action);
+    // Legal but for a co-signature: held until the signer approves it.
+    if (refusal?.code === 'needsSignature' && refusal.field === 'cosigned' && m.subRole) return this.hold(client, m, action);
+    await this.apply(action, m.viewer, m.subRole ? `${m.person} (${this.subRoleTitle(m.viewer, m.subRole)})` : m.person, 'person', client);
+  }
+
+  private seatName(seat: RoleId): string {
+    const s = this.host.state;
+    return s.islands[seat]?.name ?? s.powers[seat as 'beijing']?.name ?? seat;
+  }
+
+  private subRoleTitle(seat: RoleId, id: string): string {
+    return subRolesOf(this.host.state, seat).find((s) => s.id === id)?.title ?? id;
+  }
+
+  /** A member's move that needs another member's signature waits, and the team is told who must sign. */
+  private hold(client: Client, m: Member, action: Action): void {
+    const seat = action.role as RoleId;
+    const missing = missingSigners(this.host.state, action);
+    const p: PendingSignature = { id: ++this.pendingSeq, seat, action, by: m.subRole ?? '', person: m.person, needs: missing.map((s) => s.id), signed: [], round: this.host.state.round, phase: this.host.state.phase };
+    this.pending.set(p.id, p);
+    client.send('held', { id: p.id, message: `Awaiting ${signaturesText(missing)} signature.` });
+    this.broadcastSignatures(seat);
+  }
+
+  /** A signer approves (the move is made once every signer has) or declines (it is dropped); the sender may drop it too. */
+  private async sign(client: Client, message: unknown): Promise<void> {
+    if (!this.allowed(client)) return;
+    const m = this.members.get(client.sessionId);
+    const parsed = signMessage.safeParse(message);
+    if (!m || !parsed.success) return this.refuse(client, 'malformed', 'A signature is { id, approve }.');
+    const p = this.pending.get(parsed.data.id);
+    if (!p || m.viewer !== p.seat) return this.refuse(client, 'noSignature', 'That move is no longer waiting for a signature.');
+    const signer = m.subRole !== null && m.subRole !== undefined && p.needs.includes(m.subRole);
+    if (!parsed.data.approve) {
+      if (!signer && !(m.person === p.person && m.subRole === p.by)) return this.refuse(client, 'notSigner', 'Only a member who must sign it, or its sender, can drop it.');
+      this.pending.delete(p.id);
+      this.broadcastSignatures(p.seat, `${m.person} (${this.subRoleTitle(p.seat, m.subRole ?? '')}) declined to sign: the move was not made.`);
+      return;
+    }
+    if (!signer) {
+      const titles = p.needs.map((id) => `the ${this.subRoleTitle(p.seat, id)}`).join(' or ');
+      return this.refuse(client, 'notSigner', `Only ${titles} can sign this.`);
+    }
+    if (this.settings.paused) return this.refuse(client, 'paused', PAUSED_MESSAGE);
+    p.signed.push({ subRole: m.subRole!, person: m.person });
+    p.needs = p.needs.filter((id) => id !== m.subRole);
+    if (p.needs.length > 0) return this.broadcastSignatures(p.seat);
+    this.pending.delete(p.id);
+    const action = { ...p.action, cosigned: p.signed.map((s) => s.subRole) } as Action;
+    const who = `${p.person} (${this.subRoleTitle(p.seat, p.by)}), co-signed by ${p.signed.map((s) => `${s.person} (${this.subRoleTitle(p.seat, s.subRole)})`).join(' and ')}`;
+    const done = await this.apply(action, p.seat, who, 'person', client);
+    this.broadcastSignatures(p.seat, done ? null : 'The signed move could not be made: the game has moved on since it was written.');
+  }
+
+  private signaturesPayload(seat: RoleId, note: string | null = null): Record<string, unknown> {
+    const title = (id: string) => this.subRoleTitle(seat, id);
+    // A signer nobody on the team has joined as: say so, or the team waits for no one.
+    const here = new Set([...this.members.values()].filter((m) => m.viewer === seat && m.subRole).map((m) => m.subRole));
+    const vacant = (needs: string[]) => {
+      const missing = needs.filter((id) => !here.has(id));
+      return missing.length ? ` (nobody has joined as ${missing.map((id) => `the ${title(id)}`).join(' or ')} yet)` : '';
+    };
+    return {
+      note,
+      pending: [...this.pending.values()]
+        .filter((p) => p.seat === seat)
+        .map((p) => ({
+          id: p.id,
+          action: p.action,
+          by: p.by,
+          byTitle: title(p.by),
+          person: p.person,
+          needs: p.needs.map((id) => ({ id, title: title(id) })),
+          signed: p.signed.map((s) => ({ ...s, title: title(s.subRole) })),
+          text: `Awaiting ${p.needs.map((id) => `the ${title(id)}'s`).join(' and ')} signature${vacant(p.needs)}`,
+        })),
+    };
+  }
+
+  private sendSignatures(client: Client): void {
+    const m = this.members.get(client.sessionId);
+    if (m?.viewer && this.isSeat(m.viewer) && m.subRole) client.send('signatures', { ...this.signaturesPayload(m.viewer), subRole: m.subRole });
+  }
+
+  /** To every member of the seat's team: the moves waiting for a signature, and a note of what just happened. */
+  private broadcastSignatures(seat: RoleId, note: string | null = null): void {
+    const payload = this.signaturesPayload(seat, note);
+    for (const c of this.clients) {
+      const m = this.members.get(c.sessionId);
+      // Only a team's members (with a sub-role) sign: a seat played by one person has nothing waiting.
+      if (m?.viewer === seat && m.subRole) c.send('signatures', { ...payload, subRole: m.subRole });
+    }
+  }
+
+  /** Moves written for another phase wait no longer: the game has moved on. */
+  private dropStalePending(): void {
+    const seats = new Set<RoleId>();
+    for (const p of this.pending.values())
+      if (p.round !== this.host.state.round || p.phase !== this.host.state.phase) {
+        this.pending.delete(p.id);
+        seats.add(p.seat);
+      }
+    for (const seat of seats) this.broadcastSignatures(seat, 'The phase ended before every signature was in: the move was not made.');
   }
 
   /** Apply, store durably, then send the views: no view leaves before the action is on disk. */
@@ -305,6 +463,7 @@ export class GameRoom extends Room {
     const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
     if (phaseChanged) this.armDeadline(true);
     this.broadcastViews();
+    if (phaseChanged) this.dropStalePending();
     // A vote's options belong to its phase: a new phase (or a move that ends the seat's options) closes it.
     if (this.vote && (this.vote.round !== this.host.state.round || this.vote.phase !== this.host.state.phase || this.host.state.ended.includes(this.vote.seat))) {
       this.vote = null;
@@ -330,17 +489,16 @@ export class GameRoom extends Room {
       this.settings.botLevel = c.level;
     } else if (c.command === 'release') {
       if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat}".`);
-      await this.store.releaseSeat(this.game.code, c.seat);
-      for (const other of this.clients) {
-        const om = this.members.get(other.sessionId);
-        if (om?.viewer === c.seat) {
-          om.viewer = null;
-          om.token = null;
-          other.send('released', { seat: c.seat });
-          this.sendView(other);
-        }
-      }
-      this.emptySince.set(c.seat as RoleId, Date.now());
+      await this.releaseSeat(c.seat as RoleId);
+    } else if (c.command === 'assign') {
+      if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat}".`);
+      const seat = c.seat as RoleId;
+      const was = this.settings.seats?.[seat]?.mode ?? 'people';
+      this.settings.seats = { ...this.settings.seats, [seat]: c.assignment };
+      // People seated under another set-up claim again: a team member picks a sub-role, a computer seat has nobody.
+      if (was !== c.assignment.mode && this.seatHasPerson(seat)) await this.releaseSeat(seat);
+      for (const p of [...this.pending.values()]) if (p.seat === seat) this.pending.delete(p.id);
+      this.clock.setTimeout(() => this.checkBots(), 0);
     } else if (c.command === 'move') {
       if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat}".`);
       for (const other of this.clients) {
@@ -355,6 +513,21 @@ export class GameRoom extends Room {
     }
     await this.store.setSettings(this.game.code, { ...this.settings });
     this.broadcastLobby();
+  }
+
+  private async releaseSeat(seat: RoleId): Promise<void> {
+    await this.store.releaseSeat(this.game.code, seat);
+    for (const other of this.clients) {
+      const om = this.members.get(other.sessionId);
+      if (om?.viewer === seat) {
+        om.viewer = null;
+        om.token = null;
+        om.subRole = null;
+        other.send('released', { seat });
+        this.sendView(other);
+      }
+    }
+    this.emptySince.set(seat, Date.now());
   }
 
   // ------------------------------------------------------------------ the facilitator's console
@@ -398,7 +571,7 @@ export class GameRoom extends Room {
         return;
       }
       case 'inject':
-        await this.apply({ type: 'inject', role: 'facilitator', inject: c.inject } as Action, 'facilitator', m.person, 'facilitator', client);
+        await this.apply({ type: 'inject', role: 'facilitator', inject: c.inject, ...(c.at !== undefined ? { at: c.at } : {}) } as Action, 'facilitator', m.person, 'facilitator', client);
         return;
       case 'message':
         await this.apply({ type: 'message', role: 'facilitator', to: c.to, text: c.text } as Action, 'facilitator', m.person, 'facilitator', client);
@@ -468,6 +641,7 @@ export class GameRoom extends Room {
     await this.store.branchFrom(this.game.code, keep, round);
     await this.rebuild();
     this.armDeadline(true);
+    this.dropStalePending();
     // The vote's options were of the abandoned branch.
     if (this.vote) {
       this.vote = null;
@@ -560,9 +734,11 @@ export class GameRoom extends Room {
 
   /** Seats the computer plays now: empty for longer than the host allows. */
   botSeats(): RoleId[] {
-    if (this.settings.botAfterSec <= 0) return [];
     const now = Date.now();
     return this.host.state.seats.filter((s) => {
+      // The facilitator's set-up gives the seat to the computer from the start.
+      if (this.settings.seats?.[s]?.mode === 'bot') return !this.seatHasPerson(s);
+      if (this.settings.botAfterSec <= 0) return false;
       if (this.seatHasPerson(s)) return false;
       const since = this.emptySince.get(s);
       return since !== undefined && now - since >= this.settings.botAfterSec * 1000;
@@ -579,7 +755,9 @@ export class GameRoom extends Room {
       if (this.host.state.ended.includes(seat) || this.botBusy.has(seat)) continue;
       this.botBusy.add(seat);
       // The bot thinks on the worker thread; only applying its moves takes the room's turn.
-      void context!.bots.run(this.settings.botLevel, this.host.view(seat), seat, this.game.seed, 0).then((actions) =>
+      const assigned = this.settings.seats?.[seat];
+      const level = assigned?.mode === 'bot' ? assigned.level : this.settings.botLevel;
+      void context!.bots.run(level, this.host.view(seat), seat, this.game.seed, 0).then((actions) =>
         this.enqueue(async () => {
           try {
             const still = () => !this.settings.paused && this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
@@ -595,7 +773,13 @@ export class GameRoom extends Room {
 
   // ------------------------------------------------------------------ what clients receive
 
-  private lobby(): { code: string; scenario: string; title: string; seats: { seat: RoleId; people: number; names: string[]; bot: boolean }[]; locked: boolean } {
+  private lobby(): {
+    code: string;
+    scenario: string;
+    title: string;
+    seats: { seat: RoleId; name: string; people: number; names: string[]; members: { name: string; subRole: string | null; title: string | null }[]; bot: boolean; assignment: SeatAssignment; subRoles: { id: string; title: string }[] }[];
+    locked: boolean;
+  } {
     const bots = new Set(this.botSeats());
     return {
       code: this.game.code,
@@ -603,7 +787,18 @@ export class GameRoom extends Room {
       title: this.host.state.scenario.title,
       seats: this.host.state.seats.map((seat) => {
         const here = [...this.members.values()].filter((m) => m.viewer === seat);
-        return { seat, people: here.length, names: [...new Set(here.map((m) => m.person))].slice(0, 12), bot: bots.has(seat) };
+        const members = new Map<string, { name: string; subRole: string | null; title: string | null }>();
+        for (const m of here) members.set(`${m.person}|${m.subRole ?? ''}`, { name: m.person, subRole: m.subRole ?? null, title: m.subRole ? titleCase(this.subRoleTitle(seat, m.subRole)) : null });
+        return {
+          seat,
+          name: this.seatName(seat),
+          people: here.length,
+          names: [...new Set(here.map((m) => m.person))].slice(0, 12),
+          members: [...members.values()].slice(0, 12),
+          bot: bots.has(seat),
+          assignment: this.settings.seats?.[seat] ?? { mode: 'people' },
+          subRoles: subRolesOf(this.host.state, seat).map((s) => ({ id: s.id, title: titleCase(s.title) })),
+        };
       }),
       locked: this.settings.locked,
     };

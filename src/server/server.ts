@@ -170,6 +170,21 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
     if (Number.isInteger(botAfter) && botAfter >= 0 && botAfter <= 3600) settings.botAfterSec = botAfter;
     const level = url.searchParams.get('botLevel');
     if (level === 'easy' || level === 'normal' || level === 'hard' || level === 'simple') settings.botLevel = level;
+    // The set-up, seat by seat: seats=SLB:team,PNG:bot-hard,canberra:people.
+    const seatsParam = url.searchParams.get('seats');
+    if (seatsParam) {
+      const seats: NonNullable<RoomSettings['seats']> = {};
+      const known = new Set([...loaded.scenario.islands.map((i) => i.id), ...loaded.scenario.powers.map((p) => p.id)]);
+      for (const part of seatsParam.split(',').slice(0, 40)) {
+        const [seat = '', how = ''] = part.split(':');
+        if (!known.has(seat)) return json(res, 400, { error: `There is no seat "${seat.slice(0, 40)}" in this scenario.` });
+        const level = how.startsWith('bot-') ? how.slice(4) : null;
+        if (how === 'people' || how === 'team') seats[seat] = { mode: how };
+        else if (level === 'easy' || level === 'normal' || level === 'hard') seats[seat] = { mode: 'bot', level };
+        else return json(res, 400, { error: `A seat is played by people, team, bot-easy, bot-normal or bot-hard, not "${how.slice(0, 40)}".` });
+      }
+      settings.seats = seats;
+    }
     let code = newJoinCode();
     while (await store.codeTaken(code)) code = newJoinCode();
     const seed = url.searchParams.get('seed')?.slice(0, 64) || newToken();

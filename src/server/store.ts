@@ -37,6 +37,8 @@ interface SeatsTable {
   code: string;
   seat: string;
   person: string;
+  /** The member's sub-role in a team (src/engine/subroles.ts), or null. */
+  sub_role: string | null;
   created_at: string;
 }
 
@@ -89,6 +91,8 @@ export interface SeatToken {
   code: string;
   seat: string;
   person: string;
+  /** The member's sub-role in a team, if it chose one. */
+  subRole?: string | null | undefined;
 }
 
 export class GameStore {
@@ -157,6 +161,12 @@ export class GameStore {
       .addColumn('person', 'text', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
+    // Added with sub-roles: a database made before them gains the column, empty.
+    try {
+      await sql`ALTER TABLE lr_seats ADD COLUMN IF NOT EXISTS sub_role text`.execute(this.db);
+    } catch {
+      // Another process added it at the same moment.
+    }
     await this.db.schema
       .createTable('lr_branches')
       .ifNotExists()
@@ -256,11 +266,12 @@ export class GameStore {
   }
 
   async addSeat(t: SeatToken): Promise<void> {
-    await this.db.insertInto('lr_seats').values({ ...t, created_at: String(Date.now()) }).execute();
+    await this.db.insertInto('lr_seats').values({ token: t.token, code: t.code, seat: t.seat, person: t.person, sub_role: t.subRole ?? null, created_at: String(Date.now()) }).execute();
   }
 
   async seat(token: string): Promise<SeatToken | undefined> {
-    return this.db.selectFrom('lr_seats').select(['token', 'code', 'seat', 'person']).where('token', '=', token).executeTakeFirst();
+    const r = await this.db.selectFrom('lr_seats').select(['token', 'code', 'seat', 'person', 'sub_role']).where('token', '=', token).executeTakeFirst();
+    return r ? { token: r.token, code: r.code, seat: r.seat, person: r.person, subRole: r.sub_role } : undefined;
   }
 
   async moveSeat(token: string, seat: string): Promise<void> {

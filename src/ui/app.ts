@@ -5,7 +5,9 @@ import { renderDashboard } from './dashboard';
 import { announce, byId, clearAnnouncements, h, render } from './dom';
 import { cableDetail, mapSummary, renderFeed, renderIslands, type FeedState } from './islands';
 import type { MapHost } from './map-host';
-import { dateLabel, namesForIds, PHASE_HELP, phaseLabel, roleName } from './names';
+import { agreementName, dateLabel, namesForIds, offerName, PHASE_HELP, phaseLabel, roleName } from './names';
+import { describeDeal, describeOrder } from './describe';
+import type { OnlineTeam } from './game-protocol';
 import { InlineForms, renderOffers, type ComposeMode } from './offers';
 import { exportGame, FULL_RECORD_HINT, FULL_RECORD_LABEL, isFullRecord, SavesDialog } from './saves-dialog';
 import { loadAllScenarios, loadScenario, type LoadedScenario } from './scenarios';
@@ -637,8 +639,30 @@ export class App {
       ),
       c.busy ? h('p', { class: 'status-line', role: 'status' }, c.busy) : null,
       c.notice ? h('p', { class: `status-line${c.notice.kind === 'error' ? ' error' : ''}`, role: c.notice.kind === 'error' ? 'alert' : 'status' }, namesForIds(v, c.notice.text)) : null,
+      c.online?.team ? this.signaturesStrip(v, c.online.team) : null,
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' }, tabButton('dashboard', 'Dashboard'), tabButton('offers', 'Offers', waiting), tabButton('compose', composeLabel), tabButton('islands', 'Islands')),
       h('div', { class: 'tabpanel', role: 'tabpanel', id: 'tabpanel', 'aria-labelledby': `tab-${this.tab}`, tabindex: 0 }, body),
+    );
+  }
+
+  /** A team seat online: the moves waiting for a co-signature, with Approve for the member who must sign. */
+  private signaturesStrip(v: GameView, team: OnlineTeam): HTMLElement | null {
+    if (team.pending.length === 0 && !team.note) return null;
+    return h(
+      'section',
+      { class: 'signatures', id: 'signatures', 'aria-label': 'Moves waiting for a signature' },
+      team.note ? h('p', { class: 'muted', role: 'status' }, team.note) : null,
+      ...team.pending.map((p) =>
+        h(
+          'div',
+          { class: 'signature', 'data-pending': String(p.id) },
+          h('p', { class: 'signature-wait', role: 'status' }, `${p.text}: `, h('span', null, moveText(v, p.action)), ` (${p.person}, ${p.byTitle})`),
+          p.canSign
+            ? h('button', { type: 'button', class: 'btn primary small', 'data-sign': String(p.id), onclick: () => this.c.sign(p.id, true) }, 'Approve and sign')
+            : null,
+          p.canSign || p.mine ? h('button', { type: 'button', class: 'btn small quiet', 'data-decline': String(p.id), onclick: () => this.c.sign(p.id, false) }, p.canSign ? 'Decline' : 'Withdraw') : null,
+        ),
+      ),
     );
   }
 
@@ -750,6 +774,24 @@ async function carriedScenario(data: unknown): Promise<LoadedScenario | null> {
   if (sha256Hex(s.text) !== s.hash) return null;
   const r = parseScenarioText(s.text, `${s.id} (in the record)`);
   return r.ok && r.scenario.id === s.id ? { id: s.id, file: `${s.id} (in the record)`, scenario: r.scenario, hash: s.hash } : null;
+}
+
+/** A teammate's move waiting for a signature, in words. */
+function moveText(v: GameView, a: Action): string {
+  switch (a.type) {
+    case 'accept':
+      return `accept ${offerName(v, a.offer)}`;
+    case 'offer':
+      return `offer ${describeDeal(v, a.deal)}`;
+    case 'counter':
+      return `counter ${offerName(v, a.offer)} with ${describeDeal(v, a.deal)}`;
+    case 'order':
+      return `order ${describeOrder(v, a.order)}`;
+    case 'cancel':
+      return `cancel ${agreementName(v, a.agreement)}`;
+    default:
+      return a.type;
+  }
 }
 
 /** Time left before an online room's deadline, as "4:05 left". */

@@ -14,6 +14,8 @@ export interface GamePort {
   send(message: PageMessage): void;
   listen(fn: (message: WorkerMessage) => void): void;
   close(): void;
+  /** An online team seat: sign (or decline) a teammate's move that waits for this member's signature. */
+  sign?(id: number, approve: boolean): void;
 }
 
 /** The game's worker (src/ui/game-worker.ts). */
@@ -91,6 +93,11 @@ export class GameController {
     this.pending.clear();
     this.port = port;
     port.listen((m) => this.receive(m));
+  }
+
+  /** Sign or decline a move waiting for this member's signature (online team seats only). */
+  sign(id: number, approve: boolean): void {
+    this.port.sign?.(id, approve);
   }
 
   /** Back to the game in this browser (its worker sends where it stands). */

@@ -65,6 +65,29 @@ export interface OnlineSeat {
   deadlineAt: number | null;
   /** Paused by the facilitator: the seat's moves are refused until the game resumes. */
   paused?: boolean | undefined;
+  /** A team seat (src/engine/subroles.ts): this member's sub-role and the moves waiting for a signature. */
+  team?: OnlineTeam | undefined;
+}
+
+/** What a team member's screen shows of the moves waiting for a co-signature. */
+export interface OnlineTeam {
+  /** This member's sub-role and its title ("minister of finance"), or null. */
+  subRole: string | null;
+  title: string | null;
+  /** What just happened to a waiting move (declined, or the phase ended first). */
+  note: string | null;
+  pending: {
+    id: number;
+    /** "Awaiting the prime minister's signature". */
+    text: string;
+    action: Action;
+    person: string;
+    byTitle: string;
+    /** This member must sign it. */
+    canSign: boolean;
+    /** This member sent it (and may drop it). */
+    mine: boolean;
+  }[];
 }
 
 /** `ask`: the file would open, but it would replace a game in progress that no named save holds; send again with `replace` to go ahead. */

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
 import { h, render } from '../dom';
 import { phaseLabel, roleName } from '../names';
-import { agreementsList, clock, dealsPanel, eventKinds, lobbyPanel, questions, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
+import { agreementsList, clock, dealsPanel, eventKinds, lobbyPanel, questions, scheduleList, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
 import type { VoteMessage } from '../vote';
 import type { AbandonedBranch } from '../debrief/controller';
 import './facilitator.css';
@@ -59,6 +59,7 @@ class FacilitatorConsole {
     seats: h('section', { class: 'fac-box', 'aria-label': 'Seats' }),
     deals: h('section', { class: 'fac-box', 'aria-label': 'Offers and orders' }),
     scripted: h('div'),
+    schedule: h('div'),
     agreements: h('div'),
     questions: h('div'),
     timeline: h('section', { class: 'fac-box', 'aria-label': 'Timeline' }),
@@ -83,7 +84,7 @@ class FacilitatorConsole {
           'div',
           { class: 'fac-grid' },
           h('div', { class: 'fac-col' }, this.live.seats, this.live.deals, h('section', { class: 'fac-box', 'aria-label': 'Agreements in force' }, h('h2', null, 'Agreements in force'), this.live.agreements)),
-          h('div', { class: 'fac-col' }, h('section', { class: 'fac-box', 'aria-label': 'Class vote' }, h('h2', null, 'Class vote'), this.live.vote), this.live.forms, h('section', { class: 'fac-box', 'aria-label': 'Scripted injects' }, h('h2', null, 'The scenario’s injects'), this.live.scripted)),
+          h('div', { class: 'fac-col' }, h('section', { class: 'fac-box', 'aria-label': 'Class vote' }, h('h2', null, 'Class vote'), this.live.vote), this.live.forms, h('section', { class: 'fac-box', 'aria-label': 'Schedule' }, h('h2', null, 'Schedule: injects at a chosen round'), this.live.schedule), h('section', { class: 'fac-box', 'aria-label': 'Scripted injects' }, h('h2', null, 'The scenario’s injects'), this.live.scripted)),
           h('div', { class: 'fac-col' }, this.live.viewAs, h('section', { class: 'fac-box', 'aria-label': 'Questions' }, h('h2', null, 'Questions from the seats'), this.live.questions), this.live.timeline),
         ),
       ),
@@ -166,8 +167,9 @@ class FacilitatorConsole {
     this.room?.send('facilitate', command);
   }
 
-  private inject(inject: Inject): void {
-    this.send({ command: 'inject', inject });
+  /** `at`: a later round at whose start it resolves (the schedule); now when absent. */
+  private inject(inject: Inject, at?: number): void {
+    this.send({ command: 'inject', inject, ...(at ? { at } : {}) });
   }
 
   /**
@@ -243,7 +245,7 @@ class FacilitatorConsole {
       this.problem ? h('p', { class: 'alert', role: 'alert', id: 'fac-problem' }, this.problem) : null,
     );
     this.root.classList.toggle('fac-lobby-open', this.lobbyOpen);
-    render(this.live.lobby, this.lobbyOpen ? lobbyPanel(this.code, this.qr, this.title || v?.scenario.title || 'Game', this.lobbySeats, v ?? null) : null);
+    render(this.live.lobby, this.lobbyOpen ? lobbyPanel(this.code, this.qr, this.title || v?.scenario.title || 'Game', this.lobbySeats, v ?? null, (seat, assignment) => ((this.problem = null), this.room?.send('host', { command: 'assign', seat, assignment }))) : null);
     if (!s || !v) return;
     render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
     render(this.live.deals, ...dealsPanel(v));
@@ -256,6 +258,7 @@ class FacilitatorConsole {
       }),
     );
     render(this.live.scripted, scriptedList(v, s.injects, (id) => this.inject({ kind: 'scripted', id })));
+    render(this.live.schedule, scheduleList(v, (id) => this.inject({ kind: 'cancel', id })));
     const qs = questions(v);
     render(this.live.questions, qs.length ? h('ul', { class: 'fac-list', id: 'fac-questions' }, qs.map((e) => h('li', null, h('span', { class: 'muted' }, `R${e.round}: `), e.text))) : h('p', { class: 'muted' }, 'No questions yet.'));
     render(this.live.timeline, h('h2', null, 'Timeline (everything, with who saw it)'), timeline(v));
@@ -307,6 +310,12 @@ class FacilitatorConsole {
     const islands = Object.values(v.islands).map((i) => ({ id: i.id, name: i.name }));
     const kinds = eventKinds(this.state?.deck ?? []);
     const kind = h('select', { id: 'fac-event-kind', 'aria-label': 'Event' }, kinds.map((k) => h('option', { value: k }, k)));
+    // When an inject resolves: now, or at the start of a later round's events (the engine refuses a round gone by).
+    const when = (id: string) =>
+      h('select', { id, 'aria-label': 'When' }, h('option', { value: '' }, 'now'), Array.from({ length: Math.max(0, v.scenario.rounds - 1) }, (_, i) => i + 2).map((r) => h('option', { value: String(r) }, `at the start of round ${r}`)));
+    const eventWhen = when('fac-event-when');
+    const newsWhen = when('fac-news-when');
+    const at = (sel: HTMLSelectElement): number | undefined => (sel.value ? Number(sel.value) : undefined);
     const island = h('select', { id: 'fac-event-island', 'aria-label': 'Island' }, h('option', { value: '' }, 'an island chosen by the dice'), islands.map((i) => h('option', { value: i.id }, i.name)));
     const audience = (id: string) =>
       h('select', { id, 'aria-label': 'To' }, h('option', { value: 'all' }, 'Everyone'), v.seats.map((seat) => h('option', { value: seat }, roleName(v, seat))));
@@ -343,9 +352,17 @@ class FacilitatorConsole {
       h(
         'section',
         { class: 'fac-box', 'aria-label': 'Inject an event' },
-        h('h2', null, 'Inject an event now'),
-        h('form', { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.inject({ kind: 'event', event: kind.value as never, ...(island.value ? { island: island.value } : {}) })) }, kind, h('span', null, 'on'), island, h('button', { type: 'submit', class: 'btn primary', id: 'fac-fire-event' }, 'Fire now')),
-        h('p', { class: 'muted small' }, 'It resolves at once, as the deck’s card would, and is in the record.'),
+        h('h2', null, 'Inject an event'),
+        h(
+          'form',
+          { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.inject({ kind: 'event', event: kind.value as never, ...(island.value ? { island: island.value } : {}) }, at(eventWhen))) },
+          kind,
+          h('span', null, 'on'),
+          island,
+          eventWhen,
+          h('button', { type: 'submit', class: 'btn primary', id: 'fac-fire-event' }, 'Inject'),
+        ),
+        h('p', { class: 'muted small' }, 'Now, it resolves at once, as the deck’s card would; at a round, it resolves at the start of that round’s events and waits in the schedule until then. Either way it is in the record.'),
       ),
       h(
         'section',
@@ -358,12 +375,12 @@ class FacilitatorConsole {
             onsubmit: (e: Event) => {
               e.preventDefault();
               if (!newsText.value.trim()) return;
-              this.inject({ kind: 'news', text: newsText.value.trim(), to: to(newsTo) });
+              this.inject({ kind: 'news', text: newsText.value.trim(), to: to(newsTo) }, at(newsWhen));
               newsText.value = '';
             },
           },
           newsText,
-          h('div', { class: 'online-row' }, h('label', null, 'To ', newsTo), h('button', { type: 'submit', class: 'btn', id: 'fac-send-news' }, 'Publish')),
+          h('div', { class: 'online-row wrap' }, h('label', null, 'To ', newsTo), newsWhen, h('button', { type: 'submit', class: 'btn', id: 'fac-send-news' }, 'Publish')),
         ),
       ),
       h(

@@ -1,4 +1,6 @@
 import { EVENT_KINDS, type GameView, type LogEntry, type Offer, type RoleId, type ScenarioInject } from '../../engine';
+import { injectText } from '../../engine/facilitator';
+import { seatSelect, type SeatAssignment } from '../seat-setup';
 import { describeDeal, describeOrder } from '../describe';
 import { h } from '../dom';
 import { money, namesForIds, phaseLabel, roleName, statusLabel } from '../names';
@@ -13,7 +15,14 @@ export interface LobbySeat {
   people: number;
   names?: string[];
   bot: boolean;
+  /** Who has joined, with their sub-roles in a team seat. */
+  members?: { name: string; subRole: string | null; title: string | null }[];
+  /** The facilitator's set-up for the seat. */
+  assignment?: SeatAssignment;
+  subRoles?: { id: string; title: string }[];
 }
+
+
 
 export interface ConsoleState {
   view: GameView;
@@ -40,10 +49,14 @@ const open = (v: GameView) => v.phase === 'negotiation' || v.phase === 'decision
 
 /** Who sits at a seat, in the words of the seats table and the lobby. */
 const whoSits = (lobby: LobbySeat | undefined): string =>
-  lobby?.bot ? 'the computer' : lobby && lobby.people > 0 ? (lobby.names ?? []).join(', ') || `${lobby.people} connected` : 'nobody yet';
+  lobby?.bot
+    ? `the computer${lobby.assignment?.mode === 'bot' ? ` (${lobby.assignment.level})` : ''}`
+    : lobby && lobby.people > 0
+      ? (lobby.members?.length ? lobby.members.map((m) => (m.title ? `${m.name} (${m.title})` : m.name)) : (lobby.names ?? [])).join(', ') || `${lobby.people} connected`
+      : 'nobody yet';
 
 /** The lobby: the join code and its QR code large enough to read from the back of a room, and who has joined each seat. */
-export function lobbyPanel(code: string, qr: string | null, title: string, seats: LobbySeat[], v: GameView | null): HTMLElement {
+export function lobbyPanel(code: string, qr: string | null, title: string, seats: LobbySeat[], v: GameView | null, assign?: (seat: RoleId, a: SeatAssignment) => void): HTMLElement {
   const joined = seats.filter((x) => !x.bot && x.people > 0).length;
   return h(
     'section',
@@ -66,7 +79,16 @@ export function lobbyPanel(code: string, qr: string | null, title: string, seats
         { id: 'fac-lobby-seats' },
         seats.map((x) => {
           const who = whoSits(x);
-          return h('li', { 'data-seat': x.seat, class: who === 'nobody yet' ? 'empty' : 'taken' }, h('span', { class: 'fac-lobby-seat' }, v ? roleName(v, x.seat) : x.seat), h('span', { class: 'fac-lobby-who' }, who));
+          const team = x.assignment?.mode === 'team' ? (x.subRoles ?? []).map((r) => r.title).join(' · ') : null;
+          // The set-up: who plays the seat. Changing it sends everyone seated there back to choose again.
+          const choice = assign ? seatSelect(x.seat, v ? roleName(v, x.seat) : x.seat, x.assignment, assign) : null;
+          return h(
+            'li',
+            { 'data-seat': x.seat, class: who === 'nobody yet' ? 'empty' : 'taken' },
+            h('span', { class: 'fac-lobby-seat' }, v ? roleName(v, x.seat) : x.seat, team ? h('span', { class: 'fac-lobby-team' }, team) : null),
+            h('span', { class: 'fac-lobby-who' }, who),
+            choice,
+          );
         }),
       ),
     ),
@@ -194,6 +216,28 @@ export function scriptedList(v: GameView, injects: ScenarioInject[], fire: (id: 
           : h('button', { type: 'button', class: 'btn small', disabled: !open(v), onclick: () => fire(i.id) }, 'Fire now'),
       );
     }),
+  );
+}
+
+/** The injects set for a later round: each waits for its round's briefing, and can be cancelled until then. */
+export function scheduleList(v: GameView, cancel: (id: string) => void): HTMLElement {
+  const schedule = v.schedule ?? [];
+  if (!schedule.length) return h('p', { class: 'muted', id: 'fac-schedule-empty' }, 'Nothing scheduled. Choose a round under When in an inject or news form.');
+  return h(
+    'ul',
+    { class: 'fac-list', id: 'fac-schedule' },
+    schedule.map((s) =>
+      h(
+        'li',
+        { 'data-scheduled': s.id, class: s.status },
+        h('strong', null, `Round ${s.round}: `),
+        h('span', { class: 'fac-schedule-what' }, injectText(v, s.inject)),
+        ' ',
+        s.status === 'waiting'
+          ? h('button', { type: 'button', class: 'btn small', 'data-cancel': s.id, disabled: !open(v), onclick: () => cancel(s.id) }, 'Cancel')
+          : h('span', { class: 'fac-tag' }, s.status === 'fired' ? `fired at the start of round ${s.round}` : 'cancelled'),
+      ),
+    ),
   );
 }
 

@@ -5,7 +5,8 @@ import type { GameController } from '../controller';
 import { h, render } from '../dom';
 import { renderFeed, renderIslands, type FeedState } from '../islands';
 import { phaseLabel, roleName } from '../names';
-import { OnlinePort } from './port';
+import { OnlinePort, type SignaturesMessage } from './port';
+import { seatSelect, type SeatAssignment } from '../seat-setup';
 import { isOpenedKey, openedStore, type OpenedFile } from '../authoring/store';
 import './online.css';
 
@@ -19,7 +20,16 @@ interface Lobby {
   code: string;
   scenario: string;
   title: string;
-  seats: { seat: RoleId; people: number; bot: boolean }[];
+  seats: {
+    seat: RoleId;
+    people: number;
+    bot: boolean;
+    /** Who has joined, with their sub-roles in a team seat. */
+    members?: { name: string; subRole: string | null; title: string | null }[];
+    /** The facilitator's set-up: people, a team with sub-roles, or the computer at a level. */
+    assignment?: { mode: 'people' | 'team' | 'bot'; level?: string };
+    subRoles?: { id: string; title: string }[];
+  }[];
   locked: boolean;
 }
 
@@ -50,6 +60,7 @@ declare global {
 }
 
 const SEAT_KEY = (code: string) => `landing-rights:online-seat:${code}`;
+const PERSON_KEY = (code: string) => `landing-rights:online-person:${code}`;
 const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
 
 const SCENARIOS: { id: string; title: string }[] = [
@@ -66,6 +77,8 @@ class OnlineScreen {
   private client = new Client(window.location.origin);
   private room: Room | null = null;
   private lobby: Lobby | null = null;
+  /** The team's moves waiting for a signature, kept until the seat's match screen takes them. */
+  private signatures: SignaturesMessage | null = null;
   private last: ViewMessage | null = null;
   private seat: string | null = null;
   private host = false;
@@ -204,8 +217,14 @@ class OnlineScreen {
       if (this.seat && !this.host) this.play(room, code, m);
       this.draw();
     });
-    room.onMessage('seated', (s: { seat: string; token: string }) => {
+    room.onMessage('signatures', (m: SignaturesMessage) => {
+      this.signatures = m;
+      this.port?.team(m);
+    });
+    room.onMessage('held', (m: { id: number; message: string }) => this.port?.held(m));
+    room.onMessage('seated', (s: { seat: string; token: string; person?: string }) => {
       localStorage.setItem(SEAT_KEY(code), s.token);
+      if (s.person) localStorage.setItem(PERSON_KEY(code), s.person);
       this.seat = s.seat;
       this.hook.seat = s.seat;
       this.draw();
@@ -246,19 +265,26 @@ class OnlineScreen {
     const l = this.lobby;
     if (!l) return [h('p', null, 'Joining…')];
     const name = h('input', { id: 'online-name', type: 'text', maxlength: 40, placeholder: 'Your name (optional)', 'aria-label': 'Your name' });
+    const claim = (seat: string, subRole?: string) => this.room?.send('claim', { seat, name: name.value.trim() || undefined, ...(subRole ? { subRole } : {}) });
+    const here = (s: Lobby['seats'][number]) => (s.members?.length ? s.members.map((m) => (m.title ? `${m.name} (${m.title})` : m.name)).join(', ') : `${s.people} here`);
     return [
-      h('p', { class: 'lede' }, `${l.title}: game ${l.code}. Choose the seat your team plays. Several people may share a seat.`),
+      h('p', { class: 'lede' }, `${l.title}: game ${l.code}. Choose the seat your team plays. Several people may share a seat; in a team seat each picks a part.`),
       name,
       h(
         'div',
         { class: 'online-seats' },
-        ...l.seats.map((s) =>
-          h(
-            'button',
-            { type: 'button', class: 'btn', 'data-seat': s.seat, disabled: l.locked, onclick: () => this.room?.send('claim', { seat: s.seat, name: name.value.trim() || undefined }) },
-            `${seatName(this.last?.view, s.seat)} (${s.people} here${s.bot ? ', played by the computer' : ''})`,
-          ),
-        ),
+        ...l.seats.map((s) => {
+          const label = `${seatName(this.last?.view, s.seat)} (${here(s)}${s.bot ? ', played by the computer' : ''})`;
+          if (s.assignment?.mode === 'bot') return h('button', { type: 'button', class: 'btn', 'data-seat': s.seat, disabled: true }, label);
+          if (s.assignment?.mode !== 'team') return h('button', { type: 'button', class: 'btn', 'data-seat': s.seat, disabled: l.locked, onclick: () => claim(s.seat) }, label);
+          // A team seat: each member joins as one of its sub-roles.
+          return h(
+            'fieldset',
+            { class: 'online-team', 'data-seat': s.seat },
+            h('legend', null, label),
+            ...(s.subRoles ?? []).map((r) => h('button', { type: 'button', class: 'btn small', 'data-sub-role': r.id, disabled: l.locked, onclick: () => claim(s.seat, r.id) }, `Join as ${r.title}`)),
+          );
+        }),
         h('button', { type: 'button', class: 'btn', 'data-seat': 'spectator', onclick: () => this.room?.send('claim', { seat: 'spectator' }) }, 'Just watch'),
       ),
       l.locked ? h('p', null, 'The host has locked the room.') : null,
@@ -303,7 +329,15 @@ class OnlineScreen {
         ? h(
             'div',
             { class: 'online-seats' },
-            ...l.seats.map((s) => h('p', { 'data-seat': s.seat }, `${seatName(v, s.seat)}: ${s.people} connected${s.bot ? ', played by the computer' : ''}`)),
+            // The set-up: who plays each seat (people, a team with sub-roles, the computer at a level).
+            ...l.seats.map((s) =>
+              h(
+                'p',
+                { 'data-seat': s.seat, class: 'online-setup-seat' },
+                `${seatName(v, s.seat)}: ${s.members?.length ? s.members.map((m) => (m.title ? `${m.name} (${m.title})` : m.name)).join(', ') : `${s.people} connected`}${s.bot ? ', played by the computer' : ''} `,
+                seatSelect(s.seat, seatName(v, s.seat), s.assignment as SeatAssignment | undefined, (seat, assignment) => this.room?.send('host', { command: 'assign', seat, assignment }), 'online-assign'),
+              ),
+            ),
             h('button', { type: 'button', class: 'btn', id: 'online-lock', onclick: () => this.room?.send('host', { command: 'lock', locked: !l.locked }) }, l.locked ? 'Unlock the room' : 'Lock the room'),
           )
         : null,
@@ -324,6 +358,9 @@ class OnlineScreen {
     if (!this.controller) return;
     if (!this.port) {
       this.port = new OnlinePort(room, m.viewer as RoleId, code, () => this.close());
+      const person = localStorage.getItem(PERSON_KEY(code));
+      if (person) this.port.seatedAs(person);
+      if (this.signatures) this.port.team(this.signatures);
       this.controller.playThrough(this.port);
       this.root.hidden = true;
     }

@@ -2,9 +2,16 @@ import type { Room } from '@colyseus/sdk';
 import { legalActions, type Action, type GameView, type Refusal, type RoleId } from '../../engine';
 import type { GamePort } from '../controller';
 import type { FlowEvent } from '../flow';
-import type { GameSummary, PageMessage, SessionAnswers, SessionRequest, SessionUpdate, WorkerMessage } from '../game-protocol';
+import type { GameSummary, OnlineTeam, PageMessage, SessionAnswers, SessionRequest, SessionUpdate, WorkerMessage } from '../game-protocol';
 import { MetricHistory } from '../metrics';
 import { loadScenario, type LoadedScenario } from '../scenarios';
+
+/** What the room sends a team's members about moves waiting for a co-signature (src/server/room.ts). */
+export interface SignaturesMessage {
+  note: string | null;
+  subRole: string | null;
+  pending: { id: number; action: Action; by: string; byTitle: string; person: string; needs: { id: string; title: string }[]; text: string }[];
+}
 
 /** What the room sends a seat after every accepted action (src/server/room.ts). */
 export interface ViewMessage {
@@ -33,6 +40,8 @@ export class OnlinePort implements GamePort {
   private flowSeen: 'match' | 'end' | null = null;
   private readonly waiting: { id: number; seq: number }[] = [];
   private notice: SessionUpdate['notice'] = null;
+  private signatures: SignaturesMessage | null = null;
+  private person: string | null = null;
 
   constructor(
     private room: Room,
@@ -48,6 +57,50 @@ export class OnlinePort implements GamePort {
     // Actions sent through the dropped room get no answer from it.
     for (const w of this.waiting.splice(0)) this.post({ type: 'answer', id: w.id, answer: { code: 'malformed', message: 'The connection dropped: look at the game and send it again if it is not there.' } });
     this.connection(true);
+  }
+
+  /** Who this member is on its team (from the room's `seated`). */
+  seatedAs(person: string): void {
+    this.person = person;
+  }
+
+  /** The team's moves waiting for a signature. */
+  team(m: SignaturesMessage): void {
+    this.signatures = m;
+    this.update();
+  }
+
+  /** The room holds this member's move until a teammate signs it: the move's form is done; the strip says who must sign. */
+  held(m: { message: string }): void {
+    const w = this.waiting.shift();
+    if (w) this.post({ type: 'answer', id: w.id, answer: null });
+    this.notice = { kind: 'info', text: m.message };
+    this.update();
+  }
+
+  sign(id: number, approve: boolean): void {
+    this.notice = null;
+    this.room.send('sign', { id, approve });
+  }
+
+  private teamOf(): OnlineTeam | undefined {
+    const s = this.signatures;
+    if (!s?.subRole) return undefined;
+    const title = s.pending.flatMap((p) => p.needs).find((n) => n.id === s.subRole)?.title ?? null;
+    return {
+      subRole: s.subRole,
+      title,
+      note: s.note,
+      pending: s.pending.map((p) => ({
+        id: p.id,
+        text: p.text,
+        action: p.action,
+        person: p.person,
+        byTitle: p.byTitle,
+        canSign: p.needs.some((n) => n.id === s.subRole),
+        mine: p.by === s.subRole && (this.person === null || p.person === this.person),
+      })),
+    };
   }
 
   /** Say on the match screen that the connection dropped, and clear it once back. */
@@ -133,7 +186,7 @@ export class OnlinePort implements GamePort {
       spectator: v,
       nextSeat: null,
       unsaved: false,
-      online: { code: this.code, seat: this.seat, deadlineAt: m.deadlineAt, paused: m.paused === true },
+      online: { code: this.code, seat: this.seat, deadlineAt: m.deadlineAt, paused: m.paused === true, team: this.teamOf() },
       ...(flow ? { flow } : {}),
     };
     if (this.scenario && !this.scenarioSent) {
