@@ -82,7 +82,7 @@ function whyMoved(c: GameController, v: GameView, role: RoleId, weights: Record<
     'details',
     { class: 'why-moved', open: true },
     h('summary', null, first ? 'Where each objective stands' : 'Why it moved this round'),
-    whyList(v, moves, first ? 'start' : 'round', objectiveLabel, (k) => weights[k] !== undefined, 'score-why'),
+    whyList(v, moves, first ? 'start' : 'round', objectiveLabel, (k) => weights[k] !== undefined, 'score-why', first ? undefined : { from: before.round, to: now.round }),
   );
 }
 

@@ -1,4 +1,4 @@
-import { explainScore, type GameView, type MoveCause, type ObjectiveMove, type RoleId } from '../engine';
+import { explainScore, type EventKind, type GameView, type MoveCause, type ObjectiveMove, type RoleId } from '../engine';
 import { h } from './dom';
 import { agreementName } from './names';
 
@@ -28,15 +28,50 @@ const FIGURES: Record<string, string> = {
   cables: 'cables begun, built or cut',
 };
 
+/** The figures each kind of event moves (docs/rules.md §8), so that a figure's move can name the event behind it. */
+const EVENT_FIGURES: Record<EventKind, readonly string[]> = {
+  eruption: ['cables', 'connectivity', 'routes', 'economy', 'unrest'],
+  anchorDrag: ['cables', 'connectivity', 'routes', 'economy'],
+  cyclone: ['cables', 'connectivity', 'routes', 'economy', 'coverage', 'unrest'],
+  riots: ['unrest', 'legitimacy', 'economy'],
+  leak: ['legitimacy', 'sovereignty', 'reputation', 'democracy'],
+  ransomware: ['cyber', 'legitimacy', 'economy'],
+  election: ['falls', 'legitimacy', 'alignment', 'unrest'],
+  debtDistress: ['debts', 'economy', 'legitimacy'],
+  summit: ['influence', 'reputation'],
+  budgetCut: ['influence'],
+  changeOfGovernment: ['falls', 'legitimacy', 'alignment'],
+  pandemic: ['economy', 'unrest', 'legitimacy'],
+  securityReview: ['influence', 'reputation', 'assets'],
+  satelliteService: ['connectivity', 'routes'],
+  recognitionPush: ['recognises', 'alignment', 'influence'],
+  forum: ['influence', 'reputation', 'alignment'],
+};
+
+/** Rounds a move spans: the round it was counted from (exclusive) to the round shown. */
+export interface MoveSpan {
+  from: number;
+  to: number;
+}
+
+/** The events in the viewer's view, within the span, that move this figure: "(the cyclone in Tonga, round 3)". */
+function eventsBehind(v: GameView, figure: string, span: MoveSpan | undefined): string {
+  if (!span) return '';
+  const events = v.events.filter((e) => e.round > span.from && e.round <= span.to && EVENT_FIGURES[e.kind]?.includes(figure));
+  if (!events.length) return '';
+  const named = events.slice(-2).map((e) => `${e.title}, round ${e.round}`);
+  return ` (${named.join('; ')}${events.length > 2 ? `; and ${events.length - 2} more` : ''})`;
+}
+
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
-/** A cause in words, naming only what the view holds. */
-export function causeText(v: GameView, c: MoveCause): string {
+/** A cause in words, naming only what the view holds (and, for a figure, the events of the span that move it). */
+export function causeText(v: GameView, c: MoveCause, span?: MoveSpan): string {
   switch (c.kind) {
     case 'agreement':
       return `${c.ended ? 'the end of ' : ''}${agreementName(v, c.id)}${c.round >= 1 ? `, round ${c.round}` : ''}`;
     case 'figure':
-      return FIGURES[c.figure] ?? c.figure;
+      return `${FIGURES[c.figure] ?? c.figure}${eventsBehind(v, c.figure, span)}`;
     case 'unseen':
       return 'an agreement you cannot see';
     case 'other':
@@ -45,8 +80,8 @@ export function causeText(v: GameView, c: MoveCause): string {
 }
 
 /** One objective's move in words: "−12: Beijing's policing pact …, round 3 −10; connectivity −2". */
-export function moveText(v: GameView, m: ObjectiveMove, span: 'round' | 'game' | 'start'): string {
-  const causes = m.causes.map((c) => `${causeText(v, c)} ${signed(c.points)}`).join('; ');
+export function moveText(v: GameView, m: ObjectiveMove, span: 'round' | 'game' | 'start', rounds?: MoveSpan): string {
+  const causes = m.causes.map((c) => `${causeText(v, c, rounds)} ${signed(c.points)}`).join('; ');
   if (m.move === 0 && !m.causes.length) {
     if (m.after === 50) return span === 'round' ? '50, where you started: nothing moved it this round' : '50: where you started';
     return span === 'round' ? `held at ${m.after}: nothing moved it this round` : `held at ${m.after}`;
@@ -71,10 +106,10 @@ export function movesOf(before: GameView | null, after: GameView, role: RoleId):
 }
 
 /** A list of "Objective: why it moved", for the objectives that count in the score. */
-export function whyList(v: GameView, moves: ObjectiveMove[], span: 'round' | 'game' | 'start', label: (k: string) => string, counts: (k: string) => boolean, id?: string): HTMLElement {
+export function whyList(v: GameView, moves: ObjectiveMove[], span: 'round' | 'game' | 'start', label: (k: string) => string, counts: (k: string) => boolean, id?: string, rounds?: MoveSpan): HTMLElement {
   return h(
     'ul',
     { class: 'why', id: id ?? null },
-    moves.filter((m) => counts(m.objective)).map((m) => h('li', { dataset: { objective: m.objective, move: String(m.move) } }, h('strong', null, `${label(m.objective)} `), moveText(v, m, span))),
+    moves.filter((m) => counts(m.objective)).map((m) => h('li', { dataset: { objective: m.objective, move: String(m.move) } }, h('strong', null, `${label(m.objective)} `), moveText(v, m, span, rounds))),
   );
 }

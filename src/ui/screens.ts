@@ -315,7 +315,7 @@ export function endScreen(v: GameView, a: EndActions): HTMLElement {
                     'details',
                     { class: 'why-moved' },
                     h('summary', null, a.firstView.round === 1 ? 'Why each part moved over the game' : `Why each part moved since round ${a.firstView.round}`),
-                    whyList(v, movesOf(a.firstView, v, role), 'game', objectiveLabel, (k) => weights[k] !== undefined),
+                    whyList(v, movesOf(a.firstView, v, role), 'game', objectiveLabel, (k) => weights[k] !== undefined, undefined, { from: a.firstView.round, to: v.round }),
                   )
                 : null,
               h(
