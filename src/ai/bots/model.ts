@@ -239,6 +239,15 @@ export const offerOf = (g: Pick<GameState, 'round' | 'landings' | 'vendors' | 'p
   };
 };
 
+/** A number for each deal or order object a model is asked about, for the keys of its outcomes. */
+const objectIds = new WeakMap<object, number>();
+let lastId = 0;
+function objectId(o: object): number {
+  let id = objectIds.get(o);
+  if (id === undefined) objectIds.set(o, (id = ++lastId));
+  return id;
+}
+
 export interface OrderEffect {
   role: RoleId;
   order: Order;
@@ -272,8 +281,31 @@ export class Model {
     this.last = g.scenario.rounds;
   }
 
-  /** Sign the deals in order (skipping those that would be void), carry out the orders, project to the end. */
+  /** Outcomes already worked out in this decision, by their deals and orders (those without a `mutate`). */
+  private outcomes = new Map<string, Outcome>();
+
+  /**
+   * Sign the deals in order (skipping those that would be void), carry out the orders, project to
+   * the end. The same deals and orders give the same outcome (the base never changes, and nobody
+   * changes a deal or an order once made), so an outcome asked for again with the same deal and
+   * order objects (an island weighing a request for itself and then for the power; the deals
+   * already chosen, under each candidate) is the one worked out before: treat it as read-only.
+   */
   outcome(deals: readonly { deal: Deal; from: RoleId }[] = [], orders: readonly OrderEffect[] = [], mutate?: (g: GameState) => void): Outcome {
+    if (mutate) return this.workOut(deals, orders, mutate);
+    let key = '';
+    for (const d of deals) key += `${objectId(d.deal)}:${d.from},`;
+    key += '|';
+    for (const o of orders) key += `${objectId(o.order)}:${o.role},`;
+    let known = this.outcomes.get(key);
+    if (!known) {
+      known = this.workOut(deals, orders);
+      this.outcomes.set(key, known);
+    }
+    return known;
+  }
+
+  private workOut(deals: readonly { deal: Deal; from: RoleId }[], orders: readonly OrderEffect[], mutate?: (g: GameState) => void): Outcome {
     this.evaluations++;
     const g = whatIfCopy(this.base);
     let voided = 0;
