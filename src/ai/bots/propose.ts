@@ -79,12 +79,14 @@ export function powerOfferOptions(c: BotContext): ProposalOption[] {
   for (const island of focusIslands(c)) {
     const rival = rivalMove(c, island);
     for (const deal of dealCandidates(v, p, island, { many, cash })) {
+      // A deal the rules refuse is not weighed (appraising has no effect on what follows).
+      if (E.dealRefusal(m.base, deal)) continue;
       const islands = E.islandsOfDeal(v, deal);
       // A power asked to co-fund must sign too.
       const others = [...islands, ...E.powerCofunders(deal)];
       const a = appraise(m, [p, ...others], [{ deal, from: p }]);
       const mine = a[p] as Appraisal;
-      if (mine.void || E.dealRefusal(m.base, deal)) continue;
+      if (mine.void) continue;
       if (!others.every((i) => wouldSign(c, i, deal, a[i] as Appraisal))) continue;
       const value = mine.gain + c.noise(`${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
       if (value <= 0) continue;
