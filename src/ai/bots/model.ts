@@ -258,6 +258,8 @@ export interface Outcome {
   state: GameState;
   /** Deals that could not be signed (they clash with one before them, or the money is gone). */
   void: number;
+  /** Each role's parts in `state`, once asked for (appraise.ts). */
+  parts?: Map<RoleId, Record<string, number>>;
 }
 
 /**
