@@ -63,10 +63,10 @@ export class BotContext {
     return this.modelCache;
   }
 
-  /** Noise for easy bots: the same for the same question in the same decision. */
-  noise(key: string): number {
+  /** Noise for easy bots: the same for the same question in the same decision. A key given as a function is worked out only when there is noise to draw. */
+  noise(key: string | (() => string)): number {
     if (!this.params.noise) return 0;
-    const r = seedrandom(`${this.seed}|noise|${this.role}|${this.v.round}|${this.v.phase}|${key}`);
+    const r = seedrandom(`${this.seed}|noise|${this.role}|${this.v.round}|${this.v.phase}|${typeof key === 'string' ? key : key()}`);
     // Roughly normal: the mean of three uniforms, scaled.
     return (r() + r() + r() - 1.5) * 2 * this.params.noise;
   }

@@ -130,7 +130,7 @@ export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot:
         value = a.gain - (prior?.gain ?? 0);
         parts = a.parts;
       }
-      value += c.noise(`order|${n}|${JSON.stringify(order)}`);
+      value += c.noise(() => `order|${n}|${JSON.stringify(order)}`);
       // A cautious power runs a campaign only when it clearly pays, and one a round at most.
       if (order.kind === 'campaign' && c.persona() === 'cautious' && (value < 0.3 || chosenOrders.some((o) => o.kind === 'campaign'))) continue;
       if (n === 0 && value > 0.05) firstSlot.push({ action: { type: 'order', role, order, why: orderWhy(c, order, parts) }, value });

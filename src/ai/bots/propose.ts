@@ -88,7 +88,7 @@ export function powerOfferOptions(c: BotContext): ProposalOption[] {
       const mine = a[p] as Appraisal;
       if (mine.void) continue;
       if (!others.every((i) => wouldSign(c, i, deal, a[i] as Appraisal))) continue;
-      const value = mine.gain + c.noise(`${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
+      const value = mine.gain + c.noise(() => `${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
       if (value <= 0) continue;
       const why = offerWhy(c, deal, island, mine, rival?.text ?? null);
       out.push({ action: { type: 'offer', role: p, to: E.partiesOf(v, deal).filter((r) => r !== p), deal, why }, value, island, kind: deal.kind, cost: E.funderPays(v, deal), mine });
@@ -113,7 +113,7 @@ export function islandRequestOptions(c: BotContext): ProposalOption[] {
       if (E.dealRefusal(m.base, deal)) continue;
       const mine = appraise(m, [role], [{ deal, from: role }])[role] as Appraisal;
       if (mine.void) continue;
-      const value = mine.gain - barFor(v, role, deal) + c.noise(`${p}|${JSON.stringify(deal)}`);
+      const value = mine.gain - barFor(v, role, deal) + c.noise(() => `${p}|${JSON.stringify(deal)}`);
       if (value <= 0.1 || !wouldSign(c, p, deal, appraise(m, [p], [{ deal, from: role }])[p] as Appraisal)) continue;
       const why = requestWhy(c, deal, p, mine);
       out.push({ action: { type: 'offer', role, to: E.partiesOf(v, deal).filter((r) => r !== role), deal, why }, value, island: role, kind: deal.kind, cost: 0, mine });
