@@ -239,6 +239,13 @@ export const offerOf = (g: Pick<GameState, 'round' | 'landings' | 'vendors' | 'p
   };
 };
 
+/**
+ * Outcomes a model keeps: the repeats come close together (the same request weighed for the island
+ * and then the power; the deals already chosen, between candidates), and keeping every outcome of
+ * a decision alive cost more in garbage collection than the few distant repeats would save.
+ */
+const OUTCOMES_KEPT = 4;
+
 /** A number for each deal or order object a model is asked about, for the keys of its outcomes. */
 const objectIds = new WeakMap<object, number>();
 let lastId = 0;
@@ -283,7 +290,7 @@ export class Model {
     this.last = g.scenario.rounds;
   }
 
-  /** Outcomes already worked out in this decision, by their deals and orders (those without a `mutate`). */
+  /** The outcomes worked out last in this decision, by their deals and orders (those without a `mutate`). */
   private outcomes = new Map<string, Outcome>();
 
   /**
@@ -300,10 +307,14 @@ export class Model {
     key += '|';
     for (const o of orders) key += `${objectId(o.order)}:${o.role},`;
     let known = this.outcomes.get(key);
-    if (!known) {
+    if (known) {
+      // The most recent stay: a Map keeps the order entries were set in.
+      this.outcomes.delete(key);
+    } else {
       known = this.workOut(deals, orders);
-      this.outcomes.set(key, known);
+      if (this.outcomes.size >= OUTCOMES_KEPT) this.outcomes.delete(this.outcomes.keys().next().value as string);
     }
+    this.outcomes.set(key, known);
     return known;
   }
 
