@@ -99,11 +99,12 @@ function campaignValue(c: BotContext, order: Extract<Order, { kind: 'campaign' }
  * when it can see a rival's vendor at the table.
  */
 export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot: OrderOption[] } {
-  const { v, role, model: m } = c;
+  const { v, role } = c;
   const isPowerRole = Boolean(v.powers[role as PowerId]);
   const pending = v.orders.filter((o) => o.role === role);
   const slots = Math.min(c.params.maxOrders, E.MAX_ORDERS_PER_ROUND - pending.length);
   if (slots <= 0) return { chosen: [], firstSlot: [] };
+  const m = c.model;
   let money = orderMoney(c);
   const reserve = isPowerRole ? 0 : debtService(c);
   const usedKinds = new Set(pending.map((o) => o.order.kind));
