@@ -83,7 +83,8 @@ function campaignValue(c: BotContext, order: Extract<Order, { kind: 'campaign' }
   const prior = (g: GameState) => {
     for (const o of chosen) if (o.kind === 'campaign') campaignEffect(p, o.island, o.amount, false)(g);
   };
-  const before = m.outcome([], [], prior).state;
+  // With no campaign chosen yet, the prior changes nothing: the state before is the model's baseline.
+  const before = chosen.some((o) => o.kind === 'campaign') ? m.outcome([], [], prior).state : m.outcome().state;
   const base = scoreValue(before, p);
   const won = m.outcome([], [], (g) => (prior(g), campaignEffect(p, order.island, order.amount, false)(g))).state;
   const lost = m.outcome([], [], (g) => (prior(g), campaignEffect(p, order.island, order.amount, true)(g))).state;
