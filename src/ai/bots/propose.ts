@@ -84,10 +84,15 @@ export function powerOfferOptions(c: BotContext): ProposalOption[] {
       const islands = E.islandsOfDeal(v, deal);
       // A power asked to co-fund must sign too.
       const others = [...islands, ...E.powerCofunders(deal)];
-      const a = appraise(m, [p, ...others], [{ deal, from: p }]);
-      const mine = a[p] as Appraisal;
+      // The other side first: most candidates fail there, and then the power's own appraisal is not needed.
+      const proposal = [{ deal, from: p }];
+      if (others.length) {
+        const theirs = appraise(m, others, proposal);
+        if (theirs[others[0] as RoleId]?.void) continue;
+        if (!others.every((i) => wouldSign(c, i, deal, theirs[i] as Appraisal))) continue;
+      }
+      const mine = appraise(m, [p], proposal)[p] as Appraisal;
       if (mine.void) continue;
-      if (!others.every((i) => wouldSign(c, i, deal, a[i] as Appraisal))) continue;
       const value = mine.gain + c.noise(() => `${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
       if (value <= 0) continue;
       const why = offerWhy(c, deal, island, mine, rival?.text ?? null);
