@@ -246,15 +246,6 @@ export const offerOf = (g: Pick<GameState, 'round' | 'landings' | 'vendors' | 'p
  */
 const OUTCOMES_KEPT = 4;
 
-/** A number for each deal or order object a model is asked about, for the keys of its outcomes. */
-const objectIds = new WeakMap<object, number>();
-let lastId = 0;
-function objectId(o: object): number {
-  let id = objectIds.get(o);
-  if (id === undefined) objectIds.set(o, (id = ++lastId));
-  return id;
-}
-
 export interface OrderEffect {
   role: RoleId;
   order: Order;
@@ -303,9 +294,9 @@ export class Model {
   outcome(deals: readonly { deal: Deal; from: RoleId }[] = [], orders: readonly OrderEffect[] = [], mutate?: (g: GameState) => void): Outcome {
     if (mutate) return this.workOut(deals, orders, mutate);
     let key = '';
-    for (const d of deals) key += `${objectId(d.deal)}:${d.from},`;
+    for (const d of deals) key += `${this.objectId(d.deal)}:${d.from},`;
     key += '|';
-    for (const o of orders) key += `${objectId(o.order)}:${o.role},`;
+    for (const o of orders) key += `${this.objectId(o.order)}:${o.role},`;
     let known = this.outcomes.get(key);
     if (known) {
       // The most recent stay: a Map keeps the order entries were set in.
@@ -316,6 +307,14 @@ export class Model {
     }
     this.outcomes.set(key, known);
     return known;
+  }
+
+  /** A number for each deal or order object this model is asked about, for the keys of its outcomes (a plain map: it goes with the model). */
+  private objectIds = new Map<object, number>();
+  private objectId(o: object): number {
+    let id = this.objectIds.get(o);
+    if (id === undefined) this.objectIds.set(o, (id = this.objectIds.size + 1));
+    return id;
   }
 
   private workOut(deals: readonly { deal: Deal; from: RoleId }[], orders: readonly OrderEffect[], mutate?: (g: GameState) => void): Outcome {
