@@ -33,7 +33,7 @@ export const TABS: { id: DebriefTab; label: string }[] = [
 ];
 
 /** How often the page shows the simulated games as they come in, ms. */
-const ODDS_REDRAW_MS = 400;
+const ODDS_REDRAW_MS = 1000;
 
 export interface OddsState {
   status: 'idle' | 'running' | 'done' | 'failed';
@@ -189,7 +189,7 @@ export class DebriefController {
           this.odds.results.push(r);
           this.odds.done = this.odds.results.length;
           this.odds.seconds = (performance.now() - started) / 1000;
-          // The games come in faster than anyone reads: the page shows them a few times a second,
+          // The games come in faster than anyone reads: the page shows them once a second,
           // so that the main thread stays free while the workers play (the bench's longest task).
           this.oddsDraw ??= setTimeout(() => {
             this.oddsDraw = null;
