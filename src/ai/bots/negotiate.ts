@@ -131,22 +131,19 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
     const others = othersOf(c, o.deal, role);
     for (const { deal, change } of variants) {
       if (E.dealRefusal(m.base, deal)) continue;
-      const proposal = [{ deal, from: role }];
-      const ours = appraise(m, [role], proposal, prior)[role] as Appraisal;
-      const mine = (ours?.gain ?? 0) + noise - bar;
+      const both = appraise(m, [role, ...others], [{ deal, from: role }], prior);
+      const mine = (both[role]?.gain ?? 0) + noise - bar;
       // A reason may offer other terms only if the bot would sign on them: the deciding factor, not a guess.
       if (mine > 0 && (!worst || mine - (a.gain - bar) > worst.lift)) worst = { change, lift: mine - (a.gain - bar) };
-      if (!c.params.counters || o.counterDepth >= E.MAX_COUNTERS || mine <= 0) continue;
-      // The other side is weighed only for a counter the bot would make.
-      const theirs = appraise(m, others, proposal, prior);
-      const theyWould = others.every((r) => wouldSign(c, r, deal, theirs[r] as Appraisal));
+      if (!c.params.counters || o.counterDepth >= E.MAX_COUNTERS) continue;
+      const theyWould = others.every((r) => wouldSign(c, r, deal, both[r] as Appraisal));
       const myCost = E.funderOf(deal) === role ? E.funderPays(v, deal) : 0;
-      if (!theyWould || myCost + spent > (isPower(role) ? available(c, role as PowerId) : Infinity)) continue;
+      if (!theyWould || mine <= 0 || myCost + spent > (isPower(role) ? available(c, role as PowerId) : Infinity)) continue;
       // Haggle only for a clear gain over signing as it stands, and ask for more money only once.
       if (acceptValue > 0 && mine < acceptValue + COUNTER_MARGIN) continue;
       if (change.startsWith('for half as much') && o.counterDepth > 0) continue;
       // A counter is worth what it gains, discounted for the chance it is turned down.
-      options.push({ action: { type: 'counter', role, offer: o.id, deal, why: counterWhy(c, o, change, ours) }, value: 0.85 * mine });
+      options.push({ action: { type: 'counter', role, offer: o.id, deal, why: counterWhy(c, o, change, both[role] as Appraisal) }, value: 0.85 * mine });
     }
     options.push({ action: { type: 'reject', role, offer: o.id, reason: rejectReason(c, a, worst?.lift && worst.lift > 0 ? worst.change : null), why: rejectWhy(c, o, a) }, value: 0 });
     options.sort((x, y) => y.value - x.value);
