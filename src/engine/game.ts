@@ -1,7 +1,8 @@
-import { createActor, initialTransition } from 'xstate';
+import { createActor } from 'xstate';
 import type { Action, GameState, Island, Power, Refusal, ScenarioData } from './types';
 import { POWERS } from './types';
-import { gameMachine } from './machine';
+import { applyOnCopy, gameMachine } from './machine';
+import { everyoneEnded } from './rules';
 import { validateOnce } from './validate';
 import { seedState } from './rng';
 import { refreshNetworks } from './cables';
@@ -183,8 +184,10 @@ function expectedStart(g: GameState): GameState {
 
 /** A new game: the scenario's start, played through round 1's briefing to the first negotiation. */
 export function createGame(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
-  const [snapshot] = initialTransition(gameMachine, initialState(scenario, scenarioHash, seed));
-  return snapshot.context;
+  // As xstate's initialTransition(), in the scope made once (initialTransition makes an actor each
+  // time, and that actor plays the machine's start on no input first). The machine hands back only
+  // assigns, which are already in the snapshot.
+  return gameMachine.getInitialSnapshot(machineScope(), initialState(scenario, scenarioHash, seed)).context;
 }
 
 export type StepResult = { ok: true; state: GameState } | { ok: false; refusal: Refusal };
@@ -206,17 +209,37 @@ function machineScope(): MachineScope {
   return scope;
 }
 
-type MachineSnapshot = ReturnType<typeof gameMachine.resolveState>;
-/** The machine's snapshot of each state it made, so that the next step need not rebuild it. */
-const snapshots = new WeakMap<GameState, MachineSnapshot>();
+/**
+ * The phases in which the machine answers a legal ACT with its `apply` action alone and stays put
+ * unless every seat has then ended the phase (its `always` transition), read from the machine's
+ * own definition: a phase whose ACT or eventless transitions say anything else is not among them.
+ */
+const applyOnlyPhases: ReadonlySet<string> = new Set(
+  Object.entries(gameMachine.config.states ?? {})
+    .filter(([, node]) => {
+      const act = (node.on as Record<string, unknown> | undefined)?.ACT as { guard?: unknown; actions?: unknown; target?: unknown } | undefined;
+      const always = node.always as { guard?: unknown; target?: unknown } | undefined;
+      return act?.guard === 'legal' && act.actions === 'apply' && act.target === undefined && Object.keys(act).length === 2 && always?.guard === 'everyoneEnded' && Object.keys(node.on ?? {}).length === 1;
+    })
+    .map(([phase]) => phase),
+);
 
 /** Apply one action through the turn machine. A refused action changes nothing. */
 export function step(state: GameState, action: Action): StepResult {
   const refusal = validateOnce(state, action);
   if (refusal) return { ok: false, refusal };
-  const snapshot = snapshots.get(state) ?? gameMachine.resolveState({ value: state.phase, context: state });
+  // Most actions (an offer, an answer, an order, all but the last End phase) only run the machine's
+  // `apply` and leave it in the same phase: that is done here without xstate's snapshot work, which
+  // cost as much as the rule itself. An action after which everyone has ended the phase goes
+  // through the machine, which moves on from the state before it (the result is the same).
+  if (applyOnlyPhases.has(state.phase)) {
+    const next = applyOnCopy(state, action);
+    if (!everyoneEnded(next)) return { ok: true, state: next };
+  }
+  // The snapshot is rebuilt from the state: the machine has no history, children or timers, so its
+  // phase and context are all of it (keeping every snapshot made cost more than rebuilding one).
+  const snapshot = gameMachine.resolveState({ value: state.phase, context: state });
   const next = gameMachine.transition(snapshot, { type: 'ACT', action }, machineScope());
-  snapshots.set(next.context, next);
   return { ok: true, state: next.context };
 }
 

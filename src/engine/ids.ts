@@ -19,8 +19,22 @@ export const HIDDEN_ID = `[${ALPHABET}]{${LENGTH}}`;
 /** The id key of a new game: the seed's, kept apart from the random-number stream. */
 export const idKeyOf = (seed: string): string => sha256Hex(`landing-rights ids|${seed}`).slice(0, 32);
 
+/** Tokens already made: a token depends on nothing but its key and text, and the bots' what-ifs ask for the same ones again and again. */
+const tokens = new Map<string, string>();
+const TOKENS_KEPT = 4096;
+
 function token(key: string, what: string): string {
-  const hex = sha256Hex(`${key}|${what}`);
+  const text = `${key}|${what}`;
+  const known = tokens.get(text);
+  if (known !== undefined) return known;
+  const made = makeToken(text);
+  if (tokens.size >= TOKENS_KEPT) tokens.clear();
+  tokens.set(text, made);
+  return made;
+}
+
+function makeToken(text: string): string {
+  const hex = sha256Hex(text);
   let n = BigInt(`0x${hex.slice(0, 16)}`);
   let out = '';
   for (let i = 0; i < LENGTH; i++) {

@@ -8,6 +8,13 @@ import { applyAction, closeNegotiation, enterPhase, everyoneEnded, finish, nextR
 
 export type MachineEvent = { type: 'ACT'; action: Action };
 
+/** The machine's `apply` action: the action's rule on the smallest working copy it needs. */
+export function applyOnCopy(context: GameState, action: Action): GameState {
+  const g = cloneFor(context, action);
+  applyAction(g, action);
+  return g;
+}
+
 /** Every rule runs on a copy, so a snapshot's context is never changed after the fact. */
 const draft = (mutate: (g: GameState) => void) =>
   assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context }) => {
@@ -47,11 +54,7 @@ export const gameMachine = setup({
     domestic: draft(runDomesticPhase),
     nextRound: draft(nextRound),
     finish: draft(finish),
-    apply: assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context, event }) => {
-      const g = cloneFor(context, event.action);
-      applyAction(g, event.action);
-      return g;
-    }),
+    apply: assign<GameState, MachineEvent, undefined, MachineEvent, never>(({ context, event }) => applyOnCopy(context, event.action)),
   },
 }).createMachine({
   id: 'landingRights',

@@ -74,22 +74,22 @@ const reasonRefusal = (reason: unknown): Refusal | null =>
     ? { code: 'malformed', field: 'reason', message: `Give a reason of 1 to ${MAX_REASON} characters.` }
     : null;
 
-const verdicts = new WeakMap<GameState, WeakMap<Action, Refusal | null>>();
+/** The last pair validateOnce answered, and its answer. */
+let last: { g: GameState; action: Action; verdict: Refusal | null } | null = null;
 
 /**
  * validate, remembered for the same state and action objects: step() asks it, then the machine's
- * guard asks again. States are never changed once made (the rules work on copies), so the answer
- * for the same pair cannot change.
+ * guard asks again, at once. States are never changed once made (the rules work on copies), so the
+ * answer for the same pair cannot change. Only the last pair is kept: the guard's question always
+ * follows step's, and a map of every state ever validated cost the garbage collector more than the
+ * second validation it saved.
  */
 export function validateOnce(g: GameState, action: Action): Refusal | null {
   // Only objects can be remembered; anything else is malformed, and validate says so.
   if (typeof action !== 'object' || action === null) return validate(g, action);
-  let known = verdicts.get(g);
-  if (!known) verdicts.set(g, (known = new WeakMap()));
-  const seen = known.get(action);
-  if (seen !== undefined) return seen;
+  if (last && last.g === g && last.action === action) return last.verdict;
   const verdict = validate(g, action);
-  known.set(action, verdict);
+  last = { g, action, verdict };
   return verdict;
 }
 

@@ -1,6 +1,6 @@
 import type { Deal, GameState, IslandId, PowerId, RoleId } from '../../engine';
 import * as E from './engine-api';
-import { isPower, loanPaymentsBeforeEnd, objectiveWeights, partsOf, roundsPerYear, scoreFromParts, scoreValue, type Model, type OrderEffect } from './model';
+import { isPower, loanPaymentsBeforeEnd, objectiveWeights, partsOf, roundsPerYear, scoreFromParts, scoreValue, type Model, type OrderEffect, type Outcome } from './model';
 import { AID_SIZE, yearRevenue } from './candidates';
 
 /**
@@ -154,19 +154,27 @@ export function partDeltas(before: GameState, after: GameState, role: RoleId): R
   return out;
 }
 
+/** A role's parts in an outcome's state, kept with the outcome (outcomes are read-only, and the deals already chosen are asked about under each candidate). */
+function outcomeParts(o: Outcome, role: RoleId): Record<string, number> {
+  o.parts ??= new Map();
+  let parts = o.parts.get(role);
+  if (!parts) o.parts.set(role, (parts = partsOf(o.state, role)));
+  return parts;
+}
+
 /**
  * Appraise deals (signed in order after `prior`) for several roles at once. The gain is measured
  * against `prior` alone, so deals already in hand are not counted twice.
  */
 export function appraise(m: Model, roles: readonly RoleId[], deals: readonly Proposal[], prior: readonly Proposal[] = [], orders: readonly OrderEffect[] = []): Record<RoleId, Appraisal> {
-  const before = prior.length ? m.outcome(prior).state : null;
+  const before = prior.length ? m.outcome(prior) : null;
   const after = m.outcome([...prior, ...deals], orders);
   const out: Record<RoleId, Appraisal> = {};
   for (const role of roles) {
     const w = objectiveWeights(after.state, role);
     const total = Object.values(w).reduce((s, x) => s + x, 0) || 1;
-    const a = before ? partsOf(before, role) : m.baseParts(role);
-    const b = partsOf(after.state, role);
+    const a = before ? outcomeParts(before, role) : m.baseParts(role);
+    const b = outcomeParts(after, role);
     const parts: Record<string, number> = {};
     for (const [k, x] of Object.entries(w)) parts[k] = ((b[k] ?? 0) - (a[k] ?? 0)) * (x / total);
     const score = scoreFromParts(b, w) - scoreFromParts(a, w);

@@ -40,7 +40,7 @@ export type Rand = () => number;
 /** Everything one decision of one bot works from: its own view, its seat, its level, its seeded randomness. */
 export class BotContext {
   private modelCache: Model | null = null;
-  readonly rand: Rand;
+  private randCache: Rand | null = null;
   readonly params: LevelParams;
   readonly round: number;
 
@@ -54,7 +54,12 @@ export class BotContext {
   ) {
     this.params = LEVEL_PARAMS[level];
     this.round = v.round;
-    this.rand = seedrandom(`${seed}|bot|${role}|${v.round}|${v.phase}|${pass}`);
+  }
+
+  /** The decision's seeded randomness, made when first drawn from (most decisions never draw). */
+  get rand(): Rand {
+    this.randCache ??= seedrandom(`${this.seed}|bot|${this.role}|${this.v.round}|${this.v.phase}|${this.pass}`);
+    return this.randCache;
   }
 
   /** The bot's model of the game, built from its view when first needed. */
@@ -63,10 +68,10 @@ export class BotContext {
     return this.modelCache;
   }
 
-  /** Noise for easy bots: the same for the same question in the same decision. */
-  noise(key: string): number {
+  /** Noise for easy bots: the same for the same question in the same decision. A key given as a function is worked out only when there is noise to draw. */
+  noise(key: string | (() => string)): number {
     if (!this.params.noise) return 0;
-    const r = seedrandom(`${this.seed}|noise|${this.role}|${this.v.round}|${this.v.phase}|${key}`);
+    const r = seedrandom(`${this.seed}|noise|${this.role}|${this.v.round}|${this.v.phase}|${typeof key === 'string' ? key : key()}`);
     // Roughly normal: the mean of three uniforms, scaled.
     return (r() + r() + r() - 1.5) * 2 * this.params.noise;
   }

@@ -239,6 +239,13 @@ export const offerOf = (g: Pick<GameState, 'round' | 'landings' | 'vendors' | 'p
   };
 };
 
+/**
+ * Outcomes a model keeps: the repeats come close together (the same request weighed for the island
+ * and then the power; the deals already chosen, between candidates), and keeping every outcome of
+ * a decision alive cost more in garbage collection than the few distant repeats would save.
+ */
+const OUTCOMES_KEPT = 4;
+
 export interface OrderEffect {
   role: RoleId;
   order: Order;
@@ -249,6 +256,8 @@ export interface Outcome {
   state: GameState;
   /** Deals that could not be signed (they clash with one before them, or the money is gone). */
   void: number;
+  /** Each role's parts in `state`, once asked for (appraise.ts). */
+  parts?: Map<RoleId, Record<string, number>>;
 }
 
 /**
@@ -272,8 +281,43 @@ export class Model {
     this.last = g.scenario.rounds;
   }
 
-  /** Sign the deals in order (skipping those that would be void), carry out the orders, project to the end. */
+  /** The outcomes worked out last in this decision, by their deals and orders (those without a `mutate`). */
+  private outcomes = new Map<string, Outcome>();
+
+  /**
+   * Sign the deals in order (skipping those that would be void), carry out the orders, project to
+   * the end. The same deals and orders give the same outcome (the base never changes, and nobody
+   * changes a deal or an order once made), so an outcome asked for again with the same deal and
+   * order objects (an island weighing a request for itself and then for the power; the deals
+   * already chosen, under each candidate) is the one worked out before: treat it as read-only.
+   */
   outcome(deals: readonly { deal: Deal; from: RoleId }[] = [], orders: readonly OrderEffect[] = [], mutate?: (g: GameState) => void): Outcome {
+    if (mutate) return this.workOut(deals, orders, mutate);
+    let key = '';
+    for (const d of deals) key += `${this.objectId(d.deal)}:${d.from},`;
+    key += '|';
+    for (const o of orders) key += `${this.objectId(o.order)}:${o.role},`;
+    let known = this.outcomes.get(key);
+    if (known) {
+      // The most recent stay: a Map keeps the order entries were set in.
+      this.outcomes.delete(key);
+    } else {
+      known = this.workOut(deals, orders);
+      if (this.outcomes.size >= OUTCOMES_KEPT) this.outcomes.delete(this.outcomes.keys().next().value as string);
+    }
+    this.outcomes.set(key, known);
+    return known;
+  }
+
+  /** A number for each deal or order object this model is asked about, for the keys of its outcomes (a plain map: it goes with the model). */
+  private objectIds = new Map<object, number>();
+  private objectId(o: object): number {
+    let id = this.objectIds.get(o);
+    if (id === undefined) this.objectIds.set(o, (id = this.objectIds.size + 1));
+    return id;
+  }
+
+  private workOut(deals: readonly { deal: Deal; from: RoleId }[], orders: readonly OrderEffect[], mutate?: (g: GameState) => void): Outcome {
     this.evaluations++;
     const g = whatIfCopy(this.base);
     let voided = 0;

@@ -104,9 +104,11 @@ export interface AnswerSlot {
  * already accepted, so two deals that do the same job are not both taken.
  */
 export function answerSlots(c: BotContext): AnswerSlot[] {
-  const { v, role, model: m } = c;
+  const { v, role } = c;
   const incoming = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.to.includes(role) && !E.hasAnswered(o, role));
   if (!incoming.length) return [];
+  // The model is built only now: with nothing to answer, none is needed.
+  const m = c.model;
   const prior: Proposal[] = v.offers.filter((o) => o.round === v.round && o.status === 'open' && o.acceptedBy.includes(role)).map((o) => ({ deal: o.deal, from: o.from }));
   const standing = [...prior];
   const standalone = incoming.map((o) => ({ o, g: appraise(m, [role], [{ deal: o.deal, from: o.from }], prior)[role]?.gain ?? 0 }));

@@ -83,7 +83,8 @@ function campaignValue(c: BotContext, order: Extract<Order, { kind: 'campaign' }
   const prior = (g: GameState) => {
     for (const o of chosen) if (o.kind === 'campaign') campaignEffect(p, o.island, o.amount, false)(g);
   };
-  const before = m.outcome([], [], prior).state;
+  // With no campaign chosen yet, the prior changes nothing: the state before is the model's baseline.
+  const before = chosen.some((o) => o.kind === 'campaign') ? m.outcome([], [], prior).state : m.outcome().state;
   const base = scoreValue(before, p);
   const won = m.outcome([], [], (g) => (prior(g), campaignEffect(p, order.island, order.amount, false)(g))).state;
   const lost = m.outcome([], [], (g) => (prior(g), campaignEffect(p, order.island, order.amount, true)(g))).state;
@@ -99,11 +100,12 @@ function campaignValue(c: BotContext, order: Extract<Order, { kind: 'campaign' }
  * when it can see a rival's vendor at the table.
  */
 export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot: OrderOption[] } {
-  const { v, role, model: m } = c;
+  const { v, role } = c;
   const isPowerRole = Boolean(v.powers[role as PowerId]);
   const pending = v.orders.filter((o) => o.role === role);
   const slots = Math.min(c.params.maxOrders, E.MAX_ORDERS_PER_ROUND - pending.length);
   if (slots <= 0) return { chosen: [], firstSlot: [] };
+  const m = c.model;
   let money = orderMoney(c);
   const reserve = isPowerRole ? 0 : debtService(c);
   const usedKinds = new Set(pending.map((o) => o.order.kind));
@@ -130,7 +132,7 @@ export function orderOptions(c: BotContext): { chosen: OrderOption[]; firstSlot:
         value = a.gain - (prior?.gain ?? 0);
         parts = a.parts;
       }
-      value += c.noise(`order|${n}|${JSON.stringify(order)}`);
+      value += c.noise(() => `order|${n}|${JSON.stringify(order)}`);
       // A cautious power runs a campaign only when it clearly pays, and one a round at most.
       if (order.kind === 'campaign' && c.persona() === 'cautious' && (value < 0.3 || chosenOrders.some((o) => o.kind === 'campaign'))) continue;
       if (n === 0 && value > 0.05) firstSlot.push({ action: { type: 'order', role, order, why: orderWhy(c, order, parts) }, value });

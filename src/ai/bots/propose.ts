@@ -79,14 +79,21 @@ export function powerOfferOptions(c: BotContext): ProposalOption[] {
   for (const island of focusIslands(c)) {
     const rival = rivalMove(c, island);
     for (const deal of dealCandidates(v, p, island, { many, cash })) {
+      // A deal the rules refuse is not weighed (appraising has no effect on what follows).
+      if (E.dealRefusal(m.base, deal)) continue;
       const islands = E.islandsOfDeal(v, deal);
       // A power asked to co-fund must sign too.
       const others = [...islands, ...E.powerCofunders(deal)];
-      const a = appraise(m, [p, ...others], [{ deal, from: p }]);
-      const mine = a[p] as Appraisal;
-      if (mine.void || E.dealRefusal(m.base, deal)) continue;
-      if (!others.every((i) => wouldSign(c, i, deal, a[i] as Appraisal))) continue;
-      const value = mine.gain + c.noise(`${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
+      // The other side first: most candidates fail there, and then the power's own appraisal is not needed.
+      const proposal = [{ deal, from: p }];
+      if (others.length) {
+        const theirs = appraise(m, others, proposal);
+        if (theirs[others[0] as RoleId]?.void) continue;
+        if (!others.every((i) => wouldSign(c, i, deal, theirs[i] as Appraisal))) continue;
+      }
+      const mine = appraise(m, [p], proposal)[p] as Appraisal;
+      if (mine.void) continue;
+      const value = mine.gain + c.noise(() => `${island}|${JSON.stringify(deal)}`) + (rival ? (RIVALRY[persona] ?? 0.2) : 0);
       if (value <= 0) continue;
       const why = offerWhy(c, deal, island, mine, rival?.text ?? null);
       out.push({ action: { type: 'offer', role: p, to: E.partiesOf(v, deal).filter((r) => r !== p), deal, why }, value, island, kind: deal.kind, cost: E.funderPays(v, deal), mine });
@@ -111,7 +118,7 @@ export function islandRequestOptions(c: BotContext): ProposalOption[] {
       if (E.dealRefusal(m.base, deal)) continue;
       const mine = appraise(m, [role], [{ deal, from: role }])[role] as Appraisal;
       if (mine.void) continue;
-      const value = mine.gain - barFor(v, role, deal) + c.noise(`${p}|${JSON.stringify(deal)}`);
+      const value = mine.gain - barFor(v, role, deal) + c.noise(() => `${p}|${JSON.stringify(deal)}`);
       if (value <= 0.1 || !wouldSign(c, p, deal, appraise(m, [p], [{ deal, from: role }])[p] as Appraisal)) continue;
       const why = requestWhy(c, deal, p, mine);
       out.push({ action: { type: 'offer', role, to: E.partiesOf(v, deal).filter((r) => r !== role), deal, why }, value, island: role, kind: deal.kind, cost: 0, mine });

@@ -32,6 +32,9 @@ export const TABS: { id: DebriefTab; label: string }[] = [
   { id: 'history', label: 'Against history' },
 ];
 
+/** How often the page shows the simulated games as they come in, ms. */
+const ODDS_REDRAW_MS = 1000;
+
 export interface OddsState {
   status: 'idle' | 'running' | 'done' | 'failed';
   games: number;
@@ -58,6 +61,8 @@ export class DebriefController {
   odds: OddsState = { status: 'idle', games: 200, done: 0, results: [], seconds: 0, error: null };
   branch: BranchState = { status: 'idle', from: 3, level: 'normal', results: [], error: null };
   private runner: OddsRunner | null = null;
+  /** The redraw waiting to show the simulated games that came in since the last one. */
+  private oddsDraw: ReturnType<typeof setTimeout> | null = null;
   private brancher: Worker | null = null;
   private marksCache = new Map<RoleId, KnowledgeMark[]>();
   private listeners: (() => void)[] = [];
@@ -184,11 +189,17 @@ export class DebriefController {
           this.odds.results.push(r);
           this.odds.done = this.odds.results.length;
           this.odds.seconds = (performance.now() - started) / 1000;
-          this.redraw();
+          // The games come in faster than anyone reads: the page shows them once a second,
+          // so that the main thread stays free while the workers play (the bench's longest task).
+          this.oddsDraw ??= setTimeout(() => {
+            this.oddsDraw = null;
+            this.redraw();
+          }, ODDS_REDRAW_MS);
         },
       )
       .then(() => {
         if (this.runner !== runner) return;
+        this.cancelOddsDraw();
         this.odds.status = 'done';
         this.odds.seconds = (performance.now() - started) / 1000;
         this.odds.results.sort((a, b) => a.seed - b.seed);
@@ -196,6 +207,7 @@ export class DebriefController {
       })
       .catch((e: unknown) => {
         if (this.runner !== runner) return;
+        this.cancelOddsDraw();
         this.odds.status = 'failed';
         this.odds.error = e instanceof Error ? e.message : String(e);
         this.redraw();
@@ -232,7 +244,13 @@ export class DebriefController {
     this.redraw();
   }
 
+  private cancelOddsDraw(): void {
+    if (this.oddsDraw !== null) clearTimeout(this.oddsDraw);
+    this.oddsDraw = null;
+  }
+
   stopOdds(): void {
+    this.cancelOddsDraw();
     this.runner?.stop();
     this.runner = null;
     if (this.odds.status === 'running') this.odds.status = this.odds.results.length ? 'done' : 'idle';
@@ -240,6 +258,7 @@ export class DebriefController {
   }
 
   dispose(): void {
+    this.cancelOddsDraw();
     this.runner?.stop();
     this.brancher?.terminate();
     this.brancher = null;
