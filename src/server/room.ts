@@ -907,9 +907,12 @@ export class GameRoom extends Room {
   private sendView(client: Client): void {
     const m = this.members.get(client.sessionId);
     if (!m?.viewer) return;
-    const last = this.lastOf.get(viewKey(m));
+    const key = viewKey(m);
+    const last = this.lastOf.get(key);
     const now = this.viewPayload(m, m.viewer, last?.rev);
     const payload = last && fastJsonPatch.compare(last, now).length === 0 ? last : { ...now, rev: ++this.viewRev };
+    // The viewer's base for the next patch, unless another client of it still holds an older one.
+    if (payload !== last && (!last || ![...this.sentTo.values()].includes(last))) this.lastOf.set(key, payload);
     client.send('view', payload);
     this.sentTo.set(client.sessionId, payload);
   }
