@@ -92,6 +92,45 @@ export function applyPatch<T>(doc: T, ops: readonly PatchOp[]): T {
   return root as T;
 }
 
+const escapeKey = (k: string): string => (k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k);
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * The RFC 6902 operations that turn `a` into `b` (plain JSON data; an undefined field counts as
+ * absent, as in JSON). Views share what did not change with the state they came from (src/engine/
+ * view.ts), so a subtree that is the same object on both sides is skipped without a look inside:
+ * a change costs about what it touched, not the size of the view. Values are not copied: the
+ * operations are for encoding at once, not for keeping.
+ */
+export function diff(a: unknown, b: unknown, path = '', ops: PatchOp[] = []): PatchOp[] {
+  if (a === b) return ops;
+  if (!isContainer(a) || !isContainer(b) || Array.isArray(a) !== Array.isArray(b)) {
+    ops.push({ op: 'replace', path, value: b === undefined ? null : b });
+    return ops;
+  }
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    const common = Math.min(a.length, bb.length);
+    for (let i = 0; i < common; i++) if (a[i] !== bb[i]) diff(a[i], bb[i], `${path}/${i}`, ops);
+    for (let i = a.length - 1; i >= bb.length; i--) ops.push({ op: 'remove', path: `${path}/${i}` });
+    for (let i = a.length; i < bb.length; i++) ops.push({ op: 'add', path: `${path}/${i}`, value: bb[i] === undefined ? null : bb[i] });
+    return ops;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  for (const k in ao) {
+    if (!own(ao, k)) continue;
+    const av = ao[k];
+    const bv = own(bo, k) ? bo[k] : undefined;
+    if (av === bv) continue;
+    if (bv === undefined) ops.push({ op: 'remove', path: `${path}/${escapeKey(k)}` });
+    else if (av === undefined) ops.push({ op: 'add', path: `${path}/${escapeKey(k)}`, value: bv });
+    else diff(av, bv, `${path}/${escapeKey(k)}`, ops);
+  }
+  for (const k in bo) if (own(bo, k) && !own(ao, k) && bo[k] !== undefined) ops.push({ op: 'add', path: `${path}/${escapeKey(k)}`, value: bo[k] });
+  return ops;
+}
+
 /** The part of a Colyseus room (client side) that following views needs. */
 export interface ViewSource {
   onMessage<T>(type: string, callback: (message: T) => void): unknown;

@@ -1,10 +1,9 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
-import fastJsonPatch from 'fast-json-patch';
 import { z } from 'zod';
 import { stateHash, validate, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
 import { missingSigners, signaturesText, subRolesOf, titleCase } from '../engine/subroles';
 import { MatchHost } from '../host/match';
-import type { PatchOp } from '../host/view-sync';
+import { diff, type PatchOp } from '../host/view-sync';
 import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
 import type { BotRunner } from './bots';
@@ -890,7 +889,7 @@ export class GameRoom extends Room {
       const id = ack?.client === client ? ack.id : undefined;
       let bytes: Buffer;
       if (g.prev && this.sentTo.get(client.sessionId) === g.prev) {
-        g.ops ??= fastJsonPatch.compare(g.prev, g.next) as PatchOp[];
+        g.ops ??= diff(g.prev, g.next);
         const patch = { base: g.prev.rev, rev: g.next.rev, ops: g.ops };
         bytes = id !== undefined ? encode('viewPatch', { ...patch, ack: id }) : (g.patch ??= encode('viewPatch', patch));
       } else bytes = id !== undefined ? encode('view', { ...g.next, ack: id }) : (g.full ??= encode('view', g.next));
@@ -910,7 +909,7 @@ export class GameRoom extends Room {
     const key = viewKey(m);
     const last = this.lastOf.get(key);
     const now = this.viewPayload(m, m.viewer, last?.rev);
-    const payload = last && fastJsonPatch.compare(last, now).length === 0 ? last : { ...now, rev: ++this.viewRev };
+    const payload = last && diff(last, now).length === 0 ? last : { ...now, rev: ++this.viewRev };
     // The viewer's base for the next patch, unless another client of it still holds an older one.
     if (payload !== last && (!last || ![...this.sentTo.values()].includes(last))) this.lastOf.set(key, payload);
     client.send('view', payload);
