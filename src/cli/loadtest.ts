@@ -42,12 +42,33 @@ interface Started {
   stop(): Promise<void>;
 }
 
-function startServer(dataDir: string): Promise<Started> {
+/**
+ * With DATABASE_URL: a new, empty database beside that one (so no earlier game reopens), and a way
+ * to drop it afterwards. Without: PGlite in the data folder.
+ */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return null;
+  const pg = (await import('pg')).default;
+  const name = `lr_loadtest_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
+
+function startServer(dataDir: string, databaseUrl: string): Promise<Started> {
   // LOADTEST_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof).
   const extra = (process.env.LOADTEST_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/cli/serve.ts', '--rooms-only'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, REDIS_URL: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -166,7 +187,8 @@ function percentile(xs: number[], p: number): number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lr-loadtest-'));
-  const server = await startServer(dataDir);
+  const db = await freshDatabase();
+  const server = await startServer(dataDir, db?.url ?? '');
   const log = (s: string) => values.json || process.stderr.write(`${s}\n`);
   const clients: SimClient[] = [];
   const sdk = new Client(server.url.replace(/\/$/, ''));
@@ -235,6 +257,7 @@ async function main(): Promise<void> {
       botRoomsP95Ms: percentile(botLatencies, 95),
       otherRoomsP95Ms: percentile(latencies, 95),
       seconds,
+      store: db ? 'postgres' : 'pglite',
       // Cores used while the clients played: the server process (its bot thread included) and this load generator.
       serverCores: Math.round((serverCpuS / wallS) * 100) / 100,
       // What the clients received: whole views and patches, and the bytes on the wire per action.
@@ -252,6 +275,7 @@ async function main(): Promise<void> {
     await Promise.all(clients.map((c) => c.leave()));
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    await db?.drop().catch(() => undefined);
   }
 }
 
