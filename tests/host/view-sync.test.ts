@@ -46,6 +46,32 @@ describe('views as patches', () => {
     expect(opsSent).toBeGreaterThan(0);
   });
 
+  test('the facilitator’s schedule (set, cancel, fire) reaches the console through patches: no earlier state is changed in place', () => {
+    const { scenario, hash } = loadScenario('honiara');
+    const host = new MatchHost(scenario, hash, 'patches-2');
+    let server = view(host.state, 'facilitator');
+    let client = wire(server);
+    const submit = (a: Record<string, unknown>) => {
+      const before = server;
+      const kept = JSON.stringify(before);
+      expect(host.submit(a as never)).toBeNull();
+      const next = view(host.state, 'facilitator');
+      client = applyPatch(client, wire(diff(before, next)));
+      expect(JSON.stringify(before)).toBe(kept);
+      expect(client).toEqual(wire(next));
+      server = next;
+    };
+    const round = host.state.round;
+    const cyclone = { kind: 'event', event: 'cyclone', island: 'SLB', title: 'Cyclone off Guadalcanal' };
+    submit({ type: 'inject', role: 'facilitator', inject: cyclone, at: round + 1 });
+    submit({ type: 'inject', role: 'facilitator', inject: cyclone, at: round + 1 });
+    submit({ type: 'inject', role: 'facilitator', inject: { kind: 'cancel', id: 'at1' } });
+    expect(client.schedule?.map((x) => x.status)).toEqual(['cancelled', 'waiting']);
+    // To the next round's briefing, where the other one fires.
+    while (host.state.round === round) for (const seat of host.state.seats) if (!host.state.ended.includes(seat) && host.state.round === round) submit({ type: 'endPhase', role: seat });
+    expect(client.schedule?.map((x) => x.status)).toEqual(['cancelled', 'fired']);
+  });
+
   test('a patch that does not fit what the client holds is not applied: the client asks for the whole view again', () => {
     expect(() => applyPatch({ a: [1, 2] }, [{ op: 'replace', path: '/a/5', value: 3 }])).toThrow();
     expect(() => applyPatch({ a: 1 }, [{ op: 'remove', path: '/b' }])).toThrow();
