@@ -26,6 +26,7 @@ import { policyByName } from '../src/ai';
 import type { Action, GameView, RoleId } from '../src/engine';
 import { subRolesOf } from '../src/engine/subroles';
 import { replay } from '../src/host/match';
+import { followViews } from '../src/host/view-sync';
 import { parseScenarioText } from '../src/scenario/load';
 import { fail, intOption, options } from '../src/cli/args';
 
@@ -93,7 +94,7 @@ class Member {
     readonly subRole: string,
     private readonly seed: string,
   ) {
-    room.onMessage('view', (m: { view: GameView }) => {
+    followViews(room, (m: { view: GameView }) => {
       this.view = m.view;
       this.waiting = false;
     });
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
     let hash = '';
     const phases: { round: number; phase: string; at: number }[] = [];
     facilitator = await sdk.joinById(code, { host: hostToken, full: true });
-    facilitator.onMessage('view', (m: { view: GameView; hash?: string }) => {
+    followViews(facilitator, (m: { view: GameView; hash?: string }) => {
       const v = m.view;
       if (!view || view.round !== v.round || view.phase !== v.phase) phases.push({ round: v.round, phase: v.phase, at: Date.now() });
       view = v;

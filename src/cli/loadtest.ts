@@ -6,17 +6,20 @@
  * Starts the server as its own process (PGlite in a temporary folder, or DATABASE_URL), creates
  * Honiara games, connects `--seats` clients a room spread over its seats, and lets the built-in
  * policy choose each client's actions, one every 2 s on average. One room in twenty leaves a seat
- * to a hard bot. Latency runs from an action sent to the view (or refusal) received, the durable
- * write included; no answer within 5 s is an error.
+ * to a hard bot. Latency runs from an action sent to the view (or refusal) that answers it (the
+ * message carrying the action's id back as `ack`), the durable write included; no answer within
+ * 5 s is an error. Clients keep their view from the room's patches, as the browser does.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { policyByName } from '../ai';
 import type { Action, GameView, RoleId } from '../engine';
+import { followViews } from '../host/view-sync';
 import { fail, intOption, options } from './args';
 
 const USAGE = 'Usage: npm run loadtest -- --rooms N (1-400) [--seats 8 (1-16)] [--seconds 60 (5-300)] [--json]';
@@ -39,10 +42,33 @@ interface Started {
   stop(): Promise<void>;
 }
 
-function startServer(dataDir: string): Promise<Started> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', '--rooms-only'], {
+/**
+ * With DATABASE_URL: a new, empty database beside that one (so no earlier game reopens), and a way
+ * to drop it afterwards. Without: PGlite in the data folder.
+ */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return null;
+  const pg = (await import('pg')).default;
+  const name = `lr_loadtest_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
+
+function startServer(dataDir: string, databaseUrl: string): Promise<Started> {
+  // LOADTEST_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof).
+  const extra = (process.env.LOADTEST_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/cli/serve.ts', '--rooms-only'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, REDIS_URL: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -66,6 +92,13 @@ function startServer(dataDir: string): Promise<Started> {
   });
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // Fields 14 and 15 of stat (utime, stime), here at 11 and 12 after the command name; clock ticks of 1/100 s.
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : 0;
@@ -76,10 +109,14 @@ const botLatencies: number[] = [];
 let actions = 0;
 let refused = 0;
 let errors = 0;
+let bytesIn = 0;
+let fullViews = 0;
+let patches = 0;
+let nextId = 1;
 
 class SimClient {
   private view: GameView | null = null;
-  private waiting: { at: number; timer: NodeJS.Timeout } | null = null;
+  private waiting: { id: number; at: number; timer: NodeJS.Timeout } | null = null;
   private pass = 0;
   private lastKey = '';
 
@@ -89,17 +126,21 @@ class SimClient {
     private readonly seed: string,
     private readonly botRoom: boolean,
   ) {
-    room.onMessage('view', (m: { view: GameView }) => {
+    const ws = (room.connection.transport as unknown as { ws?: { on?(e: string, f: (d: Buffer) => void): void } }).ws;
+    ws?.on?.('message', (d: Buffer | ArrayBuffer) => (bytesIn += d.byteLength));
+    room.onMessage('view', () => fullViews++);
+    room.onMessage('viewPatch', () => patches++);
+    followViews(room, (m: { view: GameView; ack?: number }) => {
       this.view = m.view;
-      this.answered(false);
+      if (m.ack !== undefined) this.answered(m.ack, false);
     });
-    room.onMessage('refused', () => this.answered(true));
+    room.onMessage('refused', (r: { ack?: number }) => r.ack !== undefined && this.answered(r.ack, true));
     room.onMessage('lobby', () => undefined);
     room.onMessage('seated', () => undefined);
   }
 
-  private answered(refusal: boolean): void {
-    if (!this.waiting) return;
+  private answered(id: number, refusal: boolean): void {
+    if (!this.waiting || this.waiting.id !== id) return;
     const ms = Date.now() - this.waiting.at;
     clearTimeout(this.waiting.timer);
     this.waiting = null;
@@ -120,14 +161,16 @@ class SimClient {
     this.pass++;
     const action: Action = options[0] ?? { type: 'endPhase', role: this.seat };
     actions++;
+    const id = nextId++;
     this.waiting = {
+      id,
       at: Date.now(),
       timer: setTimeout(() => {
         errors++;
         this.waiting = null;
       }, TIMEOUT_MS),
     };
-    this.room.send('act', { action });
+    this.room.send('act', { action, id });
   }
 
   async leave(): Promise<void> {
@@ -144,11 +187,14 @@ function percentile(xs: number[], p: number): number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lr-loadtest-'));
-  const server = await startServer(dataDir);
+  const db = await freshDatabase();
+  const server = await startServer(dataDir, db?.url ?? '');
   const log = (s: string) => values.json || process.stderr.write(`${s}\n`);
   const clients: SimClient[] = [];
   const sdk = new Client(server.url.replace(/\/$/, ''));
   try {
+    // PGlite's start (initdb on an empty folder) leaves garbage behind: let it settle before the baseline.
+    await new Promise((r) => setTimeout(r, 3000));
     const rssBefore = rssMb(server.pid);
     for (let r = 0; r < rooms; r++) {
       const botRoom = r % 20 === 19;
@@ -167,6 +213,12 @@ async function main(): Promise<void> {
       if ((r + 1) % 25 === 0) log(`${r + 1} rooms open`);
     }
     log(`${clients.length} clients connected; playing for ${seconds} s`);
+    const rssOpen = rssMb(server.pid);
+    const serverCpu0 = cpuSeconds(server.pid);
+    const loadCpu0 = process.cpuUsage();
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
+    const wall0 = Date.now();
     // Each client acts every 2 s on average, at its own random moments.
     const timers = clients.map((c) => {
       const tick = () => {
@@ -178,6 +230,11 @@ async function main(): Promise<void> {
     });
     await new Promise((r) => setTimeout(r, seconds * 1000));
     for (const t of timers) clearTimeout(t.t);
+    const wallS = (Date.now() - wall0) / 1000;
+    const serverCpuS = cpuSeconds(server.pid) - serverCpu0;
+    const loadCpu = process.cpuUsage(loadCpu0);
+    const loadCpuS = (loadCpu.user + loadCpu.system) / 1e6;
+    lag.disable();
     await new Promise((r) => setTimeout(r, TIMEOUT_MS));
     const rss = rssMb(server.pid);
     const all = [...latencies, ...botLatencies];
@@ -192,12 +249,25 @@ async function main(): Promise<void> {
       rssMb: rss,
       // The whole server process over the rooms (PGlite's own heap included), an upper bound per room.
       rssMbPerRoom: Math.round((rss / rooms) * 100) / 100,
+      // What the rooms added: opened with their clients, and after playing.
+      rssMbPerRoomOpened: Math.round(((rssOpen - rssBefore) / rooms) * 100) / 100,
       rssGrowthMb: rss - rssBefore,
       refused,
       botRooms: Math.floor(rooms / 20),
       botRoomsP95Ms: percentile(botLatencies, 95),
       otherRoomsP95Ms: percentile(latencies, 95),
       seconds,
+      store: db ? 'postgres' : 'pglite',
+      // Cores used while the clients played: the server process (its bot thread included) and this load generator.
+      serverCores: Math.round((serverCpuS / wallS) * 100) / 100,
+      // What the clients received: whole views and patches, and the bytes on the wire per action.
+      fullViews,
+      patches,
+      kbInPerAction: actions ? Math.round(bytesIn / actions / 102.4) / 10 : 0,
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+      generatorCores: Math.round((loadCpuS / wallS) * 100) / 100,
+      // How late this generator's own event loop ran (it adds to every latency measured here).
+      generatorLoopDelayP99Ms: Math.round(lag.percentile(99) / 1e5) / 10,
     };
     if (values.json) console.log(JSON.stringify(result));
     else console.log(Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n'));
@@ -205,6 +275,7 @@ async function main(): Promise<void> {
     await Promise.all(clients.map((c) => c.leave()));
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    await db?.drop().catch(() => undefined);
   }
 }
 

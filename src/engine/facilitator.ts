@@ -238,7 +238,8 @@ function fireInject(g: GameState, inject: ScheduledInject['inject']): void {
 export function fireScheduled(g: GameState): void {
   for (const s of g.schedule ?? []) {
     if (s.status !== 'waiting' || s.round !== g.round) continue;
-    s.status = 'fired';
+    // A state is never changed once made (view.ts; online patches rely on it): the entry is replaced, not changed.
+    g.schedule = (g.schedule ?? []).map((x) => (x === s ? { ...x, status: 'fired' as const } : x));
     sayer(g)(`Scheduled inject ${s.id} fires: ${injectText(g, s.inject)}.`, [], [s.id]);
     fireInject(g, s.inject);
   }
@@ -262,7 +263,7 @@ export function applyFacilitator(g: GameState, action: FacilitatorAction): void 
   if (inject.kind === 'cancel') {
     const s = (g.schedule ?? []).find((x) => x.id === inject.id);
     if (!s) return;
-    s.status = 'cancelled';
+    g.schedule = (g.schedule ?? []).map((x) => (x === s ? { ...x, status: 'cancelled' as const } : x));
     // The schedule is the facilitator's: the seats never learn what was planned.
     say(`Scheduled inject ${s.id} cancelled: ${injectText(g, s.inject)}.`, [], [s.id]);
     return;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { stateHash, validate, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
 import { missingSigners, signaturesText, subRolesOf, titleCase } from '../engine/subroles';
 import { MatchHost } from '../host/match';
+import { diff, type PatchOp } from '../host/view-sync';
 import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
 import type { BotRunner } from './bots';
@@ -94,7 +95,15 @@ export function loadScenario(text: string): { ok: true; scenario: ScenarioData; 
 const claimMessage = z.strictObject({ seat: z.string().max(40), name: z.string().max(40).optional(), subRole: z.string().max(40).optional() });
 /** A team member signs (or declines) a move that waits for its sub-role's signature. */
 const signMessage = z.strictObject({ id: z.number().int().min(1), approve: z.boolean() });
-const actMessage = z.strictObject({ action: z.record(z.string(), z.unknown()) });
+/** `id`, if given, comes back as `ack` on the answer to this action (its view or its refusal). */
+const actMessage = z.strictObject({ action: z.record(z.string(), z.unknown()), id: z.number().int().min(0).max(2 ** 31).optional() });
+const ackOf = (message: unknown): number | undefined => {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 && id <= 2 ** 31 ? id : undefined;
+};
+
+/** A view message as the room keeps it: `rev` numbers it, so a patch can name the message it applies to. */
+type ViewPayload = Record<string, unknown> & { rev: number; seq: number };
 const hostMessage = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('lock'), locked: z.boolean() }),
   z.strictObject({ command: z.literal('release'), seat: z.string().max(40) }),
@@ -159,6 +168,10 @@ export class GameRoom extends Room {
   /** Team members' moves waiting for a co-signature. */
   private pending = new Map<number, PendingSignature>();
   private pendingSeq = 0;
+  /** Views as patches (src/host/view-sync.ts): the last view message of each viewer, and the one each client holds. */
+  private viewRev = 0;
+  private lastOf = new Map<string, ViewPayload>();
+  private sentTo = new Map<string, ViewPayload>();
 
   private get store(): GameStore {
     if (!context) throw new Error('The game server has no store.');
@@ -198,6 +211,10 @@ export class GameRoom extends Room {
     facilitate: (client: Client, message: unknown) => this.enqueue(() => this.facilitate(client, message)),
     ballot: (client: Client, message: unknown) => this.enqueue(() => this.ballot(client, message)),
     sign: (client: Client, message: unknown) => this.enqueue(() => this.sign(client, message)),
+    /** A client whose patch did not apply asks for its whole view again. */
+    resync: (client: Client) => {
+      if (this.allowed(client)) this.sendView(client);
+    },
     _: (client: Client, type: unknown) => {
       this.refuse(client, 'unknownType', `The server does not know the message "${String(type).slice(0, 40)}".`);
     },
@@ -244,6 +261,7 @@ export class GameRoom extends Room {
   override onLeave(client: Client): void {
     const m = this.members.get(client.sessionId);
     this.members.delete(client.sessionId);
+    this.sentTo.delete(client.sessionId);
     if (m?.viewer && this.isSeat(m.viewer) && !this.seatHasPerson(m.viewer)) this.emptySince.set(m.viewer, Date.now());
     if (m?.viewer && this.isSeat(m.viewer) && [...this.pending.values()].some((p) => p.seat === m.viewer)) this.broadcastSignatures(m.viewer);
   }
@@ -262,13 +280,16 @@ export class GameRoom extends Room {
   }
 
   /** `field`: where in the action the engine found the problem, so the player's form shows it there. */
-  private refuse(client: Client, code: string, message: string, field?: string): void {
-    client.send('refused', field === undefined ? { code, message } : { code, message, field });
+  private refuse(client: Client, code: string, message: string, field?: string, ack?: number): void {
+    const r: Record<string, unknown> = { code, message };
+    if (field !== undefined) r.field = field;
+    if (ack !== undefined) r.ack = ack;
+    client.send('refused', r);
   }
 
-  private allowed(client: Client): boolean {
+  private allowed(client: Client, ack?: number): boolean {
     if (this.limiter.take(client.sessionId)) return true;
-    this.refuse(client, 'tooFast', 'Too many messages: wait a moment before sending more.');
+    this.refuse(client, 'tooFast', 'Too many messages: wait a moment before sending more.', undefined, ack);
     return false;
   }
 
@@ -319,22 +340,23 @@ export class GameRoom extends Room {
   }
 
   private async act(client: Client, message: unknown): Promise<void> {
-    if (!this.allowed(client)) return;
+    const ack = ackOf(message);
+    if (!this.allowed(client, ack)) return;
     const m = this.members.get(client.sessionId);
-    if (!m?.viewer || !this.isSeat(m.viewer)) return this.refuse(client, 'noSeat', 'Claim a seat before you act.');
+    if (!m?.viewer || !this.isSeat(m.viewer)) return this.refuse(client, 'noSeat', 'Claim a seat before you act.', undefined, ack);
     const parsed = actMessage.safeParse(message);
-    if (!parsed.success) return this.refuse(client, 'malformed', 'An action message is { action: { type, role, ... } }.');
+    if (!parsed.success) return this.refuse(client, 'malformed', 'An action message is { action: { type, role, ... }, id? }.', undefined, ack);
     // Who signed is the server's to say, never the sender's: a client's own `by` and `cosigned` are dropped.
     const { by: _by, cosigned: _cosigned, ...sent } = parsed.data.action;
     let action = sent as Action;
-    if (action.role !== m.viewer) return this.refuse(client, 'notYourSeat', `You play ${m.viewer}: you cannot act for ${String(action.role)}.`);
+    if (action.role !== m.viewer) return this.refuse(client, 'notYourSeat', `You play ${m.viewer}: you cannot act for ${String(action.role)}.`, undefined, ack);
     // A question to the facilitator may still be asked while the game is paused.
-    if (this.settings.paused && action.type !== 'message') return this.refuse(client, 'paused', PAUSED_MESSAGE);
+    if (this.settings.paused && action.type !== 'message') return this.refuse(client, 'paused', PAUSED_MESSAGE, undefined, ack);
     if (m.subRole && action.type !== 'message') action = { ...action, by: m.subRole } as Action;
     const refusal = validate(this.host.state, action);
     // Legal but for a co-signature: held until the signer approves it.
     if (refusal?.code === 'needsSignature' && refusal.field === 'cosigned' && m.subRole) return this.hold(client, m, action);
-    await this.apply(action, m.viewer, m.subRole ? `${m.person} (${this.subRoleTitle(m.viewer, m.subRole)})` : m.person, 'person', client);
+    await this.apply(action, m.viewer, m.subRole ? `${m.person} (${this.subRoleTitle(m.viewer, m.subRole)})` : m.person, 'person', client, ack);
   }
 
   private seatName(seat: RoleId): string {
@@ -438,11 +460,11 @@ export class GameRoom extends Room {
   }
 
   /** Apply, store durably, then send the views: no view leaves before the action is on disk. */
-  private async apply(action: Action, seat: RoleId, person: string, source: 'person' | 'deadline' | 'bot' | 'facilitator', client?: Client): Promise<boolean> {
+  private async apply(action: Action, seat: RoleId, person: string, source: 'person' | 'deadline' | 'bot' | 'facilitator', client?: Client, ack?: number): Promise<boolean> {
     const before = { round: this.host.state.round, phase: this.host.state.phase };
     const refusal = this.host.submit(action);
     if (refusal) {
-      if (client) this.refuse(client, refusal.code, refusal.message, refusal.field);
+      if (client) this.refuse(client, refusal.code, refusal.message, refusal.field, ack);
       return false;
     }
     try {
@@ -451,7 +473,7 @@ export class GameRoom extends Room {
       // Not stored, so not played: back to what the database holds, and nobody has seen it.
       console.error(`Room ${this.roomId}: an action could not be stored:`, e instanceof Error ? e.message : e);
       await this.rebuild();
-      if (client) this.refuse(client, 'notStored', 'The server could not store that action, so it was not played. Try again.');
+      if (client) this.refuse(client, 'notStored', 'The server could not store that action, so it was not played. Try again.', undefined, ack);
       return false;
     }
     this.seq += 1;
@@ -462,7 +484,7 @@ export class GameRoom extends Room {
     }
     const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
     if (phaseChanged) this.armDeadline(true);
-    this.broadcastViews();
+    this.broadcastViews(client && ack !== undefined ? { client, id: ack } : undefined);
     if (phaseChanged) this.dropStalePending();
     // A vote's options belong to its phase: a new phase (or a move that ends the seat's options) closes it.
     if (this.vote && (this.vote.round !== this.host.state.round || this.vote.phase !== this.host.state.phase || this.host.state.ended.includes(this.vote.seat))) {
@@ -840,31 +862,64 @@ export class GameRoom extends Room {
     for (const c of this.clients) c.send('lobby', l);
   }
 
-  /** Every client its own view, each distinct view made and encoded once (a team shares one). */
-  private broadcastViews(): void {
-    const encoded = new Map<string, Buffer>();
+  /**
+   * Every client its own view, each distinct view made, diffed and encoded once (a team shares one):
+   * a client that holds the viewer's last message gets a patch from it (src/host/view-sync.ts), any
+   * other the whole message. `ack`: the client whose action this answers, and the id it gave.
+   */
+  private broadcastViews(ack?: { client: Client; id: number }): void {
+    interface Group {
+      prev: ViewPayload | undefined;
+      next: ViewPayload;
+      ops?: PatchOp[];
+      full?: Buffer;
+      patch?: Buffer;
+    }
+    const groups = new Map<string, Group>();
     for (const client of this.clients) {
       const m = this.members.get(client.sessionId);
       if (!m?.viewer) continue;
-      const key = `${m.viewer}|${m.host}`;
-      let bytes = encoded.get(key);
-      if (!bytes) {
-        bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', this.viewPayload(m, m.viewer)) as Buffer;
-        encoded.set(key, bytes);
+      const key = viewKey(m);
+      let g = groups.get(key);
+      if (!g) {
+        g = { prev: this.lastOf.get(key), next: this.viewPayload(m, m.viewer) };
+        groups.set(key, g);
+        this.lastOf.set(key, g.next);
       }
+      const id = ack?.client === client ? ack.id : undefined;
+      let bytes: Buffer;
+      if (g.prev && this.sentTo.get(client.sessionId) === g.prev) {
+        g.ops ??= diff(g.prev, g.next);
+        const patch = { base: g.prev.rev, rev: g.next.rev, ops: g.ops };
+        bytes = id !== undefined ? encode('viewPatch', { ...patch, ack: id }) : (g.patch ??= encode('viewPatch', patch));
+      } else bytes = id !== undefined ? encode('view', { ...g.next, ack: id }) : (g.full ??= encode('view', g.next));
       client.enqueueRaw(bytes);
+      this.sentTo.set(client.sessionId, g.next);
     }
   }
 
-  /** Only `view(state, viewer)` for this client's own viewer; nothing for a client with no seat yet. */
+  /**
+   * Only `view(state, viewer)` for this client's own viewer, whole; nothing for a client with no seat
+   * yet. When the viewer's last broadcast message is still current it is that one, so the client
+   * takes the next change as a patch like the others.
+   */
   private sendView(client: Client): void {
     const m = this.members.get(client.sessionId);
     if (!m?.viewer) return;
-    client.send('view', this.viewPayload(m, m.viewer));
+    const key = viewKey(m);
+    const last = this.lastOf.get(key);
+    const now = this.viewPayload(m, m.viewer, last?.rev);
+    const payload = last && diff(last, now).length === 0 ? last : { ...now, rev: ++this.viewRev };
+    // The viewer's base for the next patch, unless another client of it still holds an older one.
+    if (payload !== last && (!last || ![...this.sentTo.values()].includes(last))) this.lastOf.set(key, payload);
+    client.send('view', payload);
+    this.sentTo.set(client.sessionId, payload);
   }
 
-  private viewPayload(m: Member, viewer: ViewerId): Record<string, unknown> {
-    const payload: Record<string, unknown> = {
+  /** The whole view message; each made is a new revision unless `rev` is given. */
+  private viewPayload(m: Member, viewer: ViewerId, rev?: number): ViewPayload {
+    const payload: ViewPayload = {
+      rev: rev ?? ++this.viewRev,
       viewer,
       seq: this.seq,
       view: this.host.view(viewer),
@@ -872,13 +927,19 @@ export class GameRoom extends Room {
       paused: this.settings.paused === true,
       pausedLeftMs: this.settings.paused ? (this.settings.pausedLeftMs ?? null) : null,
     };
-    if (m.host) payload.settings = this.settings;
+    // Copies: the room changes its settings and the record's hashes in place, and a patch is the difference of two messages.
+    if (m.host) payload.settings = structuredClone(this.settings);
     if (viewer === 'facilitator') {
       payload.hash = stateHash(this.host.state);
-      payload.record = { seed: this.host.record.seed, hashes: this.host.record.hashes, actions: this.host.record.actions.length };
+      payload.record = { seed: this.host.record.seed, hashes: this.host.record.hashes.slice(), actions: this.host.record.actions.length };
       // What the console offers: the scenario's scripted injects (with their sources) and its deck.
       payload.console = { injects: this.host.scenario.injects ?? [], deck: Object.keys(this.host.scenario.deck.weights) };
     }
     return payload;
   }
 }
+
+/** Clients that see the same view message: a seat's team, the facilitator, the watchers. */
+const viewKey = (m: Member): string => `${m.viewer}|${m.host}`;
+
+const encode = (type: string, payload: unknown): Buffer => getMessageBytes.raw(Protocol.ROOM_DATA, type, payload) as Buffer;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GameView } from '../../src/engine';
+import { followViews } from '../../src/host/view-sync';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -132,7 +133,8 @@ export class Player {
   private constructor(readonly room: Room) {
     const ws = (room.connection.transport as unknown as { ws: { on(e: string, f: (d: Buffer) => void): void } }).ws;
     ws.on('message', (d: Buffer) => this.frames.push(Buffer.from(d).toString('latin1')));
-    room.onMessage('view', (v: Player['views'][number]) => this.views.push(v));
+    // Whole views and patches alike: `views` holds every view as the client has it after each message.
+    followViews(room, (v: Player['views'][number]) => this.views.push(v));
     room.onMessage('refused', (r: { code: string; message: string }) => this.refusals.push(r));
     room.onMessage('seated', (s: { seat: string; token: string }) => (this.seated = s));
     room.onMessage('lobby', (l: unknown) => (this.lobby = l));

@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Action } from '../../src/engine';
+import { followViews } from '../../src/host/view-sync';
 import { GameController } from '../../src/ui/controller';
 import { OnlinePort, type ViewMessage } from '../../src/ui/online/port';
 import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   c = new GameController({ send: () => undefined, listen: () => undefined, close: () => undefined });
   room.onMessage('seated', () => undefined);
   room.onMessage('lobby', () => undefined);
-  room.onMessage('view', (m: ViewMessage) => {
+  followViews(room, (m: ViewMessage) => {
     port ??= new OnlinePort(room, 'SLB', game.code, () => left++);
     if (c.online === null && !c.game) c.playThrough(port);
     port.view(m);

@@ -2,6 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import QRCode from 'qrcode';
 import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
 import { h, render } from '../dom';
+import { followViews } from '../../host/view-sync';
 import { phaseLabel, roleName } from '../names';
 import { agreementsList, clock, dealsPanel, eventKinds, lobbyPanel, questions, scheduleList, scriptedList, seatsTable, timeline, viewAsPanel, type ConsoleState, type LobbySeat } from './views';
 import type { VoteMessage } from '../vote';
@@ -102,7 +103,7 @@ class FacilitatorConsole {
       return this.fail(e instanceof Error ? e.message : String(e));
     }
     const room = this.room;
-    room.onMessage('view', (m: ViewMessage) => this.onView(m));
+    followViews(room, (m: ViewMessage) => this.onView(m));
     room.onMessage('lobby', (l: { title: string; seats: LobbySeat[] }) => {
       this.lobbySeats = l.seats;
       this.title = l.title;

@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import QRCode from 'qrcode';
 import { legalActions, type Action, type GameView, type RoleId } from '../../engine';
+import { followViews } from '../../host/view-sync';
 import type { GameController } from '../controller';
 import { h, render } from '../dom';
 import { renderFeed, renderIslands, type FeedState } from '../islands';
@@ -205,7 +206,7 @@ class OnlineScreen {
       this.lobby = l;
       this.draw();
     });
-    room.onMessage('view', (m: ViewMessage) => {
+    followViews(room, (m: ViewMessage) => {
       this.last = m;
       this.seat = m.viewer === 'spectator' || m.viewer === 'facilitator' ? this.seat : m.viewer;
       this.hook.seat = this.seat;

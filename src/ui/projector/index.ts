@@ -1,5 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { GameView } from '../../engine';
+import { followViews } from '../../host/view-sync';
 import { h, render } from '../dom';
 import type { MapHost } from '../map-host';
 import { namesForIds, phaseLabel, roleName } from '../names';
@@ -55,7 +56,7 @@ class ProjectorScreen {
       this.problem = e instanceof Error ? e.message : String(e);
       return this.draw();
     }
-    room.onMessage('view', (m: ViewMessage) => {
+    followViews(room, (m: ViewMessage) => {
       this.last = m;
       this.hook.view = m.view;
       this.hook.paused = m.paused === true;

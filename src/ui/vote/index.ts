@@ -50,7 +50,7 @@ class VoterScreen {
       this.draw();
     });
     room.onMessage('refused', (r: { message: string }) => ((this.problem = r.message), this.draw()));
-    for (const type of ['view', 'lobby', 'seated']) room.onMessage(type, () => undefined);
+    for (const type of ['view', 'viewPatch', 'lobby', 'seated']) room.onMessage(type, () => undefined);
     room.onLeave(() => window.setTimeout(() => void this.start(), 1000));
   }
 
