@@ -1,6 +1,6 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
-import { stateHash, validate, type Action, type RoleId, type ScenarioData, type ViewerId } from '../engine';
+import { stateHash, validate, type Action, type GameView, type RoleId, type ScenarioData, type ViewerId } from '../engine';
 import { missingSigners, signaturesText, subRolesOf, titleCase } from '../engine/subroles';
 import { MatchHost } from '../host/match';
 import { diff, type PatchOp } from '../host/view-sync';
@@ -888,7 +888,14 @@ export class GameRoom extends Room {
       }
       const id = ack?.client === client ? ack.id : undefined;
       let bytes: Buffer;
-      if (g.prev && this.sentTo.get(client.sessionId) === g.prev) {
+      // A whole view at every change of phase or round, so that a client following patches is never
+      // more than a phase away from the truth, whatever a rule did to a state in place.
+      const when = (p: ViewPayload | undefined) => {
+        const v = p?.view as Pick<GameView, 'phase' | 'round'> | undefined;
+        return v ? `${v.round}|${v.phase}` : '';
+      };
+      const samePhase = when(g.prev) === when(g.next);
+      if (g.prev && samePhase && this.sentTo.get(client.sessionId) === g.prev) {
         g.ops ??= diff(g.prev, g.next);
         const patch = { base: g.prev.rev, rev: g.next.rev, ops: g.ops };
         bytes = id !== undefined ? encode('viewPatch', { ...patch, ack: id }) : (g.patch ??= encode('viewPatch', patch));

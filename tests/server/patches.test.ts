@@ -89,4 +89,18 @@ describe('views as patches', () => {
       expect(since.some((f) => f.includes(secret))).toBe(false);
     }
   });
+
+  test('a change of phase or round brings every seat a whole view again, not a patch', async () => {
+    const from = new Map([slb, png, beijing].map((p) => [p, p.frames.length]));
+    const round = slb.view.round;
+    for (const seat of SEATS) {
+      if (slb.view.ended.includes(seat)) continue;
+      const p = seat === 'SLB' ? slb : seat === 'PNG' ? png : seat === 'beijing' ? beijing : await Player.join(server.url, game.code);
+      if (!p.seated) await p.claim(seat);
+      await p.act({ type: 'endPhase', role: seat });
+      if (![slb, png, beijing].includes(p)) await p.leave();
+    }
+    await until(() => [slb, png, beijing].every((p) => p.view.round > round));
+    for (const p of [slb, png, beijing]) expect(framesOf(p, 'view', from.get(p)).length).toBeGreaterThan(0);
+  });
 });
