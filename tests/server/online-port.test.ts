@@ -4,6 +4,7 @@ import type { Action } from '../../src/engine';
 import { followViews } from '../../src/host/view-sync';
 import { GameController } from '../../src/ui/controller';
 import { OnlinePort, type ViewMessage } from '../../src/ui/online/port';
+import { movesOf } from '../../src/ui/explain';
 import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
 
 let server: ServerProcess;
@@ -69,6 +70,33 @@ describe('an online seat through the page’s controller', () => {
     expect(refusal?.message).toBeTruthy();
     expect(refusal?.field).toMatch(/^deal\.route/);
     expect(c.view()!.offers.length).toBe(offers);
+  });
+
+  test('after a round the dashboard has the views as the scores were counted, and can say why each objective moved', async () => {
+    const others: Player[] = [];
+    for (const seat of ['beijing', 'canberra', 'washington']) {
+      const p = await Player.join(server.url, game.code);
+      await p.claim(seat);
+      others.push(p);
+    }
+    const seated: [Player | null, string][] = [[null, 'SLB'], [png, 'PNG'], ...others.map((p, i): [Player, string] => [p, ['beijing', 'canberra', 'washington'][i]!])];
+    for (let phase = 0; phase < 2; phase++) {
+      const at = c.view()!;
+      for (const [p, seat] of seated) {
+        if (c.view()!.ended.includes(seat)) continue;
+        if (p) await p.act({ type: 'endPhase', role: seat });
+        else room.send('act', { action: { type: 'endPhase', role: seat } });
+      }
+      await until(() => c.view()!.phase !== at.phase || c.view()!.round !== at.round, 20_000);
+    }
+    await until(() => c.view()!.round === 2, 20_000);
+    expect(c.counted.before?.round).toBe(1);
+    expect(c.counted.now?.round).toBe(2);
+    const moves = movesOf(c.counted.before, c.counted.now!, 'SLB');
+    expect(moves.map((m) => m.objective)).toContain('survival');
+    // The causes of each move add up to it: the engine's own accounting, on this seat's own views.
+    for (const m of moves) expect(m.causes.reduce((s, x) => s + x.points, 0)).toBe(m.move);
+    for (const p of others) await p.leave();
   });
 
   test('saves, files and opening games are refused politely; the menu leaves the room', async () => {

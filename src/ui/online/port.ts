@@ -37,6 +37,8 @@ export class OnlinePort implements GamePort {
   private scenario: LoadedScenario | null = null;
   private scenarioSent = false;
   private readonly history = new MetricHistory();
+  /** The first view of each round this page received: the scores as counted at the round's start, for "why it moved". */
+  private readonly starts = new Map<number, GameView>();
   private flowSeen: 'match' | 'end' | null = null;
   private readonly waiting: { id: number; seq: number }[] = [];
   private notice: SessionUpdate['notice'] = null;
@@ -130,6 +132,7 @@ export class OnlinePort implements GamePort {
     const newer = !this.last || m.seq > this.last.seq;
     this.last = m;
     this.history.observe(m.view);
+    if (m.view.phase !== 'over' && !this.starts.has(m.view.round)) this.starts.set(m.view.round, m.view);
     if (newer) {
       const w = this.waiting.shift();
       if (w) this.post({ type: 'answer', id: w.id, answer: null });
@@ -182,6 +185,11 @@ export class OnlinePort implements GamePort {
       view: v,
       legal: legalActions(v, this.seat),
       history: this.history.snapshots,
+      counted: {
+        before: this.starts.get(v.round - 1) ?? null,
+        now: this.starts.get(v.round) ?? null,
+        first: over ? (this.starts.get(1) ?? null) : null,
+      },
       // This page's public picture is its own seat's: the room sends it nothing else.
       spectator: v,
       nextSeat: null,
