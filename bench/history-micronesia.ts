@@ -11,7 +11,14 @@ import { loadScenarioFile, resolveScenario } from '../src/scenario/files';
  * whose landings were all already joined to each other) was signed. Issue #10's target: the
  * shared route in at least half the games, no duplicate ever.
  */
-const N = Number(process.argv[2] ?? process.env.HISTORY_GAMES ?? 20);
+// `node … history-micronesia.ts 20` or `--games 20` (or HISTORY_GAMES=20).
+const args = process.argv.slice(2);
+const flag = args.indexOf('--games');
+const N = Number((flag >= 0 ? args[flag + 1] : args[0]) ?? process.env.HISTORY_GAMES ?? 20);
+if (!Number.isInteger(N) || N < 1) {
+  console.error('Usage: node --import tsx bench/history-micronesia.ts [--games N]');
+  process.exit(2);
+}
 const SHARED = ['FSM', 'KIR', 'NRU'];
 
 const r = loadScenarioFile(resolveScenario('micronesia'));
