@@ -1,5 +1,4 @@
 import {
-  canonicalJson,
   dealPrice,
   partiesOf,
   POWERS,
@@ -373,6 +372,9 @@ export interface KnowledgeMark {
 const ACTING = new Set(['offer', 'accept', 'counter', 'order']);
 
 /** Everything in the full state that is not public, keyed the same way in any view of it. */
+/** A report's id, the same before and after it comes out (a leak widens who sees it, not what it is). */
+const reportId = (e: { round: number; text: string }): string => `report:${e.round}:${e.text}`;
+
 export function secretFacts(g: GameState | ReturnType<typeof view>): Fact[] {
   const out: Fact[] = [];
   for (const a of g.agreements)
@@ -380,7 +382,7 @@ export function secretFacts(g: GameState | ReturnType<typeof view>): Fact[] {
   const offers = new Set(g.offers.map((o) => o.id));
   g.log.forEach((e) => {
     // A report about an offer (its reasons, its voiding) is counted with the offer itself.
-    if (e.seenBy !== 'all' && !e.about.some((id) => offers.has(id))) out.push({ id: `report:${e.round}:${canonicalJson(e.seenBy)}:${e.text}`, round: e.round, kind: 'report', text: e.text });
+    if (e.seenBy !== 'all' && !e.about.some((id) => offers.has(id))) out.push({ id: reportId(e), round: e.round, kind: 'report', text: e.text });
   });
   for (const o of g.offers) out.push({ id: `offer:${o.id}`, round: o.round, kind: 'offer', text: `offer ${o.id} from ${nameOf(g, o.from)} to ${o.to.map((r) => nameOf(g, r)).join(', ')} (${o.deal.kind})` });
   return out;
@@ -397,8 +399,8 @@ export function knowledgeMarks(g0: GameState, actions: Action[], states: GameSta
   const firstSeen = new Map<string, number>();
   for (const s of [...states, last]) {
     const v = view(s, role);
-    // A clause that has leaked is no longer secret, but the role has learnt it all the same.
-    const seen = [...secretFacts(v).map((f) => f.id), ...v.agreements.flatMap((a) => a.clauses.map((c) => `clause:${c.id}`))];
+    // A clause or a report that has come out is no longer secret, but the role has learnt it all the same.
+    const seen = [...secretFacts(v).map((f) => f.id), ...v.agreements.flatMap((a) => a.clauses.map((c) => `clause:${c.id}`)), ...v.log.map(reportId)];
     for (const id of seen) if (!firstSeen.has(id)) firstSeen.set(id, s.round);
   }
   const marks: KnowledgeMark[] = [];

@@ -17,8 +17,8 @@ describe('what each side knew', () => {
       const firstRound = new Map<string, number>();
       for (const st of [...p.states, p.host.state]) {
         const v = view(st, role);
-        // A leaked clause is learnt, though no longer secret.
-        for (const id of [...secretFacts(v).map((f) => f.id), ...v.agreements.flatMap((a) => a.clauses.map((c) => `clause:${c.id}`))]) if (!firstRound.has(id)) firstRound.set(id, st.round);
+        // A leaked clause or report is learnt, though no longer secret.
+        for (const id of [...secretFacts(v).map((f) => f.id), ...v.agreements.flatMap((a) => a.clauses.map((c) => `clause:${c.id}`)), ...v.log.map((e) => `report:${e.round}:${e.text}`)]) if (!firstRound.has(id)) firstRound.set(id, st.round);
       }
       const marks = knowledgeMarks(p.states[0]!, p.record.actions, p.states, p.host.state, role);
       for (const m of marks) {

@@ -146,11 +146,14 @@ export class DebriefController {
     return view(this.stateAt(this.knewRound), this.full ? 'facilitator' : this.knewRole);
   }
 
-  /** The log entries that came after the step before: each step shows only what happened since. */
+  /**
+   * The log entries this viewer sees now and did not see at the step before: what happened since,
+   * and what it has just learnt of earlier (a leak shows the report of a clause signed rounds ago).
+   */
   freshLog(v: GameView) {
-    const prev = this.knewRound > 0 ? this.stateAt(this.knewRound - 1).log.length : 0;
-    const fresh = new Set(this.stateAt(this.knewRound).log.slice(prev));
-    return v.log.filter((e) => fresh.has(e));
+    const key = (e: { round: number; text: string }) => `${e.round}|${e.text}`;
+    const before = this.knewRound > 0 ? new Set(view(this.stateAt(this.knewRound - 1), v.viewer).log.map(key)) : new Set<string>();
+    return v.log.filter((e) => !before.has(key(e)));
   }
 
   /** A step's name: each step is the state once a round is over and the next round's briefing is out. */
