@@ -1,29 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDataDir, startServerProcess, type ServerProcess } from '../server/helpers';
-import { ROOT } from './app-helpers';
-import { findChromium } from './chromium';
+import type { ServerProcess } from '../server/helpers';
+import { openOnlineSite, type OnlineSite } from './online-site';
 
 let server: ServerProcess;
 let browser: Browser;
-let outDir: string;
+let site: OnlineSite | undefined;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'landing-rights-online-authoring-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await startServerProcess({ DATA_DIR: await freshDataDir(), DIST_DIR: outDir }, []);
-  const found = await findChromium();
-  browser = await chromium.launch({ executablePath: found.executablePath, args: found.args.filter((a) => a !== '--single-process' && a !== '--no-zygote'), headless: true });
-});
+  site = await openOnlineSite('online-authoring');
+  ({ server, browser } = site);
+}, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 test('a room host plays a scenario file opened in the browser: the server receives and checks it, and the room runs it', async () => {

@@ -1,33 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { legalActions, type GameView } from '../../src/engine';
-import { freshDataDir, Player, startServerProcess, until, type ServerProcess } from '../server/helpers';
-import { ROOT, SCREENSHOTS } from './app-helpers';
-import { findChromium } from './chromium';
+import { Player, until, type ServerProcess } from '../server/helpers';
+import { SCREENSHOTS } from './app-helpers';
+import { openOnlineSite, type OnlineSite } from './online-site';
 
 let server: ServerProcess;
 let browser: Browser;
-let outDir: string;
+let site: OnlineSite | undefined;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'landing-rights-online-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await startServerProcess({ DATA_DIR: await freshDataDir(), DIST_DIR: outDir }, []);
-  const found = await findChromium();
-  // One browser process per page would be heavy; separate contexts need Chromium's usual process model (the
-  // packaged Chromium's --single-process shares storage between contexts, so each "device" would see the others').
-  const args = found.args.filter((a) => a !== '--single-process' && a !== '--no-zygote');
-  browser = await chromium.launch({ executablePath: found.executablePath, args, headless: true });
-});
+  site = await openOnlineSite('online');
+  ({ server, browser } = site);
+}, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function page(): Promise<Page> {

@@ -1,31 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createGame, freshDataDir, Player, startServerProcess, type ServerProcess } from '../server/helpers';
-import { ROOT, SCREENSHOTS } from './app-helpers';
-import { findChromium } from './chromium';
+import { createGame, Player, type ServerProcess } from '../server/helpers';
+import { SCREENSHOTS } from './app-helpers';
+import { openOnlineSite, type OnlineSite } from './online-site';
 
 let server: ServerProcess;
 let browser: Browser;
-let outDir: string;
+let site: OnlineSite | undefined;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'landing-rights-subroles-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await startServerProcess({ DATA_DIR: await freshDataDir(), DIST_DIR: outDir }, []);
-  const found = await findChromium();
-  // Separate contexts are separate devices: they need Chromium's usual process model (see online.test.ts).
-  const args = found.args.filter((a) => a !== '--single-process' && a !== '--no-zygote');
-  browser = await chromium.launch({ executablePath: found.executablePath, args, headless: true });
+  site = await openOnlineSite('subroles');
+  ({ server, browser } = site);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function open(context: BrowserContext, path: string): Promise<Page> {

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { freshDataDir, startServerProcess, type ServerProcess } from '../server/helpers';
+import { ROOT } from './app-helpers';
+import { findChromium } from './chromium';
+
+/** The built game served by a real game server, and a Chromium whose contexts are separate devices. */
+export interface OnlineSite {
+  server: ServerProcess;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Build the site, start the server on it with a fresh data folder, launch Chromium. */
+export async function openOnlineSite(name: string): Promise<OnlineSite> {
+  const outDir = mkdtempSync(join(tmpdir(), `landing-rights-${name}-`));
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await startServerProcess({ DATA_DIR: await freshDataDir(), DIST_DIR: outDir }, []);
+  const found = await findChromium();
+  // Separate contexts are separate devices: they need Chromium's usual process model (the packaged
+  // Chromium's --single-process shares storage between contexts, so each "device" would see the others').
+  const args = found.args.filter((a) => a !== '--single-process' && a !== '--no-zygote');
+  const browser = await chromium.launch({ executablePath: found.executablePath, args, headless: true });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
