@@ -17,11 +17,9 @@
  * co-signed moves, refusals and whether the replay matched.
  */
 import { Client, type Room } from '@colyseus/sdk';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { policyByName } from '../src/ai';
 import type { Action, GameView, RoleId } from '../src/engine';
 import { subRolesOf } from '../src/engine/subroles';
@@ -29,6 +27,7 @@ import { replay } from '../src/host/match';
 import { followViews } from '../src/host/view-sync';
 import { parseScenarioText } from '../src/scenario/load';
 import { fail, intOption, options } from '../src/cli/args';
+import { startRoomsServer } from '../src/cli/server-process';
 
 const USAGE = 'Usage: node --import tsx bench/lesson-realtime.ts [--phase-seconds 60 (1-600)] [--scenario honiara] [--lesson lesson-50] [--people 2 (1-3)] [--json]';
 const { values } = options(
@@ -42,35 +41,9 @@ const lesson = values.lesson ?? 'lesson-50';
 if (phaseSeconds < 1 || phaseSeconds > 600) fail(`--phase-seconds must be from 1 to 600.\n${USAGE}`, 2);
 if (people < 1 || people > 3) fail(`--people must be from 1 to 3.\n${USAGE}`, 2);
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const policy = policyByName('simple')!;
 const log = (s: string) => values.json || process.stderr.write(`${s}\n`);
 
-function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', '--rooms-only'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((ok, no) => {
-    proc.once('exit', (code) => no(new Error(`The server exited (${code}) before it started.`)));
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m)
-        ok({
-          url: m[1]!,
-          stop: () =>
-            new Promise<void>((done) => {
-              proc.removeAllListeners('exit');
-              proc.once('exit', () => done());
-              proc.kill('SIGTERM');
-            }),
-        });
-    });
-  });
-}
 
 const counts = { moves: 0, refused: 0, held: 0, cosigned: 0 };
 
@@ -149,7 +122,7 @@ class Member {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lr-lesson-'));
-  const server = await startServer(dataDir);
+  const server = await startRoomsServer(dataDir);
   const sdk = new Client(server.url.replace(/\/$/, ''));
   const members: Member[] = [];
   let facilitator: Room | null = null;

@@ -11,16 +11,15 @@
  * 5 s is an error. Clients keep their view from the room's patches, as the browser does.
  */
 import { Client, type Room } from '@colyseus/sdk';
-import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { policyByName } from '../ai';
 import type { Action, GameView, RoleId } from '../engine';
 import { followViews } from '../host/view-sync';
 import { fail, intOption, options } from './args';
+import { startRoomsServer } from './server-process';
 
 const USAGE = 'Usage: npm run loadtest -- --rooms N (1-400) [--seats 8 (1-16)] [--seconds 60 (5-300)] [--json]';
 const { values } = options({ rooms: { type: 'string' }, seats: { type: 'string' }, seconds: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
@@ -31,16 +30,9 @@ if (rooms < 1 || rooms > 400) fail(`--rooms must be from 1 to 400.\n${USAGE}`, 2
 if (clientsPerRoom < 1 || clientsPerRoom > 16) fail(`--seats must be from 1 to 16.\n${USAGE}`, 2);
 if (seconds < 5 || seconds > 300) fail(`--seconds must be from 5 to 300.\n${USAGE}`, 2);
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TIMEOUT_MS = 5000;
 const COMPUTER_SEAT: RoleId = 'washington';
 const policy = policyByName('simple')!;
-
-interface Started {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
 
 /**
  * With DATABASE_URL: a new, empty database beside that one (so no earlier game reopens), and a way
@@ -63,34 +55,6 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } |
   return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
-function startServer(dataDir: string, databaseUrl: string): Promise<Started> {
-  // LOADTEST_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof).
-  const extra = (process.env.LOADTEST_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/cli/serve.ts', '--rooms-only'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((ok, no) => {
-    proc.once('exit', (code) => no(new Error(`The server exited (${code}) before it started.`)));
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m)
-        ok({
-          url: m[1]!,
-          pid: proc.pid!,
-          stop: () =>
-            new Promise<void>((done) => {
-              proc.removeAllListeners('exit');
-              proc.once('exit', () => done());
-              proc.kill('SIGTERM');
-            }),
-        });
-    });
-  });
-}
 
 /** CPU seconds (user + system) the process has used so far, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -188,7 +152,8 @@ function percentile(xs: number[], p: number): number {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lr-loadtest-'));
   const db = await freshDatabase();
-  const server = await startServer(dataDir, db?.url ?? '');
+  // LOADTEST_SERVER_NODE_ARGS: extra node flags for the server process (e.g. --cpu-prof).
+  const server = await startRoomsServer(dataDir, db?.url ?? '', (process.env.LOADTEST_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const log = (s: string) => values.json || process.stderr.write(`${s}\n`);
   const clients: SimClient[] = [];
   const sdk = new Client(server.url.replace(/\/$/, ''));

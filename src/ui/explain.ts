@@ -57,7 +57,7 @@ export interface MoveSpan {
 /** The events in the viewer's view, within the span, that move this figure: "(the cyclone in Tonga, round 3)". */
 function eventsBehind(v: GameView, figure: string, span: MoveSpan | undefined): string {
   if (!span) return '';
-  const events = v.events.filter((e) => e.round > span.from && e.round <= span.to && EVENT_FIGURES[e.kind]?.includes(figure));
+  const events = v.events.filter((e) => e.round > span.from && e.round <= span.to && Object.hasOwn(EVENT_FIGURES, e.kind) && EVENT_FIGURES[e.kind].includes(figure));
   if (!events.length) return '';
   const named = events.slice(-2).map((e) => `${e.title}, round ${e.round}`);
   return ` (${named.join('; ')}${events.length > 2 ? `; and ${events.length - 2} more` : ''})`;

@@ -122,6 +122,18 @@ export async function createGame(url: string, query = 'scenario=honiara&seed=onl
   return (await res.json()) as Created;
 }
 
+/** The host's page and three seated players of a Honiara room: the Solomons (Ana), PNG (Bo) and Beijing (Chen). */
+export async function hostAndThreeSeats(url: string, game: Created): Promise<{ host: Player; slb: Player; png: Player; beijing: Player }> {
+  const host = await Player.join(url, game.code, { host: game.hostToken });
+  const slb = await Player.join(url, game.code);
+  const png = await Player.join(url, game.code);
+  const beijing = await Player.join(url, game.code);
+  await slb.claim('SLB', 'Ana');
+  await png.claim('PNG', 'Bo');
+  await beijing.claim('beijing', 'Chen');
+  return { host, slb, png, beijing };
+}
+
 /** A test client: every frame it receives (raw, as text) and the last view and refusal. */
 export class Player {
   frames: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { legalActions } from '../../src/engine';
-import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
+import { createGame, freshDataDir, hostAndThreeSeats, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
 
 let server: ServerProcess;
 let game: Created;
@@ -16,13 +16,7 @@ const framesOf = (p: Player, type: 'view' | 'viewPatch', from = 0) => p.frames.s
 beforeAll(async () => {
   server = await startServerProcess({ DATA_DIR: await freshDataDir() });
   game = await createGame(server.url, 'scenario=honiara&seed=patches-1');
-  host = await Player.join(server.url, game.code, { host: game.hostToken });
-  slb = await Player.join(server.url, game.code);
-  png = await Player.join(server.url, game.code);
-  beijing = await Player.join(server.url, game.code);
-  await slb.claim('SLB', 'Ana');
-  await png.claim('PNG', 'Bo');
-  await beijing.claim('beijing', 'Chen');
+  ({ host, slb, png, beijing } = await hostAndThreeSeats(server.url, game));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { legalActions } from '../../src/engine';
 import { resolveScenario } from '../../src/scenario/files';
-import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
+import { createGame, freshDataDir, hostAndThreeSeats, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
 
 let server: ServerProcess;
 let game: Created;
@@ -13,13 +13,7 @@ let beijing: Player;
 beforeAll(async () => {
   server = await startServerProcess({ DATA_DIR: await freshDataDir(), JOIN_CODE_ATTEMPTS: '5' });
   game = await createGame(server.url);
-  host = await Player.join(server.url, game.code, { host: game.hostToken });
-  slb = await Player.join(server.url, game.code);
-  png = await Player.join(server.url, game.code);
-  beijing = await Player.join(server.url, game.code);
-  await slb.claim('SLB', 'Ana');
-  await png.claim('PNG', 'Bo');
-  await beijing.claim('beijing', 'Chen');
+  ({ host, slb, png, beijing } = await hostAndThreeSeats(server.url, game));
 });
 
 afterAll(async () => {
