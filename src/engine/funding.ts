@@ -23,7 +23,7 @@ export const MIN_LEAD_SHARE_PCT = 1;
 export const isScriptedFunder = (id: unknown): id is ScriptedFunderId => typeof id === 'string' && (SCRIPTED_FUNDERS as readonly string[]).includes(id);
 const isPowerId = (id: unknown): id is PowerId => typeof id === 'string' && (POWERS as readonly string[]).includes(id);
 
-export const SCRIPTED_FUNDER_NAMES: Record<ScriptedFunderId, string> = { tokyo: 'Tokyo', worldBank: 'the World Bank', adb: 'the Asian Development Bank' };
+export const SCRIPTED_FUNDER_NAMES: Record<ScriptedFunderId, string> = { tokyo: 'Tokyo', worldBank: 'the World Bank', adb: 'the Asian Development Bank', chinaExim: 'China Exim Bank' };
 
 /** A funder's name in the game's words: "Canberra", "Tokyo", "the World Bank". */
 export function funderName(g: Pick<GameState, 'powers'> & { funders?: GameState['funders'] }, id: string): string {
@@ -59,9 +59,13 @@ type Scripted = Pick<GameState, 'landings' | 'vendors' | 'round' | 'islands'> & 
 
 const dealIslands = (g: Pick<GameState, 'landings'>, deal: Deal): IslandId[] => (deal.kind === 'cable' ? islandsOnRoute(g, deal.route) : 'island' in deal ? [deal.island] : []);
 
-/** Does a pledge of a scripted funder cover this deal (whatever the share and terms)? */
-export function pledgeCovers(g: Scripted, pledge: FundingPledge, deal: Deal): boolean {
+/**
+ * Does a pledge of a scripted funder cover this deal (whatever the share and terms)? A policy
+ * bank (`of`) joins only its own power's loans.
+ */
+export function pledgeCovers(g: Scripted, pledge: FundingPledge, deal: Deal, of?: PowerId): boolean {
   if (pledge.deal !== deal.kind) return false;
+  if (of !== undefined && ('financing' in deal ? deal.financing.by !== of || deal.financing.kind !== 'loan' : true)) return false;
   if (pledge.fromRound !== undefined && g.round < pledge.fromRound) return false;
   if (pledge.untilRound !== undefined && g.round > pledge.untilRound) return false;
   if (!dealIslands(g, deal).some((i) => pledge.islands.includes(i))) return false;
@@ -111,7 +115,7 @@ export function cofundingRefusal(g: Scripted & Pick<GameState, 'powers'>, deal: 
     } else if (c.kind !== 'grant') return bad('illegalTerms', `${at}.kind`, 'A co-funder gives a grant or a loan.');
     if (isScriptedFunder(c.by)) {
       const funder = own(g.funders ?? {}, c.by);
-      const pledges = (funder?.pledges ?? []).filter((p) => pledgeCovers(g, p, deal));
+      const pledges = (funder?.pledges ?? []).filter((p) => pledgeCovers(g, p, deal, funder?.of));
       if (!pledges.length) return bad('illegalTerms', `${at}.by`, `${funderName(g, c.by)} co-funds no such deal now (its script: ${scriptText(g, c.by)}).`);
       if (!pledges.some((p) => c.sharePct <= p.sharePct)) return bad('illegalTerms', `${at}.sharePct`, `${funderName(g, c.by)} pays at most ${Math.max(...pledges.map((p) => p.sharePct))}% of this deal.`);
       if (!pledges.some((p) => c.sharePct <= p.sharePct && sameTerms(c, p.terms)))
@@ -146,8 +150,10 @@ export function bookCofunding(g: GameState, deal: Deal, agreement: string): void
     if (deal.kind === 'aid') transfer(g, c.by, deal.island, amount, c.kind === 'grant' ? 'grant' : 'loan', agreement);
     else transfer(g, c.by, 'world', amount, deal.kind === 'telecom' && deal.project === 'carrier' ? 'purchase' : 'vendor', agreement);
     if (c.kind === 'loan') {
+      // A policy bank's credit is owed to its state.
+      const creditor = isScriptedFunder(c.by) ? (own(g.funders ?? {}, c.by)?.of ?? c.by) : c.by;
       const each = Math.floor(amount / Math.max(1, islands.length));
-      islands.forEach((isl, i) => openLoan(g, isl, c, i === 0 ? amount - each * (islands.length - 1) : each, agreement));
+      islands.forEach((isl, i) => openLoan(g, isl, { ...c, by: creditor }, i === 0 ? amount - each * (islands.length - 1) : each, agreement));
     }
     if (isPowerId(c.by)) for (const isl of islands) bump(g, isl, c.by, c.kind === 'grant' ? 4 : 2, c.kind === 'grant' ? 5 : 3);
   }
@@ -168,7 +174,7 @@ export function scriptedCofunders(g: Scripted, deal: Deal, leadKeepsPct = 10): C
     const funder = own(g.funders ?? {}, id);
     if (!funder || taken.has(id) || room < 1) continue;
     for (const p of funder.pledges) {
-      if (!pledgeCovers(g, p, deal)) continue;
+      if (!pledgeCovers(g, p, deal, funder.of)) continue;
       // The share its budget still pays for, and no more than its script says.
       const affordable = price > 0 ? Math.floor((funder.treasury * 100) / price) : 0;
       const share = Math.min(p.sharePct, room, affordable);
@@ -188,15 +194,28 @@ export function withScriptedCofunders<D extends Deal>(g: Scripted, deal: D, lead
   return extra.length ? { ...deal, cofunders: [...(deal.cofunders ?? []), ...extra] } : deal;
 }
 
+/**
+ * The deal on other financing: a policy bank that joined the old loan leaves, and the scripted
+ * funders that would join the new terms come in (a grant loses China Exim's credit; Beijing's
+ * loan gains it).
+ */
+export function refinanced<D extends Deal>(g: Scripted, deal: D, financing: Financing): D {
+  if (deal.kind !== 'cable' && deal.kind !== 'aid' && deal.kind !== 'telecom') return deal;
+  const kept = (deal.cofunders ?? []).filter((c) => !(isScriptedFunder(c.by) && own(g.funders ?? {}, c.by)?.of));
+  const { cofunders: _dropped, ...rest } = deal;
+  return withScriptedCofunders(g, { ...rest, financing, ...(kept.length ? { cofunders: kept } : {}) } as D);
+}
+
 /** A scripted funder's script in words, for refusals and the briefing. */
-export function scriptText(g: Pick<GameState, 'islands'> & { funders?: GameState['funders'] }, id: ScriptedFunderId): string {
+export function scriptText(g: Pick<GameState, 'islands'> & { funders?: GameState['funders']; powers?: GameState['powers'] }, id: ScriptedFunderId): string {
   const funder = own(g.funders ?? {}, id);
   if (!funder || !funder.pledges.length) return 'nothing';
   return funder.pledges
     .map((p) => {
       const where = p.islands.map((i) => own(g.islands, i)?.name ?? i).join(' or ');
       const when = p.fromRound !== undefined || p.untilRound !== undefined ? ` (rounds ${p.fromRound ?? 1}–${p.untilRound ?? '…'})` : '';
-      return `up to ${p.sharePct}% of ${p.deal === 'cable' ? 'a cable' : p.deal === 'aid' ? 'aid' : 'a telecom project'} to ${where}${p.trustedVendor ? ' by a trusted vendor' : ''}, as ${termsText(p.terms)}${when}`;
+      const beside = funder.of ? ` beside a loan from ${own(g.powers ?? {}, funder.of)?.name ?? funder.of}` : '';
+      return `up to ${p.sharePct}% of ${p.deal === 'cable' ? 'a cable' : p.deal === 'aid' ? 'aid' : 'a telecom project'}${beside} to ${where}${p.trustedVendor ? ' by a trusted vendor' : ''}, as ${termsText(p.terms)}${when}`;
     })
     .join('; ');
 }
@@ -221,7 +240,7 @@ export function fundersText(g: Priced & Pick<GameState, 'powers'> & { funders?: 
 export function openFunders(g: GameState, funders: NonNullable<ScenarioData['funders']>): void {
   if (!funders.length) return;
   g.funders = {};
-  for (const f of funders) g.funders[f.id] = { id: f.id, name: f.name, treasury: 0, pledges: structuredClone(f.pledges) };
+  for (const f of funders) g.funders[f.id] = { id: f.id, name: f.name, treasury: 0, ...(f.of ? { of: f.of } : {}), pledges: structuredClone(f.pledges) };
   const round = g.round;
   g.round = 0;
   for (const f of funders) transfer(g, 'world', f.id, f.budget, 'opening', null);

@@ -42,7 +42,9 @@ export function islandParts(g: GameState, id: IslandId): Record<string, number> 
     survival: (island.legitimacy * 2 + (100 - island.unrest)) / 3 - GOVERNMENT_FALL * island.falls,
     resilience: clampMetric(((REDUNDANCY[Math.min(island.routes, 3)] ?? 100) * 2 + island.cyber) / 3),
     // Friends to all: close to every power, no dominant creditor, several partners, options kept open.
-    balance: clampMetric(100 - spread / 2 - Math.max(0, topShare - 50) / 2 - 12 * lockIns(g, id) + 5 * Math.max(0, partners - 1)),
+    // A dominant creditor weighs by how much is owed: a small first loan is not dependence (Tonga's
+    // Exim debt, two-thirds of a debt near 40% of GDP, is).
+    balance: clampMetric(100 - spread / 2 - (Math.max(0, topShare - 50) / 2) * Math.min(1, (debt * 3) / Math.max(1, capacity)) - 12 * lockIns(g, id) + 5 * Math.max(0, partners - 1)),
     solvency: clampMetric(100 - (debt * 100) / Math.max(1, capacity)),
     // Freedoms kept: a crackdown, a "safe city" or a delayed election buys calm or time at this price.
     democracy: island.democracy,

@@ -796,9 +796,10 @@ export interface Refusal {
 /**
  * Funders with no seat and no view, acting by the scenario's script: Tokyo (Japan's grant to the
  * East Micronesia Cable), the World Bank and the Asian Development Bank (the grants behind the
- * Tonga, Samoa and East Micronesia cables).
+ * Tonga, Samoa and East Micronesia cables), and China Exim Bank, Beijing's policy bank (the
+ * preferential buyer's credits behind PNG's Kumul cable and the Solomons' 161 towers).
  */
-export const SCRIPTED_FUNDERS = ['tokyo', 'worldBank', 'adb'] as const;
+export const SCRIPTED_FUNDERS = ['tokyo', 'worldBank', 'adb', 'chinaExim'] as const;
 export type ScriptedFunderId = (typeof SCRIPTED_FUNDERS)[number];
 /** Whoever can put money into a deal, lend it, and be owed. */
 export type FunderId = PowerId | ScriptedFunderId;
@@ -829,6 +830,11 @@ export interface ScriptedFunderData {
   name: string;
   /** Money it can commit over the whole game, US$ thousands. */
   budget: number;
+  /**
+   * A state's policy bank: it lends only beside that power's own loan, and what it lends is owed
+   * to that power (China Exim's credits are debts to Beijing).
+   */
+  of?: PowerId | undefined;
   pledges: FundingPledge[];
 }
 
@@ -837,5 +843,6 @@ export interface ScriptedFunder {
   name: string;
   /** Money left to commit, US$ thousands. */
   treasury: number;
+  of?: PowerId | undefined;
   pledges: FundingPledge[];
 }

@@ -106,9 +106,10 @@ const deal = dealSchema.describe('a deal, as an offer carries it (see docs/rules
 /** A funder with no seat (Tokyo, the World Bank, the ADB): a budget and the deals it co-funds, on what terms. */
 export const scriptedFunderSchema = z
   .object({
-    id: z.enum(SCRIPTED_FUNDERS).describe('tokyo, worldBank or adb'),
+    id: z.enum(SCRIPTED_FUNDERS).describe('tokyo, worldBank, adb or chinaExim'),
     name,
     budget: money().describe('US$ thousands it can commit over the whole game'),
+    of: z.enum(POWERS).optional().describe("a state's policy bank: it lends only beside that power's own loans, and its loans are owed to that power"),
     pledges: z
       .array(
         z
@@ -365,16 +366,18 @@ export const scenarioSchema = z
     dup(s.cables, 'cables');
     dup(s.agreements ?? [], 'agreements');
     dup(s.funders ?? [], 'funders');
-    (s.funders ?? []).forEach((f, i) =>
+    (s.funders ?? []).forEach((f, i) => {
+      if (f.of !== undefined && !powerIds.has(f.of)) ctx.addIssue({ code: 'custom', path: ['funders', i, 'of'], message: oneOf('a power', powerIds) });
       f.pledges.forEach((p, j) => {
         p.islands.forEach((isl, k) => {
           if (!islandIds.has(isl)) ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'islands', k], message: oneOf('an island', islandIds) });
         });
+        if (f.of !== undefined && p.terms.kind !== 'loan') ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'terms', 'kind'], message: "a loan (a policy bank lends beside its power's loans)" });
         if (p.terms.kind === 'loan' && p.terms.graceYears >= p.terms.years) ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'terms', 'graceYears'], message: 'fewer grace years than years' });
         if (p.fromRound !== undefined && p.untilRound !== undefined && p.untilRound < p.fromRound)
           ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'untilRound'], message: 'a round no earlier than fromRound' });
-      }),
-    );
+      });
+    });
     s.landings.forEach((l, i) => {
       if (l.island !== null && !islandIds.has(l.island))
         ctx.addIssue({ code: 'custom', path: ['landings', i, 'island'], message: oneOf('an island', islandIds) });

@@ -23,7 +23,7 @@ describe('a reason names what decided', () => {
     for (const { view, role, action, ctx, bot } of said) {
       const change = /we could sign it (.+)\.$/.exec(action.reason)?.[1] ?? '';
       const offer = view.offers.find((o) => o.id === action.offer);
-      const variant = offer && termVariants(offer.deal, 'island').find((x) => x.change === change);
+      const variant = offer && termVariants(view, offer.deal, 'island').find((x) => x.change === change);
       expect(variant, `${action.reason}`).toBeDefined();
       if (!offer || !variant) continue;
       // The same offer, with the term the reason names changed: the answer flips.

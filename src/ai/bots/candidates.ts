@@ -2,6 +2,7 @@ import {
   cableCost,
   CLAUSE_NAMES,
   islandsOnRoute,
+  type AidDeal,
   type CableDeal,
   type Clause,
   type ClauseKind,
@@ -11,11 +12,12 @@ import {
   type IslandId,
   type PactType,
   type PowerId,
+  type TelecomDeal,
   type TelecomProject,
   type VendorKind,
 } from '../../engine';
 import { routeFor } from '../simple';
-import { blocOf, rivalBloc, withScriptedCofunders } from './engine-api';
+import { blocOf, funderPays, rivalBloc, refinanced, withScriptedCofunders } from './engine-api';
 
 /**
  * The deals a bot considers: each kind of deal with the terms a real negotiator would table,
@@ -103,14 +105,19 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
     if (lend && opts.many && amount >= large) f.push(loanTerms(p, 2, 'port'));
     return f;
   };
+  // Each financing with the policy bank or development bank that would join it (China Exim beside
+  // Beijing's loans), within what the power itself can pay.
+  const financed = <D extends AidDeal | TelecomDeal>(deal: D): D[] =>
+    fins(deal.amount)
+      .map((f) => refinanced(v, deal, f))
+      .filter((d) => funderPays(v, d) <= opts.cash);
   // Aid.
   const purposes = recentDisaster(v, island) ? (['relief', 'budget', 'infrastructure'] as const) : (['budget', 'infrastructure'] as const);
   const sizes = opts.many ? AID_SIZE : AID_SIZE.slice(0, 1);
   for (const purpose of purposes)
     for (const s of sizes) {
       const amount = round100(yearRevenue(v, island) * s);
-      if (amount > opts.cash) continue;
-      for (const financing of fins(amount)) out.push({ kind: 'aid', island, amount, financing, purpose });
+      out.push(...financed({ kind: 'aid', island, amount, financing: grant(p), purpose }));
     }
   // Telecom.
   const vendor = vendorsFor(v, p)[0];
@@ -125,8 +132,7 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
     if (!has('safeCity') && p === 'beijing') projects.push('safeCity');
     for (const project of projects) {
       const amount = telecomPrice(v, island, project);
-      if (amount > opts.cash) continue;
-      for (const financing of fins(amount)) out.push({ kind: 'telecom', island, project, vendor: kit, amount, financing });
+      out.push(...financed({ kind: 'telecom', island, project, vendor: kit, amount, financing: grant(p) }));
     }
   }
   // Pacts: each type bare, with its usual clause, and (for Beijing's persona or a base) exclusive.
@@ -146,11 +152,14 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
   // A cable, if one can be built in time.
   if (vendor && plannedRoutes(v, island) < 3) {
     const base = cableFor(v, p, island, vendor);
-    if (base && cableCost(v, base) <= opts.cash) {
+    const lent = base && lend ? refinanced(v, base, loanTerms(p, 2)) : null;
+    // A policy bank's credit puts a cable within reach of a power that could not pay for it alone.
+    const banked = !!lent && (lent.cofunders?.length ?? 0) > (base?.cofunders?.length ?? 0) && funderPays(v, lent) <= opts.cash;
+    if (base && (cableCost(v, base) <= opts.cash || banked)) {
       const variants: CableDeal[] = [];
-      if (lend) {
-        variants.push({ ...base, financing: loanTerms(p, 2), stationOperator: 'vendor', dataAccess: true });
-        variants.push({ ...base, financing: loanTerms(p, 2) });
+      if (lent) {
+        variants.push({ ...lent, stationOperator: 'vendor', dataAccess: true });
+        variants.push(lent);
         if (opts.many) variants.push({ ...base, dataAccess: true }, base);
       } else {
         variants.push(base);
@@ -166,7 +175,7 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
 }
 
 /** Ways an island would change a deal's terms in its favour (or a power in its own), one step at a time. */
-export function termVariants(deal: Deal, side: 'island' | 'power'): { deal: Deal; change: string }[] {
+export function termVariants(v: Pick<GameView, 'landings' | 'vendors' | 'round' | 'islands' | 'funders'>, deal: Deal, side: 'island' | 'power'): { deal: Deal; change: string }[] {
   const out: { deal: Deal; change: string }[] = [];
   const add = (d: Deal, change: string) => out.push({ deal: d, change });
   if (side === 'island') {
@@ -192,16 +201,19 @@ export function termVariants(deal: Deal, side: 'island' | 'power'): { deal: Deal
       const f = deal.financing;
       if (f.collateral && f.collateral !== 'none') add({ ...deal, financing: { ...f, collateral: 'none' } }, `without pledging the ${f.collateral}`);
       if (f.ratePct > 0) add({ ...deal, financing: { ...f, ratePct: Math.max(0, f.ratePct - 1), collateral: 'none' } }, `at ${Math.max(0, f.ratePct - 1)}% and no collateral`);
-      add({ ...deal, financing: { kind: 'grant', by: f.by } }, 'as a grant, not a loan');
+      // A policy bank's credit is a loan or nothing: Beijing's grant aid is another, smaller budget,
+      // so an island does not ask to turn an Exim credit into a grant.
+      const banked = (deal.cofunders ?? []).some((c) => c.by !== f.by && v.funders?.[c.by as keyof NonNullable<typeof v.funders>]?.of === f.by);
+      if (!banked) add(refinanced(v, deal, { kind: 'grant', by: f.by }), 'as a grant, not a loan');
     }
     if ((deal.kind === 'aid' || deal.kind === 'cable' || deal.kind === 'telecom') && deal.conditions?.length) add({ ...deal, conditions: [] }, 'without the conditions attached');
     if (deal.kind === 'aid' && deal.amount >= 2000) add({ ...deal, amount: Math.round((deal.amount * 1.5) / 100) * 100 }, 'for half as much again');
   } else {
     if (deal.kind === 'aid' && deal.amount >= 2000) add({ ...deal, amount: Math.max(1000, Math.round(deal.amount / 2 / 100) * 100) }, 'for half the amount');
-    if ((deal.kind === 'aid' || deal.kind === 'telecom') && deal.financing.kind === 'grant') add({ ...deal, financing: loanTerms(deal.financing.by, 1) }, 'as a loan at 1%');
+    if ((deal.kind === 'aid' || deal.kind === 'telecom') && deal.financing.kind === 'grant') add(refinanced(v, deal, loanTerms(deal.financing.by, 1)), 'as a loan at 1%');
     if (deal.kind === 'cable') {
       if (!deal.islandSharePct) add({ ...deal, islandSharePct: 20 }, 'with the islands paying 20%');
-      if (deal.financing.kind === 'grant') add({ ...deal, financing: loanTerms(deal.financing.by, 1) }, 'financed by a loan at 1%');
+      if (deal.financing.kind === 'grant') add(refinanced(v, deal, loanTerms(deal.financing.by, 1)), 'financed by a loan at 1%');
     }
     if (deal.kind === 'pact' && deal.clauses.length) add({ ...deal, clauses: deal.clauses.slice(0, 1) }, `with only the ${deal.clauses[0]?.kind} clause`);
   }

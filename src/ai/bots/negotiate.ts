@@ -127,7 +127,7 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
     const acceptValue = a.void || !affordable ? -Infinity : a.gain + noise - bar;
     options.push({ action: { type: 'accept', role, offer: o.id, why: acceptWhy(c, o, a) }, value: acceptValue });
     const side = isPower(role) ? 'power' : 'island';
-    const variants = termVariants(o.deal, side);
+    const variants = termVariants(v, o.deal, side);
     let worst: { change: string; lift: number } | null = null;
     const others = othersOf(c, o.deal, role);
     for (const { deal, change } of variants) {

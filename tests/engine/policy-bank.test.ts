@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ledgerBalances, step, type Action, type TelecomDeal } from '../../src/engine';
+import { islandParts } from '../../src/engine/scoring';
+import { parseScenarioText, problemLines } from '../../src/scenario/load';
+import { scenarioFiles } from '../../src/scenario/files';
+import { act, endPhase, newGame } from '../helpers';
+
+/** The Solomons' 161 towers as Beijing financed them in August 2022: its loan, with China Exim's credit beside it. */
+const towers = (over: Partial<TelecomDeal> = {}): TelecomDeal => ({
+  kind: 'telecom',
+  island: 'SLB',
+  project: 'towers',
+  vendor: 'huawei',
+  amount: 66000,
+  financing: { kind: 'loan', by: 'beijing', ratePct: 1, years: 20, graceYears: 5 },
+  cofunders: [{ kind: 'loan', by: 'chinaExim', sharePct: 85, ratePct: 1, years: 20, graceYears: 5 }],
+  ...over,
+});
+const offer = (deal: TelecomDeal, from = 'beijing'): Action => ({ type: 'offer', role: from, to: ['SLB'], deal });
+const honiara = () => newGame('pb', 'honiara', (s) => (s.deck.chancePerRound = 0));
+
+describe("a policy bank (China Exim beside Beijing's loans)", () => {
+  it('lends 85% of the towers beside Beijing: Beijing pays 15%, and the whole debt is owed to Beijing', () => {
+    let g = honiara();
+    const before = { exim: g.funders!.chinaExim!.treasury };
+    g = act(g, offer(towers()));
+    g = act(g, { type: 'accept', role: 'SLB', offer: g.offers[g.offers.length - 1]!.id });
+    g = endPhase(endPhase(g));
+    const a = g.agreements.find((x) => x.deal.kind === 'telecom');
+    expect(a?.status).toBe('active');
+    expect(g.funders!.chinaExim!.treasury).toBe(before.exim - Math.floor(66000 * 0.85));
+    const paid = g.ledger.filter((e) => e.ref === a!.id && e.kind === 'vendor');
+    expect(paid.find((e) => e.from === 'beijing')?.amount).toBe(66000 - Math.floor(66000 * 0.85));
+    expect(paid.find((e) => e.from === 'chinaExim')?.amount).toBe(Math.floor(66000 * 0.85));
+    const debts = g.debts.filter((d) => d.agreement === a!.id);
+    expect(debts.map((d) => d.creditor)).toEqual(['beijing', 'beijing']);
+    expect(debts.reduce((s, d) => s + d.principal, 0)).toBe(66000);
+    const books = ledgerBalances(g);
+    expect(books.chinaExim).toBe(g.funders!.chinaExim!.treasury);
+    expect(books.beijing).toBe(g.powers.beijing!.treasury);
+    expect(books.SLB).toBe(g.islands.SLB!.treasury);
+  });
+
+  it('joins only a loan led by its own power: a grant or a Canberra loan with Exim credit is refused with a reason', () => {
+    const g = honiara();
+    const grant = step(g, offer(towers({ financing: { kind: 'grant', by: 'beijing' } })));
+    expect(grant.ok).toBe(false);
+    if (!grant.ok) expect(grant.refusal.message).toMatch(/China Exim Bank co-funds no such deal now .*beside a loan from Beijing/);
+    const canberra = step(g, offer(towers({ vendor: 'ericsson', financing: { kind: 'loan', by: 'canberra', ratePct: 1, years: 20, graceYears: 5 } }), 'canberra'));
+    expect(canberra.ok).toBe(false);
+    if (!canberra.ok) expect(canberra.refusal.field).toBe('deal.cofunders[0].by');
+  });
+
+  it('a scenario giving a policy bank a grant pledge, or a power not in the game, names the file and the field', () => {
+    const file = readFileSync(scenarioFiles().honiara!, 'utf8');
+    const lines = (text: string) => {
+      const r = parseScenarioText(text, 'honiara-broken.yaml');
+      expect(r.ok).toBe(false);
+      return r.ok ? '' : problemLines(r).join('\n');
+    };
+    expect(lines(file.replace('    of: beijing\n', '    of: tokyo\n'))).toMatch(/honiara-broken\.yaml.*funders\[0\]\.of/);
+    const granted = lines(file.replace("terms: { kind: loan, ratePct: 1, years: 20, graceYears: 5 }, note: \"The Solomons' tower loan", "terms: { kind: grant }, note: \"The Solomons' tower loan"));
+    expect(granted).toMatch(/honiara-broken\.yaml.*funders\[0\]\.pledges\[0\]\.terms\.kind.*a loan/);
+  });
+});
+
+describe("a dominant creditor weighs by what is owed ('friends to all')", () => {
+  it('a first small loan from one creditor costs the island little balance; a debt of a year\'s revenue costs the full penalty', () => {
+    const g = honiara();
+    const base = islandParts(g, 'SLB').balance!;
+    const year = g.islands.SLB!.revenuePerRound * 2;
+    const owe = (amount: number) => {
+      const s = structuredClone(g);
+      s.debts.push({ id: 'x', debtor: 'SLB', creditor: 'beijing', agreement: null, principal: amount, outstanding: amount, ratePct: 1, instalmentsLeft: 30, firstDueRound: 20, arrears: 0, missed: 0, collateral: 'none', defaulted: false });
+      return islandParts(s, 'SLB').balance!;
+    };
+    expect(base - owe(Math.round(year / 20))).toBeLessThanOrEqual(2);
+    expect(base - owe(year)).toBeGreaterThanOrEqual(20);
+  });
+});
