@@ -272,7 +272,13 @@ export class GameRoom extends Room {
     if (auth.viewer && auth.viewer !== 'spectator' && auth.viewer !== 'facilitator') this.emptySince.delete(auth.viewer);
     this.sendLobby(client);
     this.sendView(client);
-    if (auth.viewer && this.isSeat(auth.viewer)) this.sendSignatures(client);
+    if (auth.viewer && this.isSeat(auth.viewer)) {
+      const seat = auth.viewer;
+      // A member back (a refresh, a restart): the team's strip stops saying nobody has joined as its sub-role.
+      if (auth.subRole && [...this.pending.values()].some((p) => p.seat === seat)) {
+        for (const c of this.clients) if (this.members.get(c.sessionId)?.viewer === seat) this.sendSignatures(c);
+      } else this.sendSignatures(client);
+    }
     if (this.vote && (auth.viewer === 'facilitator' || auth.voter || (auth.viewer === 'spectator' && !auth.host))) this.sendVote(client);
   }
 
