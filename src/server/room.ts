@@ -39,7 +39,10 @@ export const seatAssignmentSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('bot'), level: z.enum(BOT_LEVELS) }),
 ]);
 
-/** A team member's move waiting for the signatures its sub-role needs (src/engine/subroles.ts); kept in memory only. */
+/**
+ * A team member's move waiting for the signatures its sub-role needs (src/engine/subroles.ts); kept
+ * in the store (lr_signatures) as it changes, so that a restarted server still holds it under its id.
+ */
 interface PendingSignature {
   id: number;
   seat: RoleId;
@@ -49,7 +52,7 @@ interface PendingSignature {
   person: string;
   /** Sub-roles that still have to sign. */
   needs: string[];
-  signed: { subRole: string; person: string }[];
+  signed: { subRole: string; person: string; at?: number | undefined }[];
   round: number;
   phase: string;
 }
@@ -168,6 +171,8 @@ export class GameRoom extends Room {
   /** Team members' moves waiting for a co-signature. */
   private pending = new Map<number, PendingSignature>();
   private pendingSeq = 0;
+  /** Why a team's held moves were dropped when none of its members was here to read it: told to the next who comes. */
+  private unheard = new Map<RoleId, string>();
   /** Views as patches (src/host/view-sync.ts): the last view message of each viewer, and the one each client holds. */
   private viewRev = 0;
   private lastOf = new Map<string, ViewPayload>();
@@ -184,6 +189,7 @@ export class GameRoom extends Room {
     this.limiter = new RateLimiter(context?.ratePerSec ?? 20, context?.rateBurst ?? 40);
     this.settings = { ...DEFAULT_SETTINGS, ...(this.game.settings as Partial<RoomSettings>) };
     await this.rebuild();
+    await this.restorePending();
     await this.setMetadata({ scenario: this.game.scenarioId, seats: this.host.state.seats });
     this.armDeadline(false);
     this.botTimer = this.clock.setInterval(() => this.checkBots(), 1000);
@@ -202,6 +208,31 @@ export class GameRoom extends Room {
     }
     this.host = host;
     this.seq = seq;
+  }
+
+  /**
+   * The moves that were waiting for a signature when the server stopped, under their ids, so that a
+   * member's `sign { id }` still finds them; those of an earlier phase are dropped, and the team told.
+   */
+  private async restorePending(): Promise<void> {
+    const { waiting, lastId } = await this.store.signatures(this.game.code);
+    this.pendingSeq = lastId;
+    const made: number[] = [];
+    for (const s of waiting) {
+      if (s.applyingSeq !== null) {
+        // Its last signature was given and the move stored before the stop: it is in the record now.
+        if (s.applyingSeq <= this.seq) {
+          made.push(s.id);
+          continue;
+        }
+        // The move was not stored: it waits for that signature again.
+        await this.store.updateSignature(this.game.code, s.id, { applyingSeq: null });
+      }
+      const { applyingSeq: _applying, ...p } = s;
+      this.pending.set(s.id, { ...p, seat: s.seat as RoleId, action: s.action as Action });
+    }
+    await this.store.endSignatures(this.game.code, made, 'made');
+    await this.dropStalePending();
   }
 
   override messages = {
@@ -241,7 +272,13 @@ export class GameRoom extends Room {
     if (auth.viewer && auth.viewer !== 'spectator' && auth.viewer !== 'facilitator') this.emptySince.delete(auth.viewer);
     this.sendLobby(client);
     this.sendView(client);
-    if (auth.viewer && this.isSeat(auth.viewer)) this.sendSignatures(client);
+    if (auth.viewer && this.isSeat(auth.viewer)) {
+      const seat = auth.viewer;
+      // A member back (a refresh, a restart): the team's strip stops saying nobody has joined as its sub-role.
+      if (auth.subRole && [...this.pending.values()].some((p) => p.seat === seat)) {
+        for (const c of this.clients) if (this.members.get(c.sessionId)?.viewer === seat) this.sendSignatures(c);
+      } else this.sendSignatures(client);
+    }
     if (this.vote && (auth.viewer === 'facilitator' || auth.voter || (auth.viewer === 'spectator' && !auth.host))) this.sendVote(client);
   }
 
@@ -368,11 +405,17 @@ export class GameRoom extends Room {
     return subRolesOf(this.host.state, seat).find((s) => s.id === id)?.title ?? id;
   }
 
-  /** A member's move that needs another member's signature waits, and the team is told who must sign. */
-  private hold(client: Client, m: Member, action: Action): void {
+  /** A member's move that needs another member's signature waits (stored first), and the team is told who must sign. */
+  private async hold(client: Client, m: Member, action: Action): Promise<void> {
     const seat = action.role as RoleId;
     const missing = missingSigners(this.host.state, action);
     const p: PendingSignature = { id: ++this.pendingSeq, seat, action, by: m.subRole ?? '', person: m.person, needs: missing.map((s) => s.id), signed: [], round: this.host.state.round, phase: this.host.state.phase };
+    try {
+      await this.store.holdSignature(this.game.code, { ...p, applyingSeq: null });
+    } catch (e) {
+      console.error(`Room ${this.roomId}: a held move could not be stored:`, e instanceof Error ? e.message : e);
+      return this.refuse(client, 'notStored', 'The server could not store that move, so it is not waiting for a signature. Try again.');
+    }
     this.pending.set(p.id, p);
     client.send('held', { id: p.id, message: `Awaiting ${signaturesText(missing)} signature.` });
     this.broadcastSignatures(seat);
@@ -389,6 +432,7 @@ export class GameRoom extends Room {
     const signer = m.subRole !== null && m.subRole !== undefined && p.needs.includes(m.subRole);
     if (!parsed.data.approve) {
       if (!signer && !(m.person === p.person && m.subRole === p.by)) return this.refuse(client, 'notSigner', 'Only a member who must sign it, or its sender, can drop it.');
+      if (!(await this.stored(client, () => this.store.endSignatures(this.game.code, [p.id], signer ? 'declined' : 'withdrawn')))) return;
       this.pending.delete(p.id);
       this.broadcastSignatures(p.seat, `${m.person} (${this.subRoleTitle(p.seat, m.subRole ?? '')}) declined to sign: the move was not made.`);
       return;
@@ -398,14 +442,37 @@ export class GameRoom extends Room {
       return this.refuse(client, 'notSigner', `Only ${titles} can sign this.`);
     }
     if (this.settings.paused) return this.refuse(client, 'paused', PAUSED_MESSAGE);
-    p.signed.push({ subRole: m.subRole!, person: m.person });
-    p.needs = p.needs.filter((id) => id !== m.subRole);
-    if (p.needs.length > 0) return this.broadcastSignatures(p.seat);
+    const signed = [...p.signed, { subRole: m.subRole!, person: m.person, at: Date.now() }];
+    const needs = p.needs.filter((id) => id !== m.subRole);
+    if (needs.length > 0) {
+      if (!(await this.stored(client, () => this.store.updateSignature(this.game.code, p.id, { needs, signed })))) return;
+      p.signed = signed;
+      p.needs = needs;
+      return this.broadcastSignatures(p.seat);
+    }
+    // The last signature: the row names the seq the move takes, so a restart between the two writes
+    // knows whether the move got into the record (made) or not (it waits for this signature again).
+    if (!(await this.stored(client, () => this.store.updateSignature(this.game.code, p.id, { applyingSeq: this.seq + 1 })))) return;
+    p.signed = signed;
+    p.needs = needs;
     this.pending.delete(p.id);
     const action = { ...p.action, cosigned: p.signed.map((s) => s.subRole) } as Action;
     const who = `${p.person} (${this.subRoleTitle(p.seat, p.by)}), co-signed by ${p.signed.map((s) => `${s.person} (${this.subRoleTitle(p.seat, s.subRole)})`).join(' and ')}`;
     const done = await this.apply(action, p.seat, who, 'person', client);
+    await this.store.endSignatures(this.game.code, [p.id], done ? 'made' : 'failed').catch((e: unknown) => console.error(`Room ${this.roomId}: a signed move's end could not be stored:`, e instanceof Error ? e.message : e));
     this.broadcastSignatures(p.seat, done ? null : 'The signed move could not be made: the game has moved on since it was written.');
+  }
+
+  /** A write of a held move; when it fails the member is told, and nothing changes. */
+  private async stored(client: Client, write: () => Promise<void>): Promise<boolean> {
+    try {
+      await write();
+      return true;
+    } catch (e) {
+      console.error(`Room ${this.roomId}: a signature could not be stored:`, e instanceof Error ? e.message : e);
+      this.refuse(client, 'notStored', 'The server could not store that signature, so nothing changed. Try again.');
+      return false;
+    }
   }
 
   private signaturesPayload(seat: RoleId, note: string | null = null): Record<string, unknown> {
@@ -435,11 +502,17 @@ export class GameRoom extends Room {
 
   private sendSignatures(client: Client): void {
     const m = this.members.get(client.sessionId);
-    if (m?.viewer && this.isSeat(m.viewer) && m.subRole) client.send('signatures', { ...this.signaturesPayload(m.viewer), subRole: m.subRole });
+    if (m?.viewer && this.isSeat(m.viewer) && m.subRole) client.send('signatures', { ...this.signaturesPayload(m.viewer, this.unheard.get(m.viewer) ?? null), subRole: m.subRole });
+  }
+
+  private teamHere(seat: RoleId): boolean {
+    for (const m of this.members.values()) if (m.viewer === seat && m.subRole) return true;
+    return false;
   }
 
   /** To every member of the seat's team: the moves waiting for a signature, and a note of what just happened. */
   private broadcastSignatures(seat: RoleId, note: string | null = null): void {
+    this.unheard.delete(seat);
     const payload = this.signaturesPayload(seat, note);
     for (const c of this.clients) {
       const m = this.members.get(c.sessionId);
@@ -449,14 +522,23 @@ export class GameRoom extends Room {
   }
 
   /** Moves written for another phase wait no longer: the game has moved on. */
-  private dropStalePending(): void {
+  private async dropStalePending(): Promise<void> {
     const seats = new Set<RoleId>();
+    const ids: number[] = [];
     for (const p of this.pending.values())
       if (p.round !== this.host.state.round || p.phase !== this.host.state.phase) {
         this.pending.delete(p.id);
+        ids.push(p.id);
         seats.add(p.seat);
       }
-    for (const seat of seats) this.broadcastSignatures(seat, 'The phase ended before every signature was in: the move was not made.');
+    // Not stored: the row still waits, and the next restart drops it as stale again.
+    await this.store.endSignatures(this.game.code, ids, 'dropped').catch((e: unknown) => console.error(`Room ${this.roomId}: dropped held moves could not be stored:`, e instanceof Error ? e.message : e));
+    const note = 'The phase ended before every signature was in: the move was not made.';
+    for (const seat of seats) {
+      this.broadcastSignatures(seat, note);
+      // Nobody of the team is here (a restart, or a deadline while all were away): the next member to come reads it.
+      if (!this.teamHere(seat)) this.unheard.set(seat, note);
+    }
   }
 
   /** Apply, store durably, then send the views: no view leaves before the action is on disk. */
@@ -485,7 +567,7 @@ export class GameRoom extends Room {
     const phaseChanged = before.round !== this.host.state.round || before.phase !== this.host.state.phase;
     if (phaseChanged) this.armDeadline(true);
     this.broadcastViews(client && ack !== undefined ? { client, id: ack } : undefined);
-    if (phaseChanged) this.dropStalePending();
+    if (phaseChanged) await this.dropStalePending();
     // A vote's options belong to its phase: a new phase (or a move that ends the seat's options) closes it.
     if (this.vote && (this.vote.round !== this.host.state.round || this.vote.phase !== this.host.state.phase || this.host.state.ended.includes(this.vote.seat))) {
       this.vote = null;
@@ -519,7 +601,9 @@ export class GameRoom extends Room {
       this.settings.seats = { ...this.settings.seats, [seat]: c.assignment };
       // People seated under another set-up claim again: a team member picks a sub-role, a computer seat has nobody.
       if (was !== c.assignment.mode && this.seatHasPerson(seat)) await this.releaseSeat(seat);
-      for (const p of [...this.pending.values()]) if (p.seat === seat) this.pending.delete(p.id);
+      const dropped = [...this.pending.values()].filter((p) => p.seat === seat).map((p) => p.id);
+      await this.store.endSignatures(this.game.code, dropped, 'dropped');
+      for (const id of dropped) this.pending.delete(id);
       this.clock.setTimeout(() => this.checkBots(), 0);
     } else if (c.command === 'move') {
       if (!this.isSeat(c.seat as ViewerId)) return this.refuse(client, 'unknownSeat', `There is no seat "${c.seat}".`);
@@ -663,7 +747,7 @@ export class GameRoom extends Room {
     await this.store.branchFrom(this.game.code, keep, round);
     await this.rebuild();
     this.armDeadline(true);
-    this.dropStalePending();
+    await this.dropStalePending();
     // The vote's options were of the abandoned branch.
     if (this.vote) {
       this.vote = null;

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 
 /**
  * Where online games are kept: every game, every accepted action (with who in a team made it and
- * when) and every seat token. One set of Kysely queries serves both the embedded PGlite database
+ * when), every seat token and every move held for a team's co-signature. One set of Kysely queries serves both the embedded PGlite database
  * (a data folder, the default) and PostgreSQL (`DATABASE_URL`).
  */
 interface GamesTable {
@@ -51,12 +51,58 @@ interface BranchesTable extends ActionsTable {
   made_at: string;
 }
 
+/**
+ * A team member's move held for a teammate's co-signature (src/server/room.ts), kept so that a
+ * restarted server still has it. Rows are closed, not deleted, so a game's hold ids never repeat.
+ */
+interface SignaturesTable {
+  code: string;
+  /** The room's id of the hold: what a member's `sign { id }` names. */
+  id: number;
+  seat: string;
+  /** JSON of the move as the member made it (with `by`). */
+  action: string;
+  /** The sender's sub-role. */
+  by: string;
+  person: string;
+  /** JSON: the sub-roles that still have to sign. */
+  needs: string;
+  /** JSON: the signatures given so far, `{ subRole, person, at }`. */
+  signed: string;
+  round: number;
+  phase: string;
+  /** 'waiting', then 'made', 'failed', 'declined', 'withdrawn' or 'dropped'. */
+  status: string;
+  /** Set at the last signature: the seq the signed move takes in lr_actions, if it gets stored. */
+  applying_seq: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 interface Database {
   lr_games: GamesTable;
   lr_actions: ActionsTable;
   lr_seats: SeatsTable;
   lr_branches: BranchesTable;
+  lr_signatures: SignaturesTable;
 }
+
+/** A held move as the room keeps it; `signed` carries when each signature was given. */
+export interface StoredSignature {
+  id: number;
+  seat: string;
+  action: unknown;
+  by: string;
+  person: string;
+  needs: string[];
+  signed: { subRole: string; person: string; at?: number | undefined }[];
+  round: number;
+  phase: string;
+  /** Set when the last signature was given and the move was being made. */
+  applyingSeq: number | null;
+}
+
+export type SignatureEnd = 'made' | 'failed' | 'declined' | 'withdrawn' | 'dropped';
 
 /** An abandoned branch: what was played after the round the facilitator took the game back to. */
 export interface AbandonedBranch {
@@ -184,6 +230,25 @@ export class GameStore {
       .addColumn('at', 'bigint', (c) => c.notNull())
       .addColumn('made_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('lr_branches_pk', ['code', 'branch', 'seq'])
+      .execute();
+    await this.db.schema
+      .createTable('lr_signatures')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('id', 'integer', (c) => c.notNull())
+      .addColumn('seat', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('by', 'text', (c) => c.notNull())
+      .addColumn('person', 'text', (c) => c.notNull())
+      .addColumn('needs', 'text', (c) => c.notNull())
+      .addColumn('signed', 'text', (c) => c.notNull())
+      .addColumn('round', 'integer', (c) => c.notNull())
+      .addColumn('phase', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('applying_seq', 'integer')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('lr_signatures_pk', ['code', 'id'])
       .execute();
   }
 
@@ -321,6 +386,73 @@ export class GameStore {
 
   async releaseSeat(code: string, seat: string): Promise<void> {
     await this.db.deleteFrom('lr_seats').where('code', '=', code).where('seat', '=', seat).execute();
+  }
+
+  /** A move held for a co-signature: stored before the team is told it waits. */
+  async holdSignature(code: string, p: StoredSignature): Promise<void> {
+    const now = String(Date.now());
+    await this.db
+      .insertInto('lr_signatures')
+      .values({
+        code,
+        id: p.id,
+        seat: p.seat,
+        action: JSON.stringify(p.action),
+        by: p.by,
+        person: p.person,
+        needs: JSON.stringify(p.needs),
+        signed: JSON.stringify(p.signed),
+        round: p.round,
+        phase: p.phase,
+        status: 'waiting',
+        applying_seq: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+
+  /** A signature given (who still has to sign, who has), or the last one given: the move about to be made as action `applyingSeq`. */
+  async updateSignature(code: string, id: number, change: { needs: string[]; signed: StoredSignature['signed'] } | { applyingSeq: number | null }): Promise<void> {
+    const set = 'applyingSeq' in change ? { applying_seq: change.applyingSeq } : { needs: JSON.stringify(change.needs), signed: JSON.stringify(change.signed) };
+    await this.db
+      .updateTable('lr_signatures')
+      .set({ ...set, updated_at: String(Date.now()) })
+      .where('code', '=', code)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Holds that wait no longer, and why. */
+  async endSignatures(code: string, ids: number[], status: SignatureEnd): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('lr_signatures')
+      .set({ status, updated_at: String(Date.now()) })
+      .where('code', '=', code)
+      .where('id', 'in', ids)
+      .execute();
+  }
+
+  /** The game's moves still waiting for a signature, and the highest hold id it has used (0 for none). */
+  async signatures(code: string): Promise<{ waiting: StoredSignature[]; lastId: number }> {
+    const top = await this.db.selectFrom('lr_signatures').select((eb) => eb.fn.max('id').as('top')).where('code', '=', code).executeTakeFirst();
+    const rows = await this.db.selectFrom('lr_signatures').selectAll().where('code', '=', code).where('status', '=', 'waiting').orderBy('id').execute();
+    return {
+      lastId: Number(top?.top ?? 0),
+      waiting: rows.map((r) => ({
+        id: r.id,
+        seat: r.seat,
+        action: JSON.parse(r.action) as unknown,
+        by: r.by,
+        person: r.person,
+        needs: JSON.parse(r.needs) as string[],
+        signed: JSON.parse(r.signed) as StoredSignature['signed'],
+        round: r.round,
+        phase: r.phase,
+        applyingSeq: r.applying_seq,
+      })),
+    };
   }
 
   /** A quick round trip, for health checks and tests. */

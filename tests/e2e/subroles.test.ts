@@ -98,3 +98,38 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-schedule.png') });
   await beijing.leave();
 }, 240_000);
+
+test('a move held for a co-signature survives a server restart: the team strip comes back on both devices, and the minister of finance signs it', async () => {
+  const game = await createGame(server.url, 'scenario=honiara&seed=subroles-restart&seats=SLB:team');
+  const ana = await member(game.code, 'Ana', 'foreign-affairs');
+  const ben = await member(game.code, 'Ben', 'finance');
+  const beijing = await Player.join(server.url, game.code);
+  await beijing.claim('beijing', 'Wei');
+  expect(await beijing.act({ type: 'offer', role: 'beijing', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 4567, financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 10, graceYears: 2 } } })).toBeNull();
+  await ana.locator('#tab-offers').click();
+  await expect.poll(() => ana.locator('#tabpanel').innerText(), { timeout: 15_000 }).toMatch(/\$4\.567m/);
+  await ana.locator('#tabpanel li.card', { hasText: '$4.567m' }).locator('button[id^="answer-accept"]').click();
+  await expect.poll(() => ben.locator('#signatures').innerText(), { timeout: 15_000 }).toMatch(/Awaiting the minister of finance's signature: accept .*\(Ana, minister of foreign affairs\)/);
+  await beijing.leave();
+
+  // The server stops and starts again on the same port and database.
+  await site!.restart();
+  server = site!.server;
+  // Ana's page comes back by itself, with her Withdraw.
+  await expect.poll(() => ana.locator('.status-line', { hasText: 'Connection lost' }).count(), { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => ana.locator('#signatures').innerText(), { timeout: 15_000 }).toMatch(/Awaiting the minister of finance's signature: accept .*\(Ana, minister of foreign affairs\)/);
+  expect(await ana.locator('#signatures [data-decline]').innerText()).toBe('Withdraw');
+  // Ben refreshes: the strip is drawn afresh from the restarted server, Approve and Decline with it.
+  await ben.reload();
+  await ben.locator('#signatures [data-sign]').waitFor({ timeout: 30_000 });
+  expect(await ben.locator('#signatures').innerText()).toMatch(/Awaiting the minister of finance's signature: accept .*\(Ana, minister of foreign affairs\)/);
+  expect(await ben.locator('#signatures [data-decline]').innerText()).toBe('Decline');
+  await ben.screenshot({ path: join(SCREENSHOTS, 'subroles-after-restart.png') });
+  await ben.locator('#signatures [data-sign]').click();
+  await expect.poll(() => ana.locator('#signatures').count(), { timeout: 15_000 }).toBe(0);
+  const res = await fetch(new URL(`/api/games/${game.code}/record?host=${game.hostToken}`, server.url));
+  const body = (await res.json()) as { record: { actions: Record<string, unknown>[] }; meta: { person: string }[] };
+  const i = body.record.actions.findIndex((a) => a.type === 'accept');
+  expect(body.record.actions[i]).toMatchObject({ type: 'accept', role: 'SLB', by: 'foreign-affairs', cosigned: ['finance'] });
+  expect(body.meta[i]!.person).toBe('Ana (minister of foreign affairs), co-signed by Ben (minister of finance)');
+}, 240_000);

@@ -87,6 +87,7 @@ class OnlineScreen {
   private status: string | null = null;
   private qr: string | null = null;
   private ticker: number | null = null;
+  private closed = false;
   private island: string | null = null;
   private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   private readonly hook: OnlineHook;
@@ -174,10 +175,20 @@ class OnlineScreen {
     await this.join(body.code);
   }
 
-  private async join(raw: string): Promise<void> {
+  /**
+   * `again`: the times it has tried to come back after a dropped connection. While the server cannot
+   * be reached (a restart) it keeps trying, and a while longer while a restarted server reopens its games.
+   */
+  private async join(raw: string, again = 0): Promise<void> {
     const code = raw.toUpperCase().replace(/[\s-]/g, '');
+    if (this.closed) return;
     this.problem = null;
     const found = await fetch(`/api/games/${encodeURIComponent(code)}`).catch(() => null);
+    if (again > 0 && (!found || found.status >= 502 || (found.status === 404 && again < 10))) {
+      // The server is restarting: the game, its held moves and this seat come back with it.
+      window.setTimeout(() => void this.join(code, again + 1), 2000);
+      return;
+    }
     if (!found) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
     if (!found.ok) return this.fail(((await found.json().catch(() => ({}))) as { error?: string }).error ?? 'No game under that code.');
     const hostToken = localStorage.getItem(HOST_KEY(code));
@@ -250,7 +261,7 @@ class OnlineScreen {
       this.status = 'Connection lost; reconnecting…';
       this.port?.connection(false);
       this.draw();
-      window.setTimeout(() => void this.join(code), 1000);
+      window.setTimeout(() => void this.join(code, 1), 1000);
     });
     if (this.ticker === null) this.ticker = window.setInterval(() => this.tick(), 1000);
     if (host) void QRCode.toDataURL(`${window.location.origin}/?join=${code}`, { margin: 1, width: 220 }).then((url: string) => ((this.qr = url), this.draw()));
@@ -387,6 +398,7 @@ class OnlineScreen {
   }
 
   private close(): void {
+    this.closed = true;
     const room = this.room;
     this.room = null;
     void room?.leave(true);
