@@ -133,6 +133,8 @@ export function answerSlots(c: BotContext): AnswerSlot[] {
     for (const { deal, change } of variants) {
       if (E.dealRefusal(m.base, deal)) continue;
       const both = appraise(m, [role, ...others], [{ deal, from: role }], prior);
+      // Terms that could not be carried out either (the co-funder's money is gone) are no answer.
+      if (both[role]?.void) continue;
       const mine = (both[role]?.gain ?? 0) + noise - bar;
       // A reason may offer other terms only if the bot would sign them, offered as they would come
       // (from the same proposer): the deciding factor, not a guess.
