@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { policyByName } from '../../src/ai';
+import { playToEnd } from '../../src/ai/autoplay';
+import { MatchHost } from '../../src/host/match';
+import { loadScenario } from '../helpers';
+
+describe("loans in bot games (issue #7: China Exim's credit beside Beijing's loans)", () => {
+  it('in Coral Sea, normal bots sign Beijing loans with Exim credit, owed to Beijing, in some games of a small sample', () => {
+    const { scenario, hash } = loadScenario('coral-sea');
+    const normal = policyByName('normal')!;
+    let banked = 0;
+    for (const seed of ['1', '2', '3', '4', '5', '6']) {
+      const host = new MatchHost(scenario, hash, seed, { hashes: false });
+      playToEnd(host, () => normal, seed);
+      const g = host.state;
+      for (const a of g.agreements) {
+        const d = a.deal;
+        if (a.round < 1 || !('cofunders' in d) || !d.cofunders?.some((c) => c.by === 'chinaExim')) continue;
+        banked++;
+        // Every debt it made is owed to Beijing, not to the bank.
+        const debts = g.debts.filter((x) => x.agreement === a.id);
+        expect(debts.length).toBeGreaterThan(0);
+        expect(new Set(debts.map((x) => x.creditor))).toEqual(new Set(['beijing']));
+      }
+    }
+    expect(banked).toBeGreaterThan(0);
+  }, 60_000);
+});
