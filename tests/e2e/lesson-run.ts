@@ -426,7 +426,7 @@ export async function runLesson(o: LessonOptions): Promise<LessonResult> {
       await fac.locator('#fac-send-news').click();
     }
     // The clock: every phase --phase-seconds, this one from now.
-    const minutes = String(o.phaseSeconds / 60);
+    const minutes = (o.phaseSeconds / 60).toFixed(3).replace(/\.?0+$/, '');
     await fac.locator('#fac-neg-min').fill(minutes);
     await fac.locator('#fac-dec-min').fill(minutes);
     await fac.locator('#fac-phase-times').click();

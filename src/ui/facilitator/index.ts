@@ -342,14 +342,15 @@ class FacilitatorConsole {
         'section',
         { class: 'fac-box', 'aria-label': 'Clock' },
         h('h2', null, 'Clock'),
-        h('form', { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'timer', seconds: mins(minutes) })) }, h('label', null, 'This phase: ', minutes, ' min from now'), h('button', { type: 'submit', class: 'btn', id: 'fac-set-timer' }, 'Set')),
+        h('form', { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'timer', seconds: mins(minutes) })) }, h('label', null, 'This phase: ', minutes, ' min from now'), h('button', { type: 'submit', class: 'btn', id: 'fac-set-timer' }, 'Set')),
         h(
           'form',
-          { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'phaseTimes', negotiation: mins(negotiation), decisions: mins(decisions) })) },
+          { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'phaseTimes', negotiation: mins(negotiation), decisions: mins(decisions) })) },
           h('label', null, 'Next phases: negotiation ', negotiation),
           h('label', null, ' decisions ', decisions),
           h('button', { type: 'submit', class: 'btn', id: 'fac-phase-times' }, 'Use'),
         ),
+        h('p', { class: 'muted small' }, 'In minutes; a fraction for a short phase (0.5 is 30 seconds).'),
       ),
       h(
         'section',
