@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { freshDataDir, startServerProcess, type ServerProcess } from '../server/helpers';
-import { ROOT } from './app-helpers';
+import { freshDataDir, ROOT, startServerProcess, type ServerProcess } from '../server/helpers';
 import { findChromium } from './chromium';
 
 /** The built game served by a real game server, and a Chromium whose contexts are separate devices. */

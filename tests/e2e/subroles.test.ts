@@ -99,6 +99,25 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await beijing.leave();
 }, 240_000);
 
+test('a name being typed on the claim screen survives someone else joining: the field keeps the text and the focus, and the seat is claimed under it', async () => {
+  const game = await createGame(server.url, 'scenario=honiara&seed=name-kept-e2e');
+  const p = await open(await browser.newContext({ viewport: { width: 1280, height: 800 } }), `/?renderer=canvas&join=${game.code}`);
+  await p.locator('#online-name').click({ timeout: 30_000 });
+  await p.keyboard.type('Mele');
+  // Someone else takes a seat: the lobby changes and the claim screen is drawn again.
+  const other = await Player.join(server.url, game.code);
+  await other.claim('beijing', 'Wei');
+  await expect.poll(() => p.locator('button[data-seat="beijing"]').innerText(), { timeout: 15_000 }).toMatch(/Wei/);
+  await p.keyboard.type(' Tui');
+  expect(await p.locator('#online-name').inputValue()).toBe('Mele Tui');
+  await p.locator('button[data-seat="SLB"]').click();
+  await p.locator('#end-phase').waitFor({ timeout: 30_000 });
+  await expect
+    .poll(() => ((other.lobby as { seats?: { seat: string; members?: { name: string }[] }[] } | null)?.seats ?? []).find((s) => s.seat === 'SLB')?.members?.map((m) => m.name) ?? [], { timeout: 15_000 })
+    .toEqual(['Mele Tui']);
+  await other.leave();
+}, 120_000);
+
 test('a move held for a co-signature survives a server restart: the team strip comes back on both devices, and the minister of finance signs it', async () => {
   const game = await createGame(server.url, 'scenario=honiara&seed=subroles-restart&seats=SLB:team');
   const ana = await member(game.code, 'Ana', 'foreign-affairs');

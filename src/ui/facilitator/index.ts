@@ -324,9 +324,10 @@ class FacilitatorConsole {
     const newsText = h('textarea', { id: 'fac-news-text', rows: 2, maxlength: 500, placeholder: 'A rumour, an intelligence report, a press question…', 'aria-label': 'News item' });
     const msgTo = audience('fac-message-to');
     const msgText = h('textarea', { id: 'fac-message-text', rows: 2, maxlength: 500, placeholder: 'Five minutes left in negotiation.', 'aria-label': 'Message' });
-    const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, value: '8', 'aria-label': 'Minutes' });
-    const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, value: '8', 'aria-label': 'Minutes for negotiation' });
-    const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, value: '4', 'aria-label': 'Minutes for decisions' });
+    // Minutes, with fractions for short phases (0.5 is 30 seconds).
+    const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, step: 'any', value: '8', 'aria-label': 'Minutes' });
+    const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, step: 'any', value: '8', 'aria-label': 'Minutes for negotiation' });
+    const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, step: 'any', value: '4', 'aria-label': 'Minutes for decisions' });
     const undoRound = h('input', { id: 'fac-undo-round', type: 'number', min: 1, max: v.scenario.rounds, value: '1', 'aria-label': 'Round to go back to' });
     const undoReason = h('input', { id: 'fac-undo-reason', type: 'text', maxlength: 300, placeholder: 'The reason every seat will read', 'aria-label': 'Reason' });
     const ruleTarget = h('select', { id: 'fac-rule-target', 'aria-label': 'Whose figure' }, v.seats.map((seat) => h('option', { value: seat }, roleName(v, seat))));
@@ -334,21 +335,22 @@ class FacilitatorConsole {
     const ruleValue = h('input', { id: 'fac-rule-value', type: 'number', min: 0, value: '50', 'aria-label': 'New value' });
     const ruleReason = h('input', { id: 'fac-rule-reason', type: 'text', maxlength: 200, placeholder: 'The reason the players concerned will read', 'aria-label': 'Reason' });
     const to = (sel: HTMLSelectElement): 'all' | RoleId[] => (sel.value === 'all' ? 'all' : [sel.value]);
-    const mins = (el: HTMLInputElement) => Math.max(0, Math.min(180, Math.round(Number(el.value) || 0))) * 60;
+    const mins = (el: HTMLInputElement) => Math.max(0, Math.min(180 * 60, Math.round((Number(el.value) || 0) * 60)));
     render(
       this.live.forms,
       h(
         'section',
         { class: 'fac-box', 'aria-label': 'Clock' },
         h('h2', null, 'Clock'),
-        h('form', { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'timer', seconds: mins(minutes) })) }, h('label', null, 'This phase: ', minutes, ' min from now'), h('button', { type: 'submit', class: 'btn', id: 'fac-set-timer' }, 'Set')),
+        h('form', { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'timer', seconds: mins(minutes) })) }, h('label', null, 'This phase: ', minutes, ' min from now'), h('button', { type: 'submit', class: 'btn', id: 'fac-set-timer' }, 'Set')),
         h(
           'form',
-          { class: 'online-row', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'phaseTimes', negotiation: mins(negotiation), decisions: mins(decisions) })) },
+          { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'phaseTimes', negotiation: mins(negotiation), decisions: mins(decisions) })) },
           h('label', null, 'Next phases: negotiation ', negotiation),
           h('label', null, ' decisions ', decisions),
           h('button', { type: 'submit', class: 'btn', id: 'fac-phase-times' }, 'Use'),
         ),
+        h('p', { class: 'muted small' }, 'In minutes; a fraction for a short phase (0.5 is 30 seconds).'),
       ),
       h(
         'section',

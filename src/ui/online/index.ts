@@ -89,6 +89,8 @@ class OnlineScreen {
   private ticker: number | null = null;
   private closed = false;
   private island: string | null = null;
+  /** The name this person is typing on the claim screen. */
+  private name = '';
   private readonly feedState: FeedState = { filter: 'all', large: false, open: new Set() };
   private readonly hook: OnlineHook;
   /** A seat at play: the page's usual match screen draws it through this port. */
@@ -119,6 +121,8 @@ class OnlineScreen {
     // A seat at play is drawn by the page's match screen; this sheet waits hidden and empty.
     if (this.port) return render(this.root);
     const body = this.room ? (this.host ? this.hostScreen() : this.seat ? this.matchScreen() : this.claimScreen()) : this.startScreen();
+    // Someone typing their name keeps the focus and the caret when the sheet is drawn again.
+    const typing = document.activeElement instanceof HTMLInputElement && document.activeElement.id === 'online-name' ? document.activeElement.selectionStart : null;
     render(
       this.root,
       h(
@@ -130,6 +134,11 @@ class OnlineScreen {
         ...body,
       ),
     );
+    const input = typing !== null ? this.root.querySelector<HTMLInputElement>('#online-name') : null;
+    if (input && typing !== null) {
+      input.focus();
+      input.setSelectionRange(typing, typing);
+    }
   }
 
   private startScreen(): (HTMLElement | null)[] {
@@ -215,6 +224,7 @@ class OnlineScreen {
     this.hook.code = code;
     room.onMessage('lobby', (l: Lobby) => {
       this.lobby = l;
+      this.port?.playedBy(peopleSeats(l));
       this.draw();
     });
     followViews(room, (m: ViewMessage) => {
@@ -276,8 +286,9 @@ class OnlineScreen {
   private claimScreen(): (HTMLElement | null)[] {
     const l = this.lobby;
     if (!l) return [h('p', null, 'Joining…')];
-    const name = h('input', { id: 'online-name', type: 'text', maxlength: 40, placeholder: 'Your name (optional)', 'aria-label': 'Your name' });
-    const claim = (seat: string, subRole?: string) => this.room?.send('claim', { seat, name: name.value.trim() || undefined, ...(subRole ? { subRole } : {}) });
+    // The name typed so far is kept here: the sheet is drawn again each time someone else joins.
+    const name = h('input', { id: 'online-name', type: 'text', maxlength: 40, placeholder: 'Your name (optional)', 'aria-label': 'Your name', value: this.name, oninput: (e: Event) => (this.name = (e.target as HTMLInputElement).value) });
+    const claim = (seat: string, subRole?: string) => this.room?.send('claim', { seat, name: this.name.trim() || undefined, ...(subRole ? { subRole } : {}) });
     const here = (s: Lobby['seats'][number]) => (s.members?.length ? s.members.map((m) => (m.title ? `${m.name} (${m.title})` : m.name)).join(', ') : `${s.people} here`);
     return [
       h('p', { class: 'lede' }, `${l.title}: game ${l.code}. Choose the seat your team plays. Several people may share a seat; in a team seat each picks a part.`),
@@ -373,6 +384,7 @@ class OnlineScreen {
       const person = localStorage.getItem(PERSON_KEY(code));
       if (person) this.port.seatedAs(person);
       if (this.signatures) this.port.team(this.signatures);
+      if (this.lobby) this.port.playedBy(peopleSeats(this.lobby));
       this.controller.playThrough(this.port);
       this.root.hidden = true;
     }
@@ -427,4 +439,9 @@ function deadlineText(at: number): string {
 export async function openOnline(onClose: () => void = () => undefined, controller: GameController | null = null): Promise<void> {
   document.getElementById('online')?.remove();
   await new OnlineScreen(onClose, controller).start();
+}
+
+/** The seats people play: every seat not played by the computer. */
+function peopleSeats(l: Lobby): RoleId[] {
+  return l.seats.filter((s) => !s.bot && s.assignment?.mode !== 'bot').map((s) => s.seat);
 }

@@ -44,6 +44,8 @@ export class OnlinePort implements GamePort {
   private notice: SessionUpdate['notice'] = null;
   private signatures: SignaturesMessage | null = null;
   private person: string | null = null;
+  /** The seats people play (from the room's lobby): the final scores say "Player" for them, "Computer" for the rest. */
+  private people: RoleId[] | null = null;
 
   constructor(
     private room: Room,
@@ -64,6 +66,13 @@ export class OnlinePort implements GamePort {
   /** Who this member is on its team (from the room's `seated`). */
   seatedAs(person: string): void {
     this.person = person;
+  }
+
+  /** The seats played by people rather than the computer, as the room's lobby says. */
+  playedBy(people: RoleId[]): void {
+    if (this.people?.join() === people.join()) return;
+    this.people = people;
+    this.update();
   }
 
   /** The team's moves waiting for a signature. */
@@ -176,7 +185,7 @@ export class OnlinePort implements GamePort {
     if (flow) this.flowSeen = over ? 'end' : 'match';
     const u: SessionUpdate = {
       game,
-      seating: { mode: 'solo', humans: [this.seat] },
+      seating: { mode: 'solo', humans: this.people ?? [this.seat] },
       active: over ? null : this.seat,
       shown: over ? null : this.seat,
       busy: null,

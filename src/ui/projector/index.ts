@@ -100,7 +100,7 @@ class ProjectorScreen {
       h(
         'section',
         { class: 'proj-scores', 'aria-label': 'Scores' },
-        h('h2', null, 'Scores'),
+        h('h2', null, v.phase === 'over' ? 'Final scores' : 'Scores'),
         h(
           'ol',
           null,
