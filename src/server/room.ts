@@ -8,7 +8,7 @@ import { parseScenarioText } from '../scenario/load';
 import { newToken } from './codes';
 import type { BotRunner } from './bots';
 import { RateLimiter } from './limits';
-import type { GameStore, StoredGame } from './store';
+import type { GameStore, StoredGame, StoredSignature } from './store';
 import { votePayload, voteOptions, type ClassVote } from './vote';
 
 /** The host's settings for one game; kept with the game so a restart keeps them. */
@@ -43,18 +43,10 @@ export const seatAssignmentSchema = z.discriminatedUnion('mode', [
  * A team member's move waiting for the signatures its sub-role needs (src/engine/subroles.ts); kept
  * in the store (lr_signatures) as it changes, so that a restarted server still holds it under its id.
  */
-interface PendingSignature {
-  id: number;
+interface PendingSignature extends Omit<StoredSignature, 'seat' | 'action' | 'applyingSeq'> {
   seat: RoleId;
   /** The move as the member made it, with `by`; `cosigned` is added once every signer has signed. */
   action: Action;
-  by: string;
-  person: string;
-  /** Sub-roles that still have to sign. */
-  needs: string[];
-  signed: { subRole: string; person: string; at?: number | undefined }[];
-  round: number;
-  phase: string;
 }
 
 /** How long a finished game's room stays open for the final scores. */
