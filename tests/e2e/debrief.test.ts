@@ -53,8 +53,8 @@ function walkThroughGame(): { record: Record<string, unknown>; fact: ReturnType<
   throw new Error('no Honiara seed from 6 to 39 has a fact revealed later and events after round 3');
 }
 
-/** A report some role could not see at the end of one round and could see later: the fact, the role and the round of its reveal. */
-function revealedLater(record: unknown): { role: RoleId; text: string; reveal: number } {
+/** A report some role could not see at the end of the round it happened and could see later: the fact, the role, its round and the round of its reveal. */
+function revealedLater(record: unknown): { role: RoleId; text: string; round: number; reveal: number } {
   const { scenario, hash } = loadScenario('honiara');
   const r = playRecord(record, scenario, hash);
   if (!r.ok) throw new Error(r.message);
@@ -63,10 +63,12 @@ function revealedLater(record: unknown): { role: RoleId; text: string; reveal: n
   for (const role of r.played.figures.seats)
     for (const e of full.log) {
       if (e.round === 0) continue;
-      const seenAt = ends.map(([round, s]) => ({ round, sees: view(s, role).log.some((x) => x.text === e.text), exists: s.log.some((x) => x.text === e.text) }));
+      // The same entry, by its round and text: two powers' unnoticed campaigns read alike ("Your influence campaign in …").
+      const same = (x: { round: number; text: string }) => x.round === e.round && x.text === e.text;
+      const seenAt = ends.map(([round, s]) => ({ round, sees: view(s, role).log.some(same), exists: s.log.some(same) }));
       const hidden = seenAt.find((x) => x.exists && !x.sees);
       const reveal = seenAt.find((x) => x.sees && hidden && x.round > hidden.round);
-      if (hidden && reveal && e.round === hidden.round) return { role, text: e.text, reveal: reveal.round };
+      if (hidden && reveal && e.round === hidden.round) return { role, text: e.text, round: e.round, reveal: reveal.round };
     }
   throw new Error('no fact revealed later in this record');
 }
@@ -121,8 +123,8 @@ describe('the debrief', () => {
       }
       if (round < scenario.rounds) await page.locator('#knew-next').click();
     }
-    // The full picture shows it before the reveal, marked as hidden from the role.
-    for (let round = scenario.rounds; round > fact.reveal - 1; round--) await page.locator('#knew-prev').click();
+    // The full picture shows it in the round it happened, before the reveal, marked as hidden from the role.
+    for (let round = scenario.rounds; round > fact.round; round--) await page.locator('#knew-prev').click();
     await page.locator('#knew-full').check();
     await expect.poll(text).toContain(fact.text);
     expect(await page.locator('#knew-log li.secret .hidden-from').count()).toBeGreaterThan(0);
