@@ -371,6 +371,7 @@ class OnlineScreen {
       h(
         'p',
         { class: 'online-row' },
+        this.last?.waiting ? h('button', { type: 'button', class: 'btn primary', id: 'online-start', title: 'Start the game: the first phase’s clock starts on every screen', onclick: () => this.room?.send('facilitate', { command: 'start' }) }, 'Start') : null,
         h('a', { class: 'btn primary', id: 'online-console', href: `/?facilitate=${code}`, target: '_blank' }, 'Open the facilitator’s console'),
         h('a', { class: 'btn', id: 'online-projector', href: `/?${l && SCENARIOS.some((s) => s.id === l.scenario) ? `scenario=${l.scenario}&` : ''}project=${code}`, target: '_blank' }, 'Open the projector screen'),
       ),
