@@ -1,51 +1,52 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createGame, freshDataDir, Player, startServerProcess, until, type ServerProcess } from './helpers';
+import { createGame, Player, startServerProcess, STORES, until, type ServerProcess } from './helpers';
 
 /**
  * The facilitator's Start (docs/facilitator.md, Pace): a game hosted for a class waits in the lobby
  * with its clock stopped, every seat's moves refused, until the console's Start; stored with the
- * room's settings, so a restart keeps it waiting (or started).
+ * room's settings, so a restart keeps it waiting (or started). On PGlite, and on PostgreSQL when
+ * DATABASE_URL is set.
  */
-
-let env: Record<string, string>;
-let server: ServerProcess;
-const players: Player[] = [];
 
 type Last = { waiting?: boolean; paused?: boolean; deadlineAt?: number | null };
 const last = (p: Player) => p.views.at(-1) as unknown as Last & Player['views'][number];
 
-async function join(code: string, options: Record<string, unknown> = {}): Promise<Player> {
-  const p = await Player.join(server.url, code, options);
-  players.push(p);
-  await until(() => p.views.length > 0 || p.lobby !== null);
-  return p;
-}
+describe.each(STORES)('the facilitator’s Start, on $name', (store) => {
+  let env: Record<string, string>;
+  let server: ServerProcess;
+  const players: Player[] = [];
 
-async function facilitate(p: Player, message: Record<string, unknown>): Promise<{ code: string; message: string } | null> {
-  const views = p.views.length;
-  const refusals = p.refusals.length;
-  p.room.send('facilitate', message);
-  await until(() => p.views.length > views || p.refusals.length > refusals);
-  return p.refusals.length > refusals ? p.refusals.at(-1)! : null;
-}
+  async function join(code: string, options: Record<string, unknown> = {}): Promise<Player> {
+    const p = await Player.join(server.url, code, options);
+    players.push(p);
+    await until(() => p.views.length > 0 || p.lobby !== null);
+    return p;
+  }
 
-async function restart(): Promise<void> {
-  for (const p of players.splice(0)) await p.leave();
-  expect(await server.stop()).toBe(0);
-  server = await startServerProcess(env);
-}
+  async function facilitate(p: Player, message: Record<string, unknown>): Promise<{ code: string; message: string } | null> {
+    const views = p.views.length;
+    const refusals = p.refusals.length;
+    p.room.send('facilitate', message);
+    await until(() => p.views.length > views || p.refusals.length > refusals);
+    return p.refusals.length > refusals ? p.refusals.at(-1)! : null;
+  }
 
-beforeAll(async () => {
-  env = { DATA_DIR: await freshDataDir() };
-  server = await startServerProcess(env);
-});
+  async function restart(): Promise<void> {
+    for (const p of players.splice(0)) await p.leave();
+    expect(await server.stop()).toBe(0);
+    server = await startServerProcess(env);
+  }
 
-afterAll(async () => {
-  for (const p of players) await p.leave();
-  await server?.stop();
-});
+  beforeAll(async () => {
+    env = await store.env();
+    server = await startServerProcess(env);
+  });
 
-describe('the facilitator’s Start', () => {
+  afterAll(async () => {
+    for (const p of players) await p.leave();
+    await server?.stop();
+  });
+
   test('a game hosted with start=facilitator waits: no clock, moves and the computer wait, the clock commands refused; a restart keeps it waiting; Start sets the first phase’s deadline from the phase times and moves are accepted', async () => {
     const game = await createGame(server.url, 'scenario=honiara&seed=start-1&lesson=lesson-50&start=facilitator&seats=PNG:bot-easy');
     let fac = await join(game.code, { host: game.hostToken, full: true });
