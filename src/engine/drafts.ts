@@ -1,7 +1,7 @@
 import type { GameState, Offer, PactDeal, PowerId } from './types';
 import { funderOf, islandsOfDeal } from './deals';
 import { applyEvent } from './events';
-import { clampAlignment, clampMetric, own } from './util';
+import { CLAUSE_NAMES, clampAlignment, clampMetric, own, possessive } from './util';
 import type { Say } from './log';
 import { packageText } from './packages';
 
@@ -57,9 +57,9 @@ function draftText(g: GameState, o: Offer): string {
   const d = o.deal;
   const power = own(g.powers, funderOf(d))?.name ?? funderOf(d);
   if (d.kind === 'pact')
-    return `${pactName(d)} with ${power}${d.clauses.length ? `, with ${d.clauses.map((c) => `${c.kind}${c.secret ? ' (meant to be secret)' : ''}`).join(', ')}` : ''}`;
+    return `${pactName(d)} with ${power}${d.clauses.length ? `, with ${d.clauses.map((c) => `the ${CLAUSE_NAMES[c.kind]} clause${c.secret ? ' (meant to be secret)' : ''}`).join(', ')}` : ''}`;
   if (d.kind === 'cable') return `a cable by ${own(g.vendors, d.vendor)?.name ?? d.vendor} financed by ${power}`;
-  if (d.kind === 'diplomatic') return `${d.act} with ${power}`;
+  if (d.kind === 'diplomatic') return d.act === 'switchRecognition' ? `a switch of recognition to ${power}` : `joining ${possessive(power)} programme`;
   if (d.kind === 'package') return packageText(g, d);
   return `${d.kind === 'aid' ? 'aid' : d.project} from ${power}, US$ ${d.amount} thousand`;
 }

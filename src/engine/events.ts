@@ -7,7 +7,7 @@ import { islandsOnRoute, refreshNetworks } from './cables';
 import { newGovernment, runElection } from './domestic';
 import { debtByCreditor, totalDebt } from './aid';
 import { transfer } from './money';
-import { clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
+import { CLAUSE_NAMES, clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
 import { convene } from './forum';
 
@@ -302,7 +302,7 @@ function leak(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
     power.reputation = clampMetric(power.reputation - 6);
   }
   record(g, 'leak', t.title ?? `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
-  say(`A leaked document shows a secret ${c.kind} clause in the pact between ${island?.name ?? '?'} and ${power?.name ?? '?'} (${a.id}).`, 'all', [c.id]);
+  say(`A leaked document shows a secret ${CLAUSE_NAMES[c.kind]} clause in the pact between ${island?.name ?? '?'} and ${power?.name ?? '?'} (${a.id}).`, 'all', [c.id]);
 }
 
 function election(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {

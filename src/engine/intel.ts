@@ -1,6 +1,6 @@
 import type { GameState, IslandId, Offer, PowerId } from './types';
 import { POWERS } from './types';
-import { addAudience, canSee, own } from './util';
+import { addAudience, canSee, CLAUSE_NAMES, own } from './util';
 import type { Say } from './log';
 
 /**
@@ -52,7 +52,7 @@ export function briefIntel(g: GameState, say: Say): void {
         if (canSee(c.seenBy, p)) continue;
         c.seenBy = addAudience(c.seenBy, [p]);
         learned.push(c.id);
-        say(`Intelligence: agreement ${a.id} has a secret ${c.kind} clause.`, [p], [c.id]);
+        say(`Intelligence: agreement ${a.id} has a secret ${CLAUSE_NAMES[c.kind]} clause.`, [p], [c.id]);
       }
     }
     if (learned.length === 0) say(`Intelligence: nothing new from ${watched.map((i) => own(g.islands, i)?.name).join(', ')}.`, [p]);

@@ -4,7 +4,7 @@ import type { GameState, IslandId, Order, OrderKind, PowerId, Refusal, RoleId } 
 import { chance } from './rng';
 import { transfer, balanceOf } from './money';
 import { repayEarly, rescheduleDebt } from './aid';
-import { clamp, canSee, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
+import { CLAUSE_NAMES, clamp, canSee, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
 import { convene } from './forum';
 
@@ -159,7 +159,7 @@ export function executeOrder(g: GameState, role: RoleId, order: Order, say: Say)
       }
       const traced = chance(g, 30);
       if (traced) power.reputation = clampMetric(power.reputation - 3);
-      say(`A leaked draft shows a secret ${found.c.kind} clause in agreement ${found.a.id}${traced ? `; the leak is traced to ${power.name}` : ''}.`, 'all', [found.c.id]);
+      say(`A leaked draft shows a secret ${CLAUSE_NAMES[found.c.kind]} clause in agreement ${found.a.id}${traced ? `; the leak is traced to ${power.name}` : ''}.`, 'all', [found.c.id]);
       return;
     }
     case 'vendorPressure': {

@@ -29,6 +29,14 @@ export interface RoomSettings {
   phaseSec?: { negotiation: number; decisions: number } | undefined;
   /** The facilitator's set-up, seat by seat: people (the default), a team with sub-roles, or the computer at a level. */
   seats?: Partial<Record<string, SeatAssignment>> | undefined;
+  /**
+   * 'facilitator': the game waits in the lobby, its clock stopped and every seat's moves refused,
+   * until the facilitator presses Start (the menu's Host a game asks for it whenever the phases are
+   * timed). Absent: the game starts when it is created (the API's default, the tests', the load test's).
+   */
+  start?: 'facilitator' | undefined;
+  /** When the facilitator started the game (ms since 1970); absent while it waits for the Start. */
+  startedAt?: number | undefined;
 }
 
 export const BOT_LEVELS = ['easy', 'normal', 'hard'] as const;
@@ -112,6 +120,8 @@ const hostMessage = z.discriminatedUnion('command', [
 /** The facilitator's console (docs/facilitator.md): pace, injects, messages, a seat's view. */
 const seconds = z.number().int().min(0).max(3 * 3600);
 const facilitatorMessage = z.discriminatedUnion('command', [
+  /** The game waiting in the lobby begins: the first phase's clock starts from the phase times. */
+  z.strictObject({ command: z.literal('start') }),
   z.strictObject({ command: z.literal('pause') }),
   z.strictObject({ command: z.literal('resume') }),
   z.strictObject({ command: z.literal('endPhase') }),
@@ -138,6 +148,10 @@ const ballotMessage = z.strictObject({ vote: z.number().int().min(1), option: z.
 
 /** What a seat's refused move says while the game is paused. */
 export const PAUSED_MESSAGE = 'Paused by the facilitator: wait for the game to resume.';
+/** What a seat's refused move says before the facilitator has started the game. */
+export const NOT_STARTED_MESSAGE = 'The facilitator has not started the game yet: wait for the clock to start.';
+/** What the console is told of a clock command before the Start. */
+const START_FIRST = 'The game has not started yet: press Start (it starts the clock from the phase times).';
 
 /** One online game: the MatchHost is the authority; every client receives only its own view. */
 export class GameRoom extends Room {
@@ -173,6 +187,11 @@ export class GameRoom extends Room {
   private get store(): GameStore {
     if (!context) throw new Error('The game server has no store.');
     return context.store;
+  }
+
+  /** Waiting in the lobby for the facilitator's Start: no clock, no seat's move, no computer player. */
+  private get waiting(): boolean {
+    return this.settings.start === 'facilitator' && this.settings.startedAt === undefined;
   }
 
   override async onCreate(options: { game: StoredGame }): Promise<void> {
@@ -379,7 +398,8 @@ export class GameRoom extends Room {
     const { by: _by, cosigned: _cosigned, ...sent } = parsed.data.action;
     let action = sent as Action;
     if (action.role !== m.viewer) return this.refuse(client, 'notYourSeat', `You play ${m.viewer}: you cannot act for ${String(action.role)}.`, undefined, ack);
-    // A question to the facilitator may still be asked while the game is paused.
+    // A question to the facilitator may still be asked before the Start and while the game is paused.
+    if (this.waiting && action.type !== 'message') return this.refuse(client, 'notStarted', NOT_STARTED_MESSAGE, undefined, ack);
     if (this.settings.paused && action.type !== 'message') return this.refuse(client, 'paused', PAUSED_MESSAGE, undefined, ack);
     if (m.subRole && action.type !== 'message') action = { ...action, by: m.subRole } as Action;
     const refusal = validate(this.host.state, action);
@@ -433,6 +453,7 @@ export class GameRoom extends Room {
       const titles = p.needs.map((id) => `the ${this.subRoleTitle(p.seat, id)}`).join(' or ');
       return this.refuse(client, 'notSigner', `Only ${titles} can sign this.`);
     }
+    if (this.waiting) return this.refuse(client, 'notStarted', NOT_STARTED_MESSAGE);
     if (this.settings.paused) return this.refuse(client, 'paused', PAUSED_MESSAGE);
     const signed = [...p.signed, { subRole: m.subRole!, person: m.person, at: Date.now() }];
     const needs = p.needs.filter((id) => id !== m.subRole);
@@ -643,7 +664,12 @@ export class GameRoom extends Room {
     if (!parsed.success) return this.refuse(client, 'malformed', 'Unknown facilitator command.');
     const c = parsed.data;
     if (this.host.over && c.command !== 'viewAs') return this.refuse(client, 'gameOver', 'The game is over.');
+    // Before the Start the clock and the phases stand still: only Start moves them.
+    if (this.waiting && ['pause', 'resume', 'timer', 'extend', 'endPhase', 'confirmVote'].includes(c.command)) return this.refuse(client, 'notStarted', START_FIRST);
     switch (c.command) {
+      case 'start':
+        if (!this.waiting) return this.refuse(client, 'started', 'The game has already started.');
+        return this.start();
       case 'pause':
       case 'resume':
         return this.setPaused(c.command === 'pause');
@@ -749,6 +775,15 @@ export class GameRoom extends Room {
     if (!said) this.broadcastViews();
   }
 
+  /** The Start: the phase open now gets its full time from the phase times, and the computer players begin. */
+  private async start(): Promise<void> {
+    this.settings.startedAt = Date.now();
+    this.armDeadline(true);
+    await this.store.setSettings(this.game.code, { ...this.settings });
+    this.broadcastViews();
+    this.clock.setTimeout(() => this.checkBots(), 0);
+  }
+
   private async setPaused(paused: boolean): Promise<void> {
     if (Boolean(this.settings.paused) === paused) return;
     if (paused) {
@@ -797,6 +832,14 @@ export class GameRoom extends Room {
     this.deadlineTimer = null;
     const phase = this.host.state.phase;
     const phaseSec = phase === 'negotiation' || phase === 'decisions' ? (this.settings.phaseSec?.[phase] ?? this.settings.deadlineSec) : 0;
+    if (this.waiting) {
+      // Waiting for the Start: no clock yet (the Start arms it).
+      if (this.settings.deadlineAt !== undefined) {
+        this.settings.deadlineAt = undefined;
+        void this.store.setSettings(this.game.code, { ...this.settings });
+      }
+      return;
+    }
     if (this.settings.paused) {
       // Paused: the clock stands still; a new phase starts with its full time waiting.
       if (restart) this.settings.pausedLeftMs = phaseSec > 0 ? phaseSec * 1000 : undefined;
@@ -823,7 +866,7 @@ export class GameRoom extends Room {
 
   /** At the deadline every seat that has not ended the phase is ended for it, recorded as such. */
   private async endAtDeadline(round: number, phase: string): Promise<void> {
-    if (this.settings.paused) return;
+    if (this.settings.paused || this.waiting) return;
     for (const seat of [...this.host.state.seats]) {
       if (this.host.state.round !== round || this.host.state.phase !== phase) return;
       if (!this.host.state.ended.includes(seat)) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'deadline');
@@ -844,7 +887,7 @@ export class GameRoom extends Room {
   }
 
   private checkBots(): void {
-    if (this.host.over || this.settings.paused) return;
+    if (this.host.over || this.settings.paused || this.waiting) return;
     for (const s of this.host.state.seats) if (!this.seatHasPerson(s) && !this.emptySince.has(s)) this.emptySince.set(s, Date.now());
     const phase = this.host.state.phase;
     if (phase !== 'negotiation' && phase !== 'decisions') return;
@@ -858,7 +901,7 @@ export class GameRoom extends Room {
       void context!.bots.run(level, this.host.view(seat), seat, this.game.seed, 0).then((actions) =>
         this.enqueue(async () => {
           try {
-            const still = () => !this.settings.paused && this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
+            const still = () => !this.settings.paused && !this.waiting && this.host.state.phase === phase && this.host.state.round === round && !this.host.state.ended.includes(seat) && !this.seatHasPerson(seat);
             for (const action of actions) if (action.role === seat && still()) await this.apply(action, seat, '', 'bot');
             if (still()) await this.apply({ type: 'endPhase', role: seat }, seat, '', 'bot');
           } finally {
@@ -1008,6 +1051,8 @@ export class GameRoom extends Room {
       view: this.host.view(viewer),
       deadlineAt: this.settings.paused ? null : (this.settings.deadlineAt ?? null),
       paused: this.settings.paused === true,
+      // Waiting in the lobby for the facilitator's Start.
+      waiting: this.waiting,
       pausedLeftMs: this.settings.paused ? (this.settings.pausedLeftMs ?? null) : null,
     };
     // Copies: the room changes its settings and the record's hashes in place, and a patch is the difference of two messages.

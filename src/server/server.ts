@@ -170,6 +170,11 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
     if (Number.isInteger(botAfter) && botAfter >= 0 && botAfter <= 3600) settings.botAfterSec = botAfter;
     const level = url.searchParams.get('botLevel');
     if (level === 'easy' || level === 'normal' || level === 'hard' || level === 'simple') settings.botLevel = level;
+    // start=facilitator: the game waits in the lobby, its clock stopped, until the facilitator's Start
+    // (the menu's Host a game asks for it whenever the phases are timed); start=now or none: at once.
+    const start = url.searchParams.get('start');
+    if (start === 'facilitator') settings.start = 'facilitator';
+    else if (start !== null && start !== 'now') return json(res, 400, { error: `A game starts "now" or when the "facilitator" presses Start, not "${start.slice(0, 40)}".` });
     // The set-up, seat by seat: seats=SLB:team,PNG:bot-hard,canberra:people.
     const seatsParam = url.searchParams.get('seats');
     if (seatsParam) {

@@ -511,6 +511,7 @@ export class App {
         { class: 'bar-actions' },
         h('span', { class: 'seat-chip', title: 'The role at this screen' }, swatch(view, role), h('span', { class: 'sr-only' }, 'Playing as '), roleName(view, role)),
         online?.paused ? h('span', { class: 'online-paused', id: 'online-paused', role: 'status' }, 'Paused by the facilitator') : null,
+        online?.waiting ? h('span', { class: 'online-paused', id: 'online-waiting', role: 'status', title: 'The game begins, and its clock starts, when the facilitator presses Start' }, 'Waiting for the facilitator to start') : null,
         online ? h('button', { type: 'button', class: 'btn small quiet', id: 'ask-facilitator', title: 'A private question to the facilitator: only your seat and the facilitator see it', onclick: () => this.askFacilitator(role) }, 'Ask the facilitator') : null,
         online?.deadlineAt ? h('span', { class: 'online-chip deadline', id: 'online-time-left', title: 'Time left in this phase: at the deadline the phase ends for every seat that has not ended it' }, deadlineText(online.deadlineAt)) : null,
         h('span', { class: online ? 'online-chip' : 'save-state', id: online ? 'online-game' : null, 'aria-live': 'off', title: online ? 'The game server keeps this game: this seat carries on from any device with the join code.' : null }, saveText),

@@ -65,6 +65,8 @@ export interface OnlineSeat {
   deadlineAt: number | null;
   /** Paused by the facilitator: the seat's moves are refused until the game resumes. */
   paused?: boolean | undefined;
+  /** Waiting for the facilitator's Start (src/server/room.ts): the clock is stopped and moves are refused until then. */
+  waiting?: boolean | undefined;
   /** A team seat (src/engine/subroles.ts): this member's sub-role and the moves waiting for a signature. */
   team?: OnlineTeam | undefined;
 }

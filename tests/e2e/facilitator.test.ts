@@ -66,6 +66,30 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   }
   const [png, , canberra] = others as [Player, Player, Player, Player];
 
+  // Hosted for a class (a deadline chosen), the game waits in the lobby for the console's Start: no
+  // clock on any screen, the seat's moves refused; the console's clock boxes show the game's own times.
+  await fac.locator('#fac-start').waitFor({ timeout: 15_000 });
+  expect(await fac.locator('#fac-clock').innerText()).toBe('Not started');
+  expect(await fac.locator('#fac-neg-min').inputValue()).toBe('10');
+  expect(await fac.locator('#fac-dec-min').inputValue()).toBe('10');
+  await slb.locator('#online-waiting').waitFor({ timeout: 15_000 });
+  expect(await slb.locator('#online-time-left').count()).toBe(0);
+  await projector.locator('#proj-waiting').waitFor({ timeout: 15_000 });
+  expect(await projector.locator('#proj-clock').innerText()).toBe('');
+  expect((await png.act({ type: 'endPhase', role: 'PNG' }))?.message).toBe('The facilitator has not started the game yet: wait for the clock to start.');
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-before-start.png') });
+  // Start: the first phase's clock (10 minutes) runs on the seat's page, the projector and the console.
+  await fac.locator('#fac-start').click();
+  await slb.locator('#online-time-left').waitFor({ timeout: 15_000 });
+  expect(await slb.locator('#online-time-left').innerText()).toMatch(/^(10:00|9:[45]\d) left$/);
+  expect(await slb.locator('#online-waiting').count()).toBe(0);
+  await expect.poll(() => projector.locator('#proj-clock').innerText(), { timeout: 15_000 }).toMatch(/^(10:00|9:[45]\d)$/);
+  expect(await projector.locator('#proj-waiting').count()).toBe(0);
+  await fac.locator('#fac-pause').waitFor();
+  expect(await fac.locator('#fac-start').count()).toBe(0);
+  expect(await fac.locator('#fac-clock').innerText()).toMatch(/^(10:00|9:[45]\d)$/);
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-after-start.png') });
+
   // Canberra's private aid offer to the Solomons: on the console, marked private; never on the projector.
   expect(await canberra.act({ type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 7770, financing: { kind: 'grant', by: 'canberra' } } })).toBeNull();
   await expect.poll(() => fac.locator('#fac-offers').innerText(), { timeout: 15_000 }).toMatch(/Canberra → Solomon Islands[\s\S]*private[\s\S]*\$7\.77m/);

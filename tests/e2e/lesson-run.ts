@@ -10,7 +10,7 @@ import { namesForIds } from '../../src/ui/names';
 /**
  * A lesson played in browsers, as a class would (issue 14, the facilitator's console): the teacher
  * hosts the scenario's lesson cut from the menu, opens the console, makes every seat a team, sets
- * the phases' clocks and starts the clock; the projector shows the room's screen; each team is two
+ * the phases' clocks and, once the teams are seated, presses Start; the projector shows the room's screen; each team is two
  * people on devices of their own, each joined with the code as a sub-role. Everything is done
  * through the pages: the offer composer, the Offers tab's Accept, the Orders tab, the team strip's
  * Approve and sign, the console's Pause, Resume and Inject. Nobody ends a phase: the deadline does.
@@ -425,16 +425,30 @@ export async function runLesson(o: LessonOptions): Promise<LessonResult> {
       await fac.locator('#fac-news-to').selectOption(seat);
       await fac.locator('#fac-send-news').click();
     }
-    // The clock: every phase --phase-seconds, this one from now.
+    // Until the Start the game waits in the lobby: no clock on any page, and the console's clock
+    // boxes show the cut's own phase times.
+    const cutTimes = [await fac.locator('#fac-neg-min').inputValue(), await fac.locator('#fac-dec-min').inputValue()];
+    if (lesson === 'lesson-50' && scenario === 'honiara' && cutTimes.join(',') !== '6,3') run.problems.push(`The console's Next phases show ${cutTimes.join(' and ')} minutes, not the cut's 6 and 3`);
+    for (const m of members) if ((await m.page.locator('#online-waiting').count()) === 0 || (await m.page.locator('#online-time-left').count()) > 0) run.problems.push(`${m.title}'s page does not show the game waiting for the Start`);
+    // The clock: every phase --phase-seconds, then Start: the first phase's clock runs from now.
     const minutes = (o.phaseSeconds / 60).toFixed(3).replace(/\.?0+$/, '');
     await fac.locator('#fac-neg-min').fill(minutes);
     await fac.locator('#fac-dec-min').fill(minutes);
     await fac.locator('#fac-phase-times').click();
-    await fac.locator('#fac-minutes').fill(minutes);
-    await fac.locator('#fac-set-timer').click();
+    // One connection, handled in order by the room: the phase times are set before the Start reads them.
+    const shown = `negotiation ${Math.round((Math.round(Number(minutes) * 60) / 60) * 100) / 100} min`;
+    await until('the phase times on the console', async () => (await fac.locator('#fac-waiting').innerText().catch(() => '')).includes(shown), 10_000).catch((e: unknown) => run.problems.push(String(e)));
+    await run.shot(fac, 'console-before-start');
+    await run.shot(members.find((m) => m.seat === 'SLB')!.page, 'team-before-start');
+    await fac.locator('#fac-start').click();
     const started = Date.now();
     const setUpSec = (started - began) / 1000;
-    run.log(`set up in ${setUpSec.toFixed(1)} s; the clock runs`);
+    await until('the clock on every page', async () => {
+      for (const m of members) if ((await m.page.locator('#online-time-left').count()) === 0) return false;
+      return (await fac.locator('#fac-start').count()) === 0;
+    }, 20_000).catch((e: unknown) => run.problems.push(String(e)));
+    await run.shot(fac, 'console-after-start');
+    run.log(`set up in ${setUpSec.toFixed(1)} s; started: the clock runs`);
     await until('the briefings on every seat', async () => {
       for (const m of members) if (!(await bodyText(m.page)).includes(codeword(m.seat))) return false;
       return true;

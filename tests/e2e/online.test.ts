@@ -73,8 +73,14 @@ test('a host and two players on their own browsers: join by code, play on the us
       throw new Error(`${String(e)}\n${await text(slb)}`);
     });
   await onMatchScreen(slb, /Solomon Islands/);
-  // The top bar names the game and counts down the host's deadline for the phase.
+  // The top bar names the game; hosted with a deadline, the game waits for the host's Start (on the
+  // host's screen or the console), and from then on the top bar counts down the phase's deadline.
   await expect.poll(() => slb.locator('#online-game').textContent()).toContain(code);
+  await slb.locator('#online-waiting').waitFor({ timeout: 15_000 });
+  expect(await slb.locator('#online-time-left').count()).toBe(0);
+  await host.locator('#online-start').click();
+  await expect.poll(() => slb.locator('#online-waiting').count(), { timeout: 15_000 }).toBe(0);
+  expect(await host.locator('#online-start').count()).toBe(0);
   await expect.poll(() => slb.locator('#online-time-left').innerText()).toMatch(/^(10:00|9:\d\d) left$/);
   expect(await slb.locator('#online-time-left').isVisible()).toBe(true);
   // Saves belong to games kept in this browser: an online seat has none to offer.

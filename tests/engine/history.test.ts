@@ -182,6 +182,10 @@ describe('drafts and leaks', () => {
     expect(view(withLeak, 'washington').offers.map((o) => o.id)).toContain(draft.id);
     expect(view(noLeak, 'washington').offers.map((o) => o.id)).not.toContain(draft.id);
     expect(withLeak.log.some((e) => e.seenBy === 'all' && e.text.startsWith('A draft China-Solomon Islands security agreement leaks (Mar 2022): the draft'))).toBe(true);
+    // The news names the clauses as the rest of the game does, not by their rule identifiers.
+    const news = withLeak.log.find((e) => e.text.includes('the draft is public'))!.text;
+    expect(news).toContain('with the unrest-deployment clause (meant to be secret), the ship-visits clause (meant to be secret)');
+    expect(news).not.toMatch(/unrestDeployment|shipVisits/);
     expect(withLeak.events.find((e) => e.kind === 'leak')).toMatchObject({ island: 'SLB', title: 'A draft China-Solomon Islands security agreement leaks (Mar 2022)' });
     expect(withLeak.islands.SLB!.legitimacy).toBe(noLeak.islands.SLB!.legitimacy - 10);
     expect(withLeak.powers.beijing!.reputation).toBe(noLeak.powers.beijing!.reputation - 6);

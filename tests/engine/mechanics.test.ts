@@ -123,6 +123,7 @@ describe('event deck', () => {
     expect(view(g, 'canberra').agreements[0]!.clauses.map((c) => c.kind)).toEqual(['unrestDeployment']);
     expect(g.powers.beijing!.reputation).toBe(rep - 6);
     expect(g.events.at(-1)).toMatchObject({ kind: 'leak', island: 'SLB' });
+    expect(g.log.some((e) => e.seenBy === 'all' && e.text.startsWith('A leaked document shows a secret unrest-deployment clause in the pact between Solomon Islands and Beijing'))).toBe(true);
   });
 
   it('an election can bring in a government that leans another way', () => {

@@ -58,6 +58,7 @@ describe('sealed orders of the powers', () => {
     const after = withOrders(known, [['canberra', { kind: 'leakDraft', clause: clauseNo(g, 'a1'), amount: 0 }]]);
     expect(view(after, 'washington').agreements[0]!.clauses.map((c) => c.kind)).toEqual(['unrestDeployment']);
     expect(after.islands.SLB!.legitimacy).toBeLessThan(legit - 5);
+    expect(after.log.some((e) => e.seenBy === 'all' && /^A leaked draft shows a secret unrest-deployment clause in agreement /.test(e.text))).toBe(true);
   });
 
   it('a vendor warning makes a later deal with that vendor cost the island the warning power\'s favour (FSM 2020)', () => {

@@ -23,6 +23,10 @@ interface ViewMessage {
   deadlineAt: number | null;
   paused?: boolean;
   pausedLeftMs?: number | null;
+  /** Waiting in the lobby for the Start. */
+  waiting?: boolean;
+  /** The room's settings (the host's views carry them): the phase times. */
+  settings?: { deadlineSec?: number; phaseSec?: { negotiation: number; decisions: number } };
   console?: { injects: ScenarioInject[]; deck: string[] };
 }
 
@@ -51,6 +55,8 @@ class FacilitatorConsole {
   private formsFor: string | null = null;
   /** The lobby: the join code and its QR code large, and who has joined each seat (a screen of its own). */
   private lobbyOpen = false;
+  /** Seconds for negotiation and for decisions, as the room last said: what the clock's boxes start from. */
+  private phaseSec = { negotiation: 0, decisions: 0 };
   /** The class vote open now (with the options' words: this is the facilitator's own device). */
   private vote: VoteMessage | null = null;
   private qr: string | null = null;
@@ -139,12 +145,14 @@ class FacilitatorConsole {
       deadlineAt: m.deadlineAt,
       paused: m.paused === true,
       pausedLeftMs: m.pausedLeftMs ?? null,
+      waiting: m.waiting === true,
       injects: m.console?.injects ?? previous?.injects ?? [],
       deck: m.console?.deck ?? previous?.deck ?? [],
       viewAs: previous?.viewAs ?? null,
     };
     this.hook.view = m.view;
     this.hook.paused = this.state.paused;
+    if (m.settings) this.phaseSec = { negotiation: m.settings.phaseSec?.negotiation ?? m.settings.deadlineSec ?? 0, decisions: m.settings.phaseSec?.decisions ?? m.settings.deadlineSec ?? 0 };
     // A seat's view follows the game while it is open (at most once a second: the room limits messages).
     if (previous?.viewAs) this.followViewAs(previous.viewAs.seat);
     if (this.formsFor !== m.view.seats.join(',')) {
@@ -197,6 +205,13 @@ class FacilitatorConsole {
     }
   }
 
+  /** The phase times the Start gives, in words: "negotiation 6 min, decisions 3 min" or "no deadline". */
+  private timesText(): string {
+    const m = (sec: number) => (sec > 0 ? `${Math.round((sec / 60) * 100) / 100} min` : 'no deadline');
+    const { negotiation, decisions } = this.phaseSec;
+    return negotiation === 0 && decisions === 0 ? 'no deadline' : `negotiation ${m(negotiation)}, decisions ${m(decisions)}`;
+  }
+
   private fail(message: string): void {
     this.problem = message;
     this.drawLive();
@@ -223,18 +238,21 @@ class FacilitatorConsole {
       ),
       v ? h('div', { class: 'fac-phase' }, h('span', { id: 'fac-phase' }, phaseLabel(v.phase)), h('span', { id: 'fac-clock', class: 'fac-clock' }, s ? clock(s) : '')) : null,
       s?.paused ? h('p', { class: 'fac-paused', id: 'fac-paused' }, 'Paused by the facilitator') : null,
+      s?.waiting ? h('p', { class: 'fac-waiting', id: 'fac-waiting' }, `Waiting for the Start: seats join and choose their parts; the clock starts (${this.timesText()}) when you press Start.`) : null,
       h(
         'div',
         { class: 'fac-pace', role: 'group', 'aria-label': 'Pace' },
-        s?.paused
-          ? h('button', { type: 'button', class: 'btn primary', id: 'fac-resume', onclick: () => this.send({ command: 'resume' }) }, 'Resume')
-          : h('button', { type: 'button', class: 'btn primary', id: 'fac-pause', disabled: !open, onclick: () => this.send({ command: 'pause' }) }, 'Pause'),
-        h('button', { type: 'button', class: 'btn', id: 'fac-minus', disabled: !open, onclick: () => this.send({ command: 'extend', seconds: -60 }) }, '−1 min'),
-        h('button', { type: 'button', class: 'btn', id: 'fac-plus', disabled: !open, onclick: () => this.send({ command: 'extend', seconds: 60 }) }, '+1 min'),
+        s?.waiting
+          ? h('button', { type: 'button', class: 'btn primary', id: 'fac-start', title: 'Start the game: the first phase’s clock starts on every screen', onclick: () => this.send({ command: 'start' }) }, 'Start')
+          : s?.paused
+            ? h('button', { type: 'button', class: 'btn primary', id: 'fac-resume', onclick: () => this.send({ command: 'resume' }) }, 'Resume')
+            : h('button', { type: 'button', class: 'btn primary', id: 'fac-pause', disabled: !open, onclick: () => this.send({ command: 'pause' }) }, 'Pause'),
+        h('button', { type: 'button', class: 'btn', id: 'fac-minus', disabled: !open || s?.waiting, onclick: () => this.send({ command: 'extend', seconds: -60 }) }, '−1 min'),
+        h('button', { type: 'button', class: 'btn', id: 'fac-plus', disabled: !open || s?.waiting, onclick: () => this.send({ command: 'extend', seconds: 60 }) }, '+1 min'),
         h('button', { type: 'button', class: 'btn', id: 'fac-debrief', title: 'Every round, what each side knew, what if: the debrief of this game so far', onclick: () => void this.debrief() }, 'Debrief'),
         h(
           'button',
-          { type: 'button', class: 'btn', id: 'fac-end-phase', disabled: !open, title: still.length ? `Ends the phase for ${still.map((x) => roleName(v!, x)).join(', ')}` : undefined, onclick: () => this.send({ command: 'endPhase' }) },
+          { type: 'button', class: 'btn', id: 'fac-end-phase', disabled: !open || s?.waiting, title: still.length ? `Ends the phase for ${still.map((x) => roleName(v!, x)).join(', ')}` : undefined, onclick: () => this.send({ command: 'endPhase' }) },
           'End the phase for everyone',
         ),
         h(
@@ -325,9 +343,12 @@ class FacilitatorConsole {
     const msgTo = audience('fac-message-to');
     const msgText = h('textarea', { id: 'fac-message-text', rows: 2, maxlength: 500, placeholder: 'Five minutes left in negotiation.', 'aria-label': 'Message' });
     // Minutes, with fractions for short phases (0.5 is 30 seconds).
-    const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, step: 'any', value: '8', 'aria-label': 'Minutes' });
-    const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, step: 'any', value: '8', 'aria-label': 'Minutes for negotiation' });
-    const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, step: 'any', value: '4', 'aria-label': 'Minutes for decisions' });
+    // The game's own phase times (a lesson cut's, or the deadline chosen at Host a game); this phase's box the current phase's, or 8 without one.
+    const asMinutes = (sec: number) => String(Math.round((sec / 60) * 1000) / 1000);
+    const current = v.phase === 'decisions' ? this.phaseSec.decisions : this.phaseSec.negotiation;
+    const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, step: 'any', value: current > 0 ? asMinutes(current) : '8', 'aria-label': 'Minutes' });
+    const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, step: 'any', value: asMinutes(this.phaseSec.negotiation), 'aria-label': 'Minutes for negotiation' });
+    const decisions = h('input', { id: 'fac-dec-min', type: 'number', min: 0, max: 180, step: 'any', value: asMinutes(this.phaseSec.decisions), 'aria-label': 'Minutes for decisions' });
     const undoRound = h('input', { id: 'fac-undo-round', type: 'number', min: 1, max: v.scenario.rounds, value: '1', 'aria-label': 'Round to go back to' });
     const undoReason = h('input', { id: 'fac-undo-reason', type: 'text', maxlength: 300, placeholder: 'The reason every seat will read', 'aria-label': 'Reason' });
     const ruleTarget = h('select', { id: 'fac-rule-target', 'aria-label': 'Whose figure' }, v.seats.map((seat) => h('option', { value: seat }, roleName(v, seat))));
@@ -350,7 +371,7 @@ class FacilitatorConsole {
           h('label', null, ' decisions ', decisions),
           h('button', { type: 'submit', class: 'btn', id: 'fac-phase-times' }, 'Use'),
         ),
-        h('p', { class: 'muted small' }, 'In minutes; a fraction for a short phase (0.5 is 30 seconds).'),
+        h('p', { class: 'muted small' }, 'In minutes; a fraction for a short phase (0.5 is 30 seconds); 0 for no deadline.'),
       ),
       h(
         'section',

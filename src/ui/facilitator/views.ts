@@ -30,6 +30,8 @@ export interface ConsoleState {
   deadlineAt: number | null;
   paused: boolean;
   pausedLeftMs: number | null;
+  /** Waiting in the lobby for the Start (src/server/room.ts): the clock stands still until then. */
+  waiting: boolean;
   injects: ScenarioInject[];
   deck: string[];
   viewAs: { seat: RoleId; view: GameView } | null;
@@ -41,6 +43,7 @@ export function clockText(ms: number): string {
 }
 
 export function clock(s: ConsoleState): string {
+  if (s.waiting) return 'Not started';
   if (s.paused) return s.pausedLeftMs !== null ? `${clockText(s.pausedLeftMs)} (paused)` : 'Paused';
   return s.deadlineAt !== null ? clockText(s.deadlineAt - Date.now()) : 'No deadline';
 }

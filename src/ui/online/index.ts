@@ -39,6 +39,8 @@ interface ViewMessage {
   seq: number;
   view: GameView;
   deadlineAt: number | null;
+  /** Waiting in the lobby for the facilitator's Start. */
+  waiting?: boolean;
 }
 
 interface OnlineHook {
@@ -169,7 +171,8 @@ class OnlineScreen {
 
   private async hostGame(scenario: string, deadline: number, lesson = ''): Promise<void> {
     this.problem = null;
-    const cut = lesson ? `&lesson=${encodeURIComponent(lesson)}` : '';
+    // A class's game (timed phases, or a lesson cut) waits in the lobby for the Start on the facilitator's console.
+    const cut = `${lesson ? `&lesson=${encodeURIComponent(lesson)}` : ''}${lesson || deadline > 0 ? '&start=facilitator' : ''}`;
     // An opened scenario file goes to the server as the request's body; the server checks it with the same loader.
     const file = isOpenedKey(scenario) ? this.opened.find((f) => f.key === scenario) : undefined;
     const res = await (file
@@ -368,10 +371,19 @@ class OnlineScreen {
       h(
         'p',
         { class: 'online-row' },
+        this.last?.waiting ? h('button', { type: 'button', class: 'btn primary', id: 'online-start', title: 'Start the game: the first phase’s clock starts on every screen', onclick: () => this.room?.send('facilitate', { command: 'start' }) }, 'Start') : null,
         h('a', { class: 'btn primary', id: 'online-console', href: `/?facilitate=${code}`, target: '_blank' }, 'Open the facilitator’s console'),
         h('a', { class: 'btn', id: 'online-projector', href: `/?${l && SCENARIOS.some((s) => s.id === l.scenario) ? `scenario=${l.scenario}&` : ''}project=${code}`, target: '_blank' }, 'Open the projector screen'),
       ),
-      v ? h('p', { id: 'online-phase' }, `Round ${v.round}: ${phaseLabel(v.phase)}. Still to end: ${v.seats.filter((s) => !v.ended.includes(s)).map((s) => roleName(v, s)).join(', ') || 'nobody'}.`) : null,
+      v
+        ? h(
+            'p',
+            { id: 'online-phase' },
+            this.last?.waiting
+              ? 'Waiting for the Start: press Start on the facilitator’s console once the teams are seated (the clock starts then).'
+              : `Round ${v.round}: ${phaseLabel(v.phase)}. Still to end: ${v.seats.filter((s) => !v.ended.includes(s)).map((s) => roleName(v, s)).join(', ') || 'nobody'}.`,
+          )
+        : null,
       v ? h('section', { class: 'online-feed', 'aria-label': 'News' }, h('h3', null, 'News'), ...renderFeed(v, this.feedState, () => this.draw())) : null,
     ];
   }

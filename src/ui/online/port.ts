@@ -21,6 +21,8 @@ export interface ViewMessage {
   deadlineAt: number | null;
   /** Paused by the facilitator (src/server/room.ts): moves are refused until it resumes. */
   paused?: boolean;
+  /** Waiting in the lobby for the facilitator's Start: moves are refused until then. */
+  waiting?: boolean;
 }
 
 const ONLINE = 'This game is kept by the game server, not in this browser';
@@ -203,7 +205,7 @@ export class OnlinePort implements GamePort {
       spectator: v,
       nextSeat: null,
       unsaved: false,
-      online: { code: this.code, seat: this.seat, deadlineAt: m.deadlineAt, paused: m.paused === true, team: this.teamOf() },
+      online: { code: this.code, seat: this.seat, deadlineAt: m.deadlineAt, paused: m.paused === true, waiting: m.waiting === true, team: this.teamOf() },
       ...(flow ? { flow } : {}),
     };
     if (this.scenario && !this.scenarioSent) {

@@ -20,6 +20,8 @@ interface ViewMessage {
   deadlineAt: number | null;
   paused?: boolean;
   pausedLeftMs?: number | null;
+  /** Waiting in the lobby for the facilitator's Start. */
+  waiting?: boolean;
 }
 
 declare global {
@@ -94,6 +96,7 @@ class ProjectorScreen {
         { class: 'proj-band' },
         h('div', null, h('h1', null, v.scenario.title), h('p', { class: 'proj-sub' }, v.phase === 'over' ? 'The game is over' : `Round ${v.round} of ${v.scenario.rounds} · ${phaseLabel(v.phase)}`)),
         m.paused ? h('p', { class: 'proj-paused', id: 'proj-paused' }, 'Paused by the facilitator') : null,
+        m.waiting ? h('p', { class: 'proj-paused', id: 'proj-waiting' }, 'Join now: the game starts soon') : null,
         h('p', { class: 'proj-clock', id: 'proj-clock', 'aria-label': 'Time left in this phase' }, this.clock()),
         h('p', { class: 'proj-join' }, 'Join: ', h('strong', null, this.code), h('br'), h('span', { class: 'proj-link' }, link)),
       ),
