@@ -1,4 +1,4 @@
-import { dealPrice, partiesOf, validate, type Action, type ActionTemplate, type Deal, type GameState, type GameView, type Refusal, type RoleId } from '../engine';
+import { cofundedTotal, dealPrice, partiesOf, validate, type Action, type ActionTemplate, type Deal, type GameState, type GameView, type Refusal, type RoleId } from '../engine';
 import { buildAction, fieldForRefusal, isShown, type Draft, type Field } from './form';
 
 /**
@@ -117,7 +117,8 @@ export function payerCost(v: Pick<GameView, 'landings' | 'vendors'>, deal: Deal,
   try {
     const price = dealPrice(v, deal);
     const share = deal.kind === 'cable' ? Math.max(0, Math.min(100, d.islandSharePct ?? 0)) : 0;
-    return Math.round((price * (100 - share)) / 100);
+    // Co-funders (a partner power, a development bank, a policy bank) pay their shares.
+    return Math.max(0, Math.round((price * (100 - share)) / 100) - cofundedTotal(v, deal));
   } catch {
     return 0;
   }

@@ -1,4 +1,4 @@
-import { type Action, type ActionTemplate, type Deal, type GameView, type Refusal, type RoleId } from '../engine';
+import { fundersText, scriptedCofunders, withScriptedCofunders, type Action, type ActionTemplate, type Deal, type GameView, type Refusal, type RoleId } from '../engine';
 import { cablePrice, describeDeal, describeOrder } from './describe';
 import { announce, h } from './dom';
 import { clearFieldError, renderField, type FieldContext } from './fields';
@@ -35,6 +35,29 @@ interface FormState {
   keepTo: boolean;
   /** The player has been warned that this offer promises more money than is free. */
   warnedOver: boolean;
+  /** Take the co-funding the scenario's script offers for this deal (Tokyo, a development bank, China Exim beside Beijing's loans). */
+  cofund: boolean;
+}
+
+/** The action as sent: with the scripted funders that would join its deal, when the player takes them. */
+function withCofunding(s: FormState, v: GameView, action: Action): Action {
+  const a = action as Action & { deal?: Deal };
+  if (!s.cofund || !a.deal) return action;
+  try {
+    return { ...a, deal: withScriptedCofunders(v, a.deal) } as Action;
+  } catch {
+    return action;
+  }
+}
+
+/** The co-funding on offer for a deal, in words ("Beijing 15% (loan at 1%), China Exim Bank 85% (loan at 1%)"), or null. */
+function cofundingOnOffer(v: GameView, deal: Deal | undefined): string | null {
+  if (!deal) return null;
+  try {
+    return scriptedCofunders(v, deal).length ? fundersText(v, withScriptedCofunders(v, deal)) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** What a sealed order does, what it costs and how likely it is to come out, before the player commits. */
@@ -137,7 +160,7 @@ export class Composer {
     // Same key and same parameters: keep what was typed. A changed domain (money spent) keeps the values too.
     if (!s || s.fields.map((f) => f.path).join() !== Object.keys(params).filter((k) => !k.includes('[]')).join()) {
       const fields = fieldsOf(params);
-      s = { key, fields, draft: initialDraft(fields, from), raw: {}, errors: {}, errorField: undefined, formError: null, touched: new Set(), prefix: `compose-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`, focusError: false, keepTo: false, warnedOver: false };
+      s = { key, fields, draft: initialDraft(fields, from), raw: {}, errors: {}, errorField: undefined, formError: null, touched: new Set(), prefix: `compose-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`, focusError: false, keepTo: false, warnedOver: false, cofund: true };
       this.forms.set(key, s);
     } else s.fields = fieldsOf(params);
     return s;
@@ -260,7 +283,7 @@ export class Composer {
         app.redraw();
         return;
       }
-      const action = buildAction(template, role, s.fields, s.draft);
+      const action = withCofunding(s, v, buildAction(template, role, s.fields, s.draft));
       const deal = (action as { deal?: Deal }).deal;
       const cost = deal && this.mode.kind !== 'amend' ? payerCost(v, deal, role) : 0;
       const purse = v.powers[role as keyof GameView['powers']]?.treasury;
@@ -336,6 +359,28 @@ export class Composer {
 
     const action = buildAction(template, role, s.fields, s.draft) as { deal?: Record<string, unknown> };
     const price = template.dealKind === 'cable' && action.deal ? cablePrice(v, action.deal) : null;
+    const onOffer = this.mode.kind === 'amend' ? null : cofundingOnOffer(v, action.deal as Deal | undefined);
+    const cofundBox = onOffer
+      ? h(
+          'div',
+          { class: 'field cofund' },
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              id: `${s.prefix}-cofund`,
+              checked: s.cofund,
+              onchange: (e: Event) => {
+                s.cofund = (e.target as HTMLInputElement).checked;
+                app.redraw();
+              },
+            }),
+            `Take the co-funding on offer: ${onOffer}`,
+          ),
+          h('p', { class: 'hint' }, 'The scenario’s other funders join on their own terms; you pay the rest.'),
+        )
+      : null;
     const payer = action.deal && typeof (action.deal.financing as { by?: unknown } | undefined)?.by === 'string' ? String((action.deal.financing as { by: string }).by) : null;
     const payerMoney = payer ? v.powers[payer as keyof GameView['powers']]?.treasury : undefined;
     const purse = v.powers[role as keyof GameView['powers']]?.treasury;
@@ -381,6 +426,7 @@ export class Composer {
       orderHelp(template, shown),
       shown.filter((f) => isShown(f, s.draft)).map((f) => renderField(f, ctx)),
       toNote ? h('p', { class: 'hint to-note', role: 'status' }, toNote) : null,
+      cofundBox,
       priceBox,
       moneyBox,
       s.formError ? h('p', { class: 'form-error', role: 'alert', tabindex: -1 }, s.formError) : null,

@@ -7,6 +7,35 @@ const need = siteForFile();
 const sentText = (page: Page) => page.locator('.composer .alert.ok').textContent();
 
 describe('the offer composer, first hour', () => {
+  it('Beijing: a telecom loan takes China Exim Bank\'s credit on offer (85%), not a grant, and the offer names every funder', async () => {
+    const { page, errors } = await freshPage(need());
+    page.setDefaultTimeout(10_000);
+    await newGame(page, { mode: 'solo', role: 'Beijing', seed: '3', level: 'Easy' });
+    await myTurn(page);
+    await page.getByRole('tab', { name: 'New offer' }).click();
+    const composer = page.locator('.composer');
+    await composer.getByRole('radio', { name: 'Telecom', exact: true }).check();
+    await composer.getByRole('group', { name: 'Island', exact: true }).getByRole('radio', { name: 'Papua New Guinea' }).check();
+    await composer.getByRole('radio', { name: 'Huawei', exact: true }).check();
+    await composer.getByLabel('Amount', { exact: true }).fill('40');
+    // A grant: Exim lends only beside Beijing's own loan, so nothing is on offer.
+    await composer.getByRole('radio', { name: 'Grant', exact: true }).check();
+    await expect.poll(() => composer.locator('.cofund').count()).toBe(0);
+    await composer.getByRole('radio', { name: 'Loan', exact: true }).check();
+    const cofund = composer.locator('.cofund');
+    await expect.poll(() => cofund.textContent()).toMatch(/Take the co-funding on offer: Beijing 15% \(loan at \d+%\), China Exim Bank 85% \(loan at 2%\)/);
+    await expect(cofund.locator('input').isChecked()).resolves.toBe(true);
+    await cofund.scrollIntoViewIfNeeded();
+    await shot(page, 'composer-exim-credit');
+    await composer.getByRole('button', { name: 'Send offer' }).click();
+    await expect.poll(() => sentText(page), { timeout: 15_000 }).toMatch(/Sent: .*Funded jointly: Beijing 15% \(loan at \d+%\), China Exim Bank 85% \(loan at 2%\)/);
+    // The offers panel names every funder and its share.
+    await page.getByRole('tab', { name: /Offers/ }).click();
+    await expect.poll(() => page.locator('.card', { hasText: 'China Exim Bank' }).first().textContent(), { timeout: 15_000 }).toMatch(/Funded jointly: Beijing 15% \(loan at \d+%\), China Exim Bank 85% \(loan at 2%\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Canberra: legal defaults, linked parties, money promised and free, only what Canberra may offer, money as entered', async () => {
     const { page, errors } = await freshPage(need());
     page.setDefaultTimeout(10_000);
