@@ -70,6 +70,7 @@ export function pledgeCovers(g: Scripted, pledge: FundingPledge, deal: Deal, of?
   if (pledge.untilRound !== undefined && g.round > pledge.untilRound) return false;
   if (!dealIslands(g, deal).some((i) => pledge.islands.includes(i))) return false;
   if (pledge.trustedVendor && 'vendor' in deal && own(g.vendors, deal.vendor)?.trusted !== true) return false;
+  if (pledge.vendorFrom && 'vendor' in deal && own(g.vendors, deal.vendor)?.origin !== pledge.vendorFrom) return false;
   return true;
 }
 
@@ -215,7 +216,7 @@ export function scriptText(g: Pick<GameState, 'islands'> & { funders?: GameState
       const where = p.islands.map((i) => own(g.islands, i)?.name ?? i).join(' or ');
       const when = p.fromRound !== undefined || p.untilRound !== undefined ? ` (rounds ${p.fromRound ?? 1}–${p.untilRound ?? '…'})` : '';
       const beside = funder.of ? ` beside a loan from ${own(g.powers ?? {}, funder.of)?.name ?? funder.of}` : '';
-      return `up to ${p.sharePct}% of ${p.deal === 'cable' ? 'a cable' : p.deal === 'aid' ? 'aid' : 'a telecom project'}${beside} to ${where}${p.trustedVendor ? ' by a trusted vendor' : ''}, as ${termsText(p.terms)}${when}`;
+      return `up to ${p.sharePct}% of ${p.deal === 'cable' ? 'a cable' : p.deal === 'aid' ? 'aid' : 'a telecom project'}${beside} to ${where}${p.trustedVendor ? ' by a trusted vendor' : ''}${p.vendorFrom ? ` by a vendor from ${own(g.powers ?? {}, p.vendorFrom)?.name ?? p.vendorFrom}` : ''}, as ${termsText(p.terms)}${when}`;
     })
     .join('; ');
 }

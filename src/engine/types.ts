@@ -816,6 +816,8 @@ export interface FundingPledge {
   islands: IslandId[];
   /** Only vendors trusted by the Canberra-Washington programme (Tokyo's condition). */
   trustedVendor?: boolean | undefined;
+  /** Only vendors from this power (China Exim's credits are tied to Chinese contractors). */
+  vendorFrom?: PowerId | undefined;
   /** The largest share it pays, percent of the price. */
   sharePct: number;
   terms: { kind: 'grant' } | { kind: 'loan'; ratePct: number; years: number; graceYears: number };

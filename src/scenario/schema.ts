@@ -117,6 +117,7 @@ export const scriptedFunderSchema = z
             deal: z.enum(['cable', 'aid', 'telecom']).describe('the kind of deal it co-funds'),
             islands: z.array(islandId).min(1).max(40).describe('the deal must reach one of these islands'),
             trustedVendor: z.boolean().optional().describe('only with a vendor on the trusted list'),
+            vendorFrom: z.enum(POWERS).optional().describe("only with a vendor from this power (a tied credit: China Exim's for Chinese contractors)"),
             sharePct: int(1, 99).describe('the largest share of the price it pays, percent'),
             terms: z.discriminatedUnion('kind', [
               z.object({ kind: z.literal('grant') }).strict(),

@@ -42,7 +42,7 @@ describe("a policy bank (China Exim beside Beijing's loans)", () => {
     expect(books.SLB).toBe(g.islands.SLB!.treasury);
   });
 
-  it('joins only a loan led by its own power: a grant or a Canberra loan with Exim credit is refused with a reason', () => {
+  it('joins only a loan led by its own power, for a Chinese vendor: a grant, a Canberra loan or Ericsson towers with Exim credit are refused with a reason', () => {
     const g = honiara();
     const grant = step(g, offer(towers({ financing: { kind: 'grant', by: 'beijing' } })));
     expect(grant.ok).toBe(false);
@@ -50,6 +50,10 @@ describe("a policy bank (China Exim beside Beijing's loans)", () => {
     const canberra = step(g, offer(towers({ vendor: 'ericsson', financing: { kind: 'loan', by: 'canberra', ratePct: 1, years: 20, graceYears: 5 } }), 'canberra'));
     expect(canberra.ok).toBe(false);
     if (!canberra.ok) expect(canberra.refusal.field).toBe('deal.cofunders[0].by');
+    // Its credit is tied to Chinese contractors: Ericsson's towers get none.
+    const ericsson = step(g, offer(towers({ vendor: 'ericsson' })));
+    expect(ericsson.ok).toBe(false);
+    if (!ericsson.ok) expect(ericsson.refusal.message).toMatch(/by a vendor from Beijing/);
   });
 
   it('a scenario giving a policy bank a grant pledge, or a power not in the game, names the file and the field', () => {
