@@ -59,6 +59,8 @@ test('class as one actor: the facilitator puts the Solomons’ options to a vote
   const canberra = await Player.join(server.url, code);
   await canberra.claim('canberra', 'team-canberra');
   expect(await canberra.act({ type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'aid', island: 'SLB', amount: 7770, financing: { kind: 'grant', by: 'canberra' } } })).toBeNull();
+  // The answer can come before the view that holds the offer.
+  await until(() => canberra.view.offers.length > 0, 15_000);
   const offer = canberra.view.offers.at(-1)!;
 
   await fac.locator('#fac-vote-seat').selectOption('SLB');
