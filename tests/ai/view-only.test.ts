@@ -3,7 +3,7 @@ import { CLAUSE_KINDS, view, type GameState, type RoleId } from '../../src/engin
 import { seedState } from '../../src/engine/rng';
 import { MatchHost } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
-import { policyByName, type Policy } from '../../src/ai';
+import { makeBot, policyByName, type Policy } from '../../src/ai';
 import { loadScenario } from '../helpers';
 
 /**
@@ -65,7 +65,7 @@ const random = policyByName('random')!;
 const simple = policyByName('simple')!;
 
 /** A game part played: random and simple seats make private offers, secret clauses and sealed orders for the bots to not see. */
-function stateAt(id: string, seed: string, rounds: number, phase: 'negotiation' | 'decisions'): GameState {
+function stateAt(id: string, seed: string, rounds: number, phase: 'negotiation' | 'decisions', turnOf?: RoleId): GameState {
   const { scenario, hash } = loadScenario(id);
   const host = new MatchHost(scenario, hash, seed, { hashes: false });
   const mixed = (role: RoleId) => (host.state.seats.indexOf(role) % 2 ? random : simple);
@@ -74,7 +74,11 @@ function stateAt(id: string, seed: string, rounds: number, phase: 'negotiation' 
   if (phase === 'decisions') {
     for (const role of host.state.seats) host.submit({ type: 'endPhase', role });
   }
-  for (const role of host.state.seats) for (const a of mixed(role)(host.view(role), role, { seed, pass: 0 })) host.submit(a);
+  for (const role of host.state.seats) {
+    // Stopped at `turnOf`'s turn if given: the seats before it have played the first pass.
+    if (role === turnOf) break;
+    for (const a of mixed(role)(host.view(role), role, { seed, pass: 0 })) host.submit(a);
+  }
   return host.state;
 }
 
@@ -107,6 +111,28 @@ describe('bots decide from their own view only', () => {
       expect(acted).toBeGreaterThan(3);
     });
   }
+
+  it('coral-sea: the hard bot too, in the Western seats, for all it samples of what it cannot see', () => {
+    const { scenario } = loadScenario('coral-sea');
+    const hard = makeBot({ level: 'hard', scenario });
+    let hidden = 0;
+    let acted = 0;
+    for (const [seed, phase] of [
+      ['5', 'negotiation'],
+      ['8', 'decisions'],
+    ] as const) {
+      for (const role of ['canberra', 'washington']) {
+        const g = stateAt('coral-sea', seed, 2, phase, role);
+        const { state: h, changed } = perturb(g, role);
+        hidden += changed;
+        const a = hard(view(g, role), role, { seed, pass: 0 });
+        expect(hard(view(h, role), role, { seed, pass: 0 })).toEqual(a);
+        acted += a.length;
+      }
+    }
+    expect(hidden).toBeGreaterThan(3);
+    expect(acted).toBeGreaterThan(0);
+  });
 
   it('a change the view does show can change the decision (control)', () => {
     const g = stateAt('coral-sea', '5', 2, 'negotiation');

@@ -11,15 +11,18 @@ import { moneyValue } from './appraise';
  * The hard bot: it looks ahead through the engine. For each candidate turn (the normal bot's
  * choice and the alternatives it weighed) it builds full states consistent with its own view —
  * determinised: a fresh random generator seeded from its seed, the round, the phase, the pass and
- * the sample's number; the scenario's event deck if it was given it; no offer, clause or order it
- * cannot see — and plays the rest of the round through the engine's step() with normal bots in
- * every seat, then the round's resolution and domestic phase by the engine's rules. Its score is
- * read with scoreOf's formula at the end of the game, projected by the slow rules (cables coming
- * into service, the economy and legitimacy drifting, contested objectives following their trend),
- * plus its money at what it could buy later. Every candidate meets the same samples (common random
- * numbers); the best average wins, and an alternative must beat the normal bot's choice by a
- * margin. The number of candidates and samples is fixed, so the same view and seed always give the
- * same turn, and nothing of the real game is read beyond the view.
+ * the sample's number; the scenario's event deck if it was given it — and plays the rest of the
+ * round through the engine's step() with normal bots in every seat, then the round's resolution
+ * and domestic phase by the engine's rules. What its view cannot show of the round so far (the
+ * offers rivals and islands made each other in private, the answers to them, the sealed orders
+ * given before its turn) is sampled: the other seats, as normal bots on their own views of the
+ * determinised state, play the round up to its turn, and only what it would not have seen is kept.
+ * Its score is read with scoreOf's formula at the end of the game, projected by the slow rules
+ * (cables coming into service, the economy and legitimacy drifting, contested objectives following
+ * their trend), plus its money at what it could buy later. Every candidate meets the same samples
+ * (common random numbers); the best average wins, and an alternative must beat the normal bot's
+ * choice by a margin. The number of candidates and samples is fixed, so the same view and seed
+ * always give the same turn, and nothing of the real game is read beyond the view.
  */
 
 export interface SearchOptions {
@@ -34,8 +37,12 @@ export interface SearchOptions {
 const samplesFor = (v: GameView): number => (v.phase === 'decisions' ? 4 : 2);
 /** Candidates weighed at most, whatever the budget. */
 const MAX_CANDIDATES = 8;
-/** An alternative must beat the normal bot's choice by this much (points of score) to replace it: the samples are few. */
-const MARGIN = 0.05;
+/**
+ * An alternative must beat the normal bot's choice by this much (points of score, on average over
+ * the samples) to replace it. A one-round rollout sees a deal's price in full and only part of what
+ * it brings in later rounds; gains under a point or so were noise, and leaned towards spending less.
+ */
+const MARGIN = 1.5;
 
 const key = (actions: Action[]): string => JSON.stringify(actions.map(({ why: _why, ...a }) => a));
 
@@ -73,9 +80,74 @@ function rolloutSeats(g: GameState, role: RoleId, plan: Action[]): RoleId[] {
 }
 
 /**
+ * The world a view implies, with each offer and clause shown to the parties it names (a view
+ * narrows every private audience to the viewer alone; inside a rollout the other parties must see
+ * what they are party to, to answer it).
+ */
+function withParties(g: GameState, role: RoleId): GameState {
+  const offers = g.offers.map((o) => {
+    if (o.seenBy.length !== 1 || o.seenBy[0] !== role) return o;
+    const parties = [...new Set([o.from, ...o.to])].sort();
+    return parties.length > 1 ? { ...o, seenBy: parties } : o;
+  });
+  const agreements = g.agreements.map((a) =>
+    a.clauses.some((c) => c.seenBy !== 'all' && c.seenBy.length === 1 && c.seenBy[0] === role && a.parties.length > 1)
+      ? { ...a, clauses: a.clauses.map((c) => (c.seenBy !== 'all' && c.seenBy.length === 1 && c.seenBy[0] === role ? { ...c, seenBy: [...a.parties].sort() } : c)) }
+      : a,
+  );
+  return { ...g, offers, agreements };
+}
+
+/** Whether the role would see an action: it is a party to the offer it makes or answers. */
+function seenByRole(g: GameState, role: RoleId, a: Action): boolean {
+  if (a.type === 'offer') return a.to.includes(role);
+  if (a.type === 'counter' || a.type === 'accept' || a.type === 'reject' || a.type === 'withdraw') {
+    const o = g.offers.find((x) => x.id === a.offer);
+    return !o || o.from === role || o.to.includes(role);
+  }
+  return true;
+}
+
+/**
+ * The round so far as the other seats could have played it out of the role's sight: a sample of
+ * what its view cannot show. Every other seat, as a normal bot on its own view of the sampled
+ * world, plays the passes before the role's turn (in negotiation: the passes before this one and
+ * the seats before it in this one; in decisions: the whole negotiation, then the seats before it
+ * give their sealed orders), keeping only what the role would not have seen: offers and answers
+ * between others, and their orders. What the role saw happen is in the world already, as it
+ * happened. Offers still open when a negotiation is over expire.
+ */
+function shadowRound(world: GameState, role: RoleId, pass: number, inner: Policy, seed: string): GameState {
+  const seats = world.seats;
+  const at = seats.indexOf(role);
+  const decisions = world.phase === 'decisions';
+  let g: GameState = decisions ? { ...world, phase: 'negotiation', ended: [] } : world;
+  const passes = decisions ? MAX_PASSES : pass + 1;
+  for (let p = 0; p < passes; p++) {
+    for (const [n, seat] of seats.entries()) {
+      if (seat === role || g.ended.includes(seat) || (!decisions && p === pass && n > at)) continue;
+      for (const a of inner(view(g, seat), seat, { seed, pass: p })) {
+        if (a.type !== 'offer' && a.type !== 'counter' && a.type !== 'accept' && a.type !== 'reject' && a.type !== 'withdraw') continue;
+        if ((a.type === 'offer' || a.type === 'counter') && a.deal.kind === 'package') continue;
+        if (!seenByRole(g, role, a)) g = apply(g, a);
+      }
+    }
+  }
+  if (!decisions) return g;
+  const round = g.round;
+  g = { ...g, phase: 'decisions', ended: world.ended, offers: g.offers.map((o) => (o.round === round && o.status === 'open' ? { ...o, status: 'expired' } : o)) };
+  for (const seat of seats.slice(0, Math.max(0, at))) {
+    if (g.ended.includes(seat)) continue;
+    for (const a of inner(view(g, seat), seat, { seed, pass: 0 })) if (a.type === 'order') g = apply(g, a);
+  }
+  return g;
+}
+
+/**
  * Play the rest of the round from a state where `role` has just taken its turn at `pass`: the
- * other seats (and its own later passes) as normal bots on their own views of the sampled state,
- * its own sealed orders after a negotiation (others' orders are secret: sampled as none), then the
+ * seats after it in this pass, then every seat (its own later passes too) as normal bots on their
+ * own views of the sampled state, its own sealed orders after a negotiation (others' orders for
+ * that round are sampled as none: weighing them changed no choice, and cost time), then the
  * round's resolution and domestic phase by the engine's rules. The next round's briefing is left
  * out: its events are the next round's, and one sample of them is noise, not information. The
  * leaf is the role's projected final score, plus its money at the rate `money`.
@@ -86,10 +158,12 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   const phase = g.phase;
   const round = g.round;
   const seats = rolloutSeats(g, role, plan);
+  const at = seats.indexOf(role);
   for (let p = pass; p < MAX_PASSES; p++) {
     let acted = false;
-    for (const seat of seats) {
-      if (g.ended.includes(seat) || (seat === role && p === pass)) continue;
+    for (const [n, seat] of seats.entries()) {
+      // At its own pass, the seats before it have played already (in the sampled world's shadow round).
+      if (g.ended.includes(seat) || (p === pass && n <= at)) continue;
       for (const a of inner(view(g, seat), seat, { seed, pass: p })) {
         const next = apply(g, a);
         if (next !== g) acted = true;
@@ -112,26 +186,39 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   return scoreValue(h, role, shift) + money * treasuryOf(h, role);
 }
 
+/** The world the search plays its rollouts in: its view determinised, with the round so far as the others could have played it unseen (shadowRound). */
+export function sampledRound(v: GameView, role: RoleId, seed: string, pass: number, opts: Pick<SearchOptions, 'deck' | 'inner'>): GameState {
+  return shadowRound(withParties(determinise(v, `${seed}|hard|${role}|${v.round}|${v.phase}|${pass}|shadow`, opts.deck), role), role, pass, opts.inner, seed);
+}
+
 /** The hard bot's turn: the normal bot's candidates, weighed by rollouts through the engine. */
 export function searchTurn(v: GameView, role: RoleId, seed: string, pass: number, opts: SearchOptions): Action[] {
+  const s = weighTurns(v, role, seed, pass, opts);
+  return s.plans[s.best] ?? [];
+}
+
+/** The search itself: the candidate turns, each one's summed value over the samples, and the one chosen. */
+export function weighTurns(v: GameView, role: RoleId, seed: string, pass: number, opts: SearchOptions): { plans: Action[][]; values: number[]; best: number } {
   const c = new BotContext(v, role, 'hard', seed, pass, opts.deck);
   const d = playTurn(c);
   const samples = samplesFor(v);
   // Every seat plays in a rollout: with many seats, fewer rollouts keep the decision's time in bounds.
   const budget = Math.max(4, Math.round((opts.rollouts * 5) / Math.max(5, v.seats.length)));
   const plans = candidates(d, Math.min(MAX_CANDIDATES, Math.max(1, Math.floor(budget / samples))));
-  if (plans.length <= 1) return d.actions;
+  if (plans.length <= 1) return { plans: [d.actions], values: [0], best: 0 };
   const values = plans.map(() => 0);
   const money = moneyValue(c.model, role);
   const shift = trendShift(c.model.base, role);
+  // What the others did this round out of its sight, sampled once: the normal bots' play is deterministic.
+  const shadow = sampledRound(v, role, seed, pass, opts);
   for (let k = 0; k < samples; k++) {
     // One sampled world per k, shared by every candidate (common random numbers).
-    const world = determinise(v, `${seed}|hard|${role}|${v.round}|${v.phase}|${pass}|${k}`, opts.deck);
+    const world: GameState = { ...shadow, rng: E.seedState(`${seed}|hard|${role}|${v.round}|${v.phase}|${pass}|${k}`) };
     plans.forEach((plan, i) => {
       values[i] = (values[i] ?? 0) + rollout(world, role, plan, pass, opts.inner, seed, money, shift);
     });
   }
   let best = 0;
   for (let i = 1; i < plans.length; i++) if ((values[i] ?? 0) > (values[best] ?? 0) + (best === 0 ? MARGIN * samples : 1e-9)) best = i;
-  return plans[best] ?? d.actions;
+  return { plans, values, best };
 }

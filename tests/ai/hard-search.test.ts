@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { view, type GameState, type Offer } from '../../src/engine';
+import { MatchHost } from '../../src/host/match';
+import { playPhase } from '../../src/ai/autoplay';
+import { makeBot } from '../../src/ai';
+import { sampledRound } from '../../src/ai/bots/search';
+import { loadScenario } from '../helpers';
+
+/** Coral Sea with normal bots in every seat, stopped in round 1 at Canberra's turn of the second pass of negotiation, or in the decisions that follow. */
+function coralSea(seed: string, phase: 'negotiation' | 'decisions'): GameState {
+  const { scenario, hash } = loadScenario('coral-sea');
+  const host = new MatchHost(scenario, hash, seed, { hashes: false });
+  const normal = makeBot('normal');
+  if (phase === 'decisions') playPhase(host, host.state.seats, () => normal, seed);
+  else
+    for (const pass of [0, 1])
+      for (const role of host.state.seats) {
+        if (pass === 1 && role === 'canberra') break;
+        for (const a of normal(host.view(role), role, { seed, pass })) host.submit(a);
+      }
+  return host.state;
+}
+
+const summary = (o: Offer) => `${o.from}->${o.to.join('+')} ${o.deal.kind} ${o.status}`;
+const between = (g: GameState, from: string) => g.offers.filter((o) => o.round === g.round && o.from === from && !o.to.includes('canberra')).map(summary).sort();
+
+describe("the hard bot's search samples what rivals do out of its sight", () => {
+  it("Canberra's rollouts hold Beijing's private offers to the islands, as Beijing made them and the islands answered them, though its view has none", () => {
+    const g = coralSea('3', 'negotiation');
+    const real = between(g, 'beijing');
+    expect(real.length).toBeGreaterThan(0);
+    const v = view(g, 'canberra');
+    expect(v.offers.filter((o) => o.from === 'beijing' && !o.to.includes('canberra'))).toEqual([]);
+    const world = sampledRound(v, 'canberra', '3', 1, { inner: makeBot('normal') });
+    expect(between(world, 'beijing')).toEqual(real);
+  });
+
+  it('in the decisions, the deals rivals signed up to in private stand accepted in its rollouts', () => {
+    const g = coralSea('3', 'decisions');
+    const accepted = g.offers.filter((o) => o.round === g.round && o.status === 'accepted' && !o.to.includes('canberra') && o.from !== 'canberra');
+    expect(accepted.length).toBeGreaterThan(0);
+    const world = sampledRound(view(g, 'canberra'), 'canberra', '3', 0, { inner: makeBot('normal') });
+    const sampled = world.offers.filter((o) => o.round === g.round && o.status === 'accepted' && !o.to.includes('canberra') && o.from !== 'canberra');
+    expect(sampled.length).toBeGreaterThan(0);
+    // Nothing is left open once the negotiation is over.
+    expect(world.offers.filter((o) => o.round === g.round && o.status === 'open')).toEqual([]);
+  });
+});
