@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createGame, Player, startServerProcess, STORES, until, type ServerProcess } from './helpers';
+import { createGame, facilitate, Player, startServerProcess, STORES, until, type ServerProcess } from './helpers';
 
 /**
  * The facilitator's Start (docs/facilitator.md, Pace): a game hosted for a class waits in the lobby
@@ -23,13 +23,6 @@ describe.each(STORES)('the facilitator’s Start, on $name', (store) => {
     return p;
   }
 
-  async function facilitate(p: Player, message: Record<string, unknown>): Promise<{ code: string; message: string } | null> {
-    const views = p.views.length;
-    const refusals = p.refusals.length;
-    p.room.send('facilitate', message);
-    await until(() => p.views.length > views || p.refusals.length > refusals);
-    return p.refusals.length > refusals ? p.refusals.at(-1)! : null;
-  }
 
   async function restart(): Promise<void> {
     for (const p of players.splice(0)) await p.leave();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stateHash, type Action, type GameState } from '../../src/engine';
 import { MatchHost, replay } from '../../src/host/match';
 import { loadScenario } from '../helpers';
-import { createGame, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
+import { createGame, facilitate, freshDataDir, Player, startServerProcess, until, type Created, type ServerProcess } from './helpers';
 
 let server: ServerProcess;
 let game: Created;
@@ -14,14 +14,6 @@ let png: Player;
 type Last = { paused?: boolean; pausedLeftMs?: number | null; deadlineAt?: number | null };
 const last = (p: Player) => p.views.at(-1) as unknown as Last & Player['views'][number];
 
-/** Send a facilitator command and wait for the next view or refusal. */
-async function facilitate(p: Player, message: Record<string, unknown>): Promise<{ code: string; message: string } | null> {
-  const views = p.views.length;
-  const refusals = p.refusals.length;
-  p.room.send('facilitate', message);
-  await until(() => p.views.length > views || p.refusals.length > refusals);
-  return p.refusals.length > refusals ? p.refusals.at(-1)! : null;
-}
 
 beforeAll(async () => {
   server = await startServerProcess({ DATA_DIR: await freshDataDir() });

@@ -192,3 +192,12 @@ export async function until(check: () => boolean, ms = 10_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Send a facilitator command and wait for the next view or refusal: the refusal, or null. */
+export async function facilitate(p: Player, message: Record<string, unknown>): Promise<{ code: string; message: string } | null> {
+  const views = p.views.length;
+  const refusals = p.refusals.length;
+  p.room.send('facilitate', message);
+  await until(() => p.views.length > views || p.refusals.length > refusals);
+  return p.refusals.length > refusals ? p.refusals.at(-1)! : null;
+}
