@@ -16,7 +16,7 @@ export { watchedIslands } from '../../engine/intel';
 export { rivalsOf } from '../../engine/influence';
 export { blocOf, rivalBloc } from '../../engine/diplomacy';
 export { closeNegotiation, enterPhase, runBriefing, runResolution, runDomesticPhase, nextRound } from '../../engine/rules';
-export { clamp } from '../../engine/util';
+export { clamp, own } from '../../engine/util';
 export { hasAnswered, packageDeals, shareOf } from '../../engine/packages';
 export { closeForums, initiativeText } from '../../engine/forum';
 export { cofunderPays, powerCofunders, refinanced, withScriptedCofunders, fundersText } from '../../engine/funding';
