@@ -25,6 +25,9 @@ const isPowerId = (id: unknown): id is PowerId => typeof id === 'string' && (POW
 
 export const SCRIPTED_FUNDER_NAMES: Record<ScriptedFunderId, string> = { tokyo: 'Tokyo', worldBank: 'the World Bank', adb: 'the Asian Development Bank', chinaExim: 'China Exim Bank' };
 
+/** The power a scripted funder lends for, when it is that power's policy bank (China Exim for Beijing). */
+export const policyBankOf = (g: { funders?: GameState['funders'] }, id: string): PowerId | undefined => (isScriptedFunder(id) ? own(g.funders ?? {}, id)?.of : undefined);
+
 /** A funder's name in the game's words: "Canberra", "Tokyo", "the World Bank". */
 export function funderName(g: Pick<GameState, 'powers'> & { funders?: GameState['funders'] }, id: string): string {
   if (isScriptedFunder(id)) return own(g.funders ?? {}, id)?.name ?? SCRIPTED_FUNDER_NAMES[id];
@@ -152,7 +155,7 @@ export function bookCofunding(g: GameState, deal: Deal, agreement: string): void
     else transfer(g, c.by, 'world', amount, deal.kind === 'telecom' && deal.project === 'carrier' ? 'purchase' : 'vendor', agreement);
     if (c.kind === 'loan') {
       // A policy bank's credit is owed to its state.
-      const creditor = isScriptedFunder(c.by) ? (own(g.funders ?? {}, c.by)?.of ?? c.by) : c.by;
+      const creditor = policyBankOf(g, c.by) ?? c.by;
       const each = Math.floor(amount / Math.max(1, islands.length));
       islands.forEach((isl, i) => openLoan(g, isl, { ...c, by: creditor }, i === 0 ? amount - each * (islands.length - 1) : each, agreement));
     }
@@ -202,7 +205,7 @@ export function withScriptedCofunders<D extends Deal>(g: Scripted, deal: D, lead
  */
 export function refinanced<D extends Deal>(g: Scripted, deal: D, financing: Financing): D {
   if (deal.kind !== 'cable' && deal.kind !== 'aid' && deal.kind !== 'telecom') return deal;
-  const kept = (deal.cofunders ?? []).filter((c) => !(isScriptedFunder(c.by) && own(g.funders ?? {}, c.by)?.of));
+  const kept = (deal.cofunders ?? []).filter((c) => !policyBankOf(g, c.by));
   const { cofunders: _dropped, ...rest } = deal;
   return withScriptedCofunders(g, { ...rest, financing, ...(kept.length ? { cofunders: kept } : {}) } as D);
 }

@@ -5,7 +5,7 @@ export { legalActions, type ActionTemplate, type Domain } from './legal';
 export { view, type GameView } from './view';
 export { canonicalJson, hashJson, sha256Hex } from './hash';
 export { cableCost, routeKm, islandsOnRoute } from './cables';
-export { partiesOf, dealPrice } from './deals';
+export { partiesOf, dealPrice, funderPays } from './deals';
 export { turningPoints, scoreOf } from './scoring';
 export { ledgerBalances } from './money';
 export { CLAUSE_NAMES, formatMoney, possessive } from './util';
@@ -15,5 +15,5 @@ export { parseAction, parseDeal, actionSchema, dealSchema, orderSchema, type Par
 export { ratifiersOf, voteChance } from './ratify';
 export { initiativeText } from './forum';
 export { carryOn } from './carry';
-export { fundersText, funderName, withScriptedCofunders, scriptedCofunders, cofundersOf, cofunderPays, cofundedTotal, scriptText } from './funding';
+export { fundersText, funderName, policyBankOf, withScriptedCofunders, scriptedCofunders, cofundersOf, cofunderPays, cofundedTotal, scriptText } from './funding';
 export { explainScore, type ObjectiveMove, type MoveCause, type ExplainedFigure } from './explain-score';

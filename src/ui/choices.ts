@@ -1,4 +1,4 @@
-import { cofundedTotal, dealPrice, partiesOf, validate, type Action, type ActionTemplate, type Deal, type GameState, type GameView, type Refusal, type RoleId } from '../engine';
+import { funderPays, partiesOf, validate, type Action, type ActionTemplate, type Deal, type GameState, type GameView, type Refusal, type RoleId } from '../engine';
 import { buildAction, fieldForRefusal, isShown, type Draft, type Field } from './form';
 
 /**
@@ -112,13 +112,11 @@ export function promised(v: GameView, role: RoleId): { total: number; offers: nu
 
 /** What a deal would take from a power's treasury: its price, less the islands' share of a cable. */
 export function payerCost(v: Pick<GameView, 'landings' | 'vendors'>, deal: Deal, role: RoleId): number {
-  const d = deal as Deal & { financing?: { by?: string }; islandSharePct?: number };
+  const d = deal as Deal & { financing?: { by?: string } };
   if (d.financing?.by !== role) return 0;
   try {
-    const price = dealPrice(v, deal);
-    const share = deal.kind === 'cable' ? Math.max(0, Math.min(100, d.islandSharePct ?? 0)) : 0;
-    // Co-funders (a partner power, a development bank, a policy bank) pay their shares.
-    return Math.max(0, Math.round((price * (100 - share)) / 100) - cofundedTotal(v, deal));
+    // The engine's own sum: the price less the islands' shares and the co-funders'.
+    return Math.max(0, funderPays(v, deal));
   } catch {
     return 0;
   }

@@ -17,7 +17,7 @@ import {
   type VendorKind,
 } from '../../engine';
 import { routeFor } from '../simple';
-import { blocOf, funderPays, own, rivalBloc, refinanced, withScriptedCofunders } from './engine-api';
+import { blocOf, funderPays, policyBankOf, rivalBloc, refinanced, withScriptedCofunders } from './engine-api';
 
 /**
  * The deals a bot considers: each kind of deal with the terms a real negotiator would table,
@@ -203,7 +203,7 @@ export function termVariants(v: Pick<GameView, 'landings' | 'vendors' | 'round' 
       if (f.ratePct > 0) add({ ...deal, financing: { ...f, ratePct: Math.max(0, f.ratePct - 1), collateral: 'none' } }, `at ${Math.max(0, f.ratePct - 1)}% and no collateral`);
       // A policy bank's credit is a loan or nothing: Beijing's grant aid is another, smaller budget,
       // so an island does not ask to turn an Exim credit into a grant.
-      const banked = (deal.cofunders ?? []).some((c) => c.by !== f.by && own(v.funders ?? {}, c.by)?.of === f.by);
+      const banked = (deal.cofunders ?? []).some((c) => policyBankOf(v, c.by) === f.by);
       if (!banked) add(refinanced(v, deal, { kind: 'grant', by: f.by }), 'as a grant, not a loan');
     }
     if ((deal.kind === 'aid' || deal.kind === 'cable' || deal.kind === 'telecom') && deal.conditions?.length) add({ ...deal, conditions: [] }, 'without the conditions attached');

@@ -19,4 +19,4 @@ export { closeNegotiation, enterPhase, runBriefing, runResolution, runDomesticPh
 export { clamp, own } from '../../engine/util';
 export { hasAnswered, packageDeals, shareOf } from '../../engine/packages';
 export { closeForums, initiativeText } from '../../engine/forum';
-export { cofunderPays, powerCofunders, refinanced, withScriptedCofunders, fundersText } from '../../engine/funding';
+export { cofunderPays, policyBankOf, powerCofunders, refinanced, withScriptedCofunders, fundersText } from '../../engine/funding';
