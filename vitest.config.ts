@@ -12,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time on our two cores (Vitest's default leaves one core idle): the browser tests
+    // spend most of their time waiting on Chromium. npm test plays the real-time lesson
+    // (tests/e2e/lesson-browser.test.ts) on its own afterwards, so its clock has the machine to itself.
+    maxWorkers: 2,
   },
 });

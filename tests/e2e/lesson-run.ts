@@ -288,6 +288,9 @@ class LessonRun {
 
   async open(width: number, height: number, path: string): Promise<Page> {
     const context = await this.o.browser.newContext({ viewport: { width, height } });
+    // A person gives up on a button that does not answer within 10 s, not Playwright's 30: a move
+    // stuck on a slow page must not hold its member past the game's end.
+    context.setDefaultTimeout(10_000);
     this.contexts.push(context);
     const page = await context.newPage();
     this.watch(page);
