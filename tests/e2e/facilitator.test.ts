@@ -135,6 +135,13 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   await expect.poll(() => slb.locator('#online-paused').count(), { timeout: 15_000 }).toBe(0);
   await expect.poll(() => projector.locator('#proj-paused').count(), { timeout: 15_000 }).toBe(0);
 
+  // New phase times for the next phases: the console's boxes show them, and "This phase" offers the
+  // running negotiation's new time (it used to keep the old one).
+  await fac.locator('#fac-neg-min').fill('12');
+  await fac.locator('#fac-dec-min').fill('4');
+  await fac.locator('#fac-phase-times').click();
+  await expect.poll(() => fac.locator('#fac-minutes').inputValue(), { timeout: 15_000 }).toBe('12');
+
   // An eruption on the Solomons, injected now: it is in the seats' news and the record.
   await fac.locator('#fac-event-kind').selectOption('eruption');
   await fac.locator('#fac-event-island').selectOption('SLB');
@@ -203,5 +210,11 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-debrief.png') });
   await fac.locator('#debrief-close').click();
   await expect.poll(() => fac.locator('#debrief').count()).toBe(0);
+
+  // Every seat ends negotiation: "This phase" now holds the decisions phase's 4 minutes.
+  await slb.locator('#end-phase').click();
+  for (const [i, seat] of (['PNG', 'beijing', 'canberra', 'washington'] as const).entries()) expect(await others[i]!.act({ type: 'endPhase', role: seat })).toBeNull();
+  await expect.poll(() => fac.locator('#fac-clock').innerText(), { timeout: 15_000 }).toMatch(/^(4:00|3:[45]\d)$/);
+  expect(await fac.locator('#fac-minutes').inputValue()).toBe('4');
   for (const p of others) await p.leave();
 }, 300_000);

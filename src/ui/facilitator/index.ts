@@ -45,6 +45,9 @@ declare global {
 
 const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
 
+/** Seconds as the clock boxes show them: minutes, with fractions for short phases (0.5 is 30 seconds). */
+const asMinutes = (sec: number): string => String(Math.round((sec / 60) * 1000) / 1000);
+
 class FacilitatorConsole {
   private readonly root = h('div', { id: 'facilitator', class: 'fac', role: 'region', 'aria-label': 'Facilitator’s console' });
   private room: Room | null = null;
@@ -152,14 +155,36 @@ class FacilitatorConsole {
     };
     this.hook.view = m.view;
     this.hook.paused = this.state.paused;
+    const timesBefore = this.phaseSec;
     if (m.settings) this.phaseSec = { negotiation: m.settings.phaseSec?.negotiation ?? m.settings.deadlineSec ?? 0, decisions: m.settings.phaseSec?.decisions ?? m.settings.deadlineSec ?? 0 };
     // A seat's view follows the game while it is open (at most once a second: the room limits messages).
     if (previous?.viewAs) this.followViewAs(previous.viewAs.seat);
     if (this.formsFor !== m.view.seats.join(',')) {
       this.drawForms(m.view);
       this.drawVote();
-    }
+    } else this.followClock(previous?.view.phase, timesBefore);
     this.drawLive();
+  }
+
+  /**
+   * The clock boxes follow the game: new phase times (from this console or the server) fill the
+   * "Next phases" boxes, and "This phase" shows the phase now running, once the phase changes or
+   * its time does. A box the facilitator is typing in is left alone.
+   */
+  private followClock(phaseBefore: string | undefined, timesBefore: { negotiation: number; decisions: number }): void {
+    const set = (id: string, sec: number) => {
+      const box = this.root.querySelector<HTMLInputElement>(`#${id}`);
+      if (box && box !== document.activeElement) box.value = asMinutes(sec);
+    };
+    const t = this.phaseSec;
+    const timesChanged = t.negotiation !== timesBefore.negotiation || t.decisions !== timesBefore.decisions;
+    if (timesChanged) {
+      set('fac-neg-min', t.negotiation);
+      set('fac-dec-min', t.decisions);
+    }
+    const phase = this.state?.view.phase;
+    const current = phase === 'decisions' ? t.decisions : t.negotiation;
+    if ((timesChanged || phase !== phaseBefore) && current > 0) set('fac-minutes', current);
   }
 
   private viewAsTimer: number | null = null;
@@ -344,7 +369,6 @@ class FacilitatorConsole {
     const msgText = h('textarea', { id: 'fac-message-text', rows: 2, maxlength: 500, placeholder: 'Five minutes left in negotiation.', 'aria-label': 'Message' });
     // Minutes, with fractions for short phases (0.5 is 30 seconds).
     // The game's own phase times (a lesson cut's, or the deadline chosen at Host a game); this phase's box the current phase's, or 8 without one.
-    const asMinutes = (sec: number) => String(Math.round((sec / 60) * 1000) / 1000);
     const current = v.phase === 'decisions' ? this.phaseSec.decisions : this.phaseSec.negotiation;
     const minutes = h('input', { id: 'fac-minutes', type: 'number', min: 0, max: 180, step: 'any', value: current > 0 ? asMinutes(current) : '8', 'aria-label': 'Minutes' });
     const negotiation = h('input', { id: 'fac-neg-min', type: 'number', min: 0, max: 180, step: 'any', value: asMinutes(this.phaseSec.negotiation), 'aria-label': 'Minutes for negotiation' });
