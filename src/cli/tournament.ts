@@ -16,7 +16,9 @@ final score is higher with A (a tie counts half). Prints the share of pairs A wi
   --workers K   worker threads, 1 to 64 (default: one per core)
   --seats R,R   rotate through these roles only (default: every role)
   --json        one JSON document: { scenario, a, b, pairs, aWinRate, ciLow, ciHigh, wins, ties,
-                losses, meanDiff, seconds, bySeat: { ROLE: { pairs, aWinRate, meanA, meanB } } }
+                losses, meanDiff, seconds, bySeat: { ROLE: { pairs, aWinRate, meanA, meanB,
+                aReachedPar, bReachedPar } } }: the last two, the share of A's and of B's games
+                in which the seat ended at the scenario's par or above (won the game)
 
 Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mistake in the arguments.`;
 
@@ -90,7 +92,8 @@ const bySeat = Object.fromEntries(
   seats.map((seat) => {
     const rs = results.filter((r) => r.seat === seat);
     const mean = (f: (r: PairResult) => number) => (rs.length ? rs.reduce((s, r) => s + f(r), 0) / rs.length : 0);
-    return [seat, { pairs: rs.length, aWinRate: rs.length ? rs.reduce((s, r) => s + point(r), 0) / rs.length : 0, meanA: mean((r) => r.a), meanB: mean((r) => r.b) }];
+    const par = (x: number) => (x >= scenario.par ? 1 : 0);
+    return [seat, { pairs: rs.length, aWinRate: rs.length ? rs.reduce((s, r) => s + point(r), 0) / rs.length : 0, meanA: mean((r) => r.a), meanB: mean((r) => r.b), aReachedPar: mean((r) => par(r.a)), bReachedPar: mean((r) => par(r.b)) }];
   }),
 );
 const doc = {
@@ -114,5 +117,5 @@ else {
   console.log(`${scenario.title}: ${values.a} against ${values.b}, ${results.length} pairs on ${workers} workers in ${seconds.toFixed(0)} s`);
   console.log(`${values.a} wins ${pct(doc.aWinRate)} of pairs (95% CI ${pct(ci.low)}-${pct(ci.high)}): ${wins} won, ${ties} tied, ${doc.losses} lost; mean score difference ${meanDiff >= 0 ? '+' : ''}${meanDiff.toFixed(1)}`);
   const name = (r: RoleId) => scenario.islands.find((i) => i.id === r)?.name ?? scenario.powers.find((p) => p.id === r)?.name ?? r;
-  for (const [seat, s] of Object.entries(bySeat)) console.log(`  ${name(seat).padEnd(24)} ${String(s.pairs).padStart(4)} pairs  ${pct(s.aWinRate).padStart(6)}  mean ${s.meanA.toFixed(1)} vs ${s.meanB.toFixed(1)}`);
+  for (const [seat, s] of Object.entries(bySeat)) console.log(`  ${name(seat).padEnd(24)} ${String(s.pairs).padStart(4)} pairs  ${pct(s.aWinRate).padStart(6)}  mean ${s.meanA.toFixed(1)} vs ${s.meanB.toFixed(1)}  won ${pct(s.aReachedPar)} vs ${pct(s.bReachedPar)}`);
 }

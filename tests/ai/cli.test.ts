@@ -26,6 +26,11 @@ describe('npm run tournament', () => {
     expect(doc.wins + doc.ties + doc.losses).toBe(3);
     // Seats rotate through every role.
     expect(Object.values(doc.bySeat as Record<string, { pairs: number }>).map((s) => s.pairs)).toEqual([1, 1, 1]);
+    // Each seat's games won (the final score at the tutorial's par of 50 or above), A's and B's.
+    for (const s of Object.values(doc.bySeat as Record<string, { meanA: number; meanB: number; aReachedPar: number; bReachedPar: number }>)) {
+      expect(s.aReachedPar).toBe(s.meanA >= 50 ? 1 : 0);
+      expect(s.bReachedPar).toBe(s.meanB >= 50 ? 1 : 0);
+    }
   });
 
   it('refuses an unknown bot with the names it knows', () => {
