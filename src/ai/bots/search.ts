@@ -15,14 +15,14 @@ import { moneyValue } from './appraise';
  * round through the engine's step() with normal bots in every seat, then the round's resolution
  * and domestic phase by the engine's rules, and the next round whole (no event drawn). What its
  * view cannot show of the round so far (the offers rivals and islands made each other in private,
- * the answers to them, the sealed orders given before its turn) is sampled: the other seats, as normal bots on their own views of the
- * determinised state, play the round up to its turn, and only what it would not have seen is kept.
- * Its score is read with scoreOf's formula at the end of the game, projected by the slow rules
- * (cables coming into service, the economy and legitimacy drifting, contested objectives following
- * their trend), plus its money at what it could buy later, from the end of this round and from the
- * end of the next, half and half. Every candidate meets the same samples
- * (common random numbers); the best average wins, and an alternative must beat the normal bot's
- * choice by a margin. The number of candidates and samples is fixed, so the same view and seed
+ * the answers to them, the sealed orders given before its turn) is sampled: the other seats, as
+ * normal bots on their own views of the determinised state, play the round up to its turn, and
+ * only what it would not have seen is kept. Its score is read with scoreOf's formula at the end of
+ * the game, projected by the slow rules (cables coming into service, the economy and legitimacy
+ * drifting, contested objectives following their trend), plus its money at what it could buy
+ * later, from the end of this round and from the end of the next, half and half. Every candidate
+ * meets the same samples (common random numbers); the best average wins, and an alternative must
+ * beat the normal bot's choice by a margin. The number of candidates and samples is fixed, so the same view and seed
  * always give the same turn, and nothing of the real game is read beyond the view.
  */
 
