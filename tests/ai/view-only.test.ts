@@ -82,15 +82,18 @@ function stateAt(id: string, seed: string, rounds: number, phase: 'negotiation' 
   return host.state;
 }
 
+/** Where each check looks: round 2 of these seeds, in these phases. */
+const SAMPLES = [
+  ['5', 'negotiation'],
+  ['8', 'decisions'],
+] as const;
+
 describe('bots decide from their own view only', () => {
   for (const id of ['coral-sea', 'honiara', 'quad']) {
     it(`${id}: the same view gives the same actions when hidden parts of the state change`, () => {
       let hidden = 0;
       let acted = 0;
-      for (const [seed, phase] of [
-        ['5', 'negotiation'],
-        ['8', 'decisions'],
-      ] as const) {
+      for (const [seed, phase] of SAMPLES) {
         const g = stateAt(id, seed, 2, phase);
         for (const role of g.seats) {
           const { state: h, changed } = perturb(g, role);
@@ -117,10 +120,7 @@ describe('bots decide from their own view only', () => {
     const hard = makeBot({ level: 'hard', scenario });
     let hidden = 0;
     let acted = 0;
-    for (const [seed, phase] of [
-      ['5', 'negotiation'],
-      ['8', 'decisions'],
-    ] as const) {
+    for (const [seed, phase] of SAMPLES) {
       for (const role of ['canberra', 'washington']) {
         const g = stateAt('coral-sea', seed, 2, phase, role);
         const { state: h, changed } = perturb(g, role);

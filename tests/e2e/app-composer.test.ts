@@ -4,15 +4,21 @@ import { freshPage, myTurn, newGame, pageText, shot, siteForFile } from './app-h
 
 const need = siteForFile();
 
+/** A solo game as this power (seed 3, easy bots), at its first turn, on the New offer tab. */
+async function composerAs(role: 'Beijing' | 'Canberra'): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await freshPage(need());
+  page.setDefaultTimeout(10_000);
+  await newGame(page, { mode: 'solo', role, seed: '3', level: 'Easy' });
+  await myTurn(page);
+  await page.getByRole('tab', { name: 'New offer' }).click();
+  return { page, errors };
+}
+
 const sentText = (page: Page) => page.locator('.composer .alert.ok').textContent();
 
 describe('the offer composer, first hour', () => {
   it('Beijing: a telecom loan takes China Exim Bank\'s credit on offer (85%), not a grant, and the offer names every funder', async () => {
-    const { page, errors } = await freshPage(need());
-    page.setDefaultTimeout(10_000);
-    await newGame(page, { mode: 'solo', role: 'Beijing', seed: '3', level: 'Easy' });
-    await myTurn(page);
-    await page.getByRole('tab', { name: 'New offer' }).click();
+    const { page, errors } = await composerAs('Beijing');
     const composer = page.locator('.composer');
     await composer.getByRole('radio', { name: 'Telecom', exact: true }).check();
     await composer.getByRole('group', { name: 'Island', exact: true }).getByRole('radio', { name: 'Papua New Guinea' }).check();
@@ -37,11 +43,7 @@ describe('the offer composer, first hour', () => {
   });
 
   it('Canberra: legal defaults, linked parties, money promised and free, only what Canberra may offer, money as entered', async () => {
-    const { page, errors } = await freshPage(need());
-    page.setDefaultTimeout(10_000);
-    await newGame(page, { mode: 'solo', role: 'Canberra', seed: '3', level: 'Easy' });
-    await myTurn(page);
-    await page.getByRole('tab', { name: 'New offer' }).click();
+    const { page, errors } = await composerAs('Canberra');
 
     // 1. A cable sent on the form's defaults is legal; the build-time hint follows the vendor.
     await page.getByRole('radio', { name: 'Cable' }).check();

@@ -161,27 +161,14 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   const round = g.round;
   const seats = rolloutSeats(g, role, plan);
   const at = seats.indexOf(role);
-  for (let p = pass; p < MAX_PASSES; p++) {
-    let acted = false;
-    for (const [n, seat] of seats.entries()) {
-      // At its own pass, the seats before it have played already (in the sampled world's shadow round).
-      if (g.ended.includes(seat) || (p === pass && n <= at)) continue;
-      for (const a of inner(view(g, seat), seat, { seed, pass: p })) {
-        const next = apply(g, a);
-        if (next !== g) acted = true;
-        g = next;
-      }
-    }
-    if (!acted && p > pass) break;
-  }
+  // At its own pass, the seats before it have played already (in the sampled world's shadow round).
+  g = playPasses(g, seats, inner, seed, pass, at, pass + 1);
   if (phase === 'negotiation') {
-    for (const seat of g.seats) if (g.phase === 'negotiation' && !g.ended.includes(seat)) g = apply(g, { type: 'endPhase', role: seat });
+    g = endNegotiation(g);
     if (g.phase !== 'decisions' || g.round !== round) return scoreValue(g, role);
     for (const a of inner(view(g, role), role, { seed, pass: 0 })) g = apply(g, a);
   }
-  const h = E.cloneState(g);
-  E.runResolution(h);
-  E.runDomesticPhase(h);
+  const h = resolved(g);
   if (h.round >= h.scenario.rounds) return scoreValue(h, role);
   E.nextRound(h);
   // The next round too, with no event drawn: what the others do in answer to this turn (an island
@@ -203,25 +190,47 @@ function nextRoundPlayed(start: GameState, role: RoleId, inner: Policy, seed: st
   E.runBriefing(g);
   E.enterPhase(g, 'negotiation');
   const seats = rolloutSeats(g, role, []);
-  for (let p = 0; p < MAX_PASSES; p++) {
+  g = endNegotiation(playPasses(g, seats, inner, seed, 0, -1, 0));
+  if (g.phase !== 'decisions') return g;
+  for (const seat of seats) for (const a of inner(view(g, seat), seat, { seed, pass: 0 })) if (a.type === 'order') g = apply(g, a);
+  const h = resolved(g);
+  E.nextRound(h);
+  return h;
+}
+
+/**
+ * Negotiation passes from `from`, every seat in turn as a normal bot (in the first pass only the
+ * seats after index `after`), until a pass from `quietFrom` on in which nobody's move changed anything.
+ */
+function playPasses(start: GameState, seats: RoleId[], inner: Policy, seed: string, from: number, after: number, quietFrom: number): GameState {
+  let g = start;
+  for (let p = from; p < MAX_PASSES; p++) {
     let acted = false;
-    for (const seat of seats) {
-      if (g.ended.includes(seat)) continue;
+    for (const [n, seat] of seats.entries()) {
+      if (g.ended.includes(seat) || (p === from && n <= after)) continue;
       for (const a of inner(view(g, seat), seat, { seed, pass: p })) {
         const next = apply(g, a);
         if (next !== g) acted = true;
         g = next;
       }
     }
-    if (!acted) break;
+    if (!acted && p >= quietFrom) break;
   }
+  return g;
+}
+
+/** Every seat still negotiating ends the phase. */
+function endNegotiation(start: GameState): GameState {
+  let g = start;
   for (const seat of g.seats) if (g.phase === 'negotiation' && !g.ended.includes(seat)) g = apply(g, { type: 'endPhase', role: seat });
-  if (g.phase !== 'decisions') return g;
-  for (const seat of seats) for (const a of inner(view(g, seat), seat, { seed, pass: 0 })) if (a.type === 'order') g = apply(g, a);
+  return g;
+}
+
+/** A copy of the state after the round's resolution and domestic phase, by the engine's rules. */
+function resolved(g: GameState): GameState {
   const h = E.cloneState(g);
   E.runResolution(h);
   E.runDomesticPhase(h);
-  E.nextRound(h);
   return h;
 }
 
