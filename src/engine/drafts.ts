@@ -1,12 +1,11 @@
 import type { GameState, Offer, PactDeal, PowerId } from './types';
 import { funderOf, islandsOfDeal } from './deals';
 import { applyEvent } from './events';
+import { LEAK_EFFECTS } from './security';
 import { CLAUSE_NAMES, clampAlignment, clampMetric, own, possessive } from './util';
 import type { Say } from './log';
 import { packageText } from './packages';
 
-/** What a leak costs: the island government's standing, its goodwill towards the partner, the partner's reputation. */
-export const LEAK_EFFECTS = { legitimacy: -10, alignment: -5, reputation: -6 } as const;
 
 /** A draft everyone has read has no secrets left: its clauses are public once signed. */
 export const draftLeaked = (g: Pick<GameState, 'seats'>, offer: Offer): boolean => g.seats.every((s) => offer.seenBy.includes(s));

@@ -1,4 +1,4 @@
-import { applyClauses } from './security';
+import { applyClauses, LEAK_EFFECTS } from './security';
 import { raiseInfluence } from './influence';
 import type { Cable, EventKind, GameEvent, GameState, InitiativeKind, IslandId, PowerId } from './types';
 import { POWERS } from './types';
@@ -297,9 +297,9 @@ function leak(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const island = a.deal.kind === 'pact' ? own(g.islands, a.deal.island) : undefined;
   const power = a.deal.kind === 'pact' ? own(g.powers, a.deal.power) : undefined;
   if (island && power) {
-    island.legitimacy = clampMetric(island.legitimacy - 10);
-    island.alignment[power.id] = clampAlignment(island.alignment[power.id] - 5);
-    power.reputation = clampMetric(power.reputation - 6);
+    island.legitimacy = clampMetric(island.legitimacy + LEAK_EFFECTS.legitimacy);
+    island.alignment[power.id] = clampAlignment(island.alignment[power.id] + LEAK_EFFECTS.alignment);
+    power.reputation = clampMetric(power.reputation + LEAK_EFFECTS.reputation);
   }
   record(g, 'leak', t.title ?? `Leak: a secret clause of ${a.id}`, { island: island?.id ?? null, power: power?.id ?? null }, scripted);
   say(`A leaked document shows a secret ${CLAUSE_NAMES[c.kind]} clause in the pact between ${island?.name ?? '?'} and ${power?.name ?? '?'} (${a.id}).`, 'all', [c.id]);

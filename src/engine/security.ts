@@ -15,6 +15,9 @@ export const PACT_EFFECTS: Record<PactType, { sovereignty: number; legitimacy: n
   base: { sovereignty: -15, legitimacy: -3, cyber: 0, economy: 3, alignment: 3, influence: 18 },
 };
 
+/** What a leak costs: the island government's standing, its goodwill towards the partner, the partner's reputation (a leaked clause, a leaked draft). */
+export const LEAK_EFFECTS = { legitimacy: -10, alignment: -5, reputation: -6 } as const;
+
 export const CLAUSE_EFFECTS: Record<AgreementClause['kind'], { sovereignty: number; legitimacy: number; democracy: number }> = {
   unrestDeployment: { sovereignty: -6, legitimacy: 4, democracy: -3 },
   incidentAccess: { sovereignty: -4, legitimacy: 0, democracy: 0 },

@@ -3,7 +3,7 @@ import { view, type GameState, type Offer } from '../../src/engine';
 import { MatchHost } from '../../src/host/match';
 import { playPhase, playToEnd } from '../../src/ai/autoplay';
 import { makeBot } from '../../src/ai';
-import { sampledRound } from '../../src/ai/bots/search';
+import { exposureShift, leakChance, sampledRound } from '../../src/ai/bots/search';
 import { loadScenario } from '../helpers';
 
 /** Coral Sea with normal bots in every seat, stopped in round 1 at Canberra's turn of the second pass of negotiation, or in the decisions that follow. */
@@ -67,5 +67,45 @@ describe('the hard bot weighs a turn by the round after it too', () => {
     const normalMean = mean(seeds.map((seed) => final(seed, normal)));
     const hardMean = mean(seeds.map((seed) => final(seed, hard)));
     expect(hardMean).toBeGreaterThan(normalMean + 1);
+  }, 120_000);
+});
+
+describe('the hard bot prices what a secret clause may cost once it leaks', () => {
+  it('reads what a secret clause may cost when it leaks: the island its sovereignty, democracy and standing, the partner its reputation', () => {
+    const { scenario, hash } = loadScenario('quad');
+    const g = new MatchHost(scenario, hash, '1', { hashes: false }).state;
+    const mou = g.agreements.find((a) => a.deal.kind === 'pact' && a.parties.includes('FJI'));
+    expect(mou).toBeDefined();
+    const leak = leakChance(scenario.deck);
+    expect(leak).toBeGreaterThan(0);
+    const secret: GameState = { ...g, agreements: g.agreements.map((a) => (a === mou ? { ...a, clauses: [{ id: `${a.id}.c1`, kind: 'unrestDeployment', secret: true, seenBy: [...a.parties] }] } : a)) };
+    const fiji = exposureShift(secret, 'FJI', leak);
+    expect(fiji.sovereignty).toBeLessThan(0);
+    expect(fiji.democracy).toBeLessThan(0);
+    expect(fiji.survival).toBeLessThan(0);
+    expect(exposureShift(secret, 'beijing', leak).reputation).toBeLessThan(0);
+    // Not a party, a public clause, or a deck without leaks: nothing to fear.
+    expect(exposureShift(secret, 'PNG', leak)).toEqual({});
+    const shown: GameState = { ...secret, agreements: secret.agreements.map((a) => (a.id === mou?.id ? { ...a, clauses: a.clauses.map((c) => ({ ...c, seenBy: 'all' as const })) } : a)) };
+    expect(exposureShift(shown, 'FJI', leak)).toEqual({});
+    expect(exposureShift(secret, 'FJI', 0)).toEqual({});
+  });
+
+  it('as Nauru in Quad it turns down the secret-clause pact the normal bot turns down, and does not end below it (seeds 4, 11)', () => {
+    const { scenario, hash } = loadScenario('quad');
+    const normal = makeBot({ level: 'normal', scenario });
+    const hard = makeBot({ level: 'hard', scenario });
+    for (const seed of ['4', '11']) {
+      const play = (nauru: typeof normal) => {
+        const host = new MatchHost(scenario, hash, seed, { hashes: false });
+        playToEnd(host, (role) => (role === 'NRU' ? nauru : normal), seed);
+        return host.state;
+      };
+      const h = play(hard);
+      const n = play(normal);
+      // Before the search priced a leak, it took Beijing's policing pact with a secret unrest clause in round 1 and ended 8 points lower in seed 11.
+      expect(h.agreements.some((a) => a.round === 1 && a.parties.includes('NRU') && a.clauses.some((c) => c.kind === 'unrestDeployment'))).toBe(false);
+      expect(h.scores.NRU!.total).toBeGreaterThanOrEqual(n.scores.NRU!.total);
+    }
   }, 120_000);
 });

@@ -10,6 +10,7 @@ export { drift, economyTarget, legitimacyTarget, unrestTarget, revenueOf } from 
 export { levelsOf, partOf, SCORE_SWING } from '../../engine/scoring';
 export { seedState } from '../../engine/rng';
 export { totalDebt, debtByCreditor, dueThisRound, LOAN_LIMITS } from '../../engine/aid';
+export { CLAUSE_EFFECTS, LEAK_EFFECTS } from '../../engine/security';
 export { executeOrder, campaignEffect, orderRefusal, MIN_COST, MAX_ORDERS_PER_ROUND, CAMPAIGN_DETECTION } from '../../engine/orders';
 export { MAX_COUNTERS, MAX_OPEN_OFFERS, MAX_REASON, MAX_WHY } from '../../engine/validate';
 export { watchedIslands } from '../../engine/intel';

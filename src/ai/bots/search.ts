@@ -69,6 +69,49 @@ function apply(g: GameState, a: Action): GameState {
 /** Money in hand: the leaf values it as the normal bot does, at what it could buy the role later. */
 const treasuryOf = (g: GameState, role: RoleId): number => g.islands[role]?.treasury ?? g.powers[role as 'beijing']?.treasury ?? 0;
 
+/** The chance that a round's random event is a leak, from the deck the bot was given (none without one). */
+export function leakChance(deck: ScenarioData['deck'] | undefined): number {
+  if (!deck) return 0;
+  const total = Object.values(deck.weights).reduce((s, w) => s + (w ?? 0), 0);
+  return total ? (deck.chancePerRound / 100) * ((deck.weights.leak ?? 0) / total) : 0;
+}
+
+/**
+ * What the role's secret clauses may yet cost it before the game ends, as a shift of its levels: a
+ * leak picks one of the hidden clauses at random and costs the island its clause's sovereignty and
+ * democracy and a leak's legitimacy, and the partner a leak's reputation (events.ts). The rollouts
+ * draw at most this round's event, so without this a secret clause looked free: as Nauru in Quad
+ * the search took Beijing's policing pact with a secret unrest clause that the normal bot turns
+ * down, and lost when it came out. Only the hidden clauses the role can see are counted, so the
+ * risk it reads is, if anything, too high.
+ */
+export function exposureShift(g: GameState, role: RoleId, leakPerRound: number): Record<string, number> {
+  if (!leakPerRound) return {};
+  const hidden = g.agreements.filter((a) => a.status === 'active' && a.parties.includes(role)).flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all').map((c) => ({ a, c })));
+  if (!hidden.length) return {};
+  const left = Math.max(0, g.scenario.rounds - g.round + 1);
+  const each = 1 - (1 - leakPerRound / hidden.length) ** left;
+  const out: Record<string, number> = {};
+  const add = (k: string, x: number): void => {
+    out[k] = (out[k] ?? 0) + each * x;
+  };
+  for (const { a, c } of hidden) {
+    if (a.deal.kind !== 'pact') continue;
+    if (g.islands[role]) {
+      add('sovereignty', E.CLAUSE_EFFECTS[c.kind].sovereignty);
+      add('democracy', E.CLAUSE_EFFECTS[c.kind].democracy);
+      add('survival', (2 * E.LEAK_EFFECTS.legitimacy) / 3);
+    } else add('reputation', E.LEAK_EFFECTS.reputation);
+  }
+  return out;
+}
+
+const plus = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
+  const out = { ...a };
+  for (const [k, x] of Object.entries(b)) out[k] = (out[k] ?? 0) + x;
+  return out;
+};
+
 /** In the largest scenarios, the seats a turn concerns: itself, every power, and the islands its deals bind; the rest of the table plays on unseen. */
 function rolloutSeats(g: GameState, role: RoleId, plan: Action[]): RoleId[] {
   if (g.seats.length <= 6) return g.seats;
@@ -154,7 +197,7 @@ function shadowRound(world: GameState, role: RoleId, pass: number, inner: Policy
  * not information). The leaf is the role's projected final score, plus its money at the rate
  * `money`, read at the end of this round and at the end of the next, and averaged.
  */
-function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, inner: Policy, seed: string, money: number, shift: Record<string, number>): number {
+function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, inner: Policy, seed: string, money: number, shift: Record<string, number>, leak: number): number {
   let g = start;
   for (const a of plan) g = apply(g, a);
   const phase = g.phase;
@@ -178,10 +221,10 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   // Honiara (tournament, 200 pairs: one round 57% and 51%, two 52% and 62%, the average 60% and 58.5%).
   const after = nextRoundPlayed(h, role, inner, seed);
   projectLite(h);
-  const now = scoreValue(h, role, shift) + money * treasuryOf(h, role);
+  const now = scoreValue(h, role, plus(shift, exposureShift(h, role, leak))) + money * treasuryOf(h, role);
   if (after.round > after.scenario.rounds) return (now + scoreValue(after, role)) / 2;
   projectLite(after);
-  return (now + scoreValue(after, role, shift) + money * treasuryOf(after, role)) / 2;
+  return (now + scoreValue(after, role, plus(shift, exposureShift(after, role, leak))) + money * treasuryOf(after, role)) / 2;
 }
 
 /** A round played through by every seat as normal bots, from its briefing (no event drawn) to its domestic phase; the state left at the start of the round after. */
@@ -257,13 +300,14 @@ export function weighTurns(v: GameView, role: RoleId, seed: string, pass: number
   const values = plans.map(() => 0);
   const money = moneyValue(c.model, role);
   const shift = trendShift(c.model.base, role);
+  const leak = leakChance(opts.deck);
   // What the others did this round out of its sight, sampled once: the normal bots' play is deterministic.
   const shadow = sampledRound(v, role, seed, pass, opts);
   for (let k = 0; k < samples; k++) {
     // One sampled world per k, shared by every candidate (common random numbers).
     const world: GameState = { ...shadow, rng: E.seedState(`${seed}|hard|${role}|${v.round}|${v.phase}|${pass}|${k}`) };
     plans.forEach((plan, i) => {
-      values[i] = (values[i] ?? 0) + rollout(world, role, plan, pass, opts.inner, seed, money, shift);
+      values[i] = (values[i] ?? 0) + rollout(world, role, plan, pass, opts.inner, seed, money, shift, leak);
     });
   }
   let best = 0;
