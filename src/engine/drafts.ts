@@ -2,7 +2,7 @@ import type { GameState, Offer, PactDeal, PowerId } from './types';
 import { funderOf, islandsOfDeal } from './deals';
 import { applyEvent } from './events';
 import { LEAK_EFFECTS } from './security';
-import { CLAUSE_NAMES, clampAlignment, clampMetric, own, possessive } from './util';
+import { CLAUSE_NAMES, clampAlignment, clampMetric, isDraftLeak, own, possessive } from './util';
 import type { Say } from './log';
 import { packageText } from './packages';
 
@@ -13,20 +13,23 @@ export const draftLeaked = (g: Pick<GameState, 'seats'>, offer: Offer): boolean 
 /** Washington's naval pacts are its shiprider and coast-guard agreements. */
 export const pactName = (deal: PactDeal): string => (deal.power === 'washington' && deal.pact === 'naval' ? 'a shiprider and coast-guard agreement' : `a ${deal.pact} pact`);
 
-/** Scripted leaks that name an island wait for the negotiation, when the round's drafts are on the table. */
-export const isDraftLeak = (e: { kind: string; island?: string | undefined }): boolean => e.kind === 'leak' && e.island !== undefined;
-
 /**
- * The scenario's leaks for this round that name an island, run once the round's tabled offers
- * are on the table: each reveals the island's open drafts, every clause, to everyone (the
- * Honiara draft of March 2022). With no draft open, it falls back to the island's own secrets.
+ * The scenario's leaks for this round that name an island or a power, run once the round's
+ * tabled offers are on the table: each reveals the open drafts the island is party to (the
+ * Honiara draft of March 2022) or the power funds (Beijing's regional package of May 2022, sent
+ * to ten governments and published by the press before its foreign ministers' meeting), every
+ * clause, to everyone. With no draft open, it falls back to a leak of the island's own secrets.
  */
 export function leakScriptedDrafts(g: GameState, say: Say): void {
   for (const s of g.scripted.filter((e) => e.round === g.round && isDraftLeak(e))) {
-    const id = s.island ?? '';
+    if (s.island === undefined) {
+      leakPowerDrafts(g, say, s);
+      continue;
+    }
+    const id = s.island;
     const island = own(g.islands, id);
     if (!island) continue;
-    const drafts = g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted') && islandsOfDeal(g, o.deal).includes(id));
+    const drafts = g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted') && islandsOfDeal(g, o.deal).includes(id) && (!s.power || funderOf(o.deal) === s.power));
     if (!drafts.length) {
       applyEvent(g, say, 'leak', s, true);
       continue;
@@ -50,6 +53,29 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
     island.legitimacy = clampMetric(island.legitimacy + LEAK_EFFECTS.legitimacy);
     g.events.push({ id: `e${++g.counters.event}`, round: g.round, kind: 'leak', title, island: id, cable: null, power: [...hit][0] ?? null, scripted: true });
   }
+}
+
+/**
+ * A leak of what a power has on the table this round: its drafts go public with every clause, and
+ * the power loses a leak's reputation. No government is named, so none loses standing or goodwill:
+ * the drafts were the power's to keep.
+ */
+function leakPowerDrafts(g: GameState, say: Say, s: GameState['scripted'][number]): void {
+  const power = own(g.powers, s.power ?? '');
+  if (!power) return;
+  const drafts = g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted') && funderOf(o.deal) === power.id);
+  const title = s.title ?? `Drafts of ${possessive(power.name)} offers leak`;
+  if (!drafts.length) {
+    applyEvent(g, say, 'leak', s, true);
+    return;
+  }
+  for (const o of drafts) {
+    o.seenBy = [...g.seats].sort();
+    g.log = g.log.map((entry) => (entry.about.includes(o.id) ? { ...entry, seenBy: 'all' } : entry));
+    say(`${title}: the draft is public — ${draftText(g, o)}.`, 'all', [o.id]);
+  }
+  power.reputation = clampMetric(power.reputation + LEAK_EFFECTS.reputation);
+  g.events.push({ id: `e${++g.counters.event}`, round: g.round, kind: 'leak', title, island: null, cable: null, power: power.id, scripted: true });
 }
 
 function draftText(g: GameState, o: Offer): string {

@@ -7,7 +7,7 @@ import { islandsOnRoute, refreshNetworks } from './cables';
 import { newGovernment, runElection } from './domestic';
 import { debtByCreditor, totalDebt } from './aid';
 import { transfer } from './money';
-import { CLAUSE_NAMES, clamp, clampAlignment, clampMetric, formatMoney, possessive, roundsFor, own } from './util';
+import { CLAUSE_NAMES, clamp, clampAlignment, clampMetric, formatMoney, isDraftLeak, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
 import { convene } from './forum';
 
@@ -354,8 +354,7 @@ export const RIOT_COOLDOWN_ROUNDS = 2;
 
 /** Scripted events for this round first, then riots where unrest boils over, then at most one card from the weighted deck. */
 export function drawEvents(g: GameState, say: Say): void {
-  // A scripted leak naming an island waits for the negotiation, when the round's drafts are on the table (drafts.ts).
-  for (const s of g.scripted.filter((e) => e.round === g.round && !(e.kind === 'leak' && e.island !== undefined))) applyEvent(g, say, s.kind, s, true);
+  for (const s of g.scripted.filter((e) => e.round === g.round && !isDraftLeak(e))) applyEvent(g, say, s.kind, s, true);
   for (const id of islandIds(g)) {
     const unrest = own(g.islands, id)?.unrest ?? 0;
     const recent = g.events.some((e) => e.kind === 'riots' && e.island === id && e.round < g.round && e.round >= g.round - RIOT_COOLDOWN_ROUNDS);

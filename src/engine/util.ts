@@ -70,3 +70,6 @@ export function ordinal(n: number): string {
 export function own<T>(record: Readonly<Record<string, T>> | Readonly<Partial<Record<string, T>>>, id: unknown): T | undefined {
   return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
 }
+
+/** Scripted leaks that name an island or a power wait for the negotiation, when the round's drafts are on the table (drafts.ts). */
+export const isDraftLeak = (e: { kind: string; island?: string | undefined; power?: string | undefined }): boolean => e.kind === 'leak' && (e.island !== undefined || e.power !== undefined);

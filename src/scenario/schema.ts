@@ -426,7 +426,7 @@ export const scenarioSchema = z
       if (e.initiative !== undefined && e.kind !== 'forum') ctx.addIssue({ code: 'custom', path: ['scripted', i, 'initiative'], message: 'an initiative only on a `forum` event' });
       if (e.kind === 'forum' && (e.initiative === 'policing' || e.initiative === 'conduct') && !e.power)
         ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: e.initiative === 'policing' ? 'the power that backs the policing initiative' : 'the power whose conduct the statement addresses' });
-      if (e.kind === 'forum' && e.power && !powerIds.has(e.power)) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: oneOf('a power', powerIds) });
+      if ((e.kind === 'forum' || e.kind === 'leak') && e.power && !powerIds.has(e.power)) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'power'], message: oneOf('a power', powerIds) });
     });
     s.lessons?.forEach((l, i) => {
       if (l.rounds > s.rounds) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'rounds'], message: `at most the full game's ${s.rounds} rounds` });

@@ -192,6 +192,30 @@ describe('drafts and leaks', () => {
     // A Canberra–PNG secret is not what a Solomons leak reveals.
     expect(withLeak.log.some((e) => /Papua New Guinea and Canberra/.test(e.text))).toBe(false);
   });
+
+  it("a scripted leak naming Beijing publishes its regional package to everyone, at Beijing's cost alone (May 2022)", () => {
+    const withLeak = opening('shared-future', '1', quietly);
+    const noLeak = opening('shared-future', '1', (s) => {
+      quietly(s);
+      s.scripted = s.scripted.filter((e) => e.kind !== 'leak');
+    });
+    const draft = withLeak.offers.find((o) => o.round === 1 && o.from === 'beijing' && o.deal.kind === 'package')!;
+    const islands = draft.to.filter((r) => withLeak.islands[r]);
+    expect(islands).toHaveLength(10);
+    expect(view(withLeak, 'canberra').offers.map((o) => o.id)).toContain(draft.id);
+    expect(view(noLeak, 'canberra').offers.map((o) => o.id)).not.toContain(draft.id);
+    const news = withLeak.log.find((e) => e.text.includes('the draft is public'))!;
+    expect(news.seenBy).toBe('all');
+    expect(news.text).toMatch(/^The draft China-Pacific Common Development Vision leaks, with FSM's letter against it \(May 2022\): the draft is public — /);
+    expect(withLeak.log.some((e) => /reveal nothing/.test(e.text))).toBe(false);
+    expect(withLeak.events.find((e) => e.kind === 'leak')).toMatchObject({ island: null, power: 'beijing' });
+    expect(withLeak.powers.beijing!.reputation).toBe(noLeak.powers.beijing!.reputation - 6);
+    // No government is named: none loses standing or goodwill.
+    for (const id of islands) {
+      expect(withLeak.islands[id]!.legitimacy).toBe(noLeak.islands[id]!.legitimacy);
+      expect(withLeak.islands[id]!.alignment.beijing).toBe(noLeak.islands[id]!.alignment.beijing);
+    }
+  });
 });
 
 describe('the Honiara history plays (2021–2024)', () => {
