@@ -282,7 +282,7 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
 
 function leak(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
   const hidden = g.agreements
-    .filter((a) => a.status === 'active' && (!t.island || a.parties.includes(t.island)))
+    .filter((a) => a.status === 'active' && (!t.island || a.parties.includes(t.island)) && (!t.power || (a.deal.kind === 'pact' && a.deal.power === t.power)))
     .flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all').map((c) => ({ a, c })));
   const found = pick(g, hidden);
   if (!found) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legalActions, step, view, type GameState, type RoleId } from '../../src/engine';
 import { unrestTarget } from '../../src/engine/domestic';
-import { act, coralSeaCable, endPhase, newGame } from '../helpers';
+import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
 /** A shipped scenario with its opening moves: standing agreements and tabled offers. */
 const opening = (id: string, seed = '1', edit?: Parameters<typeof newGame>[2]) => newGame(seed, id, edit, { opening: true });
@@ -214,6 +214,27 @@ describe('drafts and leaks', () => {
     for (const id of islands) {
       expect(withLeak.islands[id]!.legitimacy).toBe(noLeak.islands[id]!.legitimacy);
       expect(withLeak.islands[id]!.alignment.beijing).toBe(noLeak.islands[id]!.alignment.beijing);
+    }
+  });
+
+  it("with none of its drafts on the table, a leak naming a power reveals one of that power's secret clauses, never another's", () => {
+    // Three of Beijing's secrets to one of Canberra's: a leak blind to the power would reveal Beijing's in most seeds.
+    for (const seed of ['1', '2', '3', '4']) {
+      let g = newGame(seed, 'coral-sea', (s) => {
+        s.deck.chancePerRound = 0;
+        s.scripted = [{ round: 2, kind: 'leak', power: 'canberra', title: "Canberra's papers leak" }];
+      });
+      const secret = (...kinds: ('unrestDeployment' | 'shipVisits' | 'incidentAccess')[]) => kinds.map((kind) => ({ kind, secret: true }));
+      g = act(g, { type: 'offer', role: 'beijing', to: ['PNG'], deal: { kind: 'pact', island: 'PNG', power: 'beijing', pact: 'policing', clauses: secret('unrestDeployment', 'shipVisits', 'incidentAccess') } });
+      g = act(g, { type: 'accept', role: 'PNG', offer: offerNo(g, 1) });
+      g = act(g, { type: 'offer', role: 'canberra', to: ['SLB'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'cyber', clauses: secret('incidentAccess') } });
+      g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, 2) });
+      g = round(g);
+      expect(g.round).toBe(2);
+      const clauses = (p: string) => g.agreements.filter((a) => a.deal.kind === 'pact' && a.deal.power === p).flatMap((a) => a.clauses);
+      expect(clauses('canberra').map((c) => c.seenBy)).toEqual(['all']);
+      expect(clauses('beijing').map((c) => c.seenBy)).not.toContain('all');
+      expect(g.log.some((e) => e.seenBy === 'all' && /secret incident-access clause in the pact between Solomon Islands and Canberra/.test(e.text))).toBe(true);
     }
   });
 });
