@@ -6,7 +6,6 @@ import { CLAUSE_NAMES, clampAlignment, clampMetric, isDraftLeak, own, possessive
 import type { Say } from './log';
 import { packageText } from './packages';
 
-
 /** A draft everyone has read has no secrets left: its clauses are public once signed. */
 export const draftLeaked = (g: Pick<GameState, 'seats'>, offer: Offer): boolean => g.seats.every((s) => offer.seenBy.includes(s));
 
@@ -29,7 +28,7 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
     const id = s.island;
     const island = own(g.islands, id);
     if (!island) continue;
-    const drafts = g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted') && islandsOfDeal(g, o.deal).includes(id) && (!s.power || funderOf(o.deal) === s.power));
+    const drafts = openDrafts(g).filter((o) => islandsOfDeal(g, o.deal).includes(id) && (!s.power || funderOf(o.deal) === s.power));
     if (!drafts.length) {
       applyEvent(g, say, 'leak', s, true);
       continue;
@@ -39,8 +38,7 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
     const title = s.title ?? `A draft agreement with ${island.name} leaks`;
     const hit = new Set<PowerId>();
     for (const o of drafts) {
-      o.seenBy = [...g.seats].sort();
-      g.log = g.log.map((entry) => (entry.about.includes(o.id) ? { ...entry, seenBy: 'all' } : entry));
+      publish(g, say, title, o);
       const funder = funderOf(o.deal);
       if (!hit.has(funder)) {
         hit.add(funder);
@@ -48,7 +46,6 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
         island.alignment[funder] = clampAlignment(island.alignment[funder] + LEAK_EFFECTS.alignment);
         if (power) power.reputation = clampMetric(power.reputation + LEAK_EFFECTS.reputation);
       }
-      say(`${title}: the draft is public — ${draftText(g, o)}.`, 'all', [o.id]);
     }
     island.legitimacy = clampMetric(island.legitimacy + LEAK_EFFECTS.legitimacy);
     g.events.push({ id: `e${++g.counters.event}`, round: g.round, kind: 'leak', title, island: id, cable: null, power: [...hit][0] ?? null, scripted: true });
@@ -63,19 +60,25 @@ export function leakScriptedDrafts(g: GameState, say: Say): void {
 function leakPowerDrafts(g: GameState, say: Say, s: GameState['scripted'][number]): void {
   const power = own(g.powers, s.power ?? '');
   if (!power) return;
-  const drafts = g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted') && funderOf(o.deal) === power.id);
+  const drafts = openDrafts(g).filter((o) => funderOf(o.deal) === power.id);
   const title = s.title ?? `Drafts of ${possessive(power.name)} offers leak`;
   if (!drafts.length) {
     applyEvent(g, say, 'leak', s, true);
     return;
   }
-  for (const o of drafts) {
-    o.seenBy = [...g.seats].sort();
-    g.log = g.log.map((entry) => (entry.about.includes(o.id) ? { ...entry, seenBy: 'all' } : entry));
-    say(`${title}: the draft is public — ${draftText(g, o)}.`, 'all', [o.id]);
-  }
+  for (const o of drafts) publish(g, say, title, o);
   power.reputation = clampMetric(power.reputation + LEAK_EFFECTS.reputation);
   g.events.push({ id: `e${++g.counters.event}`, round: g.round, kind: 'leak', title, island: null, cable: null, power: power.id, scripted: true });
+}
+
+/** The round's drafts still on the table: open, or accepted by some and waiting for the rest. */
+const openDrafts = (g: GameState): Offer[] => g.offers.filter((o) => o.round === g.round && (o.status === 'open' || o.status === 'accepted'));
+
+/** A draft made public: every seat reads it, with the news about it, and the news says what it holds. */
+function publish(g: GameState, say: Say, title: string, o: Offer): void {
+  o.seenBy = [...g.seats].sort();
+  g.log = g.log.map((entry) => (entry.about.includes(o.id) ? { ...entry, seenBy: 'all' } : entry));
+  say(`${title}: the draft is public — ${draftText(g, o)}.`, 'all', [o.id]);
 }
 
 function draftText(g: GameState, o: Offer): string {
