@@ -73,7 +73,12 @@ describe('a package in the browser', () => {
     // Samoa saw the offer, so it reads who did not sign; no id of an offer or agreement shows.
     expect(news.join('\n')).toMatch(/not signed by .*Samoa/);
     expect(news.join('\n')).not.toMatch(/\b[oa]\d+\b/);
+    // The May 2022 leak published the draft itself, for every seat to read (rules version 14).
+    expect(news.join('\n')).toMatch(/The draft China-Pacific Common Development Vision leaks, with FSM's letter against it \(May 2022\): the draft is public — Beijing's package for 10 islands: a policing pact;/);
+    expect(news.join('\n')).not.toMatch(/reveal nothing/);
     await shot(page, 'package-news');
+    await page.locator('.feed-list li', { hasText: "the draft is public — Beijing's package" }).scrollIntoViewIfNeeded();
+    await shot(page, 'package-leak-news');
     expect(await pageText(page)).toContain('Fiji and Beijing agree a policing pact');
     expect(errors).toEqual([]);
     await page.close();
