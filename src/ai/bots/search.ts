@@ -67,7 +67,7 @@ function apply(g: GameState, a: Action): GameState {
 }
 
 /** Money in hand: the leaf values it as the normal bot does, at what it could buy the role later. */
-const treasuryOf = (g: GameState, role: RoleId): number => g.islands[role]?.treasury ?? g.powers[role as 'beijing']?.treasury ?? 0;
+const treasuryOf = (g: GameState, role: RoleId): number => E.own(g.islands, role)?.treasury ?? E.own(g.powers, role)?.treasury ?? 0;
 
 /** The chance that a round's random event is a leak, from the deck the bot was given (none without one). */
 export function leakChance(deck: ScenarioData['deck'] | undefined): number {
@@ -97,7 +97,7 @@ export function exposureShift(g: GameState, role: RoleId, leakPerRound: number):
   };
   for (const { a, c } of hidden) {
     if (a.deal.kind !== 'pact') continue;
-    if (g.islands[role]) {
+    if (E.own(g.islands, role)) {
       add('sovereignty', E.CLAUSE_EFFECTS[c.kind].sovereignty);
       add('democracy', E.CLAUSE_EFFECTS[c.kind].democracy);
       add('survival', (2 * E.LEAK_EFFECTS.legitimacy) / 3);
