@@ -83,21 +83,21 @@ export function leakChance(deck: ScenarioData['deck'] | undefined): number {
  * draw at most this round's event, so without this a secret clause looked free: as Nauru in Quad
  * the search took Beijing's policing pact with a secret unrest clause that the normal bot turns
  * down, and lost when it came out. Only the hidden clauses the role can see are counted, so the
- * risk it reads is, if anything, too high.
+ * risk it reads is, if anything, too high. The result is `shift` (the trend) plus that cost.
  */
-export function exposureShift(g: GameState, role: RoleId, leakPerRound: number): Record<string, number> {
-  if (!leakPerRound) return {};
-  const hidden = g.agreements.filter((a) => a.status === 'active' && a.parties.includes(role)).flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all').map((c) => ({ a, c })));
-  if (!hidden.length) return {};
+export function exposureShift(g: GameState, role: RoleId, leakPerRound: number, shift: Record<string, number> = {}): Record<string, number> {
+  const out = { ...shift };
+  if (!leakPerRound) return out;
+  const hidden = g.agreements.filter((a) => a.status === 'active' && a.deal.kind === 'pact' && a.parties.includes(role)).flatMap((a) => a.clauses.filter((c) => c.seenBy !== 'all'));
+  if (!hidden.length) return out;
   const left = Math.max(0, g.scenario.rounds - g.round + 1);
   const each = 1 - (1 - leakPerRound / hidden.length) ** left;
-  const out: Record<string, number> = {};
+  const island = Boolean(E.own(g.islands, role));
   const add = (k: string, x: number): void => {
     out[k] = (out[k] ?? 0) + each * x;
   };
-  for (const { a, c } of hidden) {
-    if (a.deal.kind !== 'pact') continue;
-    if (E.own(g.islands, role)) {
+  for (const c of hidden) {
+    if (island) {
       add('sovereignty', E.CLAUSE_EFFECTS[c.kind].sovereignty);
       add('democracy', E.CLAUSE_EFFECTS[c.kind].democracy);
       add('survival', (2 * E.LEAK_EFFECTS.legitimacy) / 3);
@@ -105,12 +105,6 @@ export function exposureShift(g: GameState, role: RoleId, leakPerRound: number):
   }
   return out;
 }
-
-const plus = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
-  const out = { ...a };
-  for (const [k, x] of Object.entries(b)) out[k] = (out[k] ?? 0) + x;
-  return out;
-};
 
 /** In the largest scenarios, the seats a turn concerns: itself, every power, and the islands its deals bind; the rest of the table plays on unseen. */
 function rolloutSeats(g: GameState, role: RoleId, plan: Action[]): RoleId[] {
@@ -221,10 +215,10 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   // Honiara (tournament, 200 pairs: one round 57% and 51%, two 52% and 62%, the average 60% and 58.5%).
   const after = nextRoundPlayed(h, role, inner, seed);
   projectLite(h);
-  const now = scoreValue(h, role, plus(shift, exposureShift(h, role, leak))) + money * treasuryOf(h, role);
+  const now = scoreValue(h, role, exposureShift(h, role, leak, shift)) + money * treasuryOf(h, role);
   if (after.round > after.scenario.rounds) return (now + scoreValue(after, role)) / 2;
   projectLite(after);
-  return (now + scoreValue(after, role, plus(shift, exposureShift(after, role, leak))) + money * treasuryOf(after, role)) / 2;
+  return (now + scoreValue(after, role, exposureShift(after, role, leak, shift)) + money * treasuryOf(after, role)) / 2;
 }
 
 /** A round played through by every seat as normal bots, from its briefing (no event drawn) to its domestic phase; the state left at the start of the round after. */
