@@ -56,11 +56,11 @@ function applyTelecom(g: GameState, id: string, project: TelecomProject, vendorI
  */
 export const TOWER_BUILD_MONTHS = 12;
 
-/** Networks whose time has come are switched on (the resolution, after cables). */
-export function completeNetworks(g: GameState, say: (text: string) => void): void {
+/** Networks whose time has come by `round` (this round) are switched on (the resolution, after cables). */
+export function completeNetworks(g: GameState, say: (text: string) => void, round = g.round): void {
   for (const island of Object.values(g.islands))
     for (const asset of island.assets) {
-      if (asset.readyRound === undefined || asset.readyRound > g.round) continue;
+      if (asset.readyRound === undefined || asset.readyRound > round) continue;
       delete asset.readyRound;
       applyTelecom(g, island.id, asset.kind === 'port' ? 'towers' : asset.kind, asset.vendor);
       say(`${island.name}: the ${asset.kind === 'towers' ? 'tower network' : asset.kind} by ${own(g.vendors, asset.vendor ?? '')?.name ?? 'its vendor'} is switched on.`);

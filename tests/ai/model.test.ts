@@ -4,6 +4,7 @@ import { refreshNetworks } from '../../src/engine/cables';
 import { sign } from '../../src/engine/deals';
 import { cloneState } from '../../src/engine/state';
 import { runDomestic } from '../../src/engine/domestic';
+import { completeNetworks } from '../../src/engine/telecom';
 import { MatchHost } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { policyByName } from '../../src/ai';
@@ -68,12 +69,32 @@ describe("the bots' model follows the engine's rules", () => {
     const engine = cloneState(g);
     for (const i of Object.values(engine.islands)) i.nextElection = null;
     const model = whatIfCopy(engine);
+    // The resolution switches on the networks whose time has come, then the domestic phase runs.
+    completeNetworks(engine, () => undefined);
     runDomestic(engine, () => undefined);
     projectLite(model, g.round);
     for (const [id, i] of Object.entries(engine.islands)) {
       const m = model.islands[id]!;
       expect([m.economy, m.legitimacy, m.unrest]).toEqual([i.economy, i.legitimacy, i.unrest]);
     }
+  });
+
+  it('switches a tower network on in the round the engine does, so towers signed with a year to go count for their coverage', () => {
+    const g = midGame('honiara', '1', 1);
+    const deal: Deal = { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 66000, financing: { kind: 'grant', by: 'beijing' } };
+    const signed = whatIfCopy(g);
+    signFast(signed, offerOf(signed, deal, 'beijing'));
+    const ready = signed.islands.SLB!.assets.at(-1)!.readyRound!;
+    expect(ready).toBeLessThanOrEqual(g.scenario.rounds);
+    // Coverage with and without the deal, projected to the round before the towers are up and to the end.
+    const coverage = (s: GameState, until?: number) => {
+      const x = whatIfCopy(s);
+      projectLite(x, until);
+      return x.islands.SLB!.coverage;
+    };
+    expect(coverage(signed, ready - 1)).toBe(coverage(g, ready - 1));
+    expect(coverage(g)).toBeLessThanOrEqual(70);
+    expect(coverage(signed)).toBe(coverage(g) + 30);
   });
 
   it('builds its state from the view alone: no generator, deck or scripted event of the real game', () => {

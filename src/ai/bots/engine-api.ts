@@ -19,5 +19,6 @@ export { blocOf, rivalBloc } from '../../engine/diplomacy';
 export { closeNegotiation, enterPhase, runBriefing, runResolution, runDomesticPhase, nextRound } from '../../engine/rules';
 export { clamp, own } from '../../engine/util';
 export { hasAnswered, packageDeals, shareOf } from '../../engine/packages';
+export { completeNetworks } from '../../engine/telecom';
 export { closeForums, initiativeText } from '../../engine/forum';
 export { cofunderPays, policyBankOf, powerCofunders, refinanced, withScriptedCofunders, fundersText } from '../../engine/funding';

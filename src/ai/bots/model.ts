@@ -144,6 +144,9 @@ export function projectLite(g: GameState, untilRound = g.scenario.rounds): void 
         for (const i of islandsOf(g, c.route)) changed.add(i);
       }
     if (changed) refreshNetworksFast(g, changed);
+    // Tower networks going up are switched on in their round too (SINBIP's towers, signed in
+    // August 2022, covered people before the 2024 election).
+    E.completeNetworks(g, () => undefined, r);
     const years = ((r - 1) * g.scenario.monthsPerRound) / 12;
     for (const id of ids) {
       const i = g.islands[id];
