@@ -38,4 +38,16 @@ describe('bots do not undo themselves', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('go on offering aid and networks after a first grant is signed: another grant settles nothing', () => {
+    const normal = policyByName('normal')!;
+    const { host } = playChecked('coral-sea', '1', () => normal, 8);
+    const g = host.state;
+    const first = Math.min(...g.agreements.filter((a) => a.round >= 1 && (a.deal.kind === 'aid' || a.deal.kind === 'telecom')).map((a) => a.round));
+    expect(first).toBeLessThan(4);
+    // Aid and telecom deals signed in later rounds, by the powers' offers or the islands' requests.
+    const later = g.agreements.filter((a) => a.round > first && (a.deal.kind === 'aid' || a.deal.kind === 'telecom'));
+    expect(later.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(later.map((a) => a.round)).size).toBeGreaterThanOrEqual(3);
+  });
 });

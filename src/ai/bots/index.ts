@@ -36,7 +36,12 @@ function standing(deal: Deal): string | null {
 /** A bot never offers again what an agreement in force already settles (the same cable, pact or act). */
 export function notAgain(v: GameView, actions: Action[]): Action[] {
   const settled = new Set(v.agreements.filter((a) => a.status === 'active').map((a) => standing(a.deal)));
-  return actions.filter((a) => a.type !== 'offer' || a.amends !== undefined || !settled.has(standing(a.deal)));
+  // Aid and telecom projects settle nothing: another grant or network can always follow.
+  return actions.filter((a) => {
+    if (a.type !== 'offer' || a.amends !== undefined) return true;
+    const s = standing(a.deal);
+    return s === null || !settled.has(s);
+  });
 }
 
 export const easyBot: Policy = makeBot('easy');

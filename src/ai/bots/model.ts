@@ -143,10 +143,11 @@ export function projectLite(g: GameState, untilRound = g.scenario.rounds): void 
         changed ??= new Set();
         for (const i of islandsOf(g, c.route)) changed.add(i);
       }
-    if (changed) refreshNetworksFast(g, changed);
     // Tower networks going up are switched on in their round too (SINBIP's towers, signed in
-    // August 2022, covered people before the 2024 election).
+    // August 2022, covered people before the 2024 election), and count in their island's exposure.
+    for (const id of ids) if (g.islands[id]?.assets.some((a) => a.readyRound !== undefined && a.readyRound <= r)) (changed ??= new Set()).add(id);
     E.completeNetworks(g, () => undefined, r);
+    if (changed) refreshNetworksFast(g, changed);
     const years = ((r - 1) * g.scenario.monthsPerRound) / 12;
     for (const id of ids) {
       const i = g.islands[id];
