@@ -3,6 +3,7 @@ import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, P
 import { LOAN_LIMITS, openLoan, updateLoanTerms } from './aid';
 import { buildRounds, cableCost, islandsOnRoute, refreshNetworks } from './cables';
 import { transfer } from './money';
+import { propUp } from './domestic';
 import { bump } from './influence';
 import { applyClauses, signPact, weighing } from './security';
 import { signTelecom } from './telecom';
@@ -354,7 +355,7 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
         const island = own(g.islands, isl);
         if (!island) continue;
         island.sovereignty = clampMetric(island.sovereignty - (deal.dataAccess ? 8 : 0) - (deal.stationOperator === 'vendor' ? 4 : 0) - (deal.exclusivity ? 4 : 0));
-        island.legitimacy = clampMetric(island.legitimacy + 2);
+        propUp(g, island, 2);
         bump(g, isl, fin.by, fin.kind === 'grant' ? 8 : 4, fin.kind === 'grant' ? 10 : 6);
       }
       answerPressure(g, islands, deal.vendor, say);
@@ -382,7 +383,7 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       // Help after a disaster buys the most goodwill (Tonga 2022).
       const disaster = g.events.some((e) => e.island === deal.island && e.round >= g.round - 1 && ['eruption', 'cyclone', 'pandemic', 'riots', 'ransomware'].includes(e.kind));
       if (purpose === 'relief') weight = disaster ? weight * 2 : Math.ceil(weight / 2);
-      if (purpose === 'budget') island.legitimacy = clampMetric(island.legitimacy + (fin.kind === 'grant' ? 3 : 2));
+      if (purpose === 'budget') propUp(g, island, fin.kind === 'grant' ? 3 : 2);
       // Budget support pays for concessions (wages, services): it calms the streets a little.
       if (purpose === 'budget') island.unrest = clampMetric(island.unrest - 3);
       if (purpose === 'infrastructure') island.economy = clampMetric(island.economy + Math.min(5, 1 + Math.floor((deal.amount * 2) / Math.max(1, island.revenuePerRound))));

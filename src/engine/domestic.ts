@@ -36,6 +36,29 @@ export function legitimacyTarget(island: Island, yearsElapsed: number): number {
   return clampMetric(island.norm.legitimacy - EXPECTATIONS_PER_YEAR * yearsElapsed + (island.economy - island.norm.economy) / 2);
 }
 
+/** Years since the game began, at the current round (the domestic phase's clock). */
+export const yearsElapsed = (g: Pick<GameState, 'round' | 'scenario'>): number => ((g.round - 1) * g.scenario.monthsPerRound) / 12;
+
+/**
+ * How far signing deals can prop a government up: what a deal adds to its standing stops this many
+ * points above where its economy and the years would put it (legitimacyTarget). Budget support,
+ * projects and pacts buy a government room, not popularity: Sogavare's government, carried through
+ * the 2021 riots and a no-confidence vote on Australian, Chinese and other support, still lost
+ * seats at the April 2024 election and its leader the premiership; Nauru's Kun was removed in
+ * October 2023.
+ */
+export const PROPPED_UP_MARGIN = 10;
+
+/** Raise (or lower) a government's standing by a deal's points, a rise no higher than PROPPED_UP_MARGIN above its target. */
+export function propUp(g: Pick<GameState, 'round' | 'scenario'>, island: Island, points: number): void {
+  if (points <= 0) {
+    island.legitimacy = clampMetric(island.legitimacy + points);
+    return;
+  }
+  const ceiling = legitimacyTarget(island, yearsElapsed(g)) + PROPPED_UP_MARGIN;
+  island.legitimacy = clampMetric(island.legitimacy + clamp(ceiling - island.legitimacy, 0, points));
+}
+
 /** Influence fades without engagement: every power loses this many points a year on every island. */
 export const INFLUENCE_FADE_PER_YEAR = 3;
 
@@ -73,7 +96,7 @@ export function runDomestic(g: GameState, say: Say): void {
       transfer(g, id, 'world', lost, 'absorption', null);
       say(`${island.name} cannot put all its money to use: ${formatMoney(lost)} beyond two years of revenue is lost to limited absorptive capacity.`, 'all');
     }
-    drift(island, ((g.round - 1) * g.scenario.monthsPerRound) / 12);
+    drift(island, yearsElapsed(g));
     if (island.nextElection === g.round) runElection(g, id, say, false);
   }
 }

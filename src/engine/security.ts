@@ -1,6 +1,7 @@
 import type { AgreementClause, GameState, PactDeal, PactType } from './types';
 import { bump } from './influence';
 import { clampMetric, own } from './util';
+import { propUp } from './domestic';
 
 /** What each kind of pact does to the island on signing. */
 export const PACT_EFFECTS: Record<PactType, { sovereignty: number; legitimacy: number; cyber: number; economy: number; alignment: number; influence: number }> = {
@@ -36,7 +37,7 @@ export function applyClauses(g: GameState, island: string, kinds: readonly Agree
   for (const k of kinds) {
     const e = CLAUSE_EFFECTS[k];
     isl.sovereignty = clampMetric(isl.sovereignty + sign * e.sovereignty);
-    if (!leaked) isl.legitimacy = clampMetric(isl.legitimacy + sign * e.legitimacy);
+    if (!leaked) propUp(g, isl, sign * e.legitimacy);
     isl.democracy = clampMetric(isl.democracy + sign * e.democracy);
   }
 }
@@ -55,7 +56,7 @@ export function signPact(g: GameState, deal: PactDeal, clauses: AgreementClause[
   if (!island) return;
   const e = PACT_EFFECTS[deal.pact];
   island.sovereignty = clampMetric(island.sovereignty + e.sovereignty);
-  island.legitimacy = clampMetric(island.legitimacy + e.legitimacy);
+  propUp(g, island, e.legitimacy);
   island.cyber = clampMetric(island.cyber + e.cyber);
   island.economy = clampMetric(island.economy + e.economy);
   applyClauses(g, deal.island, weighing(clauses), 1);

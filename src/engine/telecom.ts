@@ -1,6 +1,7 @@
 import type { GameState, TelecomDeal, TelecomProject } from './types';
 import { bump } from './influence';
 import { clampMetric, own, roundsFor } from './util';
+import { propUp } from './domestic';
 
 /**
  * What each telecom project does to the island, and how much its vendor's patron learns.
@@ -43,7 +44,7 @@ function applyTelecom(g: GameState, id: string, project: TelecomProject, vendorI
   const e = TELECOM_EFFECTS[deal.project];
   island.coverage = clampMetric(island.coverage + e.coverage);
   island.economy = clampMetric(island.economy + e.economy);
-  island.legitimacy = clampMetric(island.legitimacy + e.legitimacy);
+  propUp(g, island, e.legitimacy);
   island.democracy = clampMetric(island.democracy + e.democracy);
   island.cyber = clampMetric(island.cyber + e.cyber + (deal.project === 'dataCentre' && vendor?.trusted ? 5 : 0));
   island.sovereignty = clampMetric(island.sovereignty + e.sovereignty);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreOf, type GameState } from '../../src/engine';
-import { drift } from '../../src/engine/domestic';
+import { drift, legitimacyTarget, PROPPED_UP_MARGIN } from '../../src/engine/domestic';
 import { partOf, powerParts } from '../../src/engine/scoring';
 import { act, coralSeaCable, endPhase, newGame, offerNo } from '../helpers';
 
@@ -109,5 +109,29 @@ describe('aid absorption', () => {
     expect(g.islands.SLB!.treasury).toBe(2 * perYear);
     expect(g.ledger.some((e) => e.kind === 'absorption' && e.from === 'SLB' && e.round === 1)).toBe(true);
     expect(g.log.some((e) => e.text.includes('lost to limited absorptive capacity'))).toBe(true);
+  });
+});
+
+describe('deals prop a government up only so far (rules version 15)', () => {
+  const budget = (by: 'beijing' | 'canberra' | 'washington', amount: number) => ({ type: 'offer' as const, role: by, to: ['SLB'], deal: { kind: 'aid' as const, island: 'SLB', amount, financing: { kind: 'grant' as const, by }, purpose: 'budget' as const } });
+  const granted = (grants: number): GameState => {
+    let g = newGame('1', 'coral-sea');
+    const powers = ['beijing', 'canberra', 'washington'] as const;
+    for (let i = 0; i < grants; i++) g = act(g, budget(powers[i % 3]!, 5000 + i * 100));
+    g.offers.forEach((o, i) => (g = act(g, { type: 'accept', role: 'SLB', offer: offerNo(g, i + 1) })));
+    return nextRound(g);
+  };
+
+  it('a first budget grant lifts legitimacy; six in a round stop 10 points above where it drifts, not at +18', () => {
+    // The standing Solomons' legitimacy drifts to in round 1 (its usual standing, 50), below its start (55).
+    const target = legitimacyTarget(newGame('1', 'coral-sea').islands.SLB!, 0);
+    const none = granted(0).islands.SLB!.legitimacy;
+    const one = granted(1).islands.SLB!;
+    const six = granted(6).islands.SLB!;
+    expect(six.treasury).toBeGreaterThan(one.treasury);
+    // One grant: its 3 points; six: the ceiling, 10 above the standing it drifts to, less the round's drift.
+    expect(one.legitimacy).toBe(none + 3);
+    expect(six.legitimacy).toBe(target + PROPPED_UP_MARGIN - 1);
+    expect(six.legitimacy).toBeLessThan(none + 6 * 3);
   });
 });
