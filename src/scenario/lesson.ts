@@ -5,7 +5,8 @@ export type LessonCut = NonNullable<Scenario['lessons']>[number];
 /**
  * A scenario cut for a lesson: fewer rounds of the same length, the cable makers' fewest build
  * months scaled so that a cable signed in the first round still comes into service, and only the
- * scripted events, tabled offers and elections that fall within the cut. The cut is a scenario of
+ * scripted events, tabled offers and elections that fall within the cut, and the cut's own
+ * objective weights for the roles it names. The cut is a scenario of
  * its own (its own content hash), so its games replay like any other; it has no cuts itself.
  */
 export function applyLesson(s: Scenario, id: string): { ok: true; scenario: Scenario; cut: LessonCut } | { ok: false; message: string } {
@@ -23,5 +24,7 @@ export function applyLesson(s: Scenario, id: string): { ok: true; scenario: Scen
   c.scripted = c.scripted.filter((e) => e.round <= cut.rounds);
   if (c.tabled) c.tabled = c.tabled.filter((t) => t.round <= cut.rounds);
   for (const i of c.islands) if (i.nextElection !== undefined && i.nextElection > cut.rounds) delete i.nextElection;
+  // A cut may weigh the objectives its own way: what four rounds decide is not what six do.
+  for (const [role, w] of Object.entries(cut.objectives ?? {})) if (w) Object.assign(c.objectives, { [role]: w });
   return { ok: true, scenario: c, cut };
 }

@@ -204,6 +204,16 @@ export const lessonSchema = z
     buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
     negotiationMinutes: int(1, 120),
     decisionsMinutes: int(1, 120),
+    objectives: z
+      .object({
+        island: weights(ISLAND_OBJECTIVES).optional(),
+        beijing: weights(POWER_OBJECTIVES).optional(),
+        canberra: weights(POWER_OBJECTIVES).optional(),
+        washington: weights(POWER_OBJECTIVES).optional(),
+      })
+      .strict()
+      .optional()
+      .describe("the cut's own objective weights for the roles it names, in place of the scenario's (a shorter game decides on fewer rounds)"),
   })
   .strict();
 
@@ -431,6 +441,8 @@ export const scenarioSchema = z
     s.lessons?.forEach((l, i) => {
       if (l.rounds > s.rounds) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'rounds'], message: `at most the full game's ${s.rounds} rounds` });
       if (s.lessons?.findIndex((x) => x.id === l.id) !== i) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'id'], message: 'an id no other lesson cut has' });
+      for (const p of ['beijing', 'canberra', 'washington'] as const)
+        if (l.objectives?.[p] && !powerIds.has(p)) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'objectives', p], message: oneOf('a power', powerIds) });
     });
     s.injects?.forEach((e, i) => {
       if (!e.kind && !e.news) ctx.addIssue({ code: 'custom', path: ['injects', i, 'kind'], message: 'an event kind, a news item, or both' });

@@ -47,3 +47,37 @@ describe('the 50-minute cut of every shipped scenario', () => {
     expect(host.record.hashes.map((h) => h.round)).toEqual(Array.from({ length: rounds }, (_, i) => i + 1));
   });
 });
+
+describe("a cut's own objective weights", () => {
+  test("Honiara's cut weighs the powers its own way and keeps the scenario's weights for the islands", () => {
+    const { scenario } = loadScenario('honiara');
+    const r = applyLesson(scenario, 'lesson-50');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scenario.objectives.island).toEqual(scenario.objectives.island);
+    for (const p of ['beijing', 'canberra', 'washington'] as const) {
+      expect(r.scenario.objectives[p]).toEqual(r.cut.objectives?.[p]);
+      expect(r.scenario.objectives[p]).not.toEqual(scenario.objectives[p]);
+    }
+    // The played cut scores by them: Beijing's final score is its weighted parts under the cut's weights.
+    const parsed = parseScenarioText(JSON.stringify(r.scenario), 'cut.json');
+    if (!parsed.ok) throw new Error('the cut does not load');
+    const host = new MatchHost(parsed.scenario, parsed.hash, 'lesson-2');
+    playToEnd(host, () => simplePolicy, 'lesson-2');
+    const w = r.cut.objectives!.beijing!;
+    const parts = host.state.scores.beijing!.parts;
+    const total = Object.values(w).reduce((s, x) => s + (x ?? 0), 0);
+    const weighed = Object.entries(w).reduce((s, [k, x]) => s + (x ?? 0) * (parts[k] ?? 0), 0) / total;
+    expect(host.state.scores.beijing!.total).toBeCloseTo(weighed, 0);
+  });
+
+  test('a cut that weighs a power the scenario does not seat is refused, with the path to the field', () => {
+    const { scenario } = loadScenario('tutorial');
+    const seated = new Set(scenario.powers.map((p) => p.id));
+    const absent = (['beijing', 'canberra', 'washington'] as const).find((p) => !seated.has(p))!;
+    const bad = { ...scenario, lessons: [{ id: 'short', title: 'Short', minutes: 30, rounds: 2, negotiationMinutes: 5, decisionsMinutes: 2, objectives: { [absent]: { influence: 50, reputation: 50 } } }] };
+    const parsed = parseScenarioText(JSON.stringify(bad), 'cut.json');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(JSON.stringify(parsed)).toContain(`lessons[0].objectives.${absent}`);
+  });
+});
