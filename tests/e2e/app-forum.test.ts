@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { freshPage, myTurn, shot, siteForFile } from './app-helpers';
+import { endPhase, freshPage, myTurn, shot, siteForFile } from './app-helpers';
 
 const need = siteForFile();
-
-/** End the phase and wait for the seat's next turn. */
-async function endPhase(page: Page): Promise<{ round: string; phase: string }> {
-  await page.locator('#end-phase').click();
-  return myTurn(page);
-}
 
 describe('ratification and the Forum in the browser (Quad, as Vanuatu)', () => {
   it('accepts the pact that needs ratification, sees it pending on the island, then endorses the Forum\'s policing initiative', async () => {

@@ -99,6 +99,27 @@ export async function myTurn(page: Page): Promise<{ round: string; phase: string
   return barState(page);
 }
 
+/**
+ * End the seat's phase and wait for its next turn. A click can land on a button being redrawn and
+ * do nothing: while the bar has not moved, the click is tried again (a seat that has ended its
+ * phase has no enabled button to click twice).
+ */
+export async function endPhase(page: Page): Promise<{ round: string; phase: string }> {
+  const before = JSON.stringify(await barState(page));
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await page.locator('#end-phase').isEnabled()) await page.locator('#end-phase').click({ timeout: 5_000 }).catch(() => undefined);
+    const moved = await expect
+      .poll(async () => JSON.stringify(await barState(page)), { timeout: 10_000 })
+      .not.toBe(before)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (moved) return myTurn(page);
+  }
+  throw new Error(`End phase did not move the game on from ${before}`);
+}
+
 export async function barState(page: Page): Promise<{ round: string; phase: string }> {
   return {
     round: (await page.locator('.round strong').textContent()) ?? '',
