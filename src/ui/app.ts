@@ -489,6 +489,8 @@ export class App {
     const hot = c.seating.mode === 'hotseat' && c.seating.humans.length > 1;
     const other = hot ? c.nextSeat : null;
     const negotiating = s.phase === 'negotiation' || s.phase === 'decisions';
+    // A seat that has ended its part of the phase waits for the others: nothing left to end.
+    const done = view.ended.includes(role);
     const online = c.online;
     // An online room's deadline counts down between the room's messages.
     if (online?.deadlineAt && this.deadlineTicker === null)
@@ -516,7 +518,7 @@ export class App {
         online?.deadlineAt ? h('span', { class: 'online-chip deadline', id: 'online-time-left', title: 'Time left in this phase: at the deadline the phase ends for every seat that has not ended it' }, deadlineText(online.deadlineAt)) : null,
         h('span', { class: online ? 'online-chip' : 'save-state', id: online ? 'online-game' : null, 'aria-live': 'off', title: online ? 'The game server keeps this game: this seat carries on from any device with the join code.' : null }, saveText),
         other && negotiating ? h('button', { type: 'button', class: 'btn', id: 'pass-seat', onclick: () => c.passSeat() }, `Pass to ${roleName(view, other)}`) : null,
-        h('button', { type: 'button', class: 'btn primary', id: 'end-phase', disabled: Boolean(c.busy) || !negotiating, title: c.busy ?? 'End your part of this phase', onclick: this.endPhase }, 'End phase'),
+        h('button', { type: 'button', class: 'btn primary', id: 'end-phase', disabled: Boolean(c.busy) || !negotiating || done, title: c.busy ?? (done ? 'Waiting for the others to end the phase' : 'End your part of this phase'), onclick: this.endPhase }, 'End phase'),
         h(
           'button',
           { type: 'button', class: 'btn drawer-toggle', id: 'drawer-toggle', 'aria-expanded': this.drawer ? 'true' : 'false', 'aria-controls': 'panel', onclick: () => ((this.drawer = !this.drawer), (this.more = false), this.render()) },

@@ -75,7 +75,7 @@ describe('solo play in the browser', () => {
       if (await page.getByRole('heading', { name: 'Final scores' }).isVisible()) break;
       // The button may be redrawn or gone between the check and the click (the last phase ends the
       // game): a click that cannot land is tried again on the next pass, not waited on for 30 s.
-      if (await page.locator('#end-phase').isEnabled()) await page.locator('#end-phase').click({ timeout: 5_000 }).catch(() => undefined);
+      if (await page.locator('#end-phase').isEnabled({ timeout: 2_000 }).catch(() => false)) await page.locator('#end-phase').click({ timeout: 5_000 }).catch(() => undefined);
       await page.waitForFunction(() => {
         const b = document.getElementById('end-phase') as HTMLButtonElement | null;
         return document.getElementById('end-title') !== null || (b !== null && !b.disabled);
