@@ -141,6 +141,10 @@ test('a host and two players on their own browsers: join by code, play on the us
   await slb.evaluate(([o, why]) => window.__landingRightsOnline!.send({ type: 'order', role: 'SLB', order: o as never, why: why as string }), [order, secret] as const);
   await slb.waitForFunction((s) => JSON.stringify(window.__landingRightsOnline?.view ?? {}).includes(s), secret);
   await slb.locator('#end-phase').click();
+  // The Solomons have ended their part: the button waits, greyed, for the others.
+  await expect.poll(() => slb.locator('#end-phase').isDisabled(), { timeout: 15_000 }).toBe(true);
+  await expect(slb.locator('#end-phase').getAttribute('title')).resolves.toBe('Waiting for the others to end the phase');
+  await slb.screenshot({ path: join(SCREENSHOTS, 'online-waiting.png') });
 
   // Papua New Guinea reloads mid-phase and carries on in the same seat, on the same screen.
   await png.reload();
