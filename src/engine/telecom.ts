@@ -1,4 +1,4 @@
-import type { GameState, TelecomDeal, TelecomProject } from './types';
+import type { GameState, IslandId, TelecomDeal, TelecomProject } from './types';
 import { bump } from './influence';
 import { clampMetric, own, roundsFor } from './util';
 import { propUp } from './domestic';
@@ -57,13 +57,16 @@ function applyTelecom(g: GameState, id: string, project: TelecomProject, vendorI
  */
 export const TOWER_BUILD_MONTHS = 12;
 
-/** Networks whose time has come by `round` (this round) are switched on (the resolution, after cables). */
-export function completeNetworks(g: GameState, say: (text: string) => void, round = g.round): void {
+/** Networks whose time has come by `round` (this round) are switched on (the resolution, after cables); the islands they serve are returned. */
+export function completeNetworks(g: GameState, say: (text: string) => void, round = g.round): Set<IslandId> {
+  const switched = new Set<IslandId>();
   for (const island of Object.values(g.islands))
     for (const asset of island.assets) {
       if (asset.readyRound === undefined || asset.readyRound > round) continue;
       delete asset.readyRound;
+      switched.add(island.id);
       applyTelecom(g, island.id, asset.kind === 'port' ? 'towers' : asset.kind, asset.vendor);
       say(`${island.name}: the ${asset.kind === 'towers' ? 'tower network' : asset.kind} by ${own(g.vendors, asset.vendor ?? '')?.name ?? 'its vendor'} is switched on.`);
     }
+  return switched;
 }

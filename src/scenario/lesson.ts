@@ -25,6 +25,6 @@ export function applyLesson(s: Scenario, id: string): { ok: true; scenario: Scen
   if (c.tabled) c.tabled = c.tabled.filter((t) => t.round <= cut.rounds);
   for (const i of c.islands) if (i.nextElection !== undefined && i.nextElection > cut.rounds) delete i.nextElection;
   // A cut may weigh the objectives its own way: what four rounds decide is not what six do.
-  for (const [role, w] of Object.entries(cut.objectives ?? {})) if (w) Object.assign(c.objectives, { [role]: w });
+  c.objectives = { ...c.objectives, ...cut.objectives };
   return { ok: true, scenario: c, cut };
 }

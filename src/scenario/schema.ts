@@ -441,7 +441,7 @@ export const scenarioSchema = z
     s.lessons?.forEach((l, i) => {
       if (l.rounds > s.rounds) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'rounds'], message: `at most the full game's ${s.rounds} rounds` });
       if (s.lessons?.findIndex((x) => x.id === l.id) !== i) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'id'], message: 'an id no other lesson cut has' });
-      for (const p of ['beijing', 'canberra', 'washington'] as const)
+      for (const p of POWERS)
         if (l.objectives?.[p] && !powerIds.has(p)) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'objectives', p], message: oneOf('a power', powerIds) });
     });
     s.injects?.forEach((e, i) => {

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshPage, myTurn, newGame, shot, siteForFile } from './app-helpers';
+import { endPhase, freshPage, myTurn, newGame, shot, siteForFile } from './app-helpers';
 
 const need = siteForFile();
 
 async function endPhases(page: Page, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    await myTurn(page);
-    await page.locator('#end-phase').click();
-  }
   await myTurn(page);
+  for (let i = 0; i < n; i++) await endPhase(page);
 }
 
 /** Is anything on the page wider than the window (a sideways scroll)? */

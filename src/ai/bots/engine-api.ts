@@ -6,7 +6,7 @@
 export { cloneState } from '../../engine/state';
 export { sign, cancel, conflictOf, funderOf, islandsOfDeal, partiesOf, funderPays, islandShares, dealRefusal, MAX_ISLAND_SHARE_PCT } from '../../engine/deals';
 export { refreshNetworks, connectivityOf, buildRounds } from '../../engine/cables';
-export { drift, economyTarget, legitimacyTarget, unrestTarget, revenueOf } from '../../engine/domestic';
+export { drift, economyTarget, legitimacyTarget, unrestTarget, revenueOf, yearsElapsed } from '../../engine/domestic';
 export { levelsOf, partOf, SCORE_SWING } from '../../engine/scoring';
 export { seedState } from '../../engine/rng';
 export { totalDebt, debtByCreditor, dueThisRound, LOAN_LIMITS } from '../../engine/aid';

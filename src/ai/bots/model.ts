@@ -145,10 +145,9 @@ export function projectLite(g: GameState, untilRound = g.scenario.rounds): void 
       }
     // Tower networks going up are switched on in their round too (SINBIP's towers, signed in
     // August 2022, covered people before the 2024 election), and count in their island's exposure.
-    for (const id of ids) if (g.islands[id]?.assets.some((a) => a.readyRound !== undefined && a.readyRound <= r)) (changed ??= new Set()).add(id);
-    E.completeNetworks(g, () => undefined, r);
+    for (const id of E.completeNetworks(g, () => undefined, r)) (changed ??= new Set()).add(id);
     if (changed) refreshNetworksFast(g, changed);
-    const years = ((r - 1) * g.scenario.monthsPerRound) / 12;
+    const years = E.yearsElapsed({ round: r, scenario: g.scenario });
     for (const id of ids) {
       const i = g.islands[id];
       if (!i) continue;
