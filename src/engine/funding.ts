@@ -74,6 +74,7 @@ export function pledgeCovers(g: Scripted, pledge: FundingPledge, deal: Deal, of?
   if (!dealIslands(g, deal).some((i) => pledge.islands.includes(i))) return false;
   if (pledge.trustedVendor && 'vendor' in deal && own(g.vendors, deal.vendor)?.trusted !== true) return false;
   if (pledge.vendorFrom && 'vendor' in deal && own(g.vendors, deal.vendor)?.origin !== pledge.vendorFrom) return false;
+  if (pledge.purpose && deal.kind === 'aid' && (deal.purpose ?? 'budget') !== pledge.purpose) return false;
   return true;
 }
 
@@ -219,7 +220,7 @@ export function scriptText(g: Pick<GameState, 'islands'> & { funders?: GameState
       const where = p.islands.map((i) => own(g.islands, i)?.name ?? i).join(' or ');
       const when = p.fromRound !== undefined || p.untilRound !== undefined ? ` (rounds ${p.fromRound ?? 1}–${p.untilRound ?? '…'})` : '';
       const beside = funder.of ? ` beside a loan from ${own(g.powers ?? {}, funder.of)?.name ?? funder.of}` : '';
-      return `up to ${p.sharePct}% of ${p.deal === 'cable' ? 'a cable' : p.deal === 'aid' ? 'aid' : 'a telecom project'}${beside} to ${where}${p.trustedVendor ? ' by a trusted vendor' : ''}${p.vendorFrom ? ` by a vendor from ${own(g.powers ?? {}, p.vendorFrom)?.name ?? p.vendorFrom}` : ''}, as ${termsText(p.terms)}${when}`;
+      return `up to ${p.sharePct}% of ${p.deal === 'cable' ? 'a cable' : p.deal === 'aid' ? `${p.purpose ? `${p.purpose} ` : ''}aid` : 'a telecom project'}${beside} to ${where}${p.trustedVendor ? ' by a trusted vendor' : ''}${p.vendorFrom ? ` by a vendor from ${own(g.powers ?? {}, p.vendorFrom)?.name ?? p.vendorFrom}` : ''}, as ${termsText(p.terms)}${when}`;
     })
     .join('; ');
 }

@@ -818,6 +818,8 @@ export interface FundingPledge {
   trustedVendor?: boolean | undefined;
   /** Only vendors from this power (China Exim's credits are tied to Chinese contractors). */
   vendorFrom?: PowerId | undefined;
+  /** Only aid for this purpose (a policy bank lends for works, not for a government's wage bill). */
+  purpose?: AidPurpose | undefined;
   /** The largest share it pays, percent of the price. */
   sharePct: number;
   terms: { kind: 'grant' } | { kind: 'loan'; ratePct: number; years: number; graceYears: number };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, SCRIPTED_FUNDERS, SUB_ROLE_ACTS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
+import { AID_PURPOSES, EVENT_KINDS, INITIATIVES, ISLAND_OBJECTIVES, PERSONAS, POWER_OBJECTIVES, POWERS, SCRIPTED_FUNDERS, SUB_ROLE_ACTS, VENDOR_KINDS, type Deal, type ScenarioData } from '../engine/types';
 import { dealSchema } from '../engine/parse';
 
 /**
@@ -118,6 +118,7 @@ export const scriptedFunderSchema = z
             islands: z.array(islandId).min(1).max(40).describe('the deal must reach one of these islands'),
             trustedVendor: z.boolean().optional().describe('only with a vendor on the trusted list'),
             vendorFrom: z.enum(POWERS).optional().describe("only with a vendor from this power (a tied credit: China Exim's for Chinese contractors)"),
+            purpose: z.enum(AID_PURPOSES).optional().describe('only aid for this purpose (a policy bank lends for infrastructure, not budget support)'),
             sharePct: int(1, 99).describe('the largest share of the price it pays, percent'),
             terms: z.discriminatedUnion('kind', [
               z.object({ kind: z.literal('grant') }).strict(),
@@ -385,6 +386,7 @@ export const scenarioSchema = z
         });
         if (f.of !== undefined && p.terms.kind !== 'loan') ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'terms', 'kind'], message: "a loan (a policy bank lends beside its power's loans)" });
         if (p.terms.kind === 'loan' && p.terms.graceYears >= p.terms.years) ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'terms', 'graceYears'], message: 'fewer grace years than years' });
+        if (p.purpose !== undefined && p.deal !== 'aid') ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'purpose'], message: 'a purpose only on an aid pledge' });
         if (p.fromRound !== undefined && p.untilRound !== undefined && p.untilRound < p.fromRound)
           ctx.addIssue({ code: 'custom', path: ['funders', i, 'pledges', j, 'untilRound'], message: 'a round no earlier than fromRound' });
       });

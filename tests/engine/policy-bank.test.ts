@@ -56,6 +56,26 @@ describe("a policy bank (China Exim beside Beijing's loans)", () => {
     if (!ericsson.ok) expect(ericsson.refusal.message).toMatch(/by a vendor from Beijing/);
   });
 
+  it('lends for works, not for a government\'s wage bill: infrastructure aid gets its credit, budget support is refused with a reason', () => {
+    const g = honiara();
+    const aid = (purpose: 'budget' | 'infrastructure'): Action => ({
+      type: 'offer',
+      role: 'beijing',
+      to: ['SLB'],
+      deal: { kind: 'aid', island: 'SLB', amount: 40000, purpose, financing: { kind: 'loan', by: 'beijing', ratePct: 2, years: 20, graceYears: 6 }, cofunders: [{ kind: 'loan', by: 'chinaExim', sharePct: 85, ratePct: 2, years: 20, graceYears: 6 }] },
+    });
+    const works = step(g, aid('infrastructure'));
+    expect(works.ok).toBe(true);
+    const wages = step(g, aid('budget'));
+    expect(wages.ok).toBe(false);
+    if (!wages.ok) expect(wages.refusal.message).toMatch(/China Exim Bank co-funds no such deal now .*infrastructure aid/);
+    // The purpose is for aid pledges only: on a cable pledge it names the field.
+    const file = readFileSync(scenarioFiles().honiara!, 'utf8');
+    const r = parseScenarioText(file.replace('{ deal: cable, islands: [SLB, PNG], vendorFrom: beijing,', '{ deal: cable, islands: [SLB, PNG], purpose: relief, vendorFrom: beijing,'), 'honiara-broken.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(problemLines(r).join('\n')).toMatch(/honiara-broken\.yaml.*funders\[0\]\.pledges\[1\]\.purpose.*only on an aid pledge/);
+  });
+
   it('a scenario giving a policy bank a grant pledge, or a power not in the game, names the file and the field', () => {
     const file = readFileSync(scenarioFiles().honiara!, 'utf8');
     const lines = (text: string) => {

@@ -1,4 +1,4 @@
-import { CLAUSE_NAMES, formatMoney, fundersText, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
+import { CLAUSE_NAMES, formatMoney, funderName, fundersText, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
 import { MAX_REASON, MAX_WHY } from './engine-api';
 
 /**
@@ -28,6 +28,19 @@ const PURPOSES: Record<string, string> = { budget: 'budget support', relief: 'di
 export const financingText = (f: Financing): string =>
   f.kind === 'grant' ? 'grant' : `loan at ${f.ratePct}% over ${f.years} years${f.collateral && f.collateral !== 'none' ? ` against the ${f.collateral}` : ''}`;
 
+/**
+ * Who funds a deal jointly, in few words: "loans at 2%: Beijing 15%, China Exim Bank 85%" when all
+ * lend or give on the same terms (the usual case), else each funder with its terms.
+ */
+function jointText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'landings'>, deal: Deal): string {
+  if ((deal.kind !== 'cable' && deal.kind !== 'aid' && deal.kind !== 'telecom') || !deal.cofunders?.length) return '';
+  const terms = (t: { kind: string; ratePct?: number }) => (t.kind === 'grant' ? 'grants' : `loans at ${t.ratePct ?? 0}%`);
+  const all = [deal.financing, ...deal.cofunders];
+  if ((deal.kind === 'cable' && deal.islandSharePct) || new Set(all.map(terms)).size > 1) return `funded jointly: ${fundersText(v, deal)}`;
+  const lead = 100 - deal.cofunders.reduce((s, c) => s + c.sharePct, 0);
+  return `${terms(deal.financing)}: ${[`${funderName(v, deal.financing.by)} ${lead}%`, ...deal.cofunders.map((c) => `${funderName(v, c.by)} ${c.sharePct}%`)].join(', ')}`;
+}
+
 /** A deal in a few words, with its article: "a $25m grant of budget support", "a policing pact with a secret unrestDeployment clause". */
 export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'landings'>, deal: Deal, withIsland = false): string {
   const of = withIsland && 'island' in deal ? ` for ${nameOf(v, deal.island)}` : '';
@@ -46,8 +59,8 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
         deal.exclusivity ? 'exclusive landing rights' : '',
         deal.islandSharePct ? `the islands paying ${deal.islandSharePct}%` : '',
       ].filter(Boolean);
-      const joint = fundersText(v, deal);
-      return `a ${ends} cable by ${v.vendors[deal.vendor]?.name ?? deal.vendor} (${joint ? `funded jointly: ${joint}` : financingText(deal.financing)}${terms.length ? `; ${terms.join(', ')}` : ''})`;
+      const joint = jointText(v, deal);
+      return `a ${ends} cable by ${v.vendors[deal.vendor]?.name ?? deal.vendor} (${joint || financingText(deal.financing)}${terms.length ? `; ${terms.join(', ')}` : ''})`;
     }
     case 'pact': {
       const cl = deal.clauses.map((c) => `${c.secret ? 'secret ' : ''}${CLAUSE_NAMES[c.kind]}`);

@@ -163,9 +163,9 @@ function offerWhy(c: BotContext, deal: Deal, island: IslandId, a: Appraisal, riv
   const { v, role } = c;
   const part = mainPart(a.parts);
   const fact = factFor(v, role, part, island);
-  const lead = rival ? `${nameOf(v, role)} answers ${rival} with` : `${nameOf(v, role)} offers ${nameOf(v, island)}`;
   const goal = part === null && rival ? `to keep its place in ${nameOf(v, island)}` : goalText(v, role, part, island);
-  return clip(`${lead} ${dealText(v, deal, Boolean(rival))} ${goal}${fact ? ` (${fact})` : ''}.`);
+  // The goal comes before the rival's move, whose terms can run long: a clipped reason still gives its why.
+  return clip(`${nameOf(v, role)} offers ${nameOf(v, island)} ${dealText(v, deal)} ${goal}${fact ? ` (${fact})` : ''}${rival ? `, answering ${rival}` : ''}.`);
 }
 
 function requestWhy(c: BotContext, deal: Deal, p: RoleId, a: Appraisal): string {
