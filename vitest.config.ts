@@ -12,6 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
     // Two files at a time on our two cores (Vitest's default leaves one core idle): the browser tests
     // spend most of their time waiting on Chromium. npm test plays the real-time lesson
     // (tests/e2e/lesson-browser.test.ts) on its own afterwards, so its clock has the machine to itself.
