@@ -37,6 +37,16 @@ const weights = <K extends readonly [string, ...string[]]>(keys: K) =>
   });
 
 
+/** Each role's objective weights: the islands' (shared) and each power's. */
+const objectivesSchema = z
+  .object({
+    island: weights(ISLAND_OBJECTIVES),
+    beijing: weights(POWER_OBJECTIVES).optional(),
+    canberra: weights(POWER_OBJECTIVES).optional(),
+    washington: weights(POWER_OBJECTIVES).optional(),
+  })
+  .strict();
+
 const alignment = z.partialRecord(powerId, int(-100, 100)).describe('alignment with each power, -100 (hostile) to 100 (client)');
 
 export const islandSchema = z
@@ -205,14 +215,8 @@ export const lessonSchema = z
     buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
     negotiationMinutes: int(1, 120),
     decisionsMinutes: int(1, 120),
-    objectives: z
-      .object({
-        island: weights(ISLAND_OBJECTIVES).optional(),
-        beijing: weights(POWER_OBJECTIVES).optional(),
-        canberra: weights(POWER_OBJECTIVES).optional(),
-        washington: weights(POWER_OBJECTIVES).optional(),
-      })
-      .strict()
+    objectives: objectivesSchema
+      .partial()
       .optional()
       .describe("the cut's own objective weights for the roles it names, in place of the scenario's (a shorter game decides on fewer rounds)"),
   })
@@ -301,14 +305,7 @@ export const scenarioSchema = z
     landings: z.array(landingSchema).min(2).max(500),
     cables: z.array(cableSchema).max(200).default([]),
     debts: z.array(debtSchema).max(200).default([]),
-    objectives: z
-      .object({
-        island: weights(ISLAND_OBJECTIVES),
-        beijing: weights(POWER_OBJECTIVES).optional(),
-        canberra: weights(POWER_OBJECTIVES).optional(),
-        washington: weights(POWER_OBJECTIVES).optional(),
-      })
-      .strict(),
+    objectives: objectivesSchema,
     deck: z
       .object({
         chancePerRound: int(0, 100).describe('percent chance that a round draws an event from the deck'),
