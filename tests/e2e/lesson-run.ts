@@ -404,8 +404,19 @@ export async function runLesson(o: LessonOptions): Promise<LessonResult> {
       ...(await Promise.all(
         people.map(async ([seat, subRole], i) => {
           const page = pages[i]!;
-          await page.locator(`fieldset[data-seat="${seat}"] button[data-sub-role="${subRole}"]`).click({ timeout: 30_000 });
-          await page.locator('#end-phase').waitFor({ timeout: 60_000 });
+          // Ten pages join at once: a fresh-clone CI run saw one join click go unanswered for 60 s
+          // (not traced), so a person who sees nothing happen clicks again, as a student would.
+          const join = page.locator(`fieldset[data-seat="${seat}"] button[data-sub-role="${subRole}"]`);
+          for (let attempt = 0; ; attempt++) {
+            if (attempt === 0) await join.click({ timeout: 30_000 });
+            else if (await join.isVisible()) await join.click({ timeout: 5_000 }).catch(() => undefined);
+            const joined = await page.locator('#end-phase').waitFor({ timeout: 20_000 }).then(
+              () => true,
+              () => false,
+            );
+            if (joined) break;
+            if (attempt === 2) throw new Error(`${seat} (${subRole}) could not join after three clicks`);
+          }
           return new Member(page, seat, subRole, Object.hasOwn(first.islands, seat), run);
         }),
       )),
