@@ -142,8 +142,9 @@ test('a host and two players on their own browsers: join by code, play on the us
   await slb.waitForFunction((s) => JSON.stringify(window.__landingRightsOnline?.view ?? {}).includes(s), secret);
   await slb.locator('#end-phase').click();
   // The Solomons have ended their part: the button waits, greyed, for the others.
-  await expect.poll(() => slb.locator('#end-phase').isDisabled(), { timeout: 15_000 }).toBe(true);
-  await expect(slb.locator('#end-phase').getAttribute('title')).resolves.toBe('Waiting for the others to end the phase');
+  // (While the server is asked, the button is greyed too, titled "Ending the phase…": wait past that.)
+  await expect.poll(() => slb.locator('#end-phase').getAttribute('title'), { timeout: 15_000 }).toBe('Waiting for the others to end the phase');
+  await expect(slb.locator('#end-phase').isDisabled()).resolves.toBe(true);
   await slb.screenshot({ path: join(SCREENSHOTS, 'online-waiting.png') });
 
   // Papua New Guinea reloads mid-phase and carries on in the same seat, on the same screen.
