@@ -1,5 +1,5 @@
 import { raiseInfluence } from './influence';
-import type { Debt, Financing, FunderId, GameState, IslandId } from './types';
+import type { Debt, Financing, FunderId, GameState, IslandId, ScriptedFunderId } from './types';
 import { transfer } from './money';
 import { clampMetric, formatMoney, own } from './util';
 import type { Say } from './log';
@@ -14,11 +14,12 @@ type Loan = Omit<Extract<Financing, { kind: 'loan' }>, 'by'> & { by: FunderId };
 const roundsPerYear = (g: GameState): number => Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
 
 /** Turn a signed loan into a debt with its schedule: interest every round, principal after the grace years. */
-export function openLoan(g: GameState, debtor: IslandId, financing: Loan, principal: number, agreement: string | null, id = `d${g.debts.length + 1}`): Debt {
+export function openLoan(g: GameState, debtor: IslandId, financing: Loan, principal: number, agreement: string | null, id = `d${g.debts.length + 1}`, lender?: ScriptedFunderId): Debt {
   const debt: Debt = {
     id,
     debtor,
     creditor: financing.by,
+    ...(lender ? { lender } : {}),
     agreement,
     principal,
     outstanding: principal,
@@ -62,6 +63,15 @@ export function dueThisRound(g: GameState, debt: Debt): { interest: number; prin
 }
 
 /**
+ * Who receives a debt's payments: the creditor, or the policy bank that lent the money. A bank the
+ * scenario does not seat as a funder is repaid outside the game (its money never was in it).
+ */
+export function payeeOf(g: Pick<GameState, 'funders'>, debt: Pick<Debt, 'creditor' | 'lender'>): FunderId | 'world' {
+  if (!debt.lender) return debt.creditor;
+  return own(g.funders ?? {}, debt.lender) ? debt.lender : 'world';
+}
+
+/**
  * Pay each debt's interest and instalment. What cannot be paid becomes arrears and costs
  * legitimacy; arrears two rounds running are a default, and the collateral passes to the creditor.
  */
@@ -75,8 +85,9 @@ export function serviceDebts(g: GameState, say: Say): void {
     const paid = Math.min(due, island.treasury);
     const interestPaid = Math.min(paid, interest + debt.arrears);
     const principalPaid = paid - interestPaid;
-    transfer(g, debt.debtor, debt.creditor, interestPaid, 'interest', debt.id);
-    transfer(g, debt.debtor, debt.creditor, principalPaid, 'repayment', debt.id);
+    const payee = payeeOf(g, debt);
+    transfer(g, debt.debtor, payee, interestPaid, 'interest', debt.id);
+    transfer(g, debt.debtor, payee, principalPaid, 'repayment', debt.id);
     debt.outstanding -= principalPaid;
     if (principal > 0 && principalPaid >= principal) debt.instalmentsLeft--;
     debt.arrears = due - paid;
@@ -138,7 +149,7 @@ export function repayEarly(g: GameState, debtId: string, amount: number): number
   const debt = g.debts.find((d) => d.id === debtId);
   if (!debt) return 0;
   const pay = Math.min(amount, debt.outstanding, own(g.islands, debt.debtor)?.treasury ?? 0);
-  transfer(g, debt.debtor, debt.creditor, pay, 'repayment', debt.id);
+  transfer(g, debt.debtor, payeeOf(g, debt), pay, 'repayment', debt.id);
   debt.outstanding -= pay;
   if (debt.outstanding === 0) debt.instalmentsLeft = 0;
   return pay;

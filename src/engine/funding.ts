@@ -155,10 +155,10 @@ export function bookCofunding(g: GameState, deal: Deal, agreement: string): void
     if (deal.kind === 'aid') transfer(g, c.by, deal.island, amount, c.kind === 'grant' ? 'grant' : 'loan', agreement);
     else transfer(g, c.by, 'world', amount, deal.kind === 'telecom' && deal.project === 'carrier' ? 'purchase' : 'vendor', agreement);
     if (c.kind === 'loan') {
-      // A policy bank's credit is owed to its state.
-      const creditor = policyBankOf(g, c.by) ?? c.by;
+      // A policy bank's credit is owed to its state, and repaid to the bank.
+      const state = policyBankOf(g, c.by);
       const each = Math.floor(amount / Math.max(1, islands.length));
-      islands.forEach((isl, i) => openLoan(g, isl, { ...c, by: creditor }, i === 0 ? amount - each * (islands.length - 1) : each, agreement));
+      islands.forEach((isl, i) => openLoan(g, isl, { ...c, by: state ?? c.by }, i === 0 ? amount - each * (islands.length - 1) : each, agreement, undefined, state && isScriptedFunder(c.by) ? c.by : undefined));
     }
     if (isPowerId(c.by)) for (const isl of islands) bump(g, isl, c.by, c.kind === 'grant' ? 4 : 2, c.kind === 'grant' ? 5 : 3);
   }

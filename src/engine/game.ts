@@ -19,7 +19,7 @@ import { sayer } from './log';
 import { openFunders } from './funding';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 15;
+export const RULES_VERSION = 16;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
@@ -130,7 +130,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
   g.round = 1;
   openFunders(g, scenario.funders ?? []);
   for (const d of scenario.debts) {
-    openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id);
+    openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id, d.lender);
   }
   openStanding(g, scenario.agreements ?? [], sayer(g));
   refreshNetworks(g);

@@ -106,7 +106,7 @@ export interface ScenarioData {
     readyRound?: number | undefined;
     dataAccess: boolean;
   }[];
-  debts: { id: string; debtor: IslandId; creditor: PowerId; amount: number; ratePct: number; years: number; graceYears: number; note?: string | undefined }[];
+  debts: { id: string; debtor: IslandId; creditor: PowerId; lender?: ScriptedFunderId | undefined; amount: number; ratePct: number; years: number; graceYears: number; note?: string | undefined }[];
   objectives: {
     island: Partial<Record<IslandObjective, number>>;
     beijing?: Partial<Record<PowerObjective, number>> | undefined;
@@ -469,6 +469,12 @@ export interface Debt {
   id: string;
   debtor: IslandId;
   creditor: FunderId;
+  /**
+   * The bank that lent the money and is repaid (China Exim), when it is not the creditor state: a
+   * policy bank's repayments refill its own lending, never the state's grant budget. Absent: the
+   * creditor is repaid.
+   */
+  lender?: ScriptedFunderId | undefined;
   /** The agreement that made the loan, or null for a debt the scenario starts with. */
   agreement: string | null;
   principal: number;

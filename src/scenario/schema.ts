@@ -186,6 +186,7 @@ export const debtSchema = z
     id,
     debtor: islandId,
     creditor: powerId,
+    lender: z.enum(SCRIPTED_FUNDERS).optional().describe("the bank repaid, when it is the creditor state's policy bank (chinaExim): repayments refill the bank's lending, not the state's budget"),
     amount: money().describe('principal outstanding at the start, US$ thousands'),
     ratePct: int(0, 15),
     years: int(1, 40).describe('years left to repay'),
@@ -425,6 +426,8 @@ export const scenarioSchema = z
       if (!islandIds.has(d.debtor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'debtor'], message: oneOf('an island', islandIds) });
       if (!powerIds.has(d.creditor)) ctx.addIssue({ code: 'custom', path: ['debts', i, 'creditor'], message: oneOf('a power', powerIds) });
       if (d.graceYears >= d.years) ctx.addIssue({ code: 'custom', path: ['debts', i, 'graceYears'], message: 'fewer grace years than years left' });
+      const bank = d.lender && s.funders?.find((f) => f.id === d.lender);
+      if (bank && bank.of !== d.creditor) ctx.addIssue({ code: 'custom', path: ['debts', i, 'lender'], message: `a policy bank of ${d.creditor} (${d.lender} is declared under funders without \`of: ${d.creditor}\`)` });
     });
     s.scripted.forEach((e, i) => {
       if (e.round > s.rounds) ctx.addIssue({ code: 'custom', path: ['scripted', i, 'round'], message: `a round from 1 to ${s.rounds}` });

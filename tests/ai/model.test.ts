@@ -81,6 +81,8 @@ describe("the bots' model follows the engine's rules", () => {
 
   it('switches a tower network on in the round the engine does, so towers signed with a year to go count for their coverage', () => {
     const g = midGame('honiara', '1', 1);
+    // Beijing's grant money is small (US$32m a year): this what-if gives it the towers' price.
+    g.powers.beijing!.treasury = Math.max(g.powers.beijing!.treasury, 66000);
     const deal: Deal = { kind: 'telecom', island: 'SLB', project: 'towers', vendor: 'huawei', amount: 66000, financing: { kind: 'grant', by: 'beijing' } };
     const signed = whatIfCopy(g);
     signFast(signed, offerOf(signed, deal, 'beijing'));

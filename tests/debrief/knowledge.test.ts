@@ -5,8 +5,8 @@ import { policyByName } from '../../src/ai';
 import { loadScenario, playedGame } from '../helpers';
 
 describe('what each side knew', () => {
-  // Seed 24: a game in which a secret clause leaks (rules version 15, Beijing's record budget in Honiara).
-  const host = playedGame('24', policyByName('normal'), 'honiara');
+  // Seed 34: a game in which a secret clause leaks (rules version 16: repayments to the bank).
+  const host = playedGame('34', policyByName('normal'), 'honiara');
   const { scenario, hash } = loadScenario('honiara');
   const r = playRecord(JSON.parse(JSON.stringify(host.record)), scenario, hash);
   if (!r.ok) throw new Error(r.message);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ledgerBalances, step, type Action, type TelecomDeal } from '../../src/engine';
+import { ledgerBalances, step, type Action, type GameState, type TelecomDeal } from '../../src/engine';
 import { islandParts } from '../../src/engine/scoring';
 import { parseScenarioText, problemLines } from '../../src/scenario/load';
 import { scenarioFiles } from '../../src/scenario/files';
@@ -29,7 +29,9 @@ describe("a policy bank (China Exim beside Beijing's loans)", () => {
     g = endPhase(endPhase(g));
     const a = g.agreements.find((x) => x.deal.kind === 'telecom');
     expect(a?.status).toBe('active');
-    expect(g.funders!.chinaExim!.treasury).toBe(before.exim - Math.floor(66000 * 0.85));
+    // What PNG paid this round on its standing Exim credits came back to the bank (rules version 16).
+    const serviced = g.ledger.filter((e) => e.to === 'chinaExim' && (e.kind === 'interest' || e.kind === 'repayment')).reduce((s, e) => s + e.amount, 0);
+    expect(g.funders!.chinaExim!.treasury).toBe(before.exim - Math.floor(66000 * 0.85) + serviced);
     const paid = g.ledger.filter((e) => e.ref === a!.id && e.kind === 'vendor');
     expect(paid.find((e) => e.from === 'beijing')?.amount).toBe(66000 - Math.floor(66000 * 0.85));
     expect(paid.find((e) => e.from === 'chinaExim')?.amount).toBe(Math.floor(66000 * 0.85));
@@ -86,6 +88,46 @@ describe("a policy bank (China Exim beside Beijing's loans)", () => {
     expect(lines(file.replace('    of: beijing\n', '    of: tokyo\n'))).toMatch(/honiara-broken\.yaml.*funders\[0\]\.of/);
     const granted = lines(file.replace("terms: { kind: loan, ratePct: 1, years: 20, graceYears: 5 }, note: \"The Solomons' tower loan", "terms: { kind: grant }, note: \"The Solomons' tower loan"));
     expect(granted).toMatch(/honiara-broken\.yaml.*funders\[0\]\.pledges\[0\]\.terms\.kind.*a loan/);
+  });
+});
+
+describe("a policy bank's loans are repaid to the bank (rules version 16)", () => {
+  /** PNG pays 10000 early on its Kumul cable debt, a China Exim credit owed to Beijing. */
+  const repay = (g: GameState): GameState => {
+    g = endPhase(g);
+    g = act(g, { type: 'order', role: 'PNG', order: { kind: 'repay', debt: 'exim-kumul', amount: 10000 } });
+    return endPhase(g);
+  };
+  const paidTo = (g: GameState, to: string) => g.ledger.filter((e) => e.ref === 'exim-kumul' && e.kind === 'repayment' && e.to === to).reduce((s, e) => s + e.amount, 0);
+
+  it("an early repayment of an Exim credit refills Exim's lending, not Beijing's grant budget; the debt is still owed to Beijing", () => {
+    const g = repay(honiara());
+    expect(paidTo(g, 'chinaExim')).toBe(10000);
+    expect(paidTo(g, 'beijing')).toBe(0);
+    const debt = g.debts.find((d) => d.id === 'exim-kumul');
+    expect(debt?.creditor).toBe('beijing');
+    expect(debt?.outstanding).toBe(229200 - 10000);
+    const books = ledgerBalances(g);
+    expect(books.chinaExim).toBe(g.funders!.chinaExim!.treasury);
+    expect(books.beijing).toBe(g.powers.beijing!.treasury);
+  });
+
+  it('a bank the scenario does not seat is repaid outside the game; a debt with no lender is repaid to its creditor', () => {
+    const outside = repay(newGame('pb', 'quad', (s) => (s.deck.chancePerRound = 0)));
+    expect(paidTo(outside, 'world')).toBe(10000);
+    expect(paidTo(outside, 'beijing')).toBe(0);
+    const own = repay(newGame('pb', 'quad', (s) => {
+      s.deck.chancePerRound = 0;
+      for (const d of s.debts) delete d.lender;
+    }));
+    expect(paidTo(own, 'beijing')).toBe(10000);
+  });
+
+  it("a lender that is another power's bank names the file and the field", () => {
+    const file = readFileSync(scenarioFiles().honiara!, 'utf8');
+    const r = parseScenarioText(file.replace('    of: beijing\n', '    of: canberra\n'), 'honiara-broken.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(problemLines(r).join('\n')).toMatch(/honiara-broken\.yaml.*debts\[0\]\.lender.*a policy bank of beijing/);
   });
 });
 
