@@ -1,4 +1,4 @@
-import { islandsOnRoute, POWERS, voteChance, type Cable, type GameView, type IslandId } from '../engine';
+import { funderName, islandsOnRoute, POWERS, voteChance, type Cable, type GameView, type IslandId } from '../engine';
 import { describeDeal, routeText } from './describe';
 import { h } from './dom';
 import { CABLE_STATUS_LABELS, dateLabel, money, namesForIds, phaseLabel, plural, roleName } from './names';
@@ -106,7 +106,7 @@ export function renderIslands(v: GameView, selected: IslandId | null, select: (i
     h('section', { class: 'section', 'aria-labelledby': 'island-cables' }, h('h3', { id: 'island-cables' }, 'Cables'), cables.length ? h('ul', { class: 'plain-list' }, cables.map((c) => cableLine(v, c))) : h('p', { class: 'empty' }, 'No cable lands here: the island is online by satellite only.')),
     pendingOn(v, current),
     debts.length
-      ? h('section', { class: 'section', 'aria-labelledby': 'island-debts' }, h('h3', { id: 'island-debts' }, 'Debts'), h('ul', { class: 'plain-list' }, debts.map((d) => h('li', null, `${money(d.outstanding)} to ${roleName(v, d.creditor)} at ${d.ratePct}%${d.arrears ? `, ${money(d.arrears)} in arrears` : ''}`))))
+      ? h('section', { class: 'section', 'aria-labelledby': 'island-debts' }, h('h3', { id: 'island-debts' }, 'Debts'), h('ul', { class: 'plain-list' }, debts.map((d) => h('li', null, `${money(d.outstanding)} to ${roleName(v, d.creditor)}${d.lender ? ` (${funderName(v, d.lender)}'s credit, repaid to the bank)` : ''} at ${d.ratePct}%${d.arrears ? `, ${money(d.arrears)} in arrears` : ''}`))))
       : null,
     assets.length
       ? h('section', { class: 'section', 'aria-labelledby': 'island-assets' }, h('h3', { id: 'island-assets' }, 'Other assets'), h('ul', { class: 'plain-list' }, assets.map((a) => h('li', null, `${a.kind}${a.vendor ? ` (${v.vendors[a.vendor]?.name ?? a.vendor})` : ''}, controlled by ${roleName(v, a.owner)}`))))

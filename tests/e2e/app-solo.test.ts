@@ -59,6 +59,11 @@ describe('solo play in the browser', () => {
     await expect(page.locator('#island-title').textContent()).resolves.toMatch(/Solomon Islands/);
     await expect(page.locator('dl.kv').first().textContent()).resolves.toMatch(/Government falls\s*none this game/);
     await shot(page, 'match-islands');
+    // PNG's Kumul cable debt is owed to Beijing and repaid to China Exim Bank, which lent it.
+    await page.getByRole('button', { name: 'Papua New Guinea' }).click();
+    await expect.poll(() => page.locator('section[aria-labelledby="island-debts"]').textContent()).toMatch(/to Beijing \(China Exim Bank's credit, repaid to the bank\) at 2%/);
+    await page.locator('section[aria-labelledby="island-debts"]').scrollIntoViewIfNeeded();
+    await shot(page, 'match-islands-debts');
 
     // End phase answers at once: the computer seats think in the worker, not in the click.
     // (Its time is reported, not asserted: speed targets live in npm run bench.)
