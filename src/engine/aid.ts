@@ -8,18 +8,18 @@ export const LOAN_LIMITS = { ratePct: { min: 0, max: 15 }, years: { min: 1, max:
 /** Rounds in a row with arrears before a loan is in default. */
 export const DEFAULT_AFTER = 2;
 
-/** A loan's terms, from a power or a scripted funder (a development bank). */
-type Loan = Omit<Extract<Financing, { kind: 'loan' }>, 'by'> & { by: FunderId };
+/** A loan's terms, from a power or a scripted funder (a development bank); `lender`, the policy bank repaid in its state's stead. */
+type Loan = Omit<Extract<Financing, { kind: 'loan' }>, 'by'> & { by: FunderId; lender?: ScriptedFunderId | undefined };
 
 const roundsPerYear = (g: GameState): number => Math.max(1, Math.floor(12 / g.scenario.monthsPerRound));
 
 /** Turn a signed loan into a debt with its schedule: interest every round, principal after the grace years. */
-export function openLoan(g: GameState, debtor: IslandId, financing: Loan, principal: number, agreement: string | null, id = `d${g.debts.length + 1}`, lender?: ScriptedFunderId): Debt {
+export function openLoan(g: GameState, debtor: IslandId, financing: Loan, principal: number, agreement: string | null, id = `d${g.debts.length + 1}`): Debt {
   const debt: Debt = {
     id,
     debtor,
     creditor: financing.by,
-    ...(lender ? { lender } : {}),
+    ...(financing.lender ? { lender: financing.lender } : {}),
     agreement,
     principal,
     outstanding: principal,

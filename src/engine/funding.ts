@@ -157,8 +157,9 @@ export function bookCofunding(g: GameState, deal: Deal, agreement: string): void
     if (c.kind === 'loan') {
       // A policy bank's credit is owed to its state, and repaid to the bank.
       const state = policyBankOf(g, c.by);
+      const loan = state && isScriptedFunder(c.by) ? { ...c, by: state, lender: c.by } : c;
       const each = Math.floor(amount / Math.max(1, islands.length));
-      islands.forEach((isl, i) => openLoan(g, isl, { ...c, by: state ?? c.by }, i === 0 ? amount - each * (islands.length - 1) : each, agreement, undefined, state && isScriptedFunder(c.by) ? c.by : undefined));
+      islands.forEach((isl, i) => openLoan(g, isl, loan, i === 0 ? amount - each * (islands.length - 1) : each, agreement));
     }
     if (isPowerId(c.by)) for (const isl of islands) bump(g, isl, c.by, c.kind === 'grant' ? 4 : 2, c.kind === 'grant' ? 5 : 3);
   }

@@ -130,7 +130,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
   g.round = 1;
   openFunders(g, scenario.funders ?? []);
   for (const d of scenario.debts) {
-    openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id, d.lender);
+    openLoan(g, d.debtor, { kind: 'loan', by: d.creditor, lender: d.lender, ratePct: d.ratePct, years: d.years, graceYears: d.graceYears }, d.amount, null, d.id);
   }
   openStanding(g, scenario.agreements ?? [], sayer(g));
   refreshNetworks(g);
