@@ -17,7 +17,7 @@ import type { Scenario } from '../src/scenario/schema';
  * rates come nearer their bands (built-in 15-60%, bots 20-60%). Each trial plays `--games` games
  * of each kind on seeds 1..N; check the result on other seeds (`--seed`) before writing it in.
  *
- *   node --import tsx bench/tune-weights.ts --scenario coral-sea [--lesson lesson-50] --roles beijing,canberra [--games 40] [--trials 24]
+ *   node --import tsx bench/tune-weights.ts --scenario coral-sea [--lesson lesson-50] --roles beijing,canberra  [--games 40] [--trials 24] [--search-seed S]
  */
 const { values } = parseArgs({
   options: {
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     games: { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
     trials: { type: 'string', default: '24' },
+    'search-seed': { type: 'string', default: '' },
   },
 });
 const loaded = loadScenarioFile(resolveScenario(values.scenario ?? ''));
@@ -45,7 +46,7 @@ type Objectives = Record<string, Weights>;
 const roles = (values.roles ?? '').split(',').filter(Boolean);
 const dir = mkdtempSync(join(tmpdir(), 'tune-weights-'));
 const file = join(dir, `${scenario.id}.json`);
-const rand = seedrandom(`tune|${scenario.id}|${values.lesson ?? ''}`);
+const rand = seedrandom(`tune|${scenario.id}|${values.lesson ?? ''}${values['search-seed'] ? `|${values['search-seed']}` : ''}`);
 
 interface Table {
   simple: Record<string, number>;

@@ -127,7 +127,7 @@ export interface ScenarioData {
   /** Injects the facilitator may fire during the game (src/engine/facilitator.ts), each with its source. */
   injects?: ScenarioInject[] | undefined;
   /** Shorter cuts for a lesson (src/scenario/lesson.ts): the host picks one when creating a game. */
-  lessons?: { id: string; title: string; minutes: number; rounds: number; buildPct?: number | undefined; negotiationMinutes: number; decisionsMinutes: number; objectives?: Partial<ScenarioData['objectives']> | undefined }[] | undefined;
+  lessons?: { id: string; title: string; minutes: number; rounds: number; monthsPerRound?: number | undefined; buildPct?: number | undefined; negotiationMinutes: number; decisionsMinutes: number; objectives?: Partial<ScenarioData['objectives']> | undefined }[] | undefined;
   /** The members of a team (src/engine/subroles.ts): who may take which act, who must co-sign it. DEFAULT_SUB_ROLES when absent. */
   subRoles?: SubRoles | undefined;
 }

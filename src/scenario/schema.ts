@@ -213,6 +213,9 @@ export const lessonSchema = z
     title: text(80),
     minutes: int(10, 600).describe('how long the cut runs in class, debrief included'),
     rounds: int(1, 60).describe('rounds in the cut (fewer than the full game)'),
+    monthsPerRound: int(1, 12)
+      .optional()
+      .describe("longer rounds that cover the full game's span (at least the scenario's monthsPerRound): dated things move to the round that holds their month and per-round money is scaled; without it the cut is the full game's first rounds"),
     buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
     negotiationMinutes: int(1, 120),
     decisionsMinutes: int(1, 120),
@@ -296,7 +299,7 @@ export const scenarioSchema = z
     title: text(120),
     summary: text(4000),
     start: yearMonth,
-    monthsPerRound: int(1, 6),
+    monthsPerRound: int(1, 12),
     rounds: int(1, 60),
     par: int(1, 100).default(50),
     map: mapSchema,
@@ -442,6 +445,8 @@ export const scenarioSchema = z
     });
     s.lessons?.forEach((l, i) => {
       if (l.rounds > s.rounds) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'rounds'], message: `at most the full game's ${s.rounds} rounds` });
+      if (l.monthsPerRound !== undefined && l.monthsPerRound < s.monthsPerRound)
+        ctx.addIssue({ code: 'custom', path: ['lessons', i, 'monthsPerRound'], message: `at least the scenario's ${s.monthsPerRound} months a round` });
       if (s.lessons?.findIndex((x) => x.id === l.id) !== i) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'id'], message: 'an id no other lesson cut has' });
       for (const p of POWERS)
         if (l.objectives?.[p] && !powerIds.has(p)) ctx.addIssue({ code: 'custom', path: ['lessons', i, 'objectives', p], message: oneOf('a power', powerIds) });

@@ -7,8 +7,9 @@ import { parseScenarioText } from '../../src/scenario/load';
 import { loadScenario } from '../helpers';
 
 // Every shipped scenario but the tutorial has a 50-minute cut (docs/facilitator.md).
+// Coral Sea's covers the full game's three years in six rounds of six months (buildPct 100).
 const CUTS: { id: string; rounds: number; buildPct: number }[] = [
-  { id: 'coral-sea', rounds: 5, buildPct: 50 },
+  { id: 'coral-sea', rounds: 6, buildPct: 100 },
   { id: 'honiara', rounds: 4, buildPct: 50 },
   { id: 'hunga-tonga', rounds: 5, buildPct: 15 },
   { id: 'micronesia', rounds: 4, buildPct: 50 },
@@ -22,7 +23,8 @@ describe('the 50-minute cut of every shipped scenario', () => {
     const r = applyLesson(scenario, 'lesson-50');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.cut).toMatchObject({ minutes: 50, rounds, buildPct });
+    expect(r.cut).toMatchObject({ minutes: 50, rounds });
+    expect(r.cut.buildPct ?? 100).toBe(buildPct);
     expect(r.cut.negotiationMinutes + r.cut.decisionsMinutes).toBeLessThanOrEqual(9);
     expect(rounds * (r.cut.negotiationMinutes + r.cut.decisionsMinutes)).toBeLessThanOrEqual(50);
     expect(r.scenario.rounds).toBe(rounds);
@@ -45,6 +47,42 @@ describe('the 50-minute cut of every shipped scenario', () => {
     playToEnd(host, () => simplePolicy, 'lesson-1');
     expect(host.over).toBe(true);
     expect(host.record.hashes.map((h) => h.round)).toEqual(Array.from({ length: rounds }, (_, i) => i + 1));
+  });
+});
+
+describe('a cut of fewer, longer rounds', () => {
+  test("Coral Sea's cut covers the full game's three years: the same elections, the cable in service on time, twice the money a round", () => {
+    const { scenario } = loadScenario('coral-sea');
+    const r = applyLesson(scenario, 'lesson-50');
+    if (!r.ok) throw new Error(r.message);
+    const cut = r.scenario;
+    expect(cut.rounds * cut.monthsPerRound).toBe(scenario.rounds * scenario.monthsPerRound);
+    // The Solomons' April 2019 election (round 10 of quarterly rounds, month 27) falls in the
+    // six-month round that holds month 27, the fifth; the opening cut of five rounds had none.
+    const slb = (s: typeof scenario) => s.islands.find((i) => i.id === 'SLB')!;
+    expect(slb(scenario).nextElection).toBe(10);
+    expect(slb(cut).nextElection).toBe(5);
+    // The Kumul cable being built (ready in round 9, month 24) is ready in round 5.
+    const kumul = (s: typeof scenario) => s.cables.find((c) => c.readyRound !== undefined)!;
+    expect(kumul(cut).readyRound).toBe(5);
+    // Each tabled offer is kept, in the round that holds its month.
+    expect(cut.tabled?.length).toBe(scenario.tabled?.length);
+    // A round of six months brings twice a quarter's revenue and budget, and the deck's chance of an
+    // event is the chance of at least one in two quarters (35% a quarter: 58%).
+    expect(slb(cut).revenuePerRound).toBe(2 * slb(scenario).revenuePerRound);
+    for (const p of cut.powers) expect(p.budgetPerRound).toBe(2 * scenario.powers.find((x) => x.id === p.id)!.budgetPerRound);
+    expect(scenario.deck.chancePerRound).toBe(35);
+    expect(cut.deck.chancePerRound).toBe(58);
+  });
+
+  test('a cut with shorter rounds than its scenario is refused, with the path to the field', () => {
+    const { scenario } = loadScenario('coral-sea');
+    const bad = { ...scenario, lessons: [{ id: 'short', title: 'Short', minutes: 30, rounds: 4, monthsPerRound: 2, negotiationMinutes: 5, decisionsMinutes: 2 }] };
+    const parsed = parseScenarioText(JSON.stringify(bad), 'cut.json');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(JSON.stringify(parsed)).toContain('lessons[0].monthsPerRound');
+    expect(JSON.stringify(parsed)).toContain("at least the scenario's 3 months a round");
   });
 });
 
