@@ -1,5 +1,5 @@
 import { legalActions, type Action, type GameView, type RoleId } from '../engine';
-import { describeDeal } from '../ui/describe';
+import { describeDeal, describeMove } from '../ui/describe';
 import { phaseLabel, roleName } from '../ui/names';
 
 /**
@@ -32,15 +32,7 @@ export const MAX_VOTE_OPTIONS = 8;
  */
 export function voteOptions(v: GameView, seat: RoleId, composed: Action[] = []): VoteOption[] {
   const out: VoteOption[] = [];
-  for (const a of composed) {
-    const deal = (a as { deal?: unknown }).deal;
-    const to = (a as { to?: unknown }).to;
-    const label =
-      a.type === 'offer' && deal && typeof deal === 'object'
-        ? `Offer${Array.isArray(to) ? ` to ${to.map((r) => roleName(v, String(r) as RoleId)).join(', ')}` : ''}: ${describeDeal(v, deal as never)}`
-        : `${a.type}`;
-    out.push({ label, action: { ...a, role: seat } as Action });
-  }
+  for (const a of composed) out.push({ label: describeMove(v, { ...a, role: seat } as Action), action: { ...a, role: seat } as Action });
   for (const t of legalActions(v, seat)) {
     const offer = t.offer ? v.offers.find((o) => o.id === t.offer) : undefined;
     if (t.type === 'accept' && offer) out.push({ label: `Accept ${roleName(v, offer.from)}’s offer: ${describeDeal(v, offer.deal)}`, action: { type: 'accept', role: seat, offer: offer.id } as Action });

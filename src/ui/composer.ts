@@ -18,6 +18,8 @@ export interface ComposerApp {
   redraw(): void;
   /** After sending: show the offers. */
   sent(kind: 'offer' | 'order' | 'other'): void;
+  /** The send button's words when the form does not send (the facilitator's "Add to the vote"). */
+  verb?: string;
 }
 
 interface FormState {
@@ -408,7 +410,7 @@ export class Composer {
           )
         : null;
 
-    const verb = this.mode.kind === 'counter' ? 'Send counter-offer' : template.type === 'offer' ? 'Send offer' : template.type === 'order' ? 'Give order' : actionVerb(template.type);
+    const verb = app.verb ?? (this.mode.kind === 'counter' ? 'Send counter-offer' : template.type === 'offer' ? 'Send offer' : template.type === 'order' ? 'Give order' : actionVerb(template.type));
     const form = h(
       'form',
       { class: 'composer', novalidate: true, onsubmit: submit, 'aria-labelledby': 'composer-title' },

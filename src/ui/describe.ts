@@ -1,5 +1,5 @@
-import { cableCost, fundersText, type Deal, type GameView, type Order } from '../engine';
-import { dealKindLabel, humanize, money, moneyText, orderKindLabel, roleName, valueLabel } from './names';
+import { cableCost, fundersText, type Action, type Deal, type GameView, type Order } from '../engine';
+import { actionVerb, dealKindLabel, humanize, money, moneyText, orderKindLabel, roleName, valueLabel } from './names';
 
 /**
  * Deals and orders in plain words. The engine's types grow (new deal kinds and orders); what this
@@ -136,4 +136,12 @@ export function describeOrder(v: Names, order: Order): string {
     .filter(([k]) => k !== 'kind' && k !== 'amount')
     .map(([k, x]) => (typeof x === 'string' ? valueLabel(v, `order.${k}`, x) : valueText(v, k, x)));
   return `${orderKindLabel(str(o.kind))}${parts.length ? `: ${parts.join(', ')}` : ''}${typeof o.amount === 'number' ? `, ${moneyText(o.amount)}` : ''}.`;
+}
+
+/** A move a facilitator writes for a class vote, in words: "Offer to Tonga: …", "Order: …". */
+export function describeMove(v: Names & Partial<Pick<GameView, 'funders'>>, action: Action): string {
+  const a = action as { deal?: Deal; order?: Order; to?: string[] };
+  if (a.deal) return `Offer${a.to?.length ? ` to ${a.to.map((r) => roleName(v, r)).join(', ')}` : ''}: ${describeDeal(v, a.deal)}`;
+  if (a.order) return `Order: ${describeOrder(v, a.order)}`;
+  return actionVerb(action.type);
 }

@@ -94,3 +94,64 @@ test('class as one actor: the facilitator puts the Solomons’ options to a vote
   await fac.locator('#fac-vote-open').waitFor({ timeout: 15_000 });
   await canberra.leave();
 }, 180_000);
+
+test('the facilitator writes an offer for Canberra in the seat’s own form, the class votes for it, and it is sent as Canberra’s', async () => {
+  const hostDevice = await device(1920, 1080);
+  const host = await open(hostDevice, '/?renderer=canvas&menu');
+  await host.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });
+  await host.locator('#menu-online').click();
+  await host.locator('#online-scenario').selectOption('honiara');
+  await host.locator('#online-host').click();
+  await host.locator('#online-join-code').waitFor();
+  const code = (await host.locator('#online-join-code').innerText()).trim();
+  const [fac] = await Promise.all([hostDevice.waitForEvent('page'), host.locator('#online-console').click()]);
+  fac.on('pageerror', (e) => console.error('console page error:', e.message));
+  await fac.locator('#fac-seats').waitFor({ timeout: 30_000 });
+  const phone = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), `/?vote=${code}`);
+  await phone.locator('#voter-wait').waitFor({ timeout: 30_000 });
+  // The Solomons' government, to see what reaches it.
+  const solomons = await Player.join(server.url, code);
+  await solomons.claim('SLB', 'team-slb');
+
+  // Canberra's own form, on Canberra's view: the options it can write are Canberra's.
+  await fac.locator('#fac-vote-seat').selectOption('canberra');
+  await fac.locator('#fac-vote-write').click();
+  const form = fac.locator('#fac-vote-compose .composer');
+  await form.waitFor({ timeout: 15_000 });
+  expect(await fac.locator('#fac-vote-compose-title').innerText()).toBe('Write an option for Canberra');
+  const aid = async (amount: string) => {
+    await form.getByRole('radio', { name: 'Aid', exact: true }).check();
+    await form.getByRole('group', { name: 'Island', exact: true }).getByRole('radio', { name: 'Solomon Islands' }).check();
+    await form.getByLabel('Amount', { exact: true }).fill(amount);
+    await form.getByRole('radio', { name: 'Budget support' }).check();
+    await form.getByRole('radio', { name: 'Grant', exact: true }).check();
+    if (amount === '4.44') await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-vote-form.png') });
+    await form.getByRole('button', { name: 'Add to the vote' }).click();
+  };
+  await aid('4.44');
+  await expect.poll(() => fac.locator('#fac-vote-drafts').innerText(), { timeout: 15_000 }).toMatch(/Offer to Solomon Islands: .*\$4\.44m/);
+  // A second option, then removed: the list is the facilitator's to edit before the vote opens.
+  await fac.locator('#fac-vote-write').click();
+  await form.waitFor({ timeout: 15_000 });
+  await aid('2.22');
+  await expect.poll(() => fac.locator('#fac-vote-drafts li').count(), { timeout: 15_000 }).toBe(2);
+  await fac.locator('#fac-vote-drafts button[data-remove-draft="1"]').click();
+  await expect.poll(() => fac.locator('#fac-vote-drafts li').count()).toBe(1);
+  await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-vote-compose.png') });
+  // Nothing is sent until the class has voted.
+  expect(solomons.view.offers.filter((o) => o.from === 'canberra')).toHaveLength(0);
+
+  await fac.locator('#fac-vote-open').click();
+  await phone.locator('#voter-options').waitFor({ timeout: 15_000 });
+  expect(await phone.locator('#voter-title').innerText()).toBe('What should Canberra do?');
+  expect(await phone.locator('#voter-options').innerText()).toMatch(/Offer to Solomon Islands: .*\$4\.44m[\s\S]*End negotiation for Canberra/);
+  expect(await phone.locator('#voter-options').innerText()).not.toMatch(/2\.22/);
+  await phone.locator('button[data-option="1"]').click();
+  await expect.poll(() => fac.locator('#fac-vote-options li[data-option="1"]').innerText(), { timeout: 15_000 }).toMatch(/^1 Offer to Solomon Islands/);
+  await fac.locator('#fac-vote-options button[data-confirm="1"]').click();
+  await until(() => solomons.view.offers.some((o) => o.from === 'canberra' && (o.deal as { amount?: number }).amount === 4440), 15_000);
+  await fac.locator('#fac-vote-open').waitFor({ timeout: 15_000 });
+  // The written options went into the vote: the list starts empty for the next one.
+  expect(await fac.locator('#fac-vote-drafts').count()).toBe(0);
+  await solomons.leave();
+}, 180_000);

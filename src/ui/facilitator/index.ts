@@ -1,6 +1,9 @@
 import { Client, type Room } from '@colyseus/sdk';
 import QRCode from 'qrcode';
-import { OVERRIDE_FIGURES, type GameView, type Inject, type RoleId, type ScenarioInject } from '../../engine';
+import { legalActions, OVERRIDE_FIGURES, type Action, type GameView, type Inject, type Refusal, type RoleId, type ScenarioInject } from '../../engine';
+import { checkOnView } from '../choices';
+import { Composer, creationTemplates } from '../composer';
+import { describeMove } from '../describe';
 import { h, render } from '../dom';
 import { followViews } from '../../host/view-sync';
 import { phaseLabel, roleName } from '../names';
@@ -43,6 +46,9 @@ declare global {
   }
 }
 
+/** Moves the facilitator may write into one vote (the server takes at most 6, beside the seat's answers). */
+const MAX_WRITTEN = 6;
+
 const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
 
 /** Seconds as the clock boxes show them: minutes, with fractions for short phases (0.5 is 30 seconds). */
@@ -62,6 +68,11 @@ class FacilitatorConsole {
   private phaseSec = { negotiation: 0, decisions: 0 };
   /** The class vote open now (with the options' words: this is the facilitator's own device). */
   private vote: VoteMessage | null = null;
+  /** The seat the next vote is for, and the moves written for it on the seat's own view (put to the vote beside its answers to offers). */
+  private voteSeat: RoleId | null = null;
+  private voteDrafts: { action: Action; label: string }[] = [];
+  /** The composer open on the seat's view ("Write an option"), or null. */
+  private voteComposer: Composer | null = null;
   private qr: string | null = null;
   private readonly hook: ConsoleHook;
   private readonly live = {
@@ -122,6 +133,7 @@ class FacilitatorConsole {
     room.onMessage('viewAs', (m: { seat: RoleId; view: GameView }) => {
       if (this.state) this.state.viewAs = { seat: m.seat, view: m.view };
       this.drawLive();
+      if (this.voteComposer && m.seat === this.voteSeat) this.drawVote();
     });
     room.onMessage('refused', (r: { code: string; message: string }) => {
       this.hook.refusals.push(r);
@@ -129,7 +141,15 @@ class FacilitatorConsole {
       this.drawLive();
     });
     room.onMessage('seated', () => undefined);
-    room.onMessage('vote', (m: VoteMessage) => ((this.vote = m), this.drawVote()));
+    room.onMessage('vote', (m: VoteMessage) => {
+      // The moves written for the vote are in it now.
+      if (m.open && !this.vote?.open) {
+        this.voteDrafts = [];
+        this.voteComposer = null;
+      }
+      this.vote = m;
+      this.drawVote();
+    });
     room.onLeave(() => {
       if (this.room !== room) return;
       this.room = null;
@@ -318,11 +338,46 @@ class FacilitatorConsole {
     const vote = this.vote;
     if (!v) return;
     if (!vote?.open) {
-      const seat = h('select', { id: 'fac-vote-seat', 'aria-label': 'Seat the class plays' }, v.seats.map((x) => h('option', { value: x }, roleName(v, x))));
+      if (!this.voteSeat || !v.seats.includes(this.voteSeat)) this.voteSeat = v.seats[0] ?? null;
+      const seat = h(
+        'select',
+        {
+          id: 'fac-vote-seat',
+          'aria-label': 'Seat the class plays',
+          onchange: (e: Event) => {
+            // Moves written for one seat are not another's: a new seat starts with none.
+            this.voteSeat = (e.target as HTMLSelectElement).value as RoleId;
+            this.voteDrafts = [];
+            if (this.voteComposer) this.openVoteComposer();
+            this.drawVote();
+          },
+        },
+        v.seats.map((x) => h('option', { value: x, selected: x === this.voteSeat }, roleName(v, x))),
+      );
+      const drafts = this.voteDrafts;
       render(
         this.live.vote,
-        h('form', { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'vote', seat: seat.value })) }, h('label', null, 'The class plays ', seat), h('button', { type: 'submit', class: 'btn', id: 'fac-vote-open' }, 'Put its options to a vote')),
-        h('p', { class: 'muted small' }, `Voters join on their phones at ${window.location.host}/?vote=${this.code}. The options are the seat’s offers to accept or reject, and ending the phase.`),
+        h(
+          'form',
+          { class: 'online-row wrap', onsubmit: (e: Event) => (e.preventDefault(), this.send({ command: 'vote', seat: seat.value, ...(drafts.length ? { options: drafts.map((d) => d.action) } : {}) })) },
+          h('label', null, 'The class plays ', seat),
+          h('button', { type: 'submit', class: 'btn', id: 'fac-vote-open' }, 'Put its options to a vote'),
+        ),
+        h(
+          'p',
+          { class: 'muted small' },
+          `Voters join on their phones at ${window.location.host}/?vote=${this.code}. The options are the seat’s offers to accept or reject and ending the phase, after the moves you write here.`,
+        ),
+        drafts.length
+          ? h(
+              'ol',
+              { class: 'fac-list', id: 'fac-vote-drafts', 'aria-label': 'Moves you wrote for the vote' },
+              drafts.map((d, i) =>
+                h('li', null, d.label, ' ', h('button', { type: 'button', class: 'btn small quiet', 'data-remove-draft': String(i), onclick: () => (this.voteDrafts.splice(i, 1), this.drawVote()) }, 'Remove')),
+              ),
+            )
+          : null,
+        this.voteComposer ? this.voteComposerPanel(v) : h('button', { type: 'button', class: 'btn small', id: 'fac-vote-write', disabled: drafts.length >= MAX_WRITTEN, onclick: () => this.openVoteComposer() }, 'Write an option (an offer or an order)'),
       );
       return;
     }
@@ -346,6 +401,49 @@ class FacilitatorConsole {
       ),
       h('button', { type: 'button', class: 'btn', id: 'fac-vote-cancel', onclick: () => this.send({ command: 'cancelVote' }) }, 'Cancel the vote'),
     );
+  }
+
+  /** Open the composer on the chosen seat's own view (the server sends it, as for View as). */
+  private openVoteComposer(): void {
+    const seat = this.voteSeat;
+    if (!seat) return;
+    this.voteComposer ??= new Composer();
+    this.voteComposer.reset();
+    if (this.state?.viewAs?.seat !== seat) this.send({ command: 'viewAs', seat });
+    this.drawVote();
+  }
+
+  /**
+   * The seat's own composer: the same form a player of that seat fills in, from the engine's
+   * templates for that seat, checked on its view; the move is added to the vote, not sent.
+   */
+  private voteComposerPanel(v: GameView): HTMLElement {
+    const seat = this.voteSeat;
+    const close = h('button', { type: 'button', class: 'btn small quiet', id: 'fac-vote-write-close', onclick: () => ((this.voteComposer = null), this.drawVote()) }, 'Close the form');
+    const seen = this.state?.viewAs;
+    if (!seat || !this.voteComposer || seen?.seat !== seat) return h('div', { class: 'fac-vote-compose' }, h('p', { class: 'muted' }, `Loading what ${seat ? roleName(v, seat) : 'the seat'} sees…`), close);
+    const legal = legalActions(seen.view, seat);
+    if (!creationTemplates(legal).length)
+      return h('div', { class: 'fac-vote-compose' }, h('p', { class: 'muted' }, `${roleName(v, seat)} has no offer or order to make now (offers are made in negotiation, orders in decisions).`), close);
+    const form = this.voteComposer.render(
+      {
+        verb: 'Add to the vote',
+        submit: async (action: Action) => {
+          if (this.voteDrafts.length >= MAX_WRITTEN) return { code: 'limitReached', message: `A vote takes at most ${MAX_WRITTEN} moves you write.` } satisfies Refusal;
+          const refusal = checkOnView(seen.view, action);
+          if (refusal) return refusal;
+          this.voteDrafts.push({ action, label: describeMove(seen.view, action) });
+          return null;
+        },
+        redraw: () => this.drawVote(),
+        sent: () => ((this.voteComposer = null), this.drawVote()),
+      },
+      seen.view,
+      seat,
+      legal,
+      false,
+    );
+    return h('div', { class: 'fac-vote-compose', id: 'fac-vote-compose', 'aria-label': `An option for ${roleName(v, seat)}` }, h('h3', { id: 'fac-vote-compose-title' }, `Write an option for ${roleName(v, seat)}`), form, close);
   }
 
   /** Forms drawn once per game: injects, news, messages and the clock. */
