@@ -213,7 +213,7 @@ export const lessonSchema = z
     title: text(80),
     minutes: int(10, 600).describe('how long the cut runs in class, debrief included'),
     rounds: int(1, 60).describe('rounds in the cut (fewer than the full game)'),
-    monthsPerRound: int(1, 12)
+    monthsPerRound: int(1, 6)
       .optional()
       .describe("longer rounds that cover the full game's span (at least the scenario's monthsPerRound): dated things move to the round that holds their month and per-round money is scaled; without it the cut is the full game's first rounds"),
     buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
@@ -299,7 +299,7 @@ export const scenarioSchema = z
     title: text(120),
     summary: text(4000),
     start: yearMonth,
-    monthsPerRound: int(1, 12),
+    monthsPerRound: int(1, 6),
     rounds: int(1, 60),
     par: int(1, 100).default(50),
     map: mapSchema,
