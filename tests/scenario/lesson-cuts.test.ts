@@ -75,6 +75,21 @@ describe('a cut of fewer, longer rounds', () => {
     expect(cut.deck.chancePerRound).toBe(58);
   });
 
+  test("a funder's pledge keeps its month (Japan's Kiribati grant: round 3 of half-years is round 2 of years), and a cut of rounds over six months is refused", () => {
+    const { scenario } = loadScenario('micronesia');
+    const yearly = { ...scenario, lessons: [{ id: 'yearly', title: 'Yearly', minutes: 50, rounds: 4, monthsPerRound: 12, negotiationMinutes: 8, decisionsMinutes: 4 }] };
+    const pledge = (s: typeof scenario) => s.funders!.flatMap((f) => f.pledges).find((p) => p.fromRound !== undefined)!;
+    expect(pledge(scenario).fromRound).toBe(3);
+    const y = applyLesson(yearly, 'yearly');
+    if (!y.ok) throw new Error(y.message);
+    expect(pledge(y.scenario).fromRound).toBe(2);
+    expect(y.scenario.islands.every((i) => i.revenuePerRound === 2 * scenario.islands.find((x) => x.id === i.id)!.revenuePerRound)).toBe(true);
+    // A round is at most six months, in a cut as in a scenario: the file is refused with the field.
+    const parsed = parseScenarioText(JSON.stringify(yearly), 'cut.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(JSON.stringify(parsed)).toContain('lessons[0].monthsPerRound');
+  });
+
   test('a cut with shorter rounds than its scenario is refused, with the path to the field', () => {
     const { scenario } = loadScenario('coral-sea');
     const bad = { ...scenario, lessons: [{ id: 'short', title: 'Short', minutes: 30, rounds: 4, monthsPerRound: 2, negotiationMinutes: 5, decisionsMinutes: 2 }] };
