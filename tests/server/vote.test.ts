@@ -110,4 +110,19 @@ describe('class as one actor', () => {
     facilitator.room.send('facilitate', { command: 'confirmVote', option: 1 });
     await until(() => facilitator.refusals.some((r) => r.code === 'noVote'));
   });
+
+  test('in decisions the facilitator may put a sealed order to the class; the confirmed order is the seat’s, secret as any order', async () => {
+    facilitator.room.send('facilitate', { command: 'endPhase' });
+    await until(() => facilitator.view.phase === 'decisions');
+    const order = { type: 'order', role: 'canberra', order: { kind: 'campaign', island: 'SLB', amount: 1000 } };
+    facilitator.room.send('facilitate', { command: 'vote', seat: 'canberra', options: [order] });
+    await until(() => lastVote(voters[0]!)?.open === true && lastVote(voters[0]!)?.seat === 'canberra');
+    const labels = lastVote(voters[0]!)!.options!.map((o) => o.label);
+    expect(labels[0]).toMatch(/^Order: .*campaign.*Solomon Islands/i);
+    expect(labels.at(-1)).toBe('End decisions for Canberra: no more moves this phase');
+    facilitator.room.send('facilitate', { command: 'confirmVote', option: 1 });
+    await until(() => canberra.view.orders.some((o) => o.role === 'canberra' && o.order.kind === 'campaign'));
+    // Sealed: the projector's view holds no order of Canberra's.
+    expect(projector.view.orders.filter((o) => o.role === 'canberra')).toHaveLength(0);
+  });
 });
