@@ -32,7 +32,8 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 
 const text = (p: Page) => p.evaluate(() => document.body.innerText);
 
-test('class as one actor: the facilitator puts the Solomons’ options to a vote, two phones vote, the projector shows the tally live, and the confirmed winner is the seat’s move', async () => {
+/** A Honiara game hosted from the menu, and its facilitator's console opened from the host's screen. */
+async function hostHoniara(): Promise<{ code: string; fac: Page }> {
   const hostDevice = await device(1920, 1080);
   const host = await open(hostDevice, '/?renderer=canvas&menu');
   await host.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });
@@ -44,6 +45,11 @@ test('class as one actor: the facilitator puts the Solomons’ options to a vote
   const [fac] = await Promise.all([hostDevice.waitForEvent('page'), host.locator('#online-console').click()]);
   fac.on('pageerror', (e) => console.error('console page error:', e.message));
   await fac.locator('#fac-seats').waitFor({ timeout: 30_000 });
+  return { code, fac };
+}
+
+test('class as one actor: the facilitator puts the Solomons’ options to a vote, two phones vote, the projector shows the tally live, and the confirmed winner is the seat’s move', async () => {
+  const { code, fac } = await hostHoniara();
   const projector = await open(await device(1920, 1080), `/?renderer=canvas&scenario=honiara&project=${code}`);
   await projector.locator('.proj-timeline').waitFor({ timeout: 30_000 });
   // Two students' phones, joined as voters with the room's code.
@@ -96,17 +102,7 @@ test('class as one actor: the facilitator puts the Solomons’ options to a vote
 }, 180_000);
 
 test('the facilitator writes an offer for Canberra in the seat’s own form, the class votes for it, and it is sent as Canberra’s', async () => {
-  const hostDevice = await device(1920, 1080);
-  const host = await open(hostDevice, '/?renderer=canvas&menu');
-  await host.waitForFunction(() => window.__landingRights?.ready === true, undefined, { timeout: 30_000 });
-  await host.locator('#menu-online').click();
-  await host.locator('#online-scenario').selectOption('honiara');
-  await host.locator('#online-host').click();
-  await host.locator('#online-join-code').waitFor();
-  const code = (await host.locator('#online-join-code').innerText()).trim();
-  const [fac] = await Promise.all([hostDevice.waitForEvent('page'), host.locator('#online-console').click()]);
-  fac.on('pageerror', (e) => console.error('console page error:', e.message));
-  await fac.locator('#fac-seats').waitFor({ timeout: 30_000 });
+  const { code, fac } = await hostHoniara();
   const phone = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), `/?vote=${code}`);
   await phone.locator('#voter-wait').waitFor({ timeout: 30_000 });
   // The Solomons' government, to see what reaches it.
