@@ -4,9 +4,10 @@ import { EVENT_KINDS, OVERRIDE_FIGURES, POWERS } from './types';
 import { islandsOfDeal } from './deals';
 import { applyClauses, weighing } from './security';
 import { transfer } from './money';
-import { clampMetric } from './util';
+import { clampMetric, possessive } from './util';
 import { applyEvent } from './events';
 import { sayer } from './log';
+import { allSubRolesOf } from './subroles';
 import { own } from './util';
 
 /**
@@ -51,6 +52,7 @@ const reason = z.string().min(1).max(MAX_OVERRIDE_REASON);
 export const overrideSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('void'), agreement: id, reason }),
   z.strictObject({ kind: z.literal('set'), target: id, figure: z.enum(OVERRIDE_FIGURES), value: z.number().int().min(0).max(MAX_SET_TREASURY), reason }),
+  z.strictObject({ kind: z.literal('team'), seat: id, subRoles: z.array(id).min(1).max(8), reason }),
 ]);
 export const overrideActionSchema = z.strictObject({ type: z.literal('override'), role: z.literal(FACILITATOR), override: overrideSchema });
 
@@ -143,6 +145,16 @@ function overrideRefusal(g: GameState, action: OverrideAction): Refusal | null {
     if (!a || a.status !== 'active') return { code: 'unknownTarget', field: 'override.agreement', message: `There is no agreement "${o.agreement}" in force.` };
     return null;
   }
+  if (o.kind === 'team') {
+    if (!g.seats.includes(o.seat)) return { code: 'unknownRole', field: 'override.seat', message: `"${o.seat.slice(0, 40)}" has no seat in this game.` };
+    const all = allSubRolesOf(g, o.seat);
+    for (let i = 0; i < o.subRoles.length; i++) {
+      const sub = o.subRoles[i] ?? '';
+      if (!all.some((s) => s.id === sub)) return { code: 'unknownTarget', field: `override.subRoles[${i}]`, message: `"${sub.slice(0, 40)}" is not one of this seat's sub-roles (${all.map((s) => s.id).join(', ')}).` };
+      if (o.subRoles.indexOf(sub) !== i) return { code: 'malformed', field: `override.subRoles[${i}]`, message: 'Each sub-role appears once.' };
+    }
+    return null;
+  }
   const island = own(g.islands, o.target);
   const power = own(g.powers, o.target);
   if (!island && !power) return { code: 'unknownRole', field: 'override.target', message: `"${o.target}" is no island or power of this game.` };
@@ -173,6 +185,14 @@ function applyOverride(g: GameState, action: OverrideAction): void {
       g.cables = g.cables.filter((c) => !(c.agreement === a.id && c.status === 'proposed'));
     }
     say(`The facilitator voids agreement ${a.id}: ${why}`, 'all', [a.id]);
+    return;
+  }
+  if (o.kind === 'team') {
+    // Kept in the sub-roles' own order, so a replay and a view read the same team.
+    const kept = allSubRolesOf(g, o.seat).filter((s) => o.subRoles.includes(s.id));
+    g.teams = { ...g.teams, [o.seat]: kept.map((s) => s.id) };
+    const name = own(g.islands, o.seat)?.name ?? own(g.powers, o.seat)?.name ?? o.seat;
+    say(`The facilitator sets ${possessive(name)} team: ${kept.map((s) => s.title).join(', ')}: ${why}`, [o.seat]);
     return;
   }
   const island = own(g.islands, o.target);

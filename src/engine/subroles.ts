@@ -40,12 +40,23 @@ export const SUB_ROLE_ACT_NAMES: Record<SubRoleAct, string> = {
   cancel: 'a cancellation',
 };
 
-type Teams = Pick<GameState, 'islands'> & { subRoles?: SubRoles | undefined };
+type Teams = Pick<GameState, 'islands'> & { subRoles?: SubRoles | undefined; teams?: GameState['teams'] };
 
-/** The sub-roles of a seat's team: the scenario's, or the default set. */
-export function subRolesOf(g: Teams, role: RoleId): SubRole[] {
+/** Every sub-role a seat's team may have: the scenario's, or the default set. */
+export function allSubRolesOf(g: Teams, role: RoleId): SubRole[] {
   const set = g.subRoles ?? DEFAULT_SUB_ROLES;
   return Object.hasOwn(g.islands, role) ? set.island : set.power;
+}
+
+/**
+ * The sub-roles of a seat's team: those the facilitator gave it at set-up, or all of them. A
+ * sub-role the team does not have signs nothing: a team of two without a minister of finance
+ * takes loans on its prime minister's word.
+ */
+export function subRolesOf(g: Teams, role: RoleId): SubRole[] {
+  const all = allSubRolesOf(g, role);
+  const chosen = g.teams?.[role];
+  return chosen ? all.filter((s) => chosen.includes(s.id)) : all;
 }
 
 /** A sub-role's title with a capital, for a label. */

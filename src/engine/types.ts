@@ -627,6 +627,8 @@ export interface GameState {
   forums?: ForumMeeting[] | undefined;
   /** The scenario's sub-roles, when it declares them (subroles.ts); DEFAULT_SUB_ROLES otherwise. */
   subRoles?: SubRoles | undefined;
+  /** The sub-roles the facilitator gave a team seat (an override of kind "team"); a seat absent has them all. */
+  teams?: Partial<Record<RoleId, string[]>> | undefined;
   /** Injects the facilitator scheduled for a later round (facilitator.ts); present once one has been. The facilitator's only. */
   schedule?: ScheduledInject[] | undefined;
 }
@@ -737,7 +739,11 @@ export type Action = (
 export const OVERRIDE_FIGURES = ['treasury', 'economy', 'legitimacy', 'unrest', 'sovereignty', 'cyber', 'democracy', 'reputation'] as const;
 export type OverrideFigure = (typeof OVERRIDE_FIGURES)[number];
 /** A facilitator's ruling: void a signed deal, or set a figure; each with the reason the players concerned read. */
-export type Override = { kind: 'void'; agreement: string; reason: string } | { kind: 'set'; target: RoleId; figure: OverrideFigure; value: number; reason: string };
+export type Override =
+  | { kind: 'void'; agreement: string; reason: string }
+  | { kind: 'set'; target: RoleId; figure: OverrideFigure; value: number; reason: string }
+  /** Which of its sub-roles a team seat has (a team of two has no minister of foreign affairs): set-up, in the record. */
+  | { kind: 'team'; seat: RoleId; subRoles: string[]; reason: string };
 export interface OverrideAction {
   type: 'override';
   role: 'facilitator';

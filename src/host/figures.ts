@@ -113,6 +113,7 @@ export function facilitatorEntry(a: Action, nameOf: (r: RoleId) => string): { ro
   if (a.type === 'override') {
     const o = a.override;
     if (o.kind === 'void') return { roles: [], text: `The facilitator voids agreement ${o.agreement}: ${o.reason}`, seenBy: 'all' };
+    if (o.kind === 'team') return { roles: [o.seat], text: `The facilitator sets ${nameOf(o.seat)}’s team (${o.subRoles.join(', ')}): ${o.reason}`, seenBy: 'all' };
     return { roles: [o.target], text: `The facilitator sets ${nameOf(o.target)}’s ${o.figure} to ${o.value}: ${o.reason}`, seenBy: 'all' };
   }
   return null;

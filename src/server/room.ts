@@ -1,7 +1,7 @@
 import { getMessageBytes, Protocol, Room, type Client } from '@colyseus/core';
 import { z } from 'zod';
 import { stateHash, validate, type Action, type GameView, type RoleId, type ScenarioData, type ViewerId } from '../engine';
-import { missingSigners, signaturesText, subRolesOf, titleCase } from '../engine/subroles';
+import { allSubRolesOf, missingSigners, signaturesText, subRolesOf, titleCase } from '../engine/subroles';
 import { MatchHost } from '../host/match';
 import { diff, type PatchOp } from '../host/view-sync';
 import { parseScenarioText } from '../scenario/load';
@@ -414,7 +414,7 @@ export class GameRoom extends Room {
   }
 
   private subRoleTitle(seat: RoleId, id: string): string {
-    return subRolesOf(this.host.state, seat).find((s) => s.id === id)?.title ?? id;
+    return allSubRolesOf(this.host.state, seat).find((s) => s.id === id)?.title ?? id;
   }
 
   /** A member's move that needs another member's signature waits (stored first), and the team is told who must sign. */
@@ -700,9 +700,19 @@ export class GameRoom extends Room {
       case 'message':
         await this.apply({ type: 'message', role: 'facilitator', to: c.to, text: c.text } as Action, 'facilitator', m.person, 'facilitator', client);
         return;
-      case 'override':
+      case 'override': {
+        // A team's parts: a member seated in a part the team would lose leaves the seat first (their moves would be refused).
+        const team = c.override as { kind?: unknown; seat?: unknown; subRoles?: unknown };
+        if (team?.kind === 'team' && typeof team.seat === 'string' && Array.isArray(team.subRoles)) {
+          const keep = team.subRoles as unknown[];
+          const holding = [...this.members.values()].filter((x) => x.viewer === team.seat && x.subRole && !keep.includes(x.subRole));
+          if (holding.length)
+            return this.refuse(client, 'subRoleHeld', `${holding.map((x) => `${x.person} (${this.subRoleTitle(team.seat as RoleId, x.subRole ?? '')})`).join(', ')} ${holding.length === 1 ? 'plays' : 'play'} a part the team would lose: move them first (Lobby, the seat's set-up).`, 'override.subRoles');
+        }
         await this.apply({ type: 'override', role: 'facilitator', override: c.override } as Action, 'facilitator', m.person, 'facilitator', client);
+        if (team?.kind === 'team') this.broadcastLobby();
         return;
+      }
       case 'undo':
         return this.undo(client, m, c.round, c.reason.trim());
       case 'vote': {
@@ -918,7 +928,7 @@ export class GameRoom extends Room {
     code: string;
     scenario: string;
     title: string;
-    seats: { seat: RoleId; name: string; people: number; names: string[]; members: { name: string; subRole: string | null; title: string | null }[]; bot: boolean; assignment: SeatAssignment; subRoles: { id: string; title: string }[] }[];
+    seats: { seat: RoleId; name: string; people: number; names: string[]; members: { name: string; subRole: string | null; title: string | null }[]; bot: boolean; assignment: SeatAssignment; subRoles: { id: string; title: string }[]; allSubRoles: { id: string; title: string }[] }[];
     locked: boolean;
   } {
     const bots = new Set(this.botSeats());
@@ -939,6 +949,8 @@ export class GameRoom extends Room {
           bot: bots.has(seat),
           assignment: this.settings.seats?.[seat] ?? { mode: 'people' },
           subRoles: subRolesOf(this.host.state, seat).map((s) => ({ id: s.id, title: titleCase(s.title) })),
+          // Every part the team could have, for the facilitator's set-up.
+          allSubRoles: allSubRolesOf(this.host.state, seat).map((s) => ({ id: s.id, title: titleCase(s.title) })),
         };
       }),
       locked: this.settings.locked,

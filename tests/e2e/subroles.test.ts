@@ -47,6 +47,11 @@ test('the set-up makes the Solomons a team; a foreign-affairs member cannot sign
   await fac.locator('#fac-lobby-toggle').click();
   await fac.locator('select[data-assign="SLB"]').selectOption('team');
   await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="SLB"]').innerText()).toMatch(/Prime minister · Minister of finance · Minister of foreign affairs/);
+  // A team of two: the facilitator leaves out the prime minister, whose signature nobody could give.
+  await fac.locator('fieldset[data-parts="SLB"] input[data-part="prime-minister"]').uncheck();
+  await fac.locator('button[data-set-parts="SLB"]').click();
+  await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="SLB"] .fac-lobby-team').innerText()).toBe('Minister of finance · Minister of foreign affairs');
+  expect(await fac.locator('fieldset[data-parts="SLB"] input[data-part="prime-minister"]').isChecked()).toBe(false);
   await fac.locator('select[data-assign="PNG"]').selectOption('bot-easy');
   await expect.poll(() => fac.locator('#fac-lobby-seats li[data-seat="PNG"] .fac-lobby-who').innerText()).toBe('the computer (easy)');
 

@@ -85,4 +85,37 @@ describe('sub-roles and co-signing', () => {
     expect(forged.ok).toBe(false);
     if (!forged.ok) expect(forged.message).toBe(`Action ${i + 1} of the record is refused: A loan by the minister of foreign affairs needs the minister of finance's signature.`);
   });
+
+  test('the facilitator sets a team of two without a minister of finance: its prime minister then takes a loan alone, a removed part is refused, and the record replays', () => {
+    const { scenario, hash } = loadScenario('honiara');
+    const host = new MatchHost(scenario, hash, 'team-parts');
+    const team = (subRoles: string[]): Action => ({ type: 'override', role: 'facilitator', override: { kind: 'team', seat: 'SLB', subRoles, reason: 'a team of two' } });
+    // Only the facilitator, only this seat's parts, each once.
+    expect(host.submit({ ...team(['prime-minister']), role: 'SLB' } as unknown as Action)?.code).toBe('notFacilitator');
+    expect(host.submit(team(['prime-minister', 'treasurer']))).toMatchObject({ code: 'unknownTarget', field: 'override.subRoles[1]' });
+    expect(host.submit(team(['prime-minister', 'prime-minister']))).toMatchObject({ code: 'malformed', field: 'override.subRoles[1]' });
+    expect(host.submit(team([]))?.code).toBe('malformed');
+    expect(host.submit(team(['foreign-affairs', 'prime-minister']))).toBeNull();
+    expect(host.state.teams?.SLB).toEqual(['prime-minister', 'foreign-affairs']);
+    expect(host.state.log.at(-1)?.text).toBe("The facilitator sets Solomon Islands' team: prime minister, minister of foreign affairs: a team of two");
+    // Beijing's loan: with no minister of finance on the team, the prime minister accepts it alone.
+    expect(host.submit({ type: 'offer', role: 'beijing', to: ['SLB'], deal: loan, by: 'minister' })).toBeNull();
+    const offer = offerNo(host.state, host.state.offers.length);
+    expect(missingSigners(host.state, { type: 'accept', role: 'SLB', offer, by: 'foreign-affairs' })).toEqual([]);
+    const asFinance = step(host.state, { type: 'accept', role: 'SLB', offer, by: 'finance' });
+    expect(!asFinance.ok && asFinance.refusal.message).toMatch(/"finance" is not a sub-role of this team \(prime-minister, foreign-affairs\)/);
+    expect(host.submit({ type: 'accept', role: 'SLB', offer, by: 'prime-minister' })).toBeNull();
+    // Canberra's team keeps every part: its ambassador's loan still needs the minister.
+    expect(missingSigners(host.state, { type: 'offer', role: 'canberra', to: ['PNG'], deal: { ...loan, island: 'PNG', financing: { ...loan.financing, by: 'canberra' } } as Deal, by: 'ambassador' }).map((x) => x.id)).toEqual(['minister']);
+    playToEnd(host, () => simplePolicy, 'team-parts');
+    const record = JSON.parse(JSON.stringify(host.record)) as { actions: Action[] };
+    const same = replay(record, scenario, hash);
+    expect(same.ok && same.allMatch).toBe(true);
+    // With the minister of finance kept on the team in the record, the prime minister's lone loan is refused on replay.
+    const i = record.actions.findIndex((a) => a.type === 'override');
+    record.actions[i] = team(['prime-minister', 'finance', 'foreign-affairs']);
+    const forged = replay(record, scenario, hash);
+    expect(forged.ok).toBe(false);
+    if (!forged.ok) expect(forged.message).toMatch(/needs the minister of finance's signature/);
+  });
 });

@@ -120,4 +120,23 @@ describe('sub-roles and co-signing online', () => {
     // Papua New Guinea is the computer's from the start: it ends its negotiation unprompted.
     await until(() => facilitator.view.ended.includes('PNG'), 20_000);
   });
+
+  test('the facilitator sets the team’s parts: not while a member plays a part it would lose; a part the team lacks signs nothing', async () => {
+    const team = (subRoles: string[]) => ({ command: 'override', override: { kind: 'team', seat: 'SLB', subRoles, reason: 'a team of two' } });
+    const before = facilitator.refusals.length;
+    facilitator.room.send('facilitate', team(['prime-minister', 'foreign-affairs']));
+    await until(() => facilitator.refusals.length > before);
+    expect(facilitator.refusals.at(-1)).toMatchObject({ code: 'subRoleHeld', message: expect.stringMatching(/^ben \(minister of finance\) plays a part the team would lose/) });
+    // Nobody plays the prime minister: the team of two is the minister of finance and of foreign affairs.
+    facilitator.room.send('facilitate', team(['finance', 'foreign-affairs']));
+    type LobbySeat = { seat: string; subRoles: { id: string }[]; allSubRoles: { id: string }[] };
+    const slb = () => (facilitator.lobby as { seats: LobbySeat[] }).seats.find((x) => x.seat === 'SLB')!;
+    await until(() => slb().subRoles.length === 2);
+    expect(slb().subRoles.map((r) => r.id)).toEqual(['finance', 'foreign-affairs']);
+    expect(slb().allSubRoles.map((r) => r.id)).toEqual(['prime-minister', 'finance', 'foreign-affairs']);
+    // The pact that waited for a prime minister is made on the minister of finance's word.
+    expect(await ben.act({ type: 'offer', role: 'SLB', to: ['canberra'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'cyber', clauses: [] } })).toBeNull();
+    await until(() => facilitator.view.offers.some((o) => o.from === 'SLB' && o.deal.kind === 'pact' && o.status === 'open'));
+    expect(facilitator.view.log.some((e) => e.text === "The facilitator sets Solomon Islands' team: minister of finance, minister of foreign affairs: a team of two")).toBe(true);
+  });
 });

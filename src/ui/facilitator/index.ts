@@ -309,7 +309,23 @@ class FacilitatorConsole {
       this.problem ? h('p', { class: 'alert', role: 'alert', id: 'fac-problem' }, this.problem) : null,
     );
     this.root.classList.toggle('fac-lobby-open', this.lobbyOpen);
-    render(this.live.lobby, this.lobbyOpen ? lobbyPanel(this.code, this.qr, this.title || v?.scenario.title || 'Game', this.lobbySeats, v ?? null, (seat, assignment) => ((this.problem = null), this.room?.send('host', { command: 'assign', seat, assignment }))) : null);
+    render(
+      this.live.lobby,
+      this.lobbyOpen
+        ? lobbyPanel(
+            this.code,
+            this.qr,
+            this.title || v?.scenario.title || 'Game',
+            this.lobbySeats,
+            v ?? null,
+            (seat, assignment) => ((this.problem = null), this.room?.send('host', { command: 'assign', seat, assignment })),
+            (seat, subRoles) =>
+              subRoles.length
+                ? this.send({ command: 'override', override: { kind: 'team', seat, subRoles, reason: 'the team’s parts, set by the facilitator' } })
+                : this.fail('A team keeps one part at least.'),
+          )
+        : null,
+    );
     if (!s || !v) return;
     render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
     render(this.live.deals, ...dealsPanel(v));

@@ -19,7 +19,9 @@ export interface LobbySeat {
   members?: { name: string; subRole: string | null; title: string | null }[];
   /** The facilitator's set-up for the seat. */
   assignment?: SeatAssignment;
+  /** The parts the team has now, and every part it could have (the scenario's set). */
   subRoles?: { id: string; title: string }[];
+  allSubRoles?: { id: string; title: string }[];
 }
 
 
@@ -59,7 +61,15 @@ const whoSits = (lobby: LobbySeat | undefined): string =>
       : 'nobody yet';
 
 /** The lobby: the join code and its QR code large enough to read from the back of a room, and who has joined each seat. */
-export function lobbyPanel(code: string, qr: string | null, title: string, seats: LobbySeat[], v: GameView | null, assign?: (seat: RoleId, a: SeatAssignment) => void): HTMLElement {
+export function lobbyPanel(
+  code: string,
+  qr: string | null,
+  title: string,
+  seats: LobbySeat[],
+  v: GameView | null,
+  assign?: (seat: RoleId, a: SeatAssignment) => void,
+  setTeam?: (seat: RoleId, subRoles: string[]) => void,
+): HTMLElement {
   const joined = seats.filter((x) => !x.bot && x.people > 0).length;
   return h(
     'section',
@@ -91,6 +101,7 @@ export function lobbyPanel(code: string, qr: string | null, title: string, seats
             h('span', { class: 'fac-lobby-seat' }, v ? roleName(v, x.seat) : x.seat, team ? h('span', { class: 'fac-lobby-team' }, team) : null),
             h('span', { class: 'fac-lobby-who' }, who),
             choice,
+            x.assignment?.mode === 'team' && setTeam ? teamParts(x, v ? roleName(v, x.seat) : x.seat, setTeam) : null,
           );
         }),
       ),
@@ -264,5 +275,32 @@ export function viewAsPanel(s: ConsoleState, close: () => void): HTMLElement | n
     offers.length ? h('ul', { class: 'fac-list' }, offers.map((o) => offerItem(v, o))) : h('p', { class: 'muted' }, 'None this round.'),
     h('h3', null, 'Their news'),
     h('ol', { class: 'fac-timeline' }, v.log.slice(-25).reverse().map((e) => h('li', null, h('span', { class: 'muted' }, `R${e.round}: `), namesForIds(v, e.text)))),
+  );
+}
+
+/**
+ * A team seat's parts, chosen at set-up: a team of two needs no minister of foreign affairs, and a
+ * part the team lacks signs nothing (a team without a minister of finance takes loans on its prime
+ * minister's word). Sent as the facilitator's ruling of kind "team", so it is in the record.
+ */
+function teamParts(x: LobbySeat, name: string, setTeam: (seat: RoleId, subRoles: string[]) => void): HTMLElement {
+  const all = x.allSubRoles ?? x.subRoles ?? [];
+  const has = new Set((x.subRoles ?? []).map((r) => r.id));
+  const boxes = all.map((r) => h('input', { type: 'checkbox', value: r.id, checked: has.has(r.id), 'data-part': r.id, 'aria-label': `${name}: ${r.title}` }) as HTMLInputElement);
+  return h(
+    'fieldset',
+    { class: 'fac-lobby-parts', 'data-parts': x.seat },
+    h('legend', null, 'The team’s parts'),
+    all.map((r, i) => h('label', null, boxes[i], ` ${r.title}`)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn small',
+        'data-set-parts': x.seat,
+        onclick: () => setTeam(x.seat, boxes.filter((b) => b.checked).map((b) => b.value)),
+      },
+      'Set the parts',
+    ),
   );
 }
