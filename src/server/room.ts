@@ -708,6 +708,10 @@ export class GameRoom extends Room {
           const holding = [...this.members.values()].filter((x) => x.viewer === team.seat && x.subRole && !keep.includes(x.subRole));
           if (holding.length)
             return this.refuse(client, 'subRoleHeld', `${holding.map((x) => `${x.person} (${this.subRoleTitle(team.seat as RoleId, x.subRole ?? '')})`).join(', ')} ${holding.length === 1 ? 'plays' : 'play'} a part the team would lose: move them first (Lobby, the seat's set-up).`, 'override.subRoles');
+          // A move waiting for the signature of a part the team would lose could never be signed.
+          const waiting = [...this.pending.values()].find((p) => p.seat === team.seat && p.needs.some((id) => !keep.includes(id)));
+          if (waiting)
+            return this.refuse(client, 'subRoleHeld', `A move of ${this.seatName(team.seat as RoleId)} waits for ${waiting.needs.filter((id) => !keep.includes(id)).map((id) => `the ${this.subRoleTitle(team.seat as RoleId, id)}'s`).join(' and ')} signature: it is signed, declined or withdrawn first.`, 'override.subRoles');
         }
         await this.apply({ type: 'override', role: 'facilitator', override: c.override } as Action, 'facilitator', m.person, 'facilitator', client);
         if (team?.kind === 'team') this.broadcastLobby();

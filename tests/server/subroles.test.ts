@@ -127,6 +127,15 @@ describe('sub-roles and co-signing online', () => {
     facilitator.room.send('facilitate', team(['prime-minister', 'foreign-affairs']));
     await until(() => facilitator.refusals.length > before);
     expect(facilitator.refusals.at(-1)).toMatchObject({ code: 'subRoleHeld', message: expect.stringMatching(/^ben \(minister of finance\) plays a part the team would lose/) });
+    // A pact waiting for the prime minister's signature: the part cannot go while it waits.
+    ana.room.send('act', { action: { type: 'offer', role: 'SLB', to: ['canberra'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [] } } });
+    await until(() => last(ana)?.pending.length === 1);
+    const n = facilitator.refusals.length;
+    facilitator.room.send('facilitate', team(['finance', 'foreign-affairs']));
+    await until(() => facilitator.refusals.length > n);
+    expect(facilitator.refusals.at(-1)!.message).toBe("A move of Solomon Islands waits for the prime minister's signature: it is signed, declined or withdrawn first.");
+    ana.room.send('sign', { id: last(ana)!.pending[0]!.id, approve: false });
+    await until(() => last(ana)?.pending.length === 0);
     // Nobody plays the prime minister: the team of two is the minister of finance and of foreign affairs.
     facilitator.room.send('facilitate', team(['finance', 'foreign-affairs']));
     type LobbySeat = { seat: string; subRoles: { id: string }[]; allSubRoles: { id: string }[] };
