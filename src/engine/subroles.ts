@@ -1,5 +1,6 @@
 import type { Action, Deal, GameState, Refusal, RoleId, SubRole, SubRoleAct, SubRoles } from './types';
 import { SUB_ROLE_ACTS } from './types';
+import { own } from './util';
 
 /**
  * Sub-roles and co-signing. A seat may be played by a team whose members each hold a sub-role
@@ -55,7 +56,7 @@ export function allSubRolesOf(g: Teams, role: RoleId): SubRole[] {
  */
 export function subRolesOf(g: Teams, role: RoleId): SubRole[] {
   const all = allSubRolesOf(g, role);
-  const chosen = g.teams?.[role];
+  const chosen = own(g.teams ?? {}, role);
   return chosen ? all.filter((s) => chosen.includes(s.id)) : all;
 }
 

@@ -9,7 +9,7 @@ import { newToken } from './codes';
 import type { BotRunner } from './bots';
 import { RateLimiter } from './limits';
 import type { GameStore, StoredGame, StoredSignature } from './store';
-import { votePayload, voteOptions, type ClassVote } from './vote';
+import { MAX_WRITTEN_OPTIONS, votePayload, voteOptions, type ClassVote } from './vote';
 
 /** The host's settings for one game; kept with the game so a restart keeps them. */
 export interface RoomSettings {
@@ -139,7 +139,7 @@ const facilitatorMessage = z.discriminatedUnion('command', [
   /** Back to the start of an earlier round (or this one); the abandoned branch is kept. */
   z.strictObject({ command: z.literal('undo'), round: z.number().int().min(1).max(1000), reason: z.string().max(300) }),
   /** Class as one actor: put a seat's legal options (and any offers composed here) to the voters. */
-  z.strictObject({ command: z.literal('vote'), seat: z.string().max(40), options: z.array(z.record(z.string(), z.unknown())).max(6).optional() }),
+  z.strictObject({ command: z.literal('vote'), seat: z.string().max(40), options: z.array(z.record(z.string(), z.unknown())).max(MAX_WRITTEN_OPTIONS).optional() }),
   /** Submit the chosen option (1-based) as the seat's action, and close the vote. */
   z.strictObject({ command: z.literal('confirmVote'), option: z.number().int().min(1).max(20) }),
   z.strictObject({ command: z.literal('cancelVote') }),

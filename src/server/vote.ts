@@ -24,6 +24,8 @@ export interface ClassVote {
 
 /** The most options a vote may put: a phone's screen of buttons. */
 export const MAX_VOTE_OPTIONS = 8;
+/** The most moves the facilitator may write into one vote, beside the seat's answers to its offers. */
+export const MAX_WRITTEN_OPTIONS = 6;
 
 /**
  * The options of one seat with their terms filled in, from `legalActions` on the seat's own view:

@@ -4,6 +4,7 @@ import { legalActions, OVERRIDE_FIGURES, type Action, type GameView, type Inject
 import { checkOnView } from '../choices';
 import { Composer, creationTemplates } from '../composer';
 import { describeMove } from '../describe';
+import { MAX_WRITTEN_OPTIONS } from '../../server/vote';
 import { h, render } from '../dom';
 import { followViews } from '../../host/view-sync';
 import { phaseLabel, roleName } from '../names';
@@ -45,9 +46,6 @@ declare global {
     __landingRightsConsole?: ConsoleHook;
   }
 }
-
-/** Moves the facilitator may write into one vote (the server takes at most 6, beside the seat's answers). */
-const MAX_WRITTEN = 6;
 
 const HOST_KEY = (code: string) => `landing-rights:online-host:${code}`;
 
@@ -393,7 +391,7 @@ class FacilitatorConsole {
               ),
             )
           : null,
-        this.voteComposer ? this.voteComposerPanel(v) : h('button', { type: 'button', class: 'btn small', id: 'fac-vote-write', disabled: drafts.length >= MAX_WRITTEN, onclick: () => this.openVoteComposer() }, 'Write an option (an offer or an order)'),
+        this.voteComposer ? this.voteComposerPanel(v) : h('button', { type: 'button', class: 'btn small', id: 'fac-vote-write', disabled: drafts.length >= MAX_WRITTEN_OPTIONS, onclick: () => this.openVoteComposer() }, 'Write an option (an offer or an order)'),
       );
       return;
     }
@@ -445,7 +443,7 @@ class FacilitatorConsole {
       {
         verb: 'Add to the vote',
         submit: async (action: Action) => {
-          if (this.voteDrafts.length >= MAX_WRITTEN) return { code: 'limitReached', message: `A vote takes at most ${MAX_WRITTEN} moves you write.` } satisfies Refusal;
+          if (this.voteDrafts.length >= MAX_WRITTEN_OPTIONS) return { code: 'limitReached', message: `A vote takes at most ${MAX_WRITTEN_OPTIONS} moves you write.` } satisfies Refusal;
           const refusal = checkOnView(seen.view, action);
           if (refusal) return refusal;
           this.voteDrafts.push({ action, label: describeMove(seen.view, action) });
