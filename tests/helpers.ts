@@ -17,15 +17,23 @@ export function loadScenario(id = 'coral-sea'): { scenario: Scenario; hash: stri
 /**
  * A new game of a shipped scenario. Mechanics tests count offers and agreements from zero, so by
  * default the scenario's opening moves (its standing agreements and tabled offers) are left out;
- * `{ opening: true }` keeps them, as the history tests do.
+ * `{ opening: true }` keeps them, as the history tests do. They also deal Beijing into the
+ * Solomons, which recognised Taipei until 2019 (Beijing makes no aid or pact with a Taipei ally), so
+ * by default every island recognises Beijing; `{ opening: true }` or `{ taipei: true }` keeps the
+ * scenario's recognition.
  */
-export function newGame(seed = '1', id = 'coral-sea', edit?: (s: Scenario) => void, opts: { opening?: boolean } = {}): GameState {
+export function newGame(seed = '1', id = 'coral-sea', edit?: (s: Scenario) => void, opts: { opening?: boolean; taipei?: boolean } = {}): GameState {
   const { scenario, hash } = loadScenario(id);
   const copy = structuredClone(scenario);
   if (!opts.opening) {
     copy.agreements = [];
     copy.tabled = [];
   }
+  if (!opts.opening && !opts.taipei)
+    for (const island of copy.islands) {
+      island.recognises = 'PRC';
+      delete island.taipeiAid;
+    }
   edit?.(copy);
   return createGame(copy, hash, seed);
 }

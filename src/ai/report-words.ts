@@ -49,7 +49,7 @@ const nameOf = (s: ScenarioData, role: string): string => s.islands.find((i) => 
 const money = (thousands: number): string => `$${Number((thousands / 1000).toFixed(thousands % 1000 === 0 ? 0 : 1))}m`;
 
 const PROJECTS: Record<string, string> = { towers: 'tower network', carrier: 'carrier purchase', dataCentre: 'data centre', eGovernment: 'e-government system', safeCity: '“safe city” system' };
-const PURPOSES: Record<string, string> = { budget: 'budget support', relief: 'disaster relief', infrastructure: 'infrastructure' };
+const PURPOSES: Record<string, string> = { budget: 'budget support', relief: 'disaster relief', infrastructure: 'infrastructure', banking: 'banking services' };
 const ACTS: Record<string, string> = { switchRecognition: 'switch of recognition', joinBloc: 'bloc membership' };
 
 /** A tabled offer by what it is: "Beijing's $63m tower network loan to Papua New Guinea". */
@@ -91,6 +91,7 @@ const EVENT_WORDS: Record<string, string> = {
   securityReview: 'security review',
   satelliteService: 'satellite service',
   recognitionPush: 'push for recognition',
+  bankExit: 'bank leaving',
 };
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

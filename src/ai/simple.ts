@@ -134,10 +134,12 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
     const offer = cableOffer(v, power, island, r);
     if (offer) return [offer];
   }
-  if (roll < 0.5) {
+  // Beijing deals with a Taipei ally through the switch alone (rules version 17): aid and pacts wait for it.
+  const taipeiAlly = power === 'beijing' && isl.recognises === 'ROC';
+  if (roll < 0.5 && !taipeiAlly) {
     const recent = v.events.some((e) => e.island === island && e.round >= v.round - 1 && ['eruption', 'cyclone', 'pandemic', 'riots'].includes(e.kind));
     const conditions = power === 'canberra' && r() < 0.3 ? [{ kind: 'noVendor' as const, vendor: vendorFor(v, 'beijing') ?? '' }].filter((c) => c.vendor) : [];
-    return [{ type: 'offer', role: power, to: [island], deal: { kind: 'aid', island, amount, financing: financingFor(power, r), purpose: recent ? 'relief' : r() < 0.5 ? 'budget' : 'infrastructure', conditions } }];
+    return [{ type: 'offer', role: power, to: [island], deal: { kind: 'aid', island, amount, financing: financingFor(power, r), purpose: isl.bankLeaving ? 'banking' : recent ? 'relief' : r() < 0.5 ? 'budget' : 'infrastructure', conditions } }];
   }
   if (roll < 0.65) {
     const project = pickOne(r, TELECOM_BY_POWER[power]) ?? 'towers';
@@ -145,8 +147,17 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
     if (vendor && (project !== 'carrier' || !isl.assets.some((a) => a.kind === 'carrier')))
       return [{ type: 'offer', role: power, to: [island], deal: { kind: 'telecom', island, project, vendor, amount: Math.min(treasury, amount * 2), financing: financingFor(power, r) } }];
   }
-  if (roll < 0.72) {
-    if (power === 'beijing' && isl.recognises === 'ROC') return [{ type: 'offer', role: power, to: [island], deal: { kind: 'diplomatic', island, power, act: 'switchRecognition' } }];
+  if (roll < 0.72 || taipeiAlly) {
+    // The switch comes with money, as Beijing's development-fund pledge to the Solomons in 2019.
+    if (power === 'beijing' && isl.recognises === 'ROC')
+      return [
+        {
+          type: 'offer',
+          role: power,
+          to: [island],
+          deal: { kind: 'package', power, islands: [island], allMustSign: true, parts: [{ kind: 'diplomatic', power, act: 'switchRecognition' }, { kind: 'aid', amount: Math.min(treasury, amount * 2), financing: { kind: 'grant', by: power }, purpose: 'budget' }] },
+        },
+      ];
     const bloc = power === 'beijing' ? 'dataSecurity' : 'trustedNetwork';
     if (!isl.blocs.includes(bloc)) return [{ type: 'offer', role: power, to: [island], deal: { kind: 'diplomatic', island, power, act: 'joinBloc' } }];
   }

@@ -3,12 +3,12 @@ import { AID_PURPOSES, CLAUSE_KINDS, COLLATERALS, DIPLOMATIC_ACTS, PACT_TYPES, P
 import { LOAN_LIMITS, openLoan, updateLoanTerms } from './aid';
 import { buildRounds, cableCost, islandsOnRoute, refreshNetworks } from './cables';
 import { transfer } from './money';
-import { propUp } from './domestic';
+import { propUp, restoreBanking } from './domestic';
 import { bump } from './influence';
 import { applyClauses, signPact, weighing } from './security';
 import { signTelecom } from './telecom';
-import { blocOf, rivalBloc, signDiplomatic } from './diplomacy';
-import { CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive, own } from './util';
+import { blocOf, rivalBloc, signDiplomatic, taipeiAllyRefusal } from './diplomacy';
+import { AID_PURPOSE_NAMES, CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive, own } from './util';
 import type { Say } from './log';
 import { consentingPowers, duplicateCable, pactRefusal, vendorKindRefusal } from './consent';
 import { endContract, isContractReplacement } from './standing';
@@ -153,6 +153,10 @@ export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): R
       if (r) return r;
       if (deal.purpose !== undefined && !(AID_PURPOSES as readonly string[]).includes(deal.purpose))
         return bad('illegalTerms', 'deal.purpose', `Aid is for one of: ${AID_PURPOSES.join(', ')}.`);
+      const taipei = taipeiAllyRefusal(g, deal.island, deal.financing.by, 'aid');
+      if (taipei) return taipei;
+      if (deal.purpose === 'banking' && !own(g.islands, deal.island)?.bankLeaving)
+        return bad('illegalTerms', 'deal.purpose', `${own(g.islands, deal.island)?.name ?? deal.island} is not losing its bank: banking services are aid for an island whose last bank is leaving.`);
       break;
     }
     case 'telecom': {
@@ -169,7 +173,7 @@ export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): R
       if (r) return r;
       if (!isPower(deal.power) || !own(g.powers, deal.power)) return bad('unknownTarget', 'deal.power', 'A pact is made with Beijing, Canberra or Washington.');
       if (!(PACT_TYPES as readonly string[]).includes(deal.pact)) return bad('illegalTerms', 'deal.pact', `A pact is one of: ${PACT_TYPES.join(', ')}.`);
-      const washington = pactRefusal(deal);
+      const washington = pactRefusal(deal) ?? taipeiAllyRefusal(g, deal.island, deal.power, 'pact');
       if (washington) return washington;
       if (!Array.isArray(deal.clauses)) return bad('malformed', 'deal.clauses', 'A pact lists its clauses (possibly none).');
       const kinds = new Set<string>();
@@ -266,6 +270,7 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
       if (deal.act === 'switchRecognition' && island.recognises === 'PRC') return `${island.name} already recognises Beijing.`;
       if (deal.act === 'joinBloc' && island.blocs.includes(rivalBloc(blocOf(deal.power)))) return `${island.name} is in the rival programme.`;
     }
+    if (deal.kind === 'aid' && deal.purpose === 'banking' && !island.bankLeaving) return `another bank has already taken over in ${island.name}.`;
     const vendor = 'vendor' in deal ? own(g.vendors, deal.vendor) : undefined;
     if (vendor && !vendor.trusted && island.blocs.includes('trustedNetwork')) return `${island.name} is in the trusted-network programme, which excludes ${vendor.name}.`;
     if (deal.kind === 'telecom' && deal.project === 'carrier') {
@@ -388,9 +393,10 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       if (purpose === 'budget') island.unrest = clampMetric(island.unrest - 3);
       if (purpose === 'infrastructure') island.economy = clampMetric(island.economy + Math.min(5, 1 + Math.floor((deal.amount * 2) / Math.max(1, island.revenuePerRound))));
       if (purpose === 'relief') island.unrest = clampMetric(island.unrest - 5);
+      if (purpose === 'banking') restoreBanking(island);
       bump(g, deal.island, fin.by, fin.kind === 'grant' ? weight : Math.ceil(weight / 2), weight);
       const aidJoint = fundersText(g, deal);
-      const what = `${formatMoney(deal.amount)} of ${purpose === 'budget' ? 'budget support' : purpose === 'relief' ? 'disaster relief' : 'infrastructure aid'}`;
+      const what = `${formatMoney(deal.amount)} of ${AID_PURPOSE_NAMES[purpose]}`;
       say(aidJoint ? `Signed: ${island.name} receives ${what}, funded jointly: ${aidJoint}.` : `Signed: ${own(g.powers, fin.by)?.name} gives ${island.name} ${what} (${loanText(fin)}).`, 'all', [id]);
       break;
     }
@@ -414,10 +420,10 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       break;
     }
     case 'diplomatic': {
-      signDiplomatic(g, deal);
+      const consequence = signDiplomatic(g, deal);
       say(
         deal.act === 'switchRecognition'
-          ? `Signed: ${own(g.islands, deal.island)?.name} switches recognition from Taipei to Beijing.`
+          ? `Signed: ${own(g.islands, deal.island)?.name} switches recognition from Taipei to Beijing.${consequence ? ` ${consequence}` : ''}`
           : `Signed: ${own(g.islands, deal.island)?.name} joins ${blocOf(deal.power) === 'trustedNetwork' ? 'the trusted-network programme' : "Beijing's data-security initiative"}.`,
         'all',
         [id],

@@ -40,6 +40,32 @@ export function legitimacyTarget(island: Island, yearsElapsed: number): number {
 export const yearsElapsed = (g: Pick<GameState, 'round' | 'scenario'>): number => ((g.round - 1) * g.scenario.monthsPerRound) / 12;
 
 /**
+ * What an island loses while its last commercial bank is leaving and none has taken its place:
+ * wages, remittances and trade wait on a correspondent bank, so the economy the island can sustain
+ * falls, and the government takes the blame (Bendigo Bank's notice to leave Nauru, late 2023).
+ */
+export const BANK_EXIT = { economy: 12, legitimacy: 4, unrest: 6 } as const;
+
+/** The bank gives notice: the economy and its sustainable level fall until banking aid finds another. */
+export function loseBank(island: Island): void {
+  if (island.bankLeaving) return;
+  island.bankLeaving = true;
+  island.economy = clampMetric(island.economy - BANK_EXIT.economy);
+  island.norm.economy = clampMetric(island.norm.economy - BANK_EXIT.economy);
+  island.legitimacy = clampMetric(island.legitimacy - BANK_EXIT.legitimacy);
+  island.unrest = clampMetric(island.unrest + BANK_EXIT.unrest);
+}
+
+/** Another bank takes over (aid for `banking`): what the exit took from the economy comes back at once. */
+export function restoreBanking(island: Island): void {
+  if (!island.bankLeaving) return;
+  delete island.bankLeaving;
+  island.economy = clampMetric(island.economy + BANK_EXIT.economy);
+  island.norm.economy = clampMetric(island.norm.economy + BANK_EXIT.economy);
+  island.unrest = clampMetric(island.unrest - BANK_EXIT.unrest);
+}
+
+/**
  * How far signing deals can prop a government up: what a deal adds to its standing stops this many
  * points above where its economy and the years would put it (legitimacyTarget). Budget support,
  * projects and pacts buy a government room, not popularity: Sogavare's government, carried through

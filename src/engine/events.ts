@@ -4,12 +4,13 @@ import type { Cable, EventKind, GameEvent, GameState, InitiativeKind, IslandId, 
 import { POWERS } from './types';
 import { chance, pick, pickWeighted, roll } from './rng';
 import { islandsOnRoute, refreshNetworks } from './cables';
-import { newGovernment, runElection } from './domestic';
+import { BANK_EXIT, loseBank, newGovernment, runElection } from './domestic';
 import { debtByCreditor, totalDebt } from './aid';
 import { transfer } from './money';
 import { CLAUSE_NAMES, clamp, clampAlignment, clampMetric, formatMoney, isDraftLeak, possessive, roundsFor, own } from './util';
 import type { Say } from './log';
 import { convene } from './forum';
+import { switchRecognition } from './diplomacy';
 
 /** Months until a repair ship has a cut cable back (Tonga 2022: about 38 days). */
 export const REPAIR_MONTHS: Record<'eruption' | 'anchorDrag' | 'cyclone', number> = { eruption: 2, anchorDrag: 1, cyclone: 1 };
@@ -267,12 +268,12 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
   }
   const switchChance = scripted ? 100 : clamp(30 + Math.floor(island.alignment.beijing / 2), 5, 90);
   if (roll(g) * 100 < switchChance) {
-    island.recognises = 'PRC';
+    const consequence = switchRecognition(g, id);
     island.alignment.beijing = clampAlignment(island.alignment.beijing + 10);
     if (beijing) raiseInfluence(g, beijing.id, id, 15);
     for (const p of powerIds(g)) if (p !== 'beijing') island.alignment[p] = clampAlignment(island.alignment[p] - 5);
     record(g, 'recognitionPush', title, { island: id, power: 'beijing' }, scripted);
-    say(`${title}: ${island.name} switches recognition from Taipei to Beijing.`);
+    say(`${title}: ${island.name} switches recognition from Taipei to Beijing. ${consequence}`);
   } else {
     island.alignment.beijing = clampAlignment(island.alignment.beijing + 5);
     record(g, 'recognitionPush', title, { island: id, power: 'beijing' }, scripted);
@@ -320,6 +321,21 @@ function forum(g: GameState, say: Say, t: EventTarget, scripted: boolean): void 
   record(g, 'forum', m.title, { power }, scripted);
 }
 
+/** An island's last commercial bank gives notice to leave (Nauru, late 2023): domestic.ts loseBank. */
+function bankExit(g: GameState, say: Say, t: EventTarget, scripted: boolean): void {
+  const served = islandIds(g).filter((i) => !own(g.islands, i)?.bankLeaving);
+  const id = t.island ?? pick(g, served);
+  const island = id ? own(g.islands, id) : undefined;
+  const title = t.title ?? `The last commercial bank in ${nameOf(g, id)} says it will leave`;
+  record(g, 'bankExit', title, { island: id ?? null }, scripted);
+  if (!island || island.bankLeaving) {
+    say(`${title}; ${island ? `${island.name} is already losing its bank` : 'no island is left to lose one'}.`);
+    return;
+  }
+  loseBank(island);
+  say(`${title}. ${island.name}'s economy falls by ${BANK_EXIT.economy} until another bank takes over (aid for banking services), and its government loses ${BANK_EXIT.legitimacy} legitimacy.`);
+}
+
 const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scripted: boolean) => void> = {
   eruption,
   anchorDrag,
@@ -337,6 +353,7 @@ const HANDLERS: Record<EventKind, (g: GameState, say: Say, t: EventTarget, scrip
   satelliteService,
   recognitionPush,
   forum,
+  bankExit,
 };
 
 export function applyEvent(g: GameState, say: Say, kind: EventKind, t: EventTarget, scripted: boolean): void {

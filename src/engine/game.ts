@@ -19,7 +19,7 @@ import { sayer } from './log';
 import { openFunders } from './funding';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 16;
+export const RULES_VERSION = 17;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {
@@ -45,6 +45,7 @@ export function initialState(scenario: ScenarioData, scenarioHash: string, seed:
       routes: 0,
       alignment,
       recognises: s.recognises,
+      ...(s.recognises === 'ROC' && s.taipeiAid ? { taipeiAid: s.taipeiAid } : {}),
       leaning: s.leaning ?? null,
       nextElection: s.nextElection ?? null,
       exposure: { beijing: 0, canberra: 0, washington: 0, other: 0 },

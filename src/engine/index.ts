@@ -8,7 +8,7 @@ export { cableCost, routeKm, islandsOnRoute } from './cables';
 export { partiesOf, dealPrice, funderPays } from './deals';
 export { turningPoints, scoreOf } from './scoring';
 export { ledgerBalances } from './money';
-export { CLAUSE_NAMES, formatMoney, possessive } from './util';
+export { AID_PURPOSE_NAMES, CLAUSE_NAMES, formatMoney, possessive } from './util';
 export { gameMachine } from './machine';
 export { previewDeal, type DealPreview } from './preview';
 export { parseAction, parseDeal, actionSchema, dealSchema, orderSchema, type Parsed } from './parse';

@@ -56,6 +56,10 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
 
   if (v.phase === 'negotiation') {
     const payers = isPower ? [role as PowerId] : powers;
+    // Beijing gives no aid to, and makes no pact with, a government that recognises Taipei (deals.ts).
+    const taipeiAlly = (i: string) => own(v.islands, i)?.recognises === 'ROC';
+    const aidable = role === 'beijing' ? islands.filter((i) => !taipeiAlly(i)) : islands;
+    const partners = isPower ? powers : powers.filter((p) => p !== 'beijing' || !taipeiAlly(role));
     // Only vendors of the kind a deal needs: cable makers for cables, network vendors (and carriers, for a purchase) for the rest.
     const vendorsOf = (...kinds: VendorKind[]) => Object.values(v.vendors).filter((x) => kinds.includes(x.kind));
     const cableMakers = vendorsOf('cable');
@@ -77,16 +81,19 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
     });
     // An island asks for aid up to what the richest power could pay; validate() checks the one it asks.
     const maxAid = Math.min(MAX_AID, isPower ? (own(v.powers, role as PowerId)?.treasury ?? 0) : Math.max(0, ...powers.map((p) => own(v.powers, p)?.treasury ?? 0)));
-    if (maxAid >= 1)
+    // Banking services are for an island losing its last bank only (validate() checks which).
+    const aided = isPower ? aidable : [role];
+    const purposes = aided.some((i) => own(v.islands, i)?.bankLeaving) ? [...AID_PURPOSES] : AID_PURPOSES.filter((p) => p !== 'banking');
+    if (maxAid >= 1 && partners.length)
       out.push({
         type: 'offer',
         dealKind: 'aid',
         params: {
-          to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
-          'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
+          to: { kind: 'someOf', values: isPower ? aided : partners, min: 1, max: 1, ordered: false },
+          'deal.island': { kind: 'oneOf', values: aided },
           'deal.amount': { kind: 'int', min: 1, max: maxAid },
-          'deal.purpose': { kind: 'oneOf', values: [...AID_PURPOSES] },
-          ...financingParams(payers),
+          'deal.purpose': { kind: 'oneOf', values: purposes },
+          ...financingParams(isPower ? payers : partners),
         },
       });
     if (maxAid >= 1)
@@ -102,19 +109,20 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
           ...financingParams(payers),
         },
       });
-    out.push({
-      type: 'offer',
-      dealKind: 'pact',
-      params: {
-        to: { kind: 'someOf', values: isPower ? islands : powers, min: 1, max: 1, ordered: false },
-        'deal.island': { kind: 'oneOf', values: isPower ? islands : [role] },
-        'deal.power': { kind: 'oneOf', values: isPower ? [role] : powers },
-        // Washington offers shiprider and coast-guard agreements (naval), not policing.
-        'deal.pact': { kind: 'oneOf', values: role === 'washington' ? PACT_TYPES.filter((p) => p !== 'policing') : [...PACT_TYPES] },
-        'deal.clauses': { kind: 'someOf', values: [...CLAUSE_KINDS], min: 0, max: CLAUSE_KINDS.length, ordered: false },
-        'deal.clauses[].secret': { kind: 'bool' },
-      },
-    });
+    if ((isPower ? aidable : partners).length)
+      out.push({
+        type: 'offer',
+        dealKind: 'pact',
+        params: {
+          to: { kind: 'someOf', values: isPower ? aidable : partners, min: 1, max: 1, ordered: false },
+          'deal.island': { kind: 'oneOf', values: isPower ? aidable : [role] },
+          'deal.power': { kind: 'oneOf', values: isPower ? [role] : partners },
+          // Washington offers shiprider and coast-guard agreements (naval), not policing.
+          'deal.pact': { kind: 'oneOf', values: role === 'washington' ? PACT_TYPES.filter((p) => p !== 'policing') : [...PACT_TYPES] },
+          'deal.clauses': { kind: 'someOf', values: [...CLAUSE_KINDS], min: 0, max: CLAUSE_KINDS.length, ordered: false },
+          'deal.clauses[].secret': { kind: 'bool' },
+        },
+      });
     out.push({
       type: 'offer',
       dealKind: 'diplomatic',

@@ -1,6 +1,6 @@
 import type { Agreement, Deal, GameState, IslandId, Offer, PackageDeal, PackagePart, Refusal, RoleId } from './types';
 import { conflictOf, dealRefusal, funderOf, funderPays, partiesOf, sign } from './deals';
-import { CLAUSE_NAMES, formatMoney, own, possessive } from './util';
+import { AID_PURPOSE_NAMES, CLAUSE_NAMES, formatMoney, own, possessive } from './util';
 import type { Say } from './log';
 
 /**
@@ -68,7 +68,7 @@ export function partText(g: Pick<GameState, 'powers' | 'vendors'>, part: Package
     case 'diplomatic':
       return part.act === 'switchRecognition' ? 'a switch of recognition to Beijing' : `membership of ${part.power === 'beijing' ? "Beijing's data-security initiative" : 'the trusted-network programme'}`;
     case 'aid':
-      return `${formatMoney(part.amount)} of ${part.purpose === 'relief' ? 'disaster relief' : part.purpose === 'infrastructure' ? 'infrastructure aid' : 'budget support'} (${part.financing.kind})`;
+      return `${formatMoney(part.amount)} of ${AID_PURPOSE_NAMES[part.purpose ?? 'budget']} (${part.financing.kind})`;
     case 'telecom': {
       const what = { towers: 'mobile towers', carrier: 'the national carrier', dataCentre: 'a data centre', eGovernment: 'e-government and customs software', safeCity: 'a "safe city" system' }[part.project];
       return `${what} by ${own(g.vendors, part.vendor)?.name ?? part.vendor} (${formatMoney(part.amount)} ${part.financing.kind})`;
@@ -87,6 +87,12 @@ const bad = (code: Refusal['code'], field: string, message: string): Refusal => 
 /** What a part settles, for telling two parts that do the same thing apart. */
 const partKey = (p: PackagePart): string =>
   p.kind === 'pact' ? `pact ${p.pact}` : p.kind === 'diplomatic' ? `diplomatic ${p.act}` : p.kind === 'telecom' ? `telecom ${p.project}` : `aid ${p.purpose ?? 'budget'}`;
+
+/** The game as it would stand once an island recognises Beijing. */
+function recognisingBeijing(g: GameState, id: IslandId): GameState {
+  const island = own(g.islands, id);
+  return island?.recognises === 'ROC' ? { ...g, islands: { ...g.islands, [id]: { ...island, recognises: 'PRC' } } } : g;
+}
 
 /** Is a package's content legal now? Each part is checked for each island as the same deal alone would be. */
 export function packageRefusal(g: GameState, deal: PackageDeal): Refusal | null {
@@ -108,9 +114,13 @@ export function packageRefusal(g: GameState, deal: PackageDeal): Refusal | null 
     if (keys.includes(key)) return bad('illegalTerms', `deal.parts[${j}]`, `Two parts of the package are the same (${key}): make them one part.`);
     keys.push(key);
   }
+  // A switch of recognition in the package comes first: its other parts are judged as for an island
+  // that recognises Beijing (aid with the switch, as Beijing offered the Solomons in 2019).
+  const switching = deal.parts.some((p) => p.kind === 'diplomatic' && p.act === 'switchRecognition');
   for (const island of deal.islands)
     for (let j = 0; j < deal.parts.length; j++) {
-      const r = dealRefusal(g, partFor(deal.parts[j] as PackagePart, island));
+      const part = deal.parts[j] as PackagePart;
+      const r = dealRefusal(switching && !(part.kind === 'diplomatic' && part.act === 'switchRecognition') ? recognisingBeijing(g, island) : g, partFor(part, island));
       if (!r) continue;
       const field = r.field === undefined ? `deal.parts[${j}]` : r.field === 'deal.island' ? `deal.islands[${deal.islands.indexOf(island)}]` : r.field.replace(/^deal\b/, `deal.parts[${j}]`);
       return { code: r.code, field, message: deal.islands.length > 1 || r.code !== 'unaffordable' ? `For ${own(g.islands, island)?.name}: ${r.message}` : r.message };

@@ -35,6 +35,7 @@ export const EVENT_KINDS = [
   'satelliteService',
   'recognitionPush',
   'forum',
+  'bankExit',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -69,6 +70,8 @@ export interface ScenarioData {
     satellite: number;
     alignment: Partial<Record<PowerId, number>>;
     recognises: 'PRC' | 'ROC';
+    /** US$ thousands a year that Taipei gives while the island recognises it (lost on a switch). */
+    taipeiAid?: number | undefined;
     nextElection?: number | undefined;
     leaning?: PowerId | undefined;
     computer?: boolean | undefined;
@@ -203,6 +206,8 @@ export interface Island {
   routes: number;
   alignment: Record<PowerId, number>;
   recognises: 'PRC' | 'ROC';
+  /** US$ thousands a year of Taipei's aid, counted in the revenue while the island recognises Taipei and lost when it switches (diplomacy.ts). */
+  taipeiAid?: number | undefined;
   leaning: PowerId | null;
   nextElection: number | null;
   /** Share of the island's network assets (active cables and telecom assets) by vendor origin, percent 0-100. */
@@ -227,6 +232,8 @@ export interface Island {
   fictional: boolean;
   /** Where the island stood at the start: the economy and the government's standing drift back towards it, moved by what changed since. */
   norm: { economy: number; legitimacy: number; connectivity: number; coverage: number; democracy: number };
+  /** Set while the island's last commercial bank is leaving and no other has taken its place (events.ts bankExit; aid for `banking` ends it). */
+  bankLeaving?: boolean | undefined;
   /** Set when the scenario gives the island a parliament that must ratify some kinds of deal (ratify.ts). */
   parliament?: Parliament | undefined;
 }
@@ -342,7 +349,7 @@ export interface CableDeal {
   cofunders?: Cofunder[] | undefined;
 }
 
-export const AID_PURPOSES = ['budget', 'relief', 'infrastructure'] as const;
+export const AID_PURPOSES = ['budget', 'relief', 'infrastructure', 'banking'] as const;
 export type AidPurpose = (typeof AID_PURPOSES)[number];
 
 export interface AidDeal {

@@ -1,4 +1,4 @@
-import type { Audience, ClauseKind, RoleId } from './types';
+import type { AidPurpose, Audience, ClauseKind, RoleId } from './types';
 
 export const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 export const clampMetric = (v: number): number => clamp(Math.round(v), 0, 100);
@@ -35,6 +35,14 @@ export const CLAUSE_NAMES: Record<ClauseKind, string> = {
   incidentAccess: 'incident-access',
   shipVisits: 'ship-visits',
   noThirdParty: 'no-third-party',
+};
+
+/** Each purpose of aid as the log, the packages and the bots' reasons name it. */
+export const AID_PURPOSE_NAMES: Record<AidPurpose, string> = {
+  budget: 'budget support',
+  relief: 'disaster relief',
+  infrastructure: 'infrastructure aid',
+  banking: 'banking services',
 };
 
 export function formatMoney(thousands: number): string {

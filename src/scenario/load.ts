@@ -2,6 +2,7 @@ import { Composer, LineCounter, Parser, isAlias, isCollection, isNode, isScalar,
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { createGame, partiesOf, validate } from '../engine';
+import type { GameState } from '../engine/types';
 import { dealRefusal } from '../engine/deals';
 import { hashJson } from '../engine/hash';
 import { inTeachersWords } from './words';
@@ -361,6 +362,13 @@ function checkStanding(s: Scenario, file: string, doc: Document, counter: LineCo
   return out;
 }
 
+/** The islands as the script leaves their banks by a round: those a scripted `bankExit` names by then are losing theirs. */
+function withBanksLeaving(s: Scenario, islands: GameState['islands'], round: number): GameState['islands'] {
+  const leaving = new Set((s.scripted ?? []).filter((e) => e.kind === 'bankExit' && e.round <= round && e.island).map((e) => e.island));
+  if (!leaving.size) return islands;
+  return Object.fromEntries(Object.entries(islands).map(([id, island]) => [id, leaving.has(id) ? { ...island, bankLeaving: true } : island]));
+}
+
 /** Tabled offers are checked by the engine itself, on the scenario's starting position. */
 function checkTabled(s: Scenario, file: string, doc: Document, counter: LineCounter): ScenarioError[] {
   if (!s.tabled?.length) return [];
@@ -374,8 +382,9 @@ function checkTabled(s: Scenario, file: string, doc: Document, counter: LineCoun
     let refusal: ReturnType<typeof validate>;
     try {
       const to = partiesOf(g, t.deal).filter((p) => p !== t.from);
-      // Checked as in its own round, so that a funder's script for later rounds counts.
-      refusal = validate(t.round === g.round ? g : { ...g, round: t.round }, { type: 'offer', role: t.from, to, deal: t.deal });
+      // Checked as in its own round, so that a funder's script for later rounds counts, and so is a
+      // bank the scenario's script sends away by then (banking aid is for an island losing its bank).
+      refusal = validate(t.round === g.round ? g : { ...g, round: t.round, islands: withBanksLeaving(s, g.islands, t.round) }, { type: 'offer', role: t.from, to, deal: t.deal });
     } catch {
       // A deal too malformed for the rules to read (a missing field the engine relies on).
       out.push({ file, path: `tabled[${i}].deal`, ...(positionOf(doc, counter, ['tabled', i, 'deal']) ?? {}), expected: 'a deal with every term an offer carries (see docs/rules.md)', found: 'a deal the rules cannot read' });

@@ -65,6 +65,7 @@ export const islandSchema = z
     satellite: int(0, 40).describe('connectivity the island has with no cable, 0-40'),
     alignment,
     recognises: z.enum(['PRC', 'ROC']),
+    taipeiAid: money().optional().describe("US$ thousands a year of Taipei's aid while the island recognises Taipei, part of its revenue and lost if it switches to Beijing"),
     nextElection: int(1, 60).optional().describe('round in which the next general election falls'),
     leaning: powerId.optional().describe('the power the government leans to, if any'),
     computer: z.boolean().optional().describe('the seat is played by the computer unless someone takes it'),

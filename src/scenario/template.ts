@@ -177,6 +177,7 @@ export function scenarioTemplate(facts: FactPack, o: TemplateOptions): string {
     line(`    satellite: 10 # connectivity with no cable, 0-40`);
     line(`    alignment: { ${o.powers.map((p) => `${p}: 0`).join(', ')} } # set from your sources, -100 to 100`);
     line(`    recognises: ${c.recognizes}`);
+    if (c.recognizes === 'ROC') line("    # taipeiAid: 0 # US$ thousands a year of Taipei's aid, lost if the island switches to Beijing: set from your sources");
     line('    # nextElection: 3 # the round of the next general election, if it falls in the game');
   }
   line();

@@ -46,6 +46,7 @@ const EVENT_FIGURES: Record<EventKind, readonly string[]> = {
   satelliteService: ['connectivity', 'routes'],
   recognitionPush: ['recognises', 'alignment', 'influence'],
   forum: ['influence', 'reputation', 'alignment'],
+  bankExit: ['economy', 'legitimacy', 'unrest'],
 };
 
 /** Rounds a move spans: the round it was counted from (exclusive) to the round shown. */

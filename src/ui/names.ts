@@ -151,6 +151,7 @@ const VALUES: Record<string, string> = {
   budget: 'Budget support',
   relief: 'Disaster relief',
   infrastructure: 'Infrastructure',
+  banking: 'Banking services (an island losing its last bank)',
   towers: 'Mobile towers',
   carrier: 'Buy the phone carrier',
   dataCentre: 'Data centre',

@@ -25,14 +25,23 @@ const summary = (o: Offer) => `${o.from}->${o.to.join('+')} ${o.deal.kind} ${o.s
 const between = (g: GameState, from: string) => g.offers.filter((o) => o.round === g.round && o.from === from && !o.to.includes('canberra')).map(summary).sort();
 
 describe("the hard bot's search samples what rivals do out of its sight", () => {
-  it("Canberra's rollouts hold Beijing's private offers to the islands, as Beijing made them and the islands answered them, though its view has none", () => {
+  it("Canberra's rollouts hold Beijing's private dealings with the islands, each answered, and the switch the Solomons agreed, though its view has none", () => {
     const g = coralSea('3', 'negotiation');
     const real = between(g, 'beijing');
     expect(real.length).toBeGreaterThan(0);
     const v = view(g, 'canberra');
     expect(v.offers.filter((o) => o.from === 'beijing' && !o.to.includes('canberra'))).toEqual([]);
     const world = sampledRound(v, 'canberra', '3', 1, { inner: makeBot('normal') });
-    expect(between(world, 'beijing')).toEqual(real);
+    const sampled = between(world, 'beijing');
+    expect(sampled.length).toBeGreaterThan(0);
+    // Beijing's purse is Canberra's estimate there, so its offers need not be the same ones (with a
+    // larger purse it pairs the switch with aid, rules version 17); what it got the Solomons to
+    // agree, the switch of recognition, is in the sample as it was in the game, and every offer has
+    // its answer.
+    const switchAgreed = (x: GameState) => x.offers.some((o) => o.round === x.round && o.from === 'beijing' && o.status === 'accepted' && JSON.stringify(o.deal).includes('switchRecognition'));
+    expect(switchAgreed(g)).toBe(true);
+    expect(switchAgreed(world)).toBe(true);
+    expect(sampled.filter((x) => x.endsWith(' open'))).toEqual([]);
   });
 
   it('in the decisions, the deals rivals signed up to in private stand accepted in its rollouts', () => {

@@ -42,6 +42,24 @@ describe('the offer composer, first hour', () => {
     await page.close();
   });
 
+  it('Beijing: the Solomons recognise Taipei in 2017, so aid and pacts go to Papua New Guinea only, and the switch of recognition is on offer', async () => {
+    const { page, errors } = await composerAs('Beijing');
+    const composer = page.locator('.composer');
+    const islands = () => composer.getByRole('group', { name: 'Island', exact: true }).locator('label').allTextContents();
+    await composer.getByRole('radio', { name: 'Aid', exact: true }).check();
+    await expect.poll(islands).toEqual(['Papua New Guinea']);
+    await shot(page, 'composer-beijing-aid-taipei-ally');
+    await composer.getByRole('radio', { name: 'Security pact', exact: true }).check();
+    await expect.poll(islands).toEqual(['Papua New Guinea']);
+    // Telecom contracts are not barred (Huawei Marine held the Solomons' cable contract in 2017).
+    await composer.getByRole('radio', { name: 'Telecom', exact: true }).check();
+    await expect.poll(islands).toEqual(['Papua New Guinea', 'Solomon Islands']);
+    await composer.getByRole('radio', { name: 'Diplomatic', exact: true }).check();
+    await expect.poll(islands).toContain('Solomon Islands');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Canberra: legal defaults, linked parties, money promised and free, only what Canberra may offer, money as entered', async () => {
     const { page, errors } = await composerAs('Canberra');
 

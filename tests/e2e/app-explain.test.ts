@@ -13,11 +13,12 @@ async function takeSeat(page: Page, role: string): Promise<void> {
 
 it('after a round in which its offer was signed, the dashboard says why each objective moved, naming the pact', async () => {
   const { page, errors } = await freshPage(need());
-  await newGame(page, { mode: 'hotseat', roles: ['Beijing', 'Solomon Islands'], seed: '4' });
+  // Papua New Guinea: the Solomons recognise Taipei as Coral Sea opens, and Beijing makes no pact with them.
+  await newGame(page, { mode: 'hotseat', roles: ['Beijing', 'Papua New Guinea'], seed: '4' });
   const first = page.getByRole('heading', { name: /^Pass to / });
   await first.waitFor();
-  if ((await first.textContent())?.includes('Solomon Islands')) {
-    await takeSeat(page, 'Solomon Islands');
+  if ((await first.textContent())?.includes('Papua New Guinea')) {
+    await takeSeat(page, 'Papua New Guinea');
     await page.getByRole('button', { name: 'Pass to Beijing' }).click();
   }
   await takeSeat(page, 'Beijing');
@@ -25,14 +26,14 @@ it('after a round in which its offer was signed, the dashboard says why each obj
   await expect.poll(() => page.locator('#score-why').textContent(), { timeout: 15_000 }).toMatch(/where you started|since the game began/);
   await page.getByRole('tab', { name: 'New offer' }).click();
   await page.getByRole('radio', { name: 'Security pact' }).check();
-  await page.getByRole('radio', { name: 'Solomon Islands' }).check();
+  await page.getByRole('radio', { name: 'Papua New Guinea' }).check();
   await page.getByLabel('Kind of pact').selectOption('policing');
   await page.getByRole('button', { name: 'Send offer' }).click();
   await expect.poll(() => page.locator('.composer .alert.ok').textContent(), { timeout: 15_000 }).toMatch(/Sent/);
-  await page.getByRole('button', { name: 'Pass to Solomon Islands' }).click();
-  await takeSeat(page, 'Solomon Islands');
+  await page.getByRole('button', { name: 'Pass to Papua New Guinea' }).click();
+  await takeSeat(page, 'Papua New Guinea');
   await page.getByRole('tab', { name: /Offers/ }).click();
-  const card = page.locator('.card', { hasText: /Beijing → Solomon Islands/ }).filter({ hasText: /olicing/ });
+  const card = page.locator('.card', { hasText: /Beijing → Papua New Guinea/ }).filter({ hasText: /olicing/ });
   await card.getByRole('button', { name: 'Accept', exact: true }).click();
   await expect.poll(() => card.getByRole('button', { name: 'Accept', exact: true }).count(), { timeout: 15_000 }).toBe(0);
   // Every seat ends each phase until Beijing sits at round 2's negotiation.
@@ -51,7 +52,7 @@ it('after a round in which its offer was signed, the dashboard says why each obj
   expect(await myTurn(page)).toMatchObject({ round: 'Round 2' });
   await page.getByRole('tab', { name: 'Dashboard' }).click();
   const why = page.locator('#score-why');
-  await expect.poll(() => why.textContent(), { timeout: 15_000 }).toMatch(/policing pact agreement between (Solomon Islands and Beijing|Beijing and Solomon Islands), round 1 \+\d+/);
+  await expect.poll(() => why.textContent(), { timeout: 15_000 }).toMatch(/policing pact agreement between (Papua New Guinea and Beijing|Beijing and Papua New Guinea), round 1 \+\d+/);
   await expect(page.getByText('Why it moved this round').count()).resolves.toBe(1);
   await why.scrollIntoViewIfNeeded();
   await shot(page, 'dashboard-why');

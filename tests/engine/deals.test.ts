@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { step, view, type GameState } from '../../src/engine';
 import { act, coralSeaCable, endPhase, newGame } from '../helpers';
 
-const quiet = (seed = '1') =>
-  newGame(seed, 'coral-sea', (s) => {
-    s.deck.chancePerRound = 0;
-  });
+const quiet = (seed = '1', taipei = false) =>
+  newGame(
+    seed,
+    'coral-sea',
+    (s) => {
+      s.deck.chancePerRound = 0;
+    },
+    { taipei },
+  );
 const round = (g: GameState) => endPhase(endPhase(g));
 const signed = (g: GameState, from: string, to: string[], deal: never): GameState => {
   let s = act(g, { type: 'offer', role: from, to, deal });
@@ -83,9 +88,9 @@ describe('telecom deals', () => {
 
 describe('diplomatic deals', () => {
   it('recognition switches from Taipei to Beijing only in a deal with Beijing', () => {
-    const r = step(quiet(), { type: 'offer', role: 'washington', to: ['SLB'], deal: { kind: 'diplomatic', island: 'SLB', power: 'washington', act: 'switchRecognition' } });
+    const r = step(quiet('1', true), { type: 'offer', role: 'washington', to: ['SLB'], deal: { kind: 'diplomatic', island: 'SLB', power: 'washington', act: 'switchRecognition' } });
     expect(r.ok === false && r.refusal).toMatchObject({ code: 'illegalTerms', field: 'deal.power' });
-    const g = signed(quiet(), 'beijing', ['SLB'], { kind: 'diplomatic', island: 'SLB', power: 'beijing', act: 'switchRecognition' } as never);
+    const g = signed(quiet('1', true), 'beijing', ['SLB'], { kind: 'diplomatic', island: 'SLB', power: 'beijing', act: 'switchRecognition' } as never);
     expect(g.islands.SLB!.recognises).toBe('PRC');
   });
 

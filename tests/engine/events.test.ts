@@ -7,11 +7,16 @@ type Scripted = Scenario['scripted'][number];
 
 /** A Coral Sea game with a quiet deck and the given scripted events. */
 function withEvents(events: Scripted[], edit?: (s: Scenario) => void): GameState {
-  return newGame('1', 'coral-sea', (s) => {
-    s.deck.chancePerRound = 0;
-    s.scripted = events;
-    edit?.(s);
-  });
+  return newGame(
+    '1',
+    'coral-sea',
+    (s) => {
+      s.deck.chancePerRound = 0;
+      s.scripted = events;
+      edit?.(s);
+    },
+    { taipei: true },
+  );
 }
 
 /** Every number of an island, to compare before and after. */

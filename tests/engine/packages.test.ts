@@ -133,7 +133,7 @@ describe('a bad package is refused, naming the field', () => {
   });
 
   it('refuses a part that is illegal for one island, naming the island and the part', () => {
-    const c = newGame('1', 'coral-sea');
+    const c = newGame('1', 'coral-sea', undefined, { taipei: true });
     const r = validate(c, offer(pkg(['SLB', 'PNG'], false, [{ kind: 'diplomatic', power: 'beijing', act: 'switchRecognition' }])));
     expect(r).toEqual({ code: 'illegalTerms', field: 'deal.parts[0].act', message: 'For Papua New Guinea: Papua New Guinea already recognises Beijing.' });
   });

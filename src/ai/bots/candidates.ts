@@ -3,6 +3,7 @@ import {
   CLAUSE_NAMES,
   islandsOnRoute,
   type AidDeal,
+  type AidPurpose,
   type CableDeal,
   type Clause,
   type ClauseKind,
@@ -111,14 +112,26 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
     fins(deal.amount)
       .map((f) => refinanced(v, deal, f))
       .filter((d) => funderPays(v, d) <= opts.cash);
+  // Beijing makes no aid or pact with a Taipei ally but with the switch itself, in a package: aid
+  // beside the switch, as its development-fund pledge to the Solomons in 2019.
+  const taipeiAlly = p === 'beijing' && isl.recognises === 'ROC';
   // Aid.
-  const purposes = recentDisaster(v, island) ? (['relief', 'budget', 'infrastructure'] as const) : (['budget', 'infrastructure'] as const);
+  const purposes: AidPurpose[] = recentDisaster(v, island) ? ['relief', 'budget', 'infrastructure'] : ['budget', 'infrastructure'];
+  if (isl.bankLeaving) purposes.push('banking');
   const sizes = opts.many ? AID_SIZE : AID_SIZE.slice(0, 1);
-  for (const purpose of purposes)
+  for (const purpose of taipeiAlly ? [] : purposes)
     for (const s of sizes) {
       const amount = round100(yearRevenue(v, island) * s);
       out.push(...financed({ kind: 'aid', island, amount, financing: grant(p), purpose }));
     }
+  if (taipeiAlly) {
+    const switchPart = { kind: 'diplomatic', power: p, act: 'switchRecognition' } as const;
+    for (const s of sizes) {
+      const amount = round100(yearRevenue(v, island) * s);
+      if (amount <= opts.cash)
+        out.push({ kind: 'package', power: p, islands: [island], allMustSign: true, parts: [switchPart, { kind: 'aid', amount, financing: grant(p), purpose: 'budget' }] });
+    }
+  }
   // Telecom.
   const vendor = vendorsFor(v, p)[0];
   const kit = vendorsFor(v, p, 'network')[0];
@@ -138,7 +151,7 @@ export function dealCandidates(v: GameView, p: PowerId, island: IslandId, opts: 
   // Pacts: each type bare, with its usual clause, and (for Beijing's persona or a base) exclusive.
   const active = v.agreements.filter((a) => a.status === 'active' && a.deal.kind === 'pact' && a.deal.island === island && a.deal.power === p);
   const types: PactType[] = opts.many ? ['policing', 'cyber', 'port', 'naval', 'base'] : ['policing', 'cyber'];
-  for (const pact of types) {
+  for (const pact of taipeiAlly ? [] : types) {
     if (p === 'washington' && pact === 'policing') continue;
     if (active.some((a) => a.deal.kind === 'pact' && a.deal.pact === pact)) continue;
     const secret = p === 'beijing';

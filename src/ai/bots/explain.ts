@@ -1,4 +1,4 @@
-import { CLAUSE_NAMES, formatMoney, funderName, fundersText, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
+import { AID_PURPOSE_NAMES, CLAUSE_NAMES, formatMoney, funderName, fundersText, possessive, type Deal, type Financing, type GameView, type Order, type PowerId, type RoleId } from '../../engine';
 import { MAX_REASON, MAX_WHY } from './engine-api';
 
 /**
@@ -23,7 +23,6 @@ const projectAfterPossessive = (project: string): string => (PROJECTS[project] ?
 
 const article = (words: string): string => (/^[aeiou]/i.test(words) ? 'an' : 'a');
 
-const PURPOSES: Record<string, string> = { budget: 'budget support', relief: 'disaster relief', infrastructure: 'infrastructure aid' };
 
 export const financingText = (f: Financing): string =>
   f.kind === 'grant' ? 'grant' : `loan at ${f.ratePct}% over ${f.years} years${f.collateral && f.collateral !== 'none' ? ` against the ${f.collateral}` : ''}`;
@@ -46,7 +45,7 @@ export function dealText(v: Pick<GameView, 'islands' | 'powers' | 'vendors' | 'l
   const of = withIsland && 'island' in deal ? ` for ${nameOf(v, deal.island)}` : '';
   switch (deal.kind) {
     case 'aid':
-      return `a ${formatMoney(deal.amount)} ${financingText(deal.financing)} of ${PURPOSES[deal.purpose ?? 'budget']}${of}`;
+      return `a ${formatMoney(deal.amount)} ${financingText(deal.financing)} of ${AID_PURPOSE_NAMES[deal.purpose ?? 'budget']}${of}`;
     case 'telecom': {
       const project = withIsland ? `${possessive(nameOf(v, deal.island))} ${projectAfterPossessive(deal.project)}` : (PROJECTS[deal.project] ?? deal.project);
       return `a ${formatMoney(deal.amount)} ${financingText(deal.financing)} for ${project} by ${v.vendors[deal.vendor]?.name ?? deal.vendor}`;

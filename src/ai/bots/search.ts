@@ -166,7 +166,9 @@ function shadowRound(world: GameState, role: RoleId, pass: number, inner: Policy
       if (seat === role || g.ended.includes(seat) || (!decisions && p === pass && n > at)) continue;
       for (const a of inner(view(g, seat), seat, { seed, pass: p })) {
         if (a.type !== 'offer' && a.type !== 'counter' && a.type !== 'accept' && a.type !== 'reject' && a.type !== 'withdraw') continue;
-        if ((a.type === 'offer' || a.type === 'counter') && a.deal.kind === 'package') continue;
+        // A package to one island is sampled like any offer (Beijing's switch with aid); one to
+        // several islands, answered island by island, is not.
+        if ((a.type === 'offer' || a.type === 'counter') && a.deal.kind === 'package' && a.deal.islands.length > 1) continue;
         if (!seenByRole(g, role, a)) g = apply(g, a);
       }
     }
