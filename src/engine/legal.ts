@@ -81,7 +81,8 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
     });
     // An island asks for aid up to what the richest power could pay; validate() checks the one it asks.
     const maxAid = Math.min(MAX_AID, isPower ? (own(v.powers, role as PowerId)?.treasury ?? 0) : Math.max(0, ...powers.map((p) => own(v.powers, p)?.treasury ?? 0)));
-    // Banking services are for an island losing its last bank only (validate() checks which).
+    // The islands this role may aid or make a pact with; banking services are for an island losing
+    // its last bank only (validate() checks which).
     const aided = isPower ? aidable : [role];
     const purposes = aided.some((i) => own(v.islands, i)?.bankLeaving) ? [...AID_PURPOSES] : AID_PURPOSES.filter((p) => p !== 'banking');
     if (maxAid >= 1 && partners.length)
@@ -109,13 +110,13 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
           ...financingParams(payers),
         },
       });
-    if ((isPower ? aidable : partners).length)
+    if (aided.length && partners.length)
       out.push({
         type: 'offer',
         dealKind: 'pact',
         params: {
-          to: { kind: 'someOf', values: isPower ? aidable : partners, min: 1, max: 1, ordered: false },
-          'deal.island': { kind: 'oneOf', values: isPower ? aidable : [role] },
+          to: { kind: 'someOf', values: isPower ? aided : partners, min: 1, max: 1, ordered: false },
+          'deal.island': { kind: 'oneOf', values: aided },
           'deal.power': { kind: 'oneOf', values: isPower ? [role] : partners },
           // Washington offers shiprider and coast-guard agreements (naval), not policing.
           'deal.pact': { kind: 'oneOf', values: role === 'washington' ? PACT_TYPES.filter((p) => p !== 'policing') : [...PACT_TYPES] },
