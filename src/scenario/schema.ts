@@ -365,6 +365,11 @@ export const scenarioSchema = z
     const vendorIds = new Set(s.vendors.map((v) => v.id));
     const powerIds = new Set<string>(s.powers.map((p) => p.id));
     const funderIds = new Set<string>([...powerIds, ...(s.funders ?? []).map((f) => f.id)]);
+    // Taipei's aid is lost on a switch: an island that already recognises Beijing has none to lose.
+    s.islands.forEach((island, i) => {
+      if (island.taipeiAid !== undefined && island.recognises !== 'ROC')
+        ctx.addIssue({ code: 'custom', path: ['islands', i, 'taipeiAid'], message: 'no taipeiAid for an island that recognises Beijing (recognises: PRC)', params: { found: String(island.taipeiAid) } });
+    });
     const dup = (list: { id: string }[], key: string) => {
       const first = new Map<string, number>();
       list.forEach((item, i) => {

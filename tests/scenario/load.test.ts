@@ -29,6 +29,12 @@ describe('scenario files', () => {
     expect(formatScenarioError(e!)).toBe(`scenarios/broken.yaml:${line}:15 at islands[0].treasury: expected a number of at least 0, found number -5`);
   });
 
+  it("refuses Taipei's aid for an island that already recognises Beijing, naming the field", () => {
+    // PNG, the second island of Coral Sea, recognises Beijing.
+    const text = coral.replace(/( {4}recognises: PRC\n)/, '$1    taipeiAid: 500\n');
+    expect(errorsFor(text)).toMatchObject([{ path: 'islands[1].taipeiAid', expected: 'no taipeiAid for an island that recognises Beijing (recognises: PRC)', found: '500' }]);
+  });
+
   it('explains a missing field, a misspelt field, a wrong choice and a dangling reference', () => {
     const missing = errorsFor(coral.replace(/^monthsPerRound: 3\n/m, ''));
     expect(missing[0]).toMatchObject({ path: 'monthsPerRound', found: 'nothing (the field is missing)' });
