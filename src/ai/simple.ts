@@ -149,7 +149,7 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
   }
   if (roll < 0.72 || taipeiAlly) {
     // The switch comes with money, as Beijing's development-fund pledge to the Solomons in 2019.
-    if (power === 'beijing' && isl.recognises === 'ROC')
+    if (taipeiAlly)
       return [
         {
           type: 'offer',

@@ -1,6 +1,6 @@
 import type { Bloc, DiplomaticDeal, GameState, IslandId, PowerId, Refusal } from './types';
 import { POWERS } from './types';
-import { bump } from './influence';
+import { bump, raiseInfluence } from './influence';
 import { clampAlignment, clampMetric, formatMoney, own } from './util';
 
 /** Beijing's Global Initiative on Data Security, or the trusted-network ("clean network") programme. */
@@ -15,14 +15,18 @@ export const rivalBloc = (b: Bloc): Bloc => (b === 'dataSecurity' ? 'trustedNetw
 export const RECOGNITION_UNREST = 8;
 
 /**
- * An island switches recognition from Taipei to Beijing (by a deal or a scripted push): Taipei's
- * aid stops (the Solomons lost about US$8.5m a year, paid to its members' constituency fund) and
- * the streets stir. What it says, the caller reports.
+ * An island switches recognition from Taipei to Beijing (by a deal or a scripted push; Solomons
+ * and Kiribati 2019, Nauru 2024): alignment with Beijing +10, Beijing's influence +15, alignment
+ * with the others −5; Taipei's aid stops (the Solomons lost about US$8.5m a year, paid to its
+ * members' constituency fund) and the streets stir. What it says, the caller reports.
  */
 export function switchRecognition(g: GameState, id: IslandId): string {
   const island = own(g.islands, id);
   if (!island || island.recognises !== 'ROC') return '';
   island.recognises = 'PRC';
+  island.alignment.beijing = clampAlignment(island.alignment.beijing + 10);
+  if (own(g.powers, 'beijing')) raiseInfluence(g, 'beijing', id, 15);
+  for (const p of POWERS) if (p !== 'beijing' && own(g.powers, p)) island.alignment[p] = clampAlignment(island.alignment[p] - 5);
   island.unrest = clampMetric(island.unrest + RECOGNITION_UNREST);
   const aid = island.taipeiAid ?? 0;
   delete island.taipeiAid;
@@ -42,13 +46,7 @@ export function taipeiAllyRefusal(g: GameState, id: IslandId, funder: string, wh
 export function signDiplomatic(g: GameState, deal: DiplomaticDeal): string {
   const island = own(g.islands, deal.island);
   if (!island) return '';
-  if (deal.act === 'switchRecognition') {
-    // Solomons and Kiribati 2019, Nauru 2024.
-    const said = switchRecognition(g, deal.island);
-    bump(g, deal.island, 'beijing', 10, 15);
-    for (const p of POWERS) if (p !== 'beijing' && own(g.powers, p)) island.alignment[p] = clampAlignment(island.alignment[p] - 5);
-    return said;
-  }
+  if (deal.act === 'switchRecognition') return switchRecognition(g, deal.island);
   island.blocs = [...new Set([...island.blocs, blocOf(deal.power)])].sort();
   bump(g, deal.island, deal.power, 8, 8);
   return '';

@@ -259,7 +259,6 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
   const roc = islandIds(g).filter((i) => own(g.islands, i)?.recognises === 'ROC');
   const id = t.island ?? pick(g, roc);
   const island = id ? own(g.islands, id) : undefined;
-  const beijing = g.powers.beijing;
   const title = t.title ?? `Beijing presses ${nameOf(g, id)} to switch recognition`;
   if (!id || !island || island.recognises !== 'ROC') {
     record(g, 'recognitionPush', title, { island: id ?? null, power: 'beijing' }, scripted);
@@ -269,9 +268,6 @@ function recognitionPush(g: GameState, say: Say, t: EventTarget, scripted: boole
   const switchChance = scripted ? 100 : clamp(30 + Math.floor(island.alignment.beijing / 2), 5, 90);
   if (roll(g) * 100 < switchChance) {
     const consequence = switchRecognition(g, id);
-    island.alignment.beijing = clampAlignment(island.alignment.beijing + 10);
-    if (beijing) raiseInfluence(g, beijing.id, id, 15);
-    for (const p of powerIds(g)) if (p !== 'beijing') island.alignment[p] = clampAlignment(island.alignment[p] - 5);
     record(g, 'recognitionPush', title, { island: id, power: 'beijing' }, scripted);
     say(`${title}: ${island.name} switches recognition from Taipei to Beijing. ${consequence}`);
   } else {
