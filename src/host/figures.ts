@@ -16,7 +16,8 @@ import {
   RULES_VERSION,
   stateHash,
 } from '../engine';
-import { own } from '../engine/util';
+import { allSubRolesOf } from '../engine/subroles';
+import { own, possessive } from '../engine/util';
 import { MatchHost } from './match';
 import { checkRecord, type GameRecord } from './record';
 
@@ -90,7 +91,11 @@ export interface TimelineEntry {
  * A facilitator's inject, message or override (or a seat's message), as a line of the debrief's
  * timeline: what it said, whom it concerned and who saw it. Null for any other action.
  */
-export function facilitatorEntry(a: Action, nameOf: (r: RoleId) => string): { roles: RoleId[]; text: string; seenBy: Audience } | null {
+export function facilitatorEntry(
+  a: Action,
+  nameOf: (r: RoleId) => string,
+  teams?: Parameters<typeof allSubRolesOf>[0],
+): { roles: RoleId[]; text: string; seenBy: Audience } | null {
   const list = (to: 'all' | RoleId[]) => (to === 'all' ? 'everyone' : to.map(nameOf).join(', '));
   if (a.type === 'inject') {
     const i = a.inject;
@@ -113,8 +118,11 @@ export function facilitatorEntry(a: Action, nameOf: (r: RoleId) => string): { ro
   if (a.type === 'override') {
     const o = a.override;
     if (o.kind === 'void') return { roles: [], text: `The facilitator voids agreement ${o.agreement}: ${o.reason}`, seenBy: 'all' };
-    if (o.kind === 'team') return { roles: [o.seat], text: `The facilitator sets ${nameOf(o.seat)}’s team (${o.subRoles.join(', ')}): ${o.reason}`, seenBy: 'all' };
-    return { roles: [o.target], text: `The facilitator sets ${nameOf(o.target)}’s ${o.figure} to ${o.value}: ${o.reason}`, seenBy: 'all' };
+    if (o.kind === 'team') {
+      const parts = o.subRoles.map((id) => (teams ? allSubRolesOf(teams, o.seat).find((s) => s.id === id)?.title : undefined) ?? id);
+      return { roles: [o.seat], text: `The facilitator sets ${possessive(nameOf(o.seat))} team (${parts.join(', ')}): ${o.reason}`, seenBy: 'all' };
+    }
+    return { roles: [o.target], text: `The facilitator sets ${possessive(nameOf(o.target))} ${o.figure} to ${o.value}: ${o.reason}`, seenBy: 'all' };
   }
   return null;
 }
@@ -267,7 +275,7 @@ export class FigureCollector {
       this.orders.push({ round: prev.round, role: a.role, order: a.order, at });
       this.timeline.push({ round: prev.round, kind: 'order', roles: [a.role], text: orderText(prev, a.role, a.order), seenBy: [a.role], at });
     }
-    const fac = facilitatorEntry(a, (r) => nameOf(prev, r));
+    const fac = facilitatorEntry(a, (r) => nameOf(prev, r), prev);
     if (fac) this.timeline.push({ round: prev.round, kind: 'facilitator', ...fac, at });
     this.scan(prev, s, at);
     if (s.round !== prev.round || (s.phase === 'over' && prev.phase !== 'over')) this.rounds.push(...roundFigures(s, prev.round, prev.date));

@@ -1,6 +1,7 @@
 import { formatMoney, type GameView, type Phase, type RoleId } from '../engine';
 import { CAMPAIGN_DETECTION } from '../engine/orders';
 import { HIDDEN_ID } from '../engine/ids';
+import { possessive } from '../engine/util';
 
 /**
  * The game's own words for ids and parameters, so that every label a player reads is plain
@@ -246,8 +247,6 @@ type Named = Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'deb
 /** "Kumul" → "Kumul cable"; "Kumul domestic cable" stays as it is. */
 const cableWords = (name: string): string => (/\bcable$/i.test(name) ? name : `${name} cable`);
 
-const possessiveOf = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
-
 /** A deal's kind and size in a few words: "$120m aid", "Sydney – Honiara cable", "policing pact". */
 function dealWords(v: Named, deal: Record<string, unknown>): string {
   const kind = String(deal.kind ?? '');
@@ -267,8 +266,8 @@ export function offerName(v: Named, id: string): string {
   if (!o) return 'an offer';
   const words = dealWords(v, o.deal as unknown as Record<string, unknown>);
   // A package to many islands is named by how many it went to, not by a list of ten names.
-  if (o.deal.kind === 'package' && o.deal.islands.length > 2) return `${possessiveOf(roleName(v, o.from))} package offer to ${o.deal.islands.length} islands`;
-  return `${possessiveOf(roleName(v, o.from))} ${words}${/ (pact|cable)$/.test(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
+  if (o.deal.kind === 'package' && o.deal.islands.length > 2) return `${possessive(roleName(v, o.from))} package offer to ${o.deal.islands.length} islands`;
+  return `${possessive(roleName(v, o.from))} ${words}${/ (pact|cable)$/.test(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
 }
 
 /** An agreement by its name: "the $120m aid agreement between Canberra and Papua New Guinea". */
@@ -296,7 +295,7 @@ export function debtName(v: Named, id: string): string {
   if (cable) return `the ${cableWords(cable.name)} loan from ${from}`;
   const project = Object.keys(VALUES).find((k) => parts.includes(k.toLowerCase()));
   if (project) return `the ${VALUES[project]?.toLowerCase()} loan from ${from}`;
-  return `${possessiveOf(roleName(v, d.debtor))} ${moneyText(d.principal)} loan from ${from}`;
+  return `${possessive(roleName(v, d.debtor))} ${moneyText(d.principal)} loan from ${from}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { step, view, type Action, type Deal } from '../../src/engine';
 import { DEFAULT_SUB_ROLES, missingSigners } from '../../src/engine/subroles';
+import { facilitatorEntry } from '../../src/host/figures';
 import { MatchHost, replay } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
@@ -98,6 +99,10 @@ describe('sub-roles and co-signing', () => {
     expect(host.submit(team(['foreign-affairs', 'prime-minister']))).toBeNull();
     expect(host.state.teams?.SLB).toEqual(['prime-minister', 'foreign-affairs']);
     expect(host.state.log.at(-1)?.text).toBe("The facilitator sets Solomon Islands' team: prime minister, minister of foreign affairs: a team of two");
+    // The debrief's timeline names the parts as the players know them, not by their ids.
+    expect(facilitatorEntry(team(['foreign-affairs', 'prime-minister']), () => 'Solomon Islands', host.state)?.text).toBe(
+      "The facilitator sets Solomon Islands' team (minister of foreign affairs, prime minister): a team of two",
+    );
     // Beijing's loan: with no minister of finance on the team, the prime minister accepts it alone.
     expect(host.submit({ type: 'offer', role: 'beijing', to: ['SLB'], deal: loan, by: 'minister' })).toBeNull();
     const offer = offerNo(host.state, host.state.offers.length);

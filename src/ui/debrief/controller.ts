@@ -96,7 +96,7 @@ export class DebriefController {
     const undone: TimelineEntry[] = this.abandoned.map((b) => {
       const said = b.actions.flatMap((a) => {
         try {
-          return [facilitatorEntry(a as Action, nameOf)?.text].filter((t): t is string => Boolean(t));
+          return [facilitatorEntry(a as Action, nameOf, this.stateAt(b.round))?.text].filter((t): t is string => Boolean(t));
         } catch {
           return [];
         }
