@@ -3,7 +3,9 @@
  * island seat, the same seeds are played with normal bots in every seat, and again with that one
  * island played by a fixed policy — accept every offer, or refuse every offer — everyone else still
  * normal bots. Prints, per island, the paired difference (normal − fixed) in its final score with a
- * 95% interval; the target is an interval above 0 in every scenario.
+ * 95% interval (the target: an interval above 0 in every scenario), and how often the island
+ * reaches the scenario's par played each way (a person who plays an island well should win, and
+ * one who plays it badly should lose).
  *
  *   node --import tsx bench/fixed-islands.ts [--games 100] [--seed 1] [SCENARIO ...]
  */
@@ -46,12 +48,17 @@ for (const id of scenarios) {
   const seeds = Array.from({ length: games }, (_, i) => first + i);
   const base = seeds.map((s) => play(id, s, null, null));
   const cells: string[] = [];
+  const won = (scores: number[]): string => `${Math.round((100 * scores.filter((x) => x >= scenario.par).length) / scores.length)}%`;
   for (const island of scenario.islands.map((i) => i.id)) {
+    const wins = [`normal ${won(base.map((b) => b[island] ?? 0))}`];
     for (const kind of ['accept', 'reject'] as const) {
       const alt = seeds.map((s) => play(id, s, island, fixed(kind)));
       const d = pairedDifference(base.map((b) => b[island] ?? 0), alt.map((a) => a[island] ?? 0));
-      cells.push(`${island} vs ${kind === 'accept' ? 'accept-all' : 'refuse-all'} ${d.meanDiff.toFixed(1)} [${d.ciLow.toFixed(1)}, ${d.ciHigh.toFixed(1)}]${d.ciLow > 0 ? '' : ' MISS'}`);
+      const name = kind === 'accept' ? 'accept-all' : 'refuse-all';
+      cells.push(`${island} vs ${name} ${d.meanDiff.toFixed(1)} [${d.ciLow.toFixed(1)}, ${d.ciHigh.toFixed(1)}]${d.ciLow > 0 ? '' : ' MISS'}`);
+      wins.push(`${name} ${won(alt.map((a) => a[island] ?? 0))}`);
     }
+    cells.push(`${island} reaches par: ${wins.join(', ')}`);
   }
   console.log(`${id} (${games} seeds from ${first}): ${cells.join('; ')}`);
 }
