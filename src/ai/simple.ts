@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { duplicateHolding } from '../engine/consent';
 import {
   previewDeal,
   cableCost,
@@ -144,8 +145,9 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
   if (roll < 0.65) {
     const project = pickOne(r, TELECOM_BY_POWER[power]) ?? 'towers';
     const vendor = vendorFor(v, power, 'network');
-    if (vendor && (project !== 'carrier' || !isl.assets.some((a) => a.kind === 'carrier')))
-      return [{ type: 'offer', role: power, to: [island], deal: { kind: 'telecom', island, project, vendor, amount: Math.min(treasury, amount * 2), financing: financingFor(power, r) } }];
+    const deal: Deal | null = vendor ? { kind: 'telecom', island, project, vendor, amount: Math.min(treasury, amount * 2), financing: financingFor(power, r) } : null;
+    // No second national system, and no carrier someone already controls.
+    if (deal && !duplicateHolding(v, deal) && (project !== 'carrier' || !isl.assets.some((a) => a.kind === 'carrier'))) return [{ type: 'offer', role: power, to: [island], deal }];
   }
   if (roll < 0.72 || taipeiAlly) {
     // The switch comes with money, as Beijing's development-fund pledge to the Solomons in 2019.
@@ -161,7 +163,9 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
     const bloc = power === 'beijing' ? 'dataSecurity' : 'trustedNetwork';
     if (!isl.blocs.includes(bloc)) return [{ type: 'offer', role: power, to: [island], deal: { kind: 'diplomatic', island, power, act: 'joinBloc' } }];
   }
-  const pact = pickOne(r, PACTS_BY_POWER[power]) ?? 'cyber';
+  // A pact of a type not already in force with this island (a second would be refused as a duplicate).
+  const pact = pickOne(r, PACTS_BY_POWER[power].filter((p) => !duplicateHolding(v, { kind: 'pact', island, power, pact: p, clauses: [] })));
+  if (!pact) return [];
   const clauses = r() < (persona === 'assertive' ? 0.8 : 0.6) ? [{ kind: CLAUSE_FOR[pact], secret: power === 'beijing' || r() < 0.3 }] : [];
   const pactDeal: Deal = { kind: 'pact', island, power, pact, clauses };
   return [{ type: 'offer', role: power, to: partiesOf(v, pactDeal).filter((p) => p !== power), deal: pactDeal }];

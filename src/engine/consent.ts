@@ -1,10 +1,10 @@
 import type { CableDeal, Deal, GameState, IslandId, PowerId, Refusal, Vendor, VendorKind } from './types';
-import { own } from './util';
+import { own, pactName, possessive, TELECOM_PROJECT_TEXT } from './util';
 
 /**
  * Who else must agree to a deal, and which deals the rules refuse outright: landing consent
  * (Canberra and the Huawei Marine landing at Sydney, 2018), the Compact states' security veto,
- * duplicate cables and vendors of the wrong kind.
+ * duplicate cables, pacts and safe-city systems, and vendors of the wrong kind.
  */
 
 /** The Freely Associated States: their Compacts give Washington a say over other powers' security pacts. */
@@ -89,4 +89,37 @@ export function duplicateCable(g: Pick<GameState, 'cables' | 'landings'>, deal: 
       if (!names.includes(joined.name)) names.push(joined.name);
     }
   return `every landing on this route is already joined by ${names.join(' and ')}: a second cable on the same landings is a duplicate.`;
+}
+
+/**
+ * A holding the island already has is a duplicate (rules version 18; issue 10: "a second
+ * identical cable, two safe-city systems"), and the reason is returned, or null:
+ * - a pact of the same type between the same power and island while one is in force (renegotiate
+ *   it to change its clauses);
+ * - a second "safe city" system;
+ * - a carrier its buyer already controls.
+ * Tower networks, data centres and e-government suites are not: a second network covers more of
+ * the country (Huawei's 161 towers and Australia's in the Solomons), a second data centre is a
+ * backup site or the other side's alternative, and e-government, customs and registry systems are
+ * many. An amendment does not count the agreement it replaces.
+ */
+export function duplicateHolding(g: Pick<GameState, 'agreements' | 'islands' | 'powers' | 'vendors'>, deal: Deal, amends?: string | null): string | null {
+  if (deal.kind === 'pact') {
+    const standing = g.agreements.find(
+      (a) => a.status === 'active' && a.id !== amends && a.deal.kind === 'pact' && a.deal.island === deal.island && a.deal.power === deal.power && a.deal.pact === deal.pact,
+    );
+    if (!standing) return null;
+    const island = own(g.islands, deal.island)?.name ?? deal.island;
+    const power = own(g.powers, deal.power)?.name ?? deal.power;
+    return `${island} and ${power} already have ${pactName(deal)} in force (agreement ${standing.id}): a second is a duplicate; renegotiate the first to change its clauses.`;
+  }
+  if (deal.kind !== 'telecom') return null;
+  const island = own(g.islands, deal.island);
+  if (!island) return null;
+  const project = deal.project;
+  const held = island.assets.find((x) => x.kind === project && (project === 'carrier' ? x.owner === deal.financing.by : project === 'safeCity'));
+  if (!held) return null;
+  if (project === 'carrier') return `${own(g.powers, deal.financing.by)?.name ?? deal.financing.by} already controls ${possessive(island.name)} carrier.`;
+  const by = own(g.vendors, held.vendor ?? '')?.name;
+  return `${island.name} already has ${TELECOM_PROJECT_TEXT[project]}${by ? ` by ${by}` : ''} (${held.agreement ? `agreement ${held.agreement}` : 'since before the game'}): a second is a duplicate.`;
 }

@@ -8,11 +8,11 @@ import { bump } from './influence';
 import { applyClauses, signPact, weighing } from './security';
 import { signTelecom } from './telecom';
 import { blocOf, rivalBloc, signDiplomatic, taipeiAllyRefusal } from './diplomacy';
-import { AID_PURPOSE_NAMES, CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, possessive, own } from './util';
+import { AID_PURPOSE_NAMES, CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, pactName, possessive, own, TELECOM_PROJECT_TEXT } from './util';
 import type { Say } from './log';
-import { consentingPowers, duplicateCable, pactRefusal, vendorKindRefusal } from './consent';
+import { consentingPowers, duplicateCable, duplicateHolding, pactRefusal, vendorKindRefusal } from './consent';
 import { endContract, isContractReplacement } from './standing';
-import { draftLeaked, pactName } from './drafts';
+import { draftLeaked } from './drafts';
 import { packageConflict, packageCost, packageParties, packageRefusal, signPackage } from './packages';
 import { clauseIds } from './ids';
 import { bookCofunding, cofundedTotal, cofundingConflict, cofundingRefusal, fundersText, powerCofunders } from './funding';
@@ -166,6 +166,8 @@ export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): R
       if (!own(g.vendors, deal.vendor)) return bad('unknownTarget', 'deal.vendor', `There is no vendor "${deal.vendor}" in this scenario.`);
       const kind = vendorKindRefusal(g, deal);
       if (kind) return kind;
+      const duplicate = duplicateHolding(g, deal, amends);
+      if (duplicate) return bad('illegalTerms', 'deal.project', duplicate);
       break;
     }
     case 'pact': {
@@ -184,6 +186,8 @@ export function dealRefusal(g: GameState, deal: Deal, amends?: string | null): R
         if (kinds.has(c.kind)) return bad('illegalTerms', `deal.clauses[${i}].kind`, 'Each clause appears once.');
         kinds.add(c.kind);
       }
+      const duplicate = duplicateHolding(g, deal, amends);
+      if (duplicate) return bad('illegalTerms', 'deal.pact', duplicate);
       break;
     }
     case 'package':
@@ -252,10 +256,8 @@ export function conflictOf(g: GameState, offer: Offer): string | null {
     if (!a || a.status !== 'active') return `agreement ${offer.amends} is no longer in force.`;
     if (!isContractReplacement(g, deal, a)) return null;
   }
-  if (deal.kind === 'cable') {
-    const duplicate = duplicateCable(g, deal, offer.amends);
-    if (duplicate) return duplicate;
-  }
+  const duplicate = deal.kind === 'cable' ? duplicateCable(g, deal, offer.amends) : duplicateHolding(g, deal, offer.amends);
+  if (duplicate) return duplicate;
   const pays = funderPays(g, deal);
   if ((own(g.powers, funder)?.treasury ?? 0) < pays) return `${own(g.powers, funder)?.name ?? funder} no longer has the ${formatMoney(pays)} it needs (money already spent).`;
   for (const [island, amount] of Object.entries(islandShares(g, deal)))
@@ -408,7 +410,7 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
       bookCofunding(g, deal, id);
       signTelecom(g, deal, id);
       answerPressure(g, [deal.island], deal.vendor, say);
-      say(`Signed: ${own(g.powers, fin.by)?.name} finances ${telecomText(deal.project)} in ${own(g.islands, deal.island)?.name} by ${own(g.vendors, deal.vendor)?.name}, ${formatMoney(deal.amount)} (${fundersText(g, deal) || loanText(fin)}).`, 'all', [id]);
+      say(`Signed: ${own(g.powers, fin.by)?.name} finances ${TELECOM_PROJECT_TEXT[deal.project]} in ${own(g.islands, deal.island)?.name} by ${own(g.vendors, deal.vendor)?.name}, ${formatMoney(deal.amount)} (${fundersText(g, deal) || loanText(fin)}).`, 'all', [id]);
       break;
     }
     case 'pact': {
@@ -438,8 +440,6 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
 const loanText = (fin: Financing): string =>
   fin.kind === 'grant' ? 'grant' : `${fin.ratePct <= CONCESSIONAL_MAX_PCT ? 'concessional' : 'commercial'} loan at ${fin.ratePct}% over ${fin.years} years`;
 
-const telecomText = (p: string): string =>
-  ({ towers: 'a mobile tower network', carrier: 'the purchase of the national carrier', dataCentre: 'a national data centre', eGovernment: 'e-government and customs software', safeCity: 'a "safe city" surveillance system' })[p] ?? p;
 
 /** A renegotiation: the new agreement replaces the old one; only what changed takes effect. */
 function amend(g: GameState, oldId: string, next: Agreement, say: Say): void {

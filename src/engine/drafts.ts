@@ -1,8 +1,8 @@
-import type { GameState, Offer, PactDeal, PowerId } from './types';
+import type { GameState, Offer, PowerId } from './types';
 import { funderOf, islandsOfDeal } from './deals';
 import { applyEvent } from './events';
 import { LEAK_EFFECTS } from './security';
-import { CLAUSE_NAMES, clampAlignment, clampMetric, isDraftLeak, own, possessive } from './util';
+import { CLAUSE_NAMES, clampAlignment, clampMetric, isDraftLeak, own, pactName, possessive } from './util';
 import type { Say } from './log';
 import { packageText } from './packages';
 
@@ -10,7 +10,6 @@ import { packageText } from './packages';
 export const draftLeaked = (g: Pick<GameState, 'seats'>, offer: Offer): boolean => g.seats.every((s) => offer.seenBy.includes(s));
 
 /** Washington's naval pacts are its shiprider and coast-guard agreements. */
-export const pactName = (deal: PactDeal): string => (deal.power === 'washington' && deal.pact === 'naval' ? 'a shiprider and coast-guard agreement' : `a ${deal.pact} pact`);
 
 /**
  * The scenario's leaks for this round that name an island or a power, run once the round's

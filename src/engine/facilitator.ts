@@ -210,7 +210,7 @@ function applyOverride(g: GameState, action: OverrideAction): void {
     was = power.reputation;
     power.reputation = clampMetric(o.value);
   }
-  say(`The facilitator sets ${name}'s ${o.figure} to ${o.value} (was ${was}): ${why}`, [o.target]);
+  say(`The facilitator sets ${possessive(name)} ${o.figure} to ${o.value} (was ${was}): ${why}`, [o.target]);
 }
 
 /** Mark the events an inject made, so the debrief and the map can tell them from the deck's. */

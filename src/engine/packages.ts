@@ -120,7 +120,8 @@ export function packageRefusal(g: GameState, deal: PackageDeal): Refusal | null 
   for (const island of deal.islands)
     for (let j = 0; j < deal.parts.length; j++) {
       const part = deal.parts[j] as PackagePart;
-      const r = dealRefusal(switching && !(part.kind === 'diplomatic' && part.act === 'switchRecognition') ? recognisingBeijing(g, island) : g, partFor(part, island));
+      const share = partFor(part, island);
+      const r = dealRefusal(switching && !(part.kind === 'diplomatic' && part.act === 'switchRecognition') ? recognisingBeijing(g, island) : g, share, renewedPact(g, share));
       if (!r) continue;
       const field = r.field === undefined ? `deal.parts[${j}]` : r.field === 'deal.island' ? `deal.islands[${deal.islands.indexOf(island)}]` : r.field.replace(/^deal\b/, `deal.parts[${j}]`);
       return { code: r.code, field, message: deal.islands.length > 1 || r.code !== 'unaffordable' ? `For ${own(g.islands, island)?.name}: ${r.message}` : r.message };
@@ -190,13 +191,23 @@ export function closePackage(g: GameState, offer: Offer): void {
   if (offer.deal.kind === 'package') settle(g, offer, offer.deal, true);
 }
 
-/** The offer of one part for one island, as resolution signs it: the same as that deal offered alone. */
-const partOffer = (offer: Offer, deal: Exclude<Deal, PackageDeal>): Offer => ({ ...offer, deal, amends: null });
+/**
+ * A package's pact for an island that already has a pact of that type with the power renegotiates
+ * it (rules version 18): its clauses replace the old ones, and the pact is not counted twice.
+ * Beijing's May 2022 package offered policing to Fiji, whose 2011 police MOU with Beijing stood.
+ */
+export function renewedPact(g: Pick<GameState, 'agreements'>, deal: Exclude<Deal, PackageDeal>): string | null {
+  if (deal.kind !== 'pact') return null;
+  return g.agreements.find((a) => a.status === 'active' && a.deal.kind === 'pact' && a.deal.island === deal.island && a.deal.power === deal.power && a.deal.pact === deal.pact)?.id ?? null;
+}
+
+/** The offer of one part for one island, as resolution signs it: the same as that deal offered alone (a pact already in force, renegotiated). */
+const partOffer = (g: GameState, offer: Offer, deal: Exclude<Deal, PackageDeal>): Offer => ({ ...offer, deal, amends: renewedPact(g, deal) });
 
 /** Why one island's share cannot be signed now, or null. */
 function shareConflict(g: GameState, offer: Offer, deal: PackageDeal, island: IslandId): string | null {
   for (const d of shareOf(deal, island)) {
-    const c = conflictOf(g, partOffer(offer, d));
+    const c = conflictOf(g, partOffer(g, offer, d));
     if (c) return c;
   }
   return null;
@@ -225,7 +236,7 @@ export function signPackage(g: GameState, offer: Offer, say: Say, only?: IslandI
   const deal = offer.deal;
   if (deal.kind !== 'package') return [];
   const out: Agreement[] = [];
-  for (const island of only ?? signersOf(g, offer)) for (const d of shareOf(deal, island)) out.push(sign(g, partOffer(offer, d), say));
+  for (const island of only ?? signersOf(g, offer)) for (const d of shareOf(deal, island)) out.push(sign(g, partOffer(g, offer, d), say));
   return out;
 }
 

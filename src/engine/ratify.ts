@@ -2,9 +2,8 @@ import type { Deal, GameState, IslandId, Offer, PowerId, Ratification } from './
 import { POWERS } from './types';
 import { conflictOf, funderOf, islandsOfDeal, sign } from './deals';
 import { roll } from './rng';
-import { clamp, clampAlignment, clampMetric, own, possessive } from './util';
+import { clamp, clampAlignment, clampMetric, own, pactName, possessive } from './util';
 import type { Say } from './log';
-import { pactName } from './drafts';
 
 /**
  * Ratification. Some deals take effect only once the islands' parliaments have voted for them:

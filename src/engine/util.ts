@@ -1,4 +1,4 @@
-import type { AidPurpose, Audience, ClauseKind, RoleId } from './types';
+import type { AidPurpose, Audience, ClauseKind, PactDeal, RoleId, TelecomProject } from './types';
 
 export const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 export const clampMetric = (v: number): number => clamp(Math.round(v), 0, 100);
@@ -35,6 +35,18 @@ export const CLAUSE_NAMES: Record<ClauseKind, string> = {
   incidentAccess: 'incident-access',
   shipVisits: 'ship-visits',
   noThirdParty: 'no-third-party',
+};
+
+/** A pact as the news names it: Washington's naval pacts are its shiprider and coast-guard agreements. */
+export const pactName = (deal: Pick<PactDeal, 'power' | 'pact'>): string => (deal.power === 'washington' && deal.pact === 'naval' ? 'a shiprider and coast-guard agreement' : `a ${deal.pact} pact`);
+
+/** Each telecom project as the log names it. */
+export const TELECOM_PROJECT_TEXT: Record<TelecomProject, string> = {
+  towers: 'a mobile tower network',
+  carrier: 'the purchase of the national carrier',
+  dataCentre: 'a national data centre',
+  eGovernment: 'e-government and customs software',
+  safeCity: 'a "safe city" surveillance system',
 };
 
 /** Each purpose of aid as the log, the packages and the bots' reasons name it. */

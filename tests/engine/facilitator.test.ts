@@ -86,7 +86,7 @@ describe('the facilitator’s actions', () => {
     };
     ok({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'SLB', figure: 'economy', value: 30, reason: 'the copper price fell' } });
     expect(g.islands.SLB!.economy).toBe(30);
-    expect(view(g, 'SLB').log.at(-1)!.text).toMatch(/^The facilitator sets Solomon Islands's economy to 30 \(was \d+\): the copper price fell$/);
+    expect(view(g, 'SLB').log.at(-1)!.text).toMatch(/^The facilitator sets Solomon Islands' economy to 30 \(was \d+\): the copper price fell$/);
     expect(view(g, 'PNG').log.some((e) => e.text.includes('copper'))).toBe(false);
     const before = g.powers.canberra!.treasury;
     ok({ type: 'override', role: 'facilitator', override: { kind: 'set', target: 'canberra', figure: 'treasury', value: before + 5000, reason: 'a supplementary budget' } });
