@@ -462,6 +462,13 @@ function amend(g: GameState, oldId: string, next: Agreement, say: Say): void {
   }
   const fin = (deal.kind === 'aid' && deal.financing.kind === 'loan') ? deal.financing : null;
   if (fin) for (const d of g.debts.filter((x) => x.agreement === oldId)) updateLoanTerms(g, d, fin, next.id);
+  if (deal.kind === 'pact') {
+    // A pact renewed (a package's, or a renegotiation) reads as what the parties now agree.
+    const shown = next.clauses.filter((c) => c.seenBy === 'all');
+    const clauses = shown.length ? ` (${shown.map((c) => `${CLAUSE_NAMES[c.kind]} clause`).join(', ')})` : '';
+    say(`Renegotiated: ${own(g.islands, deal.island)?.name} and ${own(g.powers, deal.power)?.name} agree ${pactName(deal)}${clauses} in place of the one they had.`, 'all', [next.id, oldId]);
+    return;
+  }
   say(`Renegotiated: agreement ${oldId} is replaced by ${next.id}.`, 'all', [next.id]);
 }
 

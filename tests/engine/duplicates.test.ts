@@ -84,6 +84,7 @@ describe('duplicate pacts and systems', () => {
     const policing = active(g, (d) => d.kind === 'pact' && d.island === 'FJI' && d.power === 'beijing' && d.pact === 'policing');
     expect(policing).toHaveLength(1);
     expect(g.agreements.find((a) => a.id === 'fiji-china-police-mou')).toMatchObject({ status: 'ended', reason: `renegotiated as ${policing[0]?.id}` });
+    expect(g.log.map((e) => e.text)).toContain('Renegotiated: Fiji and Beijing agree a policing pact in place of the one they had.');
     // The policing pact's own price (sovereignty −4) is not paid twice; the cyber pact's (−2) and its incident-access clause's (−4) are new.
     expect(g.islands.FJI?.sovereignty).toBe(sovereignty - 2 - 4);
   });

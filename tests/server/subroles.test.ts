@@ -127,8 +127,9 @@ describe('sub-roles and co-signing online', () => {
     facilitator.room.send('facilitate', team(['prime-minister', 'foreign-affairs']));
     await until(() => facilitator.refusals.length > before);
     expect(facilitator.refusals.at(-1)).toMatchObject({ code: 'subRoleHeld', message: expect.stringMatching(/^ben \(minister of finance\) plays a part the team would lose/) });
-    // A pact waiting for the prime minister's signature: the part cannot go while it waits.
-    ana.room.send('act', { action: { type: 'offer', role: 'SLB', to: ['canberra'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'policing', clauses: [] } } });
+    // A pact waiting for the prime minister's signature: the part cannot go while it waits. (Not a
+    // policing pact: the 2017 treaty is one, in force, and a second would be refused as a duplicate.)
+    ana.room.send('act', { action: { type: 'offer', role: 'SLB', to: ['canberra'], deal: { kind: 'pact', island: 'SLB', power: 'canberra', pact: 'naval', clauses: [] } } });
     await until(() => last(ana)?.pending.length === 1);
     const n = facilitator.refusals.length;
     facilitator.room.send('facilitate', team(['finance', 'foreign-affairs']));
