@@ -146,7 +146,7 @@ function powerOffers(v: GameView, power: PowerId, r: Rand, stance: number): Acti
     const project = pickOne(r, TELECOM_BY_POWER[power]) ?? 'towers';
     const vendor = vendorFor(v, power, 'network');
     const deal: Deal | null = vendor ? { kind: 'telecom', island, project, vendor, amount: Math.min(treasury, amount * 2), financing: financingFor(power, r) } : null;
-    // No second national system, and no carrier someone already controls.
+    // No second safe-city system, and no carrier someone already controls.
     if (deal && !duplicateHolding(v, deal) && (project !== 'carrier' || !isl.assets.some((a) => a.kind === 'carrier'))) return [{ type: 'offer', role: power, to: [island], deal }];
   }
   if (roll < 0.72 || taipeiAlly) {

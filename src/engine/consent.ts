@@ -1,4 +1,4 @@
-import type { CableDeal, Deal, GameState, IslandId, PowerId, Refusal, Vendor, VendorKind } from './types';
+import type { Agreement, CableDeal, Deal, GameState, IslandId, PactDeal, PowerId, Refusal, Vendor, VendorKind } from './types';
 import { own, pactName, possessive, TELECOM_PROJECT_TEXT } from './util';
 
 /**
@@ -91,6 +91,11 @@ export function duplicateCable(g: Pick<GameState, 'cables' | 'landings'>, deal: 
   return `every landing on this route is already joined by ${names.join(' and ')}: a second cable on the same landings is a duplicate.`;
 }
 
+/** The pact of this type between this power and island in force, other than `except`, if any. */
+export function pactInForce(g: Pick<GameState, 'agreements'>, deal: Pick<PactDeal, 'island' | 'power' | 'pact'>, except?: string | null): Agreement | undefined {
+  return g.agreements.find((a) => a.status === 'active' && a.id !== except && a.deal.kind === 'pact' && a.deal.island === deal.island && a.deal.power === deal.power && a.deal.pact === deal.pact);
+}
+
 /**
  * A holding the island already has is a duplicate (rules version 18; issue 10: "a second
  * identical cable, two safe-city systems"), and the reason is returned, or null:
@@ -105,9 +110,7 @@ export function duplicateCable(g: Pick<GameState, 'cables' | 'landings'>, deal: 
  */
 export function duplicateHolding(g: Pick<GameState, 'agreements' | 'islands' | 'powers' | 'vendors'>, deal: Deal, amends?: string | null): string | null {
   if (deal.kind === 'pact') {
-    const standing = g.agreements.find(
-      (a) => a.status === 'active' && a.id !== amends && a.deal.kind === 'pact' && a.deal.island === deal.island && a.deal.power === deal.power && a.deal.pact === deal.pact,
-    );
+    const standing = pactInForce(g, deal, amends);
     if (!standing) return null;
     const island = own(g.islands, deal.island)?.name ?? deal.island;
     const power = own(g.powers, deal.power)?.name ?? deal.power;

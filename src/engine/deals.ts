@@ -440,7 +440,6 @@ export function sign(g: GameState, offer: Offer, say: Say): Agreement {
 const loanText = (fin: Financing): string =>
   fin.kind === 'grant' ? 'grant' : `${fin.ratePct <= CONCESSIONAL_MAX_PCT ? 'concessional' : 'commercial'} loan at ${fin.ratePct}% over ${fin.years} years`;
 
-
 /** A renegotiation: the new agreement replaces the old one; only what changed takes effect. */
 function amend(g: GameState, oldId: string, next: Agreement, say: Say): void {
   const old = g.agreements.find((a) => a.id === oldId);

@@ -9,8 +9,6 @@ import { packageText } from './packages';
 /** A draft everyone has read has no secrets left: its clauses are public once signed. */
 export const draftLeaked = (g: Pick<GameState, 'seats'>, offer: Offer): boolean => g.seats.every((s) => offer.seenBy.includes(s));
 
-/** Washington's naval pacts are its shiprider and coast-guard agreements. */
-
 /**
  * The scenario's leaks for this round that name an island or a power, run once the round's
  * tabled offers are on the table: each reveals the open drafts the island is party to (the

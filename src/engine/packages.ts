@@ -2,6 +2,7 @@ import type { Agreement, Deal, GameState, IslandId, Offer, PackageDeal, PackageP
 import { conflictOf, dealRefusal, funderOf, funderPays, partiesOf, sign } from './deals';
 import { AID_PURPOSE_NAMES, CLAUSE_NAMES, formatMoney, own, possessive } from './util';
 import type { Say } from './log';
+import { pactInForce } from './consent';
 
 /**
  * Package deals: several parts offered together by one power to one or several islands, each
@@ -197,8 +198,7 @@ export function closePackage(g: GameState, offer: Offer): void {
  * Beijing's May 2022 package offered policing to Fiji, whose 2011 police MOU with Beijing stood.
  */
 export function renewedPact(g: Pick<GameState, 'agreements'>, deal: Exclude<Deal, PackageDeal>): string | null {
-  if (deal.kind !== 'pact') return null;
-  return g.agreements.find((a) => a.status === 'active' && a.deal.kind === 'pact' && a.deal.island === deal.island && a.deal.power === deal.power && a.deal.pact === deal.pact)?.id ?? null;
+  return deal.kind === 'pact' ? (pactInForce(g, deal)?.id ?? null) : null;
 }
 
 /** The offer of one part for one island, as resolution signs it: the same as that deal offered alone (a pact already in force, renegotiated). */
