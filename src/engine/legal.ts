@@ -85,13 +85,17 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
     // its last bank only (validate() checks which).
     const aided = isPower ? aidable : [role];
     const purposes = aided.some((i) => own(v.islands, i)?.bankLeaving) ? [...AID_PURPOSES] : AID_PURPOSES.filter((p) => p !== 'banking');
+    // Aid and pacts go to the same addressees, for the same islands.
+    const aidedParams = {
+      to: { kind: 'someOf', values: isPower ? aided : partners, min: 1, max: 1, ordered: false },
+      'deal.island': { kind: 'oneOf', values: aided },
+    } as const;
     if (maxAid >= 1 && partners.length)
       out.push({
         type: 'offer',
         dealKind: 'aid',
         params: {
-          to: { kind: 'someOf', values: isPower ? aided : partners, min: 1, max: 1, ordered: false },
-          'deal.island': { kind: 'oneOf', values: aided },
+          ...aidedParams,
           'deal.amount': { kind: 'int', min: 1, max: maxAid },
           'deal.purpose': { kind: 'oneOf', values: purposes },
           ...financingParams(isPower ? payers : partners),
@@ -115,8 +119,7 @@ export function legalActions(v: GameView, role: RoleId): ActionTemplate[] {
         type: 'offer',
         dealKind: 'pact',
         params: {
-          to: { kind: 'someOf', values: isPower ? aided : partners, min: 1, max: 1, ordered: false },
-          'deal.island': { kind: 'oneOf', values: aided },
+          ...aidedParams,
           'deal.power': { kind: 'oneOf', values: isPower ? [role] : partners },
           // Washington offers shiprider and coast-guard agreements (naval), not policing.
           'deal.pact': { kind: 'oneOf', values: role === 'washington' ? PACT_TYPES.filter((p) => p !== 'policing') : [...PACT_TYPES] },

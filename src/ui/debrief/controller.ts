@@ -4,6 +4,7 @@ import type { LoadedScenario } from '../scenarios';
 import { OddsRunner, type OddsResult } from './odds';
 import { branchStart, type BranchResult } from '../../ai/branch';
 import type { BranchRequest } from './branch-worker';
+import { own } from '../../engine/util';
 
 export interface BranchState {
   status: 'idle' | 'running' | 'done' | 'failed';
@@ -92,7 +93,8 @@ export class DebriefController {
   /** The game's timeline, with each undone branch as an entry at the round the game went back to. */
   get timeline(): TimelineEntry[] {
     const f = this.figures;
-    const nameOf = (r: RoleId) => f.names[r] ?? r;
+    // The abandoned branches' actions come from the server's record: their seats are looked up as own keys only.
+    const nameOf = (r: RoleId) => own(f.names, r) ?? r;
     const undone: TimelineEntry[] = this.abandoned.map((b) => {
       const said = b.actions.flatMap((a) => {
         try {
