@@ -1,10 +1,11 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { POLICY_NAMES } from '../ai';
 import { loadScenarioFile, resolveScenario, scenarioFiles } from '../scenario/files';
 import { clip, escapeControls, problemLines } from '../scenario/load';
+import { applyLesson } from '../scenario/lesson';
 import type { Scenario } from '../scenario/schema';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -86,6 +87,22 @@ export function scenarioOrExit(nameOrPath: string): { scenario: Scenario; hash: 
   const r = loadScenarioFile(path);
   if (!r.ok) fail(problemLines(r).join('\n'));
   return { scenario: r.scenario, hash: r.hash, path };
+}
+
+/**
+ * The scenario to play, or its lesson cut when `--lesson` names one (exit 2 for a cut it does not
+ * have). Worker threads load a file, so a cut is written to a temporary one (JSON is YAML);
+ * `done` removes it once the games are played.
+ */
+export function scenarioOrCutOrExit(nameOrPath: string, lesson: string | boolean | undefined): { scenario: Scenario; path: string; done: () => void } {
+  const full = scenarioOrExit(nameOrPath);
+  if (typeof lesson !== 'string') return { scenario: full.scenario, path: full.path, done: () => undefined };
+  const cut = applyLesson(full.scenario, lesson);
+  if (!cut.ok) fail(cut.message, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'landing-rights-cut-'));
+  const path = join(dir, `${full.scenario.id}-${lesson}.json`);
+  writeFileSync(path, JSON.stringify(cut.scenario));
+  return { scenario: cut.scenario, path, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const grouped = (n: number) => n.toLocaleString('en-US');

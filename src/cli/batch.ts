@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
-import { applyLesson } from '../scenario/lesson';
-import { batchSize, botsOption, fail, options, printable, scenarioOrExit, required } from './args';
+import { batchSize, botsOption, options, printable, scenarioOrCutOrExit, required } from './args';
 import type { GameResult, IslandMode } from './batch-games';
 import { pairedDifference, summarize } from './stats';
 
@@ -44,18 +41,7 @@ const { values } = options(
 required(values, ['scenario']);
 const bots = botsOption(values.bots);
 const { games, seed, workers } = batchSize(values, 100);
-const full = scenarioOrExit(values.scenario as string);
-let { scenario, path } = full;
-let cutDir: string | undefined;
-if (typeof values.lesson === 'string') {
-  const cut = applyLesson(full.scenario, values.lesson);
-  if (!cut.ok) fail(cut.message, 2);
-  // The workers load a file: the cut is written as one (JSON is YAML) and removed when the games are played.
-  cutDir = mkdtempSync(join(tmpdir(), 'landing-rights-cut-'));
-  path = join(cutDir, `${full.scenario.id}-${values.lesson}.json`);
-  writeFileSync(path, JSON.stringify(cut.scenario));
-  scenario = cut.scenario;
-}
+const { scenario, path, done: removeCut } = scenarioOrCutOrExit(values.scenario as string, values.lesson);
 
 const seeds = Array.from({ length: games }, (_, i) => seed + i);
 const modes: IslandMode[] = values.paired ? ['balanced', 'single'] : ['balanced'];
@@ -98,7 +84,7 @@ const byMode: Partial<Record<IslandMode, GameResult[]>> = {};
 try {
   for (const mode of modes) byMode[mode] = await run(mode);
 } finally {
-  if (cutDir) rmSync(cutDir, { recursive: true, force: true });
+  removeCut();
 }
 const seconds = (performance.now() - started) / 1000;
 const results = byMode.balanced ?? [];

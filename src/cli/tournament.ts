@@ -2,22 +2,23 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoleId } from '../engine';
 import { POLICY_NAMES } from '../ai';
-import { MAX_GAMES, MAX_WORKERS, fail, intOption, options, printable, quote, scenarioOrExit, required } from './args';
+import { MAX_GAMES, MAX_WORKERS, fail, intOption, options, printable, quote, scenarioOrCutOrExit, required } from './args';
 import { pairJob, type PairJob, type PairResult } from './tournament-games';
 import { wilson } from './stats';
 
-const USAGE = `Usage: npm run tournament -- --scenario FILE|ID --games N --a BOT --b BOT [--json] [--workers K]
+const USAGE = `Usage: npm run tournament -- --scenario FILE|ID [--lesson CUT] --games N --a BOT --b BOT [--json] [--workers K]
 
 Plays N paired games: pair i (seed i, seats in turn through every role) is played once with bot A
 in that seat and once with bot B, every other seat a normal bot. A wins the pair when the seat's
 final score is higher with A (a tie counts half). Prints the share of pairs A wins with a 95%
 (Wilson) confidence interval. Bots: ${POLICY_NAMES.join(', ')} (random: random legal play).
+  --lesson CUT  play the scenario's lesson cut CUT (e.g. lesson-50) instead of the full game
   --games N     pairs to play, 1 to 1,000,000 (default 40)
   --workers K   worker threads, 1 to 64 (default: one per core)
   --seats R,R   rotate through these roles only (default: every role)
-  --json        one JSON document: { scenario, a, b, pairs, aWinRate, ciLow, ciHigh, wins, ties,
-                losses, meanDiff, seconds, bySeat: { ROLE: { pairs, aWinRate, meanA, meanB,
-                aReachedPar, bReachedPar } } }: the last two, the share of A's and of B's games
+  --json        one JSON document: { scenario, lesson?, rounds, a, b, pairs, aWinRate, ciLow,
+                ciHigh, wins, ties, losses, meanDiff, seconds, bySeat: { ROLE: { pairs, aWinRate,
+                meanA, meanB, aReachedPar, bReachedPar } } }: the last two, the share of A's and of B's games
                 in which the seat ended at the scenario's par or above (won the game)
 
 Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mistake in the arguments.`;
@@ -25,6 +26,7 @@ Exits 0 when the games are played, 1 when the scenario is refused, 2 for a mista
 const { values } = options(
   {
     scenario: { type: 'string' },
+    lesson: { type: 'string' },
     games: { type: 'string' },
     a: { type: 'string' },
     b: { type: 'string' },
@@ -40,7 +42,7 @@ for (const name of [values.a, values.b] as string[])
   if (!(POLICY_NAMES as readonly string[]).includes(name)) fail(`There is no bot named ${quote(name)} (known: ${POLICY_NAMES.join(', ')}).`, 2);
 const pairs = intOption(values.games, 'games', 40, { min: 1, max: MAX_GAMES });
 const workers = Math.min(intOption(values.workers, 'workers', Math.min(availableParallelism(), MAX_WORKERS), { min: 1, max: MAX_WORKERS }), pairs);
-const { scenario, path } = scenarioOrExit(values.scenario as string);
+const { scenario, path, done: removeCut } = scenarioOrCutOrExit(values.scenario as string, values.lesson);
 const allSeats: RoleId[] = [...scenario.islands.map((i) => i.id), ...scenario.powers.map((p) => p.id)];
 const seats: RoleId[] = values.seats === undefined ? allSeats : (values.seats as string).split(',');
 for (const s of seats) if (!allSeats.includes(s)) fail(`--seats: ${quote(s)} has no seat in ${scenario.id} (seats: ${allSeats.join(', ')}).`, 2);
@@ -79,7 +81,7 @@ await Promise.all(
         worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a tournament worker stopped with code ${code}`))));
       }),
   ),
-);
+).finally(removeCut);
 results.sort((x, y) => x.index - y.index);
 const seconds = (performance.now() - started) / 1000;
 const point = (r: PairResult) => (r.a > r.b ? 1 : r.a === r.b ? 0.5 : 0);
@@ -98,6 +100,8 @@ const bySeat = Object.fromEntries(
 );
 const doc = {
   scenario: scenario.id,
+  ...(values.lesson ? { lesson: values.lesson } : {}),
+  rounds: scenario.rounds,
   a: values.a,
   b: values.b,
   pairs: results.length,

@@ -33,6 +33,16 @@ describe('npm run tournament', () => {
     }
   });
 
+  it('plays a lesson cut with --lesson, and refuses a cut the scenario does not have', () => {
+    const out = run('tournament', ['--scenario', 'quad', '--lesson', 'lesson-50', '--games', '2', '--a', 'easy', '--b', 'random', '--seats', 'canberra', '--json', '--workers', '1']);
+    expect(out.status, out.stderr).toBe(0);
+    // The cut's four rounds, not the full game's six.
+    expect(JSON.parse(out.stdout)).toMatchObject({ scenario: 'quad', lesson: 'lesson-50', rounds: 4, pairs: 2, bySeat: { canberra: { pairs: 2 } } });
+    const bad = run('tournament', ['--scenario', 'quad', '--lesson', 'lesson-5', '--games', '2', '--a', 'easy', '--b', 'random']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Scenario "quad" has no lesson cut "lesson-5"; its cuts: lesson-50.');
+  });
+
   it('refuses an unknown bot with the names it knows', () => {
     const out = run('tournament', ['--scenario', 'tutorial', '--games', '2', '--a', 'expert', '--b', 'easy']);
     expect(out.status).toBe(2);
