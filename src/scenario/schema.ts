@@ -220,6 +220,9 @@ export const lessonSchema = z
     buildPct: int(10, 100).optional().describe('cable makers\' fewest build months, as a percentage of the full game\'s, so a cable signed early still comes into service'),
     negotiationMinutes: int(1, 120),
     decisionsMinutes: int(1, 120),
+    note: text(400)
+      .optional()
+      .describe("for the facilitator at set-up, shown in the console's lobby: what to know before choosing who plays which seat (a seat the computer players seldom win with, say)"),
     objectives: objectivesSchema
       .partial()
       .optional()

@@ -37,6 +37,8 @@ export interface RoomSettings {
   start?: 'facilitator' | undefined;
   /** When the facilitator started the game (ms since 1970); absent while it waits for the Start. */
   startedAt?: number | undefined;
+  /** A lesson cut's note for the facilitator (its `note:`), shown in the console's lobby. */
+  lessonNote?: string | undefined;
 }
 
 export const BOT_LEVELS = ['easy', 'normal', 'hard'] as const;
@@ -932,6 +934,7 @@ export class GameRoom extends Room {
     code: string;
     scenario: string;
     title: string;
+    note: string | null;
     seats: { seat: RoleId; name: string; people: number; names: string[]; members: { name: string; subRole: string | null; title: string | null }[]; bot: boolean; assignment: SeatAssignment; subRoles: { id: string; title: string }[]; allSubRoles: { id: string; title: string }[] }[];
     locked: boolean;
   } {
@@ -940,6 +943,7 @@ export class GameRoom extends Room {
       code: this.game.code,
       scenario: this.game.scenarioId,
       title: this.host.state.scenario.title,
+      note: this.settings.lessonNote ?? null,
       seats: this.host.state.seats.map((seat) => {
         const here = [...this.members.values()].filter((m) => m.viewer === seat);
         const members = new Map<string, { name: string; subRole: string | null; title: string | null }>();

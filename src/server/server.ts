@@ -160,6 +160,7 @@ export async function startGameServer(opts: GameServerOptions): Promise<RunningG
       if (!cut.ok) return json(res, 400, { error: cut.message });
       scenarioText = JSON.stringify(cut.scenario);
       settings.phaseSec = { negotiation: cut.cut.negotiationMinutes * 60, decisions: cut.cut.decisionsMinutes * 60 };
+      if (cut.cut.note) settings.lessonNote = cut.cut.note;
     }
     const loaded = loadScenario(scenarioText);
     if (!loaded.ok) return json(res, 400, { error: loaded.message });

@@ -444,6 +444,12 @@ export async function runLesson(o: LessonOptions): Promise<LessonResult> {
     const cutTimes = [await fac.locator('#fac-neg-min').inputValue(), await fac.locator('#fac-dec-min').inputValue()];
     if (lesson === 'lesson-50' && scenario === 'honiara' && cutTimes.join(',') !== '6,3') run.problems.push(`The console's Next phases show ${cutTimes.join(' and ')} minutes, not the cut's 6 and 3`);
     for (const m of members) if ((await m.page.locator('#online-waiting').count()) === 0 || (await m.page.locator('#online-time-left').count()) > 0) run.problems.push(`${m.title}'s page does not show the game waiting for the Start`);
+    // The cut's note for the facilitator (who should play which seat): on the console before the Start, on no team's page.
+    if (lesson === 'lesson-50' && scenario === 'honiara') {
+      const note = await fac.locator('#fac-note').innerText().catch(() => '');
+      if (!note.includes('Between computer players every seat of this cut wins')) run.problems.push(`The console does not show the cut's note before the Start (it shows "${note.slice(0, 80)}")`);
+      for (const m of members) if ((await bodyText(m.page)).includes('Between computer players')) run.problems.push(`${m.title}'s page shows the facilitator's note`);
+    }
     // The clock: every phase --phase-seconds, then Start: the first phase's clock runs from now.
     const minutes = (o.phaseSeconds / 60).toFixed(3).replace(/\.?0+$/, '');
     await fac.locator('#fac-neg-min').fill(minutes);

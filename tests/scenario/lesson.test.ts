@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { MatchHost } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
@@ -34,6 +35,19 @@ describe('a lesson cut', () => {
     // The slowest cable maker's cable, signed in round 1, is in service before the last round ends.
     const slowest = Math.max(...r.scenario.vendors.map((v) => v.minBuildMonths ?? 0));
     expect(Math.ceil(slowest / r.scenario.monthsPerRound)).toBeLessThan(4);
+  });
+
+  test('a cut may carry a note for the facilitator, of at most 400 characters; a longer one is refused with its path', () => {
+    const text = readFileSync('scenarios/coral-sea.yaml', 'utf8');
+    const ok = parseScenarioText(text, 'scenarios/coral-sea.yaml');
+    expect(ok.ok && ok.scenario.lessons?.[0]?.note).toMatch(/^Between computer players Beijing loses nearly every game/);
+    const long = text.replace(/^ {4}note: >-\n( {6}.*\n)+/m, `    note: ${'x'.repeat(401)}\n`);
+    expect(long).not.toBe(text);
+    const bad = parseScenarioText(long, 'scenarios/coral-sea.yaml');
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors[0]).toMatchObject({ file: 'scenarios/coral-sea.yaml', path: 'lessons[0].note' });
+    expect(bad.errors[0]?.expected).toMatch(/400/);
   });
 
   test('an unknown cut is refused with the cuts the scenario has', () => {

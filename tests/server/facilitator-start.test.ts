@@ -49,6 +49,9 @@ describe.each(STORES)('the facilitator’s Start, on $name', (store) => {
     expect(last(slb).waiting).toBe(true);
     expect(last(slb).deadlineAt).toBeNull();
     expect(last(fac).waiting).toBe(true);
+    // The cut's note for the facilitator (its `note:`) comes with the lobby.
+    await until(() => fac.lobby !== null);
+    expect((fac.lobby as { note: string | null }).note).toMatch(/^Between computer players every seat of this cut wins 30-60% of games\./);
 
     // A seat's move is refused with the reason; a question to the facilitator is not.
     const refused = await slb.act({ type: 'endPhase', role: 'SLB' });
@@ -74,6 +77,9 @@ describe.each(STORES)('the facilitator’s Start, on $name', (store) => {
     expect(last(slb).waiting).toBe(true);
     expect(last(slb).deadlineAt).toBeNull();
     expect((await slb.act({ type: 'endPhase', role: 'SLB' }))?.code).toBe('notStarted');
+    // The note is kept with the room's settings.
+    await until(() => fac.lobby !== null);
+    expect((fac.lobby as { note: string | null }).note).toMatch(/^Between computer players/);
     await new Promise((r) => setTimeout(r, 1500));
     expect(fac.view.ended).toEqual([]);
 

@@ -58,6 +58,8 @@ class FacilitatorConsole {
   private state: ConsoleState | null = null;
   private lobbySeats: LobbySeat[] = [];
   private title = '';
+  /** The lesson cut's note for the facilitator, if it has one. */
+  private note: string | null = null;
   private problem: string | null = null;
   private formsFor: string | null = null;
   /** The lobby: the join code and its QR code large, and who has joined each seat (a screen of its own). */
@@ -122,9 +124,10 @@ class FacilitatorConsole {
     }
     const room = this.room;
     followViews(room, (m: ViewMessage) => this.onView(m));
-    room.onMessage('lobby', (l: { title: string; seats: LobbySeat[] }) => {
+    room.onMessage('lobby', (l: { title: string; note?: string | null; seats: LobbySeat[] }) => {
       this.lobbySeats = l.seats;
       this.title = l.title;
+      this.note = l.note ?? null;
       if (this.state) this.state.seats = l.seats;
       this.drawLive();
     });
@@ -282,6 +285,8 @@ class FacilitatorConsole {
       v ? h('div', { class: 'fac-phase' }, h('span', { id: 'fac-phase' }, phaseLabel(v.phase)), h('span', { id: 'fac-clock', class: 'fac-clock' }, s ? clock(s) : '')) : null,
       s?.paused ? h('p', { class: 'fac-paused', id: 'fac-paused' }, 'Paused by the facilitator') : null,
       s?.waiting ? h('p', { class: 'fac-waiting', id: 'fac-waiting' }, `Waiting for the Start: seats join and choose their parts; the clock starts (${this.timesText()}) when you press Start.`) : null,
+      // The lesson cut's advice on who should play which seat: on the console only, not in the lobby (which may be projected).
+      s?.waiting && this.note && !this.lobbyOpen ? h('p', { class: 'fac-note', id: 'fac-note' }, h('strong', null, 'About this lesson: '), this.note) : null,
       h(
         'div',
         { class: 'fac-pace', role: 'group', 'aria-label': 'Pace' },
