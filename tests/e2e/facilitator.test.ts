@@ -77,6 +77,8 @@ test('a facilitator runs a room: pause and resume reach every screen, an injecte
   await projector.locator('#proj-waiting').waitFor({ timeout: 15_000 });
   expect(await projector.locator('#proj-clock').innerText()).toBe('');
   expect((await png.act({ type: 'endPhase', role: 'PNG' }))?.message).toBe('The facilitator has not started the game yet: wait for the clock to start.');
+  // Nobody is writing before the Start: the seats table says so.
+  expect(await fac.locator('tr[data-seat="SLB"] .fac-state').innerText()).toBe('—');
   await fac.screenshot({ path: join(SCREENSHOTS, 'facilitator-before-start.png') });
   // Start: the first phase's clock (10 minutes) runs on the seat's page, the projector and the console.
   await fac.locator('#fac-start').click();

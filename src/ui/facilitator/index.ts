@@ -330,7 +330,7 @@ class FacilitatorConsole {
         : null,
     );
     if (!s || !v) return;
-    render(this.live.seats, h('h2', null, open ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
+    render(this.live.seats, h('h2', null, open && !s.waiting ? `Who has ended ${phaseLabel(v.phase).toLowerCase()}` : 'Seats'), seatsTable(s, (seat) => this.send({ command: 'viewAs', seat })));
     render(this.live.deals, ...dealsPanel(v));
     render(
       this.live.agreements,

@@ -131,7 +131,8 @@ export function seatsTable(s: ConsoleState, viewAs: (seat: RoleId) => void): HTM
           { 'data-seat': seat, class: ended ? 'ended' : 'writing' },
           h('th', { scope: 'row' }, roleName(v, seat)),
           h('td', null, who),
-          h('td', { class: 'fac-state' }, !open(v) ? '—' : ended ? '✓ Ended' : '✎ Still writing'),
+          // Before the Start nobody is writing yet.
+          h('td', { class: 'fac-state' }, !open(v) || s.waiting ? '—' : ended ? '✓ Ended' : '✎ Still writing'),
           h('td', { class: 'num' }, String(v.scores[seat]?.total ?? '—')),
           h('td', { class: 'num' }, money(treasury)),
           h('td', { class: 'num' }, String(offersOf(seat).length)),
