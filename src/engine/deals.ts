@@ -8,7 +8,7 @@ import { bump } from './influence';
 import { applyClauses, signPact, weighing } from './security';
 import { signTelecom } from './telecom';
 import { blocOf, rivalBloc, signDiplomatic, taipeiAllyRefusal } from './diplomacy';
-import { AID_PURPOSE_NAMES, CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, pactName, possessive, own, TELECOM_PROJECT_TEXT } from './util';
+import { AID_PURPOSE_NAMES, CLAUSE_NAMES, clampAlignment, clampMetric, formatMoney, pactName, possessive, own, roleNameOf, TELECOM_PROJECT_TEXT } from './util';
 import type { Say } from './log';
 import { consentingPowers, duplicateCable, duplicateHolding, pactRefusal, vendorKindRefusal } from './consent';
 import { endContract, isContractReplacement } from './standing';
@@ -491,7 +491,7 @@ export function cancel(g: GameState, agreementId: string, role: RoleId, reason: 
   if (a.deal.kind === 'cable') for (const c of g.cables) if (c.agreement === a.id) c.dataAccess = false;
   // A contract not yet being built is simply dropped.
   if (a.deal.kind === 'cable') g.cables = g.cables.filter((c) => !(c.agreement === a.id && c.status === 'proposed'));
-  say(`${own(g.islands, role)?.name ?? own(g.powers, role as PowerId)?.name ?? role} cancels agreement ${a.id}: ${reason}`, 'all', [a.id]);
+  say(`${roleNameOf(g, role)} cancels agreement ${a.id}: ${reason}`, 'all', [a.id]);
 }
 
 /** Conditions attached to standing agreements, checked at every resolution: a broken one is a breach. */

@@ -4,11 +4,10 @@ import { EVENT_KINDS, OVERRIDE_FIGURES, POWERS } from './types';
 import { islandsOfDeal } from './deals';
 import { applyClauses, weighing } from './security';
 import { transfer } from './money';
-import { clampMetric, possessive } from './util';
+import { clampMetric, own, possessive, roleNameOf } from './util';
 import { applyEvent } from './events';
 import { sayer } from './log';
 import { allSubRolesOf } from './subroles';
-import { own } from './util';
 
 /**
  * The facilitator's moves in the record: injects (an event of the deck resolved at once, a news
@@ -191,7 +190,7 @@ function applyOverride(g: GameState, action: OverrideAction): void {
     // Kept in the sub-roles' own order, so a replay and a view read the same team.
     const kept = allSubRolesOf(g, o.seat).filter((s) => o.subRoles.includes(s.id));
     g.teams = { ...g.teams, [o.seat]: kept.map((s) => s.id) };
-    const name = own(g.islands, o.seat)?.name ?? own(g.powers, o.seat)?.name ?? o.seat;
+    const name = roleNameOf(g, o.seat);
     say(`The facilitator sets ${possessive(name)} team: ${kept.map((s) => s.title).join(', ')}: ${why}`, [o.seat]);
     return;
   }
@@ -273,7 +272,7 @@ export function applyFacilitator(g: GameState, action: FacilitatorAction): void 
     const text = action.text.trim();
     if (action.role === FACILITATOR) say(`From the facilitator: ${text}`, action.to === 'all' || action.to === FACILITATOR ? 'all' : action.to);
     else {
-      const name = own(g.islands, action.role)?.name ?? own(g.powers, action.role)?.name ?? action.role;
+      const name = roleNameOf(g, action.role);
       // Only the asking seat sees its question; the facilitator sees every log entry.
       say(`${name} asks the facilitator: ${text}`, [action.role as RoleId]);
     }

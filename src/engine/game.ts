@@ -19,7 +19,7 @@ import { sayer } from './log';
 import { openFunders } from './funding';
 
 /** Bumped whenever a rule changes what a given record plays out to. */
-export const RULES_VERSION = 18;
+export const RULES_VERSION = 19;
 
 /** The state before round 1's briefing: the scenario's starting position. */
 export function initialState(scenario: ScenarioData, scenarioHash: string, seed: string): GameState {

@@ -10,7 +10,7 @@ import { briefIntel, exposeOffer } from './intel';
 import { executeOrder } from './orders';
 import { updateScores } from './scoring';
 import { sayer } from './log';
-import { addMonths, own, possessive } from './util';
+import { addMonths, possessive, roleNameOf } from './util';
 import { touchOffer } from './state';
 import { refuseLanding } from './standing';
 import { completeNetworks } from './telecom';
@@ -29,7 +29,7 @@ export function applyAction(g: GameState, action: Action): void {
 
 /** An explanation is logged for the viewers who may see the action it explains, and nobody else. */
 function explain(g: GameState, action: Action, why: string): void {
-  const name = own(g.islands, action.role)?.name ?? own(g.powers, action.role as 'beijing')?.name ?? action.role;
+  const name = roleNameOf(g, action.role);
   let audience: string[] | 'all' = [action.role];
   let about: string[] = [];
   if (action.type === 'offer' || action.type === 'counter') {
@@ -148,7 +148,7 @@ export function tableOffers(g: GameState): void {
     const refusal = validate(g, action);
     // An offer the game has made impossible (the money spent, a rival's exclusive deal signed) says why, to its sender only.
     if (refusal !== null) {
-      say(`${possessive(own(g.islands, t.from)?.name ?? own(g.powers, t.from as 'beijing')?.name ?? t.from)} ${t.deal.kind} offer of the scenario is not tabled: ${refusal.message}`, [t.from], [`tabled[${index}]`]);
+      say(`${possessive(roleNameOf(g, t.from))} ${t.deal.kind} offer of the scenario is not tabled: ${refusal.message}`, [t.from], [`tabled[${index}]`]);
       return;
     }
     applyAction(g, action);
@@ -223,5 +223,5 @@ export function finish(g: GameState): void {
   enterPhase(g, 'over');
   const say = sayer(g);
   const winners = g.seats.filter((s) => (g.scores[s]?.total ?? 0) >= g.scenario.par);
-  say(`The game is over. ${winners.length ? `Reaching ${g.scenario.par}: ${winners.join(', ')}.` : `Nobody reached ${g.scenario.par}.`}`);
+  say(`The game is over. ${winners.length ? `Reaching ${g.scenario.par}: ${winners.map((s) => roleNameOf(g, s)).join(', ')}.` : `Nobody reached ${g.scenario.par}.`}`);
 }

@@ -3,7 +3,7 @@ import { consentingPowers } from './consent';
 import { funderOf, islandsOfDeal } from './deals';
 import { buildRounds, islandsOnRoute } from './cables';
 import { openLoan } from './aid';
-import { clampAlignment, own, possessive } from './util';
+import { clampAlignment, own, possessive, roleNameOf } from './util';
 import type { Say } from './log';
 import { clauseIds } from './ids';
 
@@ -61,7 +61,7 @@ export function openStanding(g: GameState, list: readonly StandingAgreementData[
         break;
     }
     const waits = pending.length ? ` It waits for ${pending.map((p) => possessive(own(g.powers, p)?.name ?? p)).join(' and ')} consent to land.` : '';
-    say(`In force since ${s.since}: an agreement between ${parties.map((p) => own(g.islands, p)?.name ?? own(g.powers, p as PowerId)?.name ?? p).join(' and ')}${s.note ? ` (${s.note})` : ''}.${waits}`, 'all', [s.id]);
+    say(`In force since ${s.since}: an agreement between ${parties.map((p) => roleNameOf(g, p)).join(' and ')}${s.note ? ` (${s.note})` : ''}.${waits}`, 'all', [s.id]);
   }
 }
 

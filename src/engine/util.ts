@@ -1,4 +1,4 @@
-import type { AidPurpose, Audience, ClauseKind, PactDeal, RoleId, TelecomProject } from './types';
+import type { AidPurpose, Audience, ClauseKind, GameState, PactDeal, RoleId, TelecomProject } from './types';
 
 export const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 export const clampMetric = (v: number): number => clamp(Math.round(v), 0, 100);
@@ -92,4 +92,7 @@ export function own<T>(record: Readonly<Record<string, T>> | Readonly<Partial<Re
 }
 
 /** Scripted leaks that name an island or a power wait for the negotiation, when the round's drafts are on the table (drafts.ts). */
+/** A seat's name as the news prints it ("Solomon Islands", "Beijing"); the id itself for a seat the game does not have. */
+export const roleNameOf = (g: Pick<GameState, 'islands' | 'powers'>, role: string): string => own(g.islands, role)?.name ?? own(g.powers, role)?.name ?? role;
+
 export const isDraftLeak = (e: { kind: string; island?: string | undefined; power?: string | undefined }): boolean => e.kind === 'leak' && (e.island !== undefined || e.power !== undefined);

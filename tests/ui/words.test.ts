@@ -33,6 +33,13 @@ describe('words a player reads', () => {
       }
     }
     expect(changed).toBeGreaterThanOrEqual(1);
+    // The last line of the news names the winners as the game does ("Reaching 50: Beijing, Solomon Islands."), never by their ids.
+    for (const seed of ['1', '3']) {
+      const g = playedGame(seed).state;
+      const last = g.log.at(-1)?.text ?? '';
+      expect(last).toMatch(/^The game is over\. (Reaching 50: .+\.|Nobody reached 50\.)$/);
+      for (const id of g.seats) if (id !== (g.islands[id]?.name ?? g.powers[id as 'beijing']?.name)) expect(last).not.toMatch(new RegExp(`\\b${id}\\b`));
+    }
     const g = playedGame('3').state;
     expect(debtName(g, 'exim-kumul')).toBe('the Kumul domestic cable loan from Beijing');
     expect(debtName(g, 'exim-datacentre')).toBe('the data centre loan from Beijing');
