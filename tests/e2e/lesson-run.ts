@@ -576,6 +576,10 @@ export async function runLesson(o: LessonOptions): Promise<LessonResult> {
     await run.shot(projector, 'projector-end');
     await run.shot(members.find((m) => m.seat === 'SLB')!.page, 'team-end');
     await run.shot(members.find((m) => m.seat === 'beijing')!.page, 'team-beijing-end');
+    // The game is over: the console says so, with no clock beside it.
+    const overPhase = await fac.locator('#fac-phase').innerText().catch(() => '');
+    const overClock = await fac.locator('#fac-clock').innerText().catch(() => 'missing');
+    if (overPhase !== 'Game over' || overClock !== '') run.problems.push(`At the end the console shows "${overPhase}" and the clock "${overClock}", not "Game over" and no clock`);
     await run.shot(fac, 'console-end');
     const end = (await full())!;
 

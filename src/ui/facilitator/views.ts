@@ -45,6 +45,7 @@ export function clockText(ms: number): string {
 }
 
 export function clock(s: ConsoleState): string {
+  if (s.view.phase === 'over') return '';
   if (s.waiting) return 'Not started';
   if (s.paused) return s.pausedLeftMs !== null ? `${clockText(s.pausedLeftMs)} (paused)` : 'Paused';
   return s.deadlineAt !== null ? clockText(s.deadlineAt - Date.now()) : 'No deadline';
