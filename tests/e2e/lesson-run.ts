@@ -352,6 +352,10 @@ export async function runLesson(o: LessonOptions): Promise<LessonResult> {
     await host.locator('#menu-online').click();
     await host.locator('#online-scenario').selectOption(scenario);
     await host.locator('#online-length').selectOption(lesson);
+    // The cut's note for the facilitator shows as the cut is chosen.
+    if (lesson === 'lesson-50' && scenario === 'honiara')
+      await until('the cut\'s note on the host form', async () => (await host.locator('#online-lesson-note').innerText().catch(() => '')).startsWith('About this lesson: Between computer players'), 15_000).catch((e: unknown) => run.problems.push(String(e)));
+    await run.shot(host, 'host-form');
     await host.locator('#online-host').click();
     await host.locator('#online-join-code').waitFor({ timeout: 30_000 });
     const code = (await host.locator('#online-join-code').innerText()).trim();

@@ -9,6 +9,7 @@ import { phaseLabel, roleName } from '../names';
 import { OnlinePort, type SignaturesMessage } from './port';
 import { seatSelect, type SeatAssignment } from '../seat-setup';
 import { isOpenedKey, openedStore, type OpenedFile } from '../authoring/store';
+import { loadScenario } from '../scenarios';
 import './online.css';
 
 /**
@@ -146,7 +147,15 @@ class OnlineScreen {
   private startScreen(): (HTMLElement | null)[] {
     const select = h('select', { id: 'online-scenario', 'aria-label': 'Scenario' }, ...SCENARIOS.map((s) => h('option', { value: s.id }, s.title)), ...this.opened.map((f) => h('option', { value: f.key }, `${f.title} (opened from ${f.fileName})`)));
     const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
-    const length = h('select', { id: 'online-length', 'aria-label': 'Length' }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (every scenario but the tutorial)'));
+    // The cut's note for the facilitator (who should play which seat), as the teacher chooses the cut.
+    const note = h('p', { class: 'online-lesson-note', id: 'online-lesson-note', 'aria-live': 'polite', hidden: true });
+    const showNote = () =>
+      void this.lessonNote(select.value, length.value).then((text) => {
+        render(note, ...(text ? [h('strong', null, 'About this lesson: '), text] : []));
+        note.hidden = !text;
+      });
+    select.addEventListener('change', showNote);
+    const length = h('select', { id: 'online-length', 'aria-label': 'Length', onchange: showNote }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (every scenario but the tutorial)'));
     const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
     return [
       h(
@@ -164,9 +173,20 @@ class OnlineScreen {
         h('label', null, 'Scenario ', select),
         h('label', null, 'Deadline for negotiation and decisions ', deadline),
         h('label', null, 'Length ', length),
+        note,
         h('button', { type: 'button', class: 'btn primary', id: 'online-host', onclick: () => void this.hostGame(select.value, Number(deadline.value), length.value) }, 'Host a game'),
       ),
     ];
+  }
+
+  /** The lesson cut's `note:` of a shipped or opened scenario; '' for the full game, a cut without one, or a file that does not load. */
+  private async lessonNote(scenario: string, lesson: string): Promise<string> {
+    if (!lesson) return '';
+    const file = isOpenedKey(scenario) ? this.opened.find((f) => f.key === scenario) : undefined;
+    const loaded = file
+      ? await import('../../scenario/load').then(({ parseScenarioText }) => parseScenarioText(file.text, file.fileName)).then((r) => (r.ok ? r.scenario : null))
+      : await (loadScenario(scenario) ?? Promise.resolve(null)).then((r) => (r?.ok ? r.loaded.scenario : null));
+    return loaded?.lessons?.find((l) => l.id === lesson)?.note ?? '';
   }
 
   private async hostGame(scenario: string, deadline: number, lesson = ''): Promise<void> {
