@@ -91,8 +91,8 @@ export function own<T>(record: Readonly<Record<string, T>> | Readonly<Partial<Re
   return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
-/** Scripted leaks that name an island or a power wait for the negotiation, when the round's drafts are on the table (drafts.ts). */
 /** A seat's name as the news prints it ("Solomon Islands", "Beijing"); the id itself for a seat the game does not have. */
 export const roleNameOf = (g: Pick<GameState, 'islands' | 'powers'>, role: string): string => own(g.islands, role)?.name ?? own(g.powers, role)?.name ?? role;
 
+/** Scripted leaks that name an island or a power wait for the negotiation, when the round's drafts are on the table (drafts.ts). */
 export const isDraftLeak = (e: { kind: string; island?: string | undefined; power?: string | undefined }): boolean => e.kind === 'leak' && (e.island !== undefined || e.power !== undefined);

@@ -37,7 +37,7 @@ export interface RoomSettings {
   start?: 'facilitator' | undefined;
   /** When the facilitator started the game (ms since 1970); absent while it waits for the Start. */
   startedAt?: number | undefined;
-  /** A lesson cut's note for the facilitator (its `note:`), shown in the console's lobby. */
+  /** A lesson cut's note for the facilitator (its `note:`), sent with the lobby and shown on the console until the Start. */
   lessonNote?: string | undefined;
 }
 
