@@ -992,13 +992,14 @@ export class GameRoom extends Room {
     }
   }
 
-  private sendLobby(client: Client): void {
-    client.send('lobby', this.lobby());
+  private sendLobby(client: Client, l = this.lobby()): void {
+    // The cut's note advises the facilitator on who should play which seat: the console's alone.
+    client.send('lobby', this.members.get(client.sessionId)?.viewer === 'facilitator' ? l : { ...l, note: null });
   }
 
   private broadcastLobby(): void {
     const l = this.lobby();
-    for (const c of this.clients) c.send('lobby', l);
+    for (const c of this.clients) this.sendLobby(c, l);
   }
 
   /**

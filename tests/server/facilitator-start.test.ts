@@ -52,6 +52,9 @@ describe.each(STORES)('the facilitator’s Start, on $name', (store) => {
     // The cut's note for the facilitator (its `note:`) comes with the lobby.
     await until(() => fac.lobby !== null);
     expect((fac.lobby as { note: string | null }).note).toMatch(/^Between computer players every seat of this cut wins 30-60% of games\./);
+    // It is advice for the facilitator: a seat's lobby does not carry it.
+    await until(() => slb.lobby !== null);
+    expect((slb.lobby as { note: string | null }).note).toBeNull();
 
     // A seat's move is refused with the reason; a question to the facilitator is not.
     const refused = await slb.act({ type: 'endPhase', role: 'SLB' });
