@@ -9,7 +9,7 @@ import type { Action, GameState, Offer } from './types';
 export function cloneState(g: GameState): GameState {
   const islands: GameState['islands'] = {};
   for (const [id, i] of Object.entries(g.islands))
-    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: i.norm };
+    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: { ...i.norm } };
   const powers: GameState['powers'] = {};
   for (const [id, p] of Object.entries(g.powers) as [keyof GameState['powers'], NonNullable<GameState['powers'][keyof GameState['powers']]>][])
     powers[id] = { ...p, influence: { ...p.influence }, intrusions: p.intrusions.slice() };

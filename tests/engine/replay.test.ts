@@ -4,6 +4,7 @@ import { MatchHost, replay } from '../../src/host/match';
 import { playToEnd } from '../../src/ai/autoplay';
 import { simplePolicy } from '../../src/ai/simple';
 import { randomPolicy } from '../../src/ai/random';
+import { normalBot } from '../../src/ai/bots';
 import { loadScenario, newGame, endPhase } from '../helpers';
 
 const { scenario, hash } = loadScenario();
@@ -106,6 +107,33 @@ describe('purity', () => {
         if (r.ok) g = r.state;
       }
       expect(stateHash(g)).toBe(stateHash(host.state));
+    }
+  });
+
+  it("nor the bank's exit and the banking aid that answers it (Quad: Nauru, round 2), which move an island's sustainable economy", () => {
+    const quad = loadScenario('quad');
+    const host = new MatchHost(quad.scenario, quad.hash, '8');
+    playToEnd(host, () => normalBot, '8', 3);
+    expect(host.state.events.some((e) => e.kind === 'bankExit')).toBe(true);
+    expect(host.state.agreements.some((a) => a.deal.kind === 'aid' && a.deal.purpose === 'banking')).toBe(true);
+    let g = newGame('8', 'quad', undefined, { opening: true });
+    for (const action of host.record.actions) {
+      const r = step(deepFreeze(g), action);
+      expect(r.ok).toBe(true);
+      if (r.ok) g = r.state;
+    }
+    expect(stateHash(g)).toBe(stateHash(host.state));
+  });
+
+  it('a game played live by computer players replays to the same hashes: their what-ifs leave the game as it was', () => {
+    // Before the fix a bot's what-if of banking aid for Nauru restored Nauru's sustainable economy
+    // in the live game itself, so the live game and its replay parted in round 2.
+    const quad = loadScenario('quad');
+    for (const seed of ['8', '9']) {
+      const host = new MatchHost(quad.scenario, quad.hash, seed);
+      playToEnd(host, () => normalBot, seed, 3);
+      const again = replay(JSON.parse(JSON.stringify(host.record)), quad.scenario, quad.hash);
+      expect(again.ok && again.allMatch, `seed ${seed}`).toBe(true);
     }
   });
 });

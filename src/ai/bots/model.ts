@@ -176,7 +176,7 @@ export function scoreFromParts(parts: Record<string, number>, w: Record<string, 
 export function whatIfCopy(g: GameState): GameState {
   const islands: GameState['islands'] = {};
   for (const [id, i] of Object.entries(g.islands))
-    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: i.norm };
+    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: { ...i.norm } };
   const powers: GameState['powers'] = {};
   for (const p of POWERS) {
     const x = g.powers[p];
