@@ -95,18 +95,23 @@ describe('state hash', () => {
   });
 });
 
+/** Play a live game's actions again from its opening, every step on a deep-frozen state; the final state must be the live one. */
+function replayFrozen(host: MatchHost, seed: string, id: string): void {
+  let g = newGame(seed, id, undefined, { opening: true });
+  for (const action of host.record.actions) {
+    const r = step(deepFreeze(g), action);
+    expect(r.ok).toBe(true);
+    if (r.ok) g = r.state;
+  }
+  expect(stateHash(g)).toBe(stateHash(host.state));
+}
+
 describe('purity', () => {
   it('no rule changes the state it is given (every step runs on a deep-frozen state)', () => {
     for (const seed of ['1', '2', '3']) {
       const host = new MatchHost(scenario, hash, seed);
       playToEnd(host, (role) => (role === 'PNG' ? randomPolicy : simplePolicy), seed);
-      let g = newGame(seed, 'coral-sea', undefined, { opening: true });
-      for (const action of host.record.actions) {
-        const r = step(deepFreeze(g), action);
-        expect(r.ok).toBe(true);
-        if (r.ok) g = r.state;
-      }
-      expect(stateHash(g)).toBe(stateHash(host.state));
+      replayFrozen(host, seed, 'coral-sea');
     }
   });
 
@@ -116,13 +121,7 @@ describe('purity', () => {
     playToEnd(host, () => normalBot, '8', 3);
     expect(host.state.events.some((e) => e.kind === 'bankExit')).toBe(true);
     expect(host.state.agreements.some((a) => a.deal.kind === 'aid' && a.deal.purpose === 'banking')).toBe(true);
-    let g = newGame('8', 'quad', undefined, { opening: true });
-    for (const action of host.record.actions) {
-      const r = step(deepFreeze(g), action);
-      expect(r.ok).toBe(true);
-      if (r.ok) g = r.state;
-    }
-    expect(stateHash(g)).toBe(stateHash(host.state));
+    replayFrozen(host, '8', 'quad');
   });
 
   it('a game played live by computer players replays to the same hashes: their what-ifs leave the game as it was', () => {
