@@ -1,5 +1,21 @@
 import type { Action, GameState, Offer } from './types';
 
+/** The islands as the rules may change them, each copied down to what a rule writes (its sustainable levels too: the bank's exit moves them). */
+export function copyIslands(g: GameState): GameState['islands'] {
+  const islands: GameState['islands'] = {};
+  for (const [id, i] of Object.entries(g.islands))
+    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: { ...i.norm } };
+  return islands;
+}
+
+/** The powers as the rules may change them. */
+export function copyPowers(g: GameState): GameState['powers'] {
+  const powers: GameState['powers'] = {};
+  for (const [id, p] of Object.entries(g.powers) as [keyof GameState['powers'], NonNullable<GameState['powers'][keyof GameState['powers']]>][])
+    powers[id] = { ...p, influence: { ...p.influence }, intrusions: p.intrusions.slice() };
+  return powers;
+}
+
 /**
  * A working copy of the state for the rules to change. Parts the rules never change after they
  * are written (landings, vendors, the scenario, ledger, log and event entries, deals, past rounds'
@@ -7,16 +23,10 @@ import type { Action, GameState, Offer } from './types';
  * every rule on deep-frozen states to hold this promise.
  */
 export function cloneState(g: GameState): GameState {
-  const islands: GameState['islands'] = {};
-  for (const [id, i] of Object.entries(g.islands))
-    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: { ...i.norm } };
-  const powers: GameState['powers'] = {};
-  for (const [id, p] of Object.entries(g.powers) as [keyof GameState['powers'], NonNullable<GameState['powers'][keyof GameState['powers']]>][])
-    powers[id] = { ...p, influence: { ...p.influence }, intrusions: p.intrusions.slice() };
   return {
     ...g,
-    islands,
-    powers,
+    islands: copyIslands(g),
+    powers: copyPowers(g),
     cables: g.cables.map((c) => ({ ...c })),
     offers: g.offers.map((o) => (o.round === g.round ? { ...o, to: [...o.to], acceptedBy: [...o.acceptedBy], seenBy: [...o.seenBy] } : o)),
     agreements: g.agreements.map((a) => ({ ...a, clauses: a.clauses.map((c) => ({ ...c, seenBy: c.seenBy === 'all' ? 'all' : [...c.seenBy] })) })),

@@ -3,7 +3,7 @@
  * tables, so that a bot weighs a deal exactly as the engine will apply it. Read-only use: the bots
  * call them on their own copies of a state built from their view, never on the real game.
  */
-export { cloneState } from '../../engine/state';
+export { cloneState, copyIslands, copyPowers } from '../../engine/state';
 export { sign, cancel, conflictOf, funderOf, islandsOfDeal, partiesOf, funderPays, islandShares, dealRefusal, MAX_ISLAND_SHARE_PCT } from '../../engine/deals';
 export { refreshNetworks, connectivityOf, buildRounds } from '../../engine/cables';
 export { drift, economyTarget, legitimacyTarget, unrestTarget, revenueOf, yearsElapsed } from '../../engine/domestic';

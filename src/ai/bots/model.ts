@@ -174,18 +174,10 @@ export function scoreFromParts(parts: Record<string, number>, w: Record<string, 
  * left behind or shared, since no score depends on it.
  */
 export function whatIfCopy(g: GameState): GameState {
-  const islands: GameState['islands'] = {};
-  for (const [id, i] of Object.entries(g.islands))
-    islands[id] = { ...i, alignment: { ...i.alignment }, exposure: { ...i.exposure }, assets: i.assets.map((a) => ({ ...a })), blocs: [...i.blocs], pressure: i.pressure.slice(), norm: { ...i.norm } };
-  const powers: GameState['powers'] = {};
-  for (const p of POWERS) {
-    const x = g.powers[p];
-    if (x) powers[p] = { ...x, influence: { ...x.influence }, intrusions: x.intrusions.slice() };
-  }
   return {
     ...g,
-    islands,
-    powers,
+    islands: E.copyIslands(g),
+    powers: E.copyPowers(g),
     cables: g.cables.map((c) => ({ ...c })),
     agreements: g.agreements.map((a) => ({ ...a })),
     debts: g.debts.map((d) => ({ ...d })),

@@ -149,11 +149,15 @@ class OnlineScreen {
     const deadline = h('select', { id: 'online-deadline', 'aria-label': 'Deadline per phase' }, h('option', { value: '0' }, 'No deadline'), h('option', { value: '300' }, '5 minutes'), h('option', { value: '480' }, '8 minutes'), h('option', { value: '600' }, '10 minutes'));
     // The cut's note for the facilitator (who should play which seat), as the teacher chooses the cut.
     const note = h('p', { class: 'online-lesson-note', id: 'online-lesson-note', 'aria-live': 'polite', hidden: true });
-    const showNote = () =>
+    const showNote = () => {
+      const asked = `${select.value}|${length.value}`;
       void this.lessonNote(select.value, length.value).then((text) => {
+        // A note that arrives after the teacher chose again is another cut's: leave the newer one.
+        if (asked !== `${select.value}|${length.value}`) return;
         render(note, ...(text ? [h('strong', null, 'About this lesson: '), text] : []));
         note.hidden = !text;
       });
+    };
     select.addEventListener('change', showNote);
     const length = h('select', { id: 'online-length', 'aria-label': 'Length', onchange: showNote }, h('option', { value: '' }, 'The full game'), h('option', { value: 'lesson-50' }, '50-minute lesson (every scenario but the tutorial)'));
     const codeInput = h('input', { id: 'online-code', type: 'text', autocomplete: 'off', maxlength: 9, placeholder: 'ABC123', 'aria-label': 'Join code' });
