@@ -81,6 +81,8 @@ class OnlineScreen {
   private client = new Client(window.location.origin);
   private room: Room | null = null;
   private lobby: Lobby | null = null;
+  /** The scenario the server names for the joined code: the host's links are right before the lobby arrives. */
+  private joinedScenario: string | null = null;
   /** The team's moves waiting for a signature, kept until the seat's match screen takes them. */
   private signatures: SignaturesMessage | null = null;
   private last: ViewMessage | null = null;
@@ -227,6 +229,8 @@ class OnlineScreen {
     }
     if (!found) return this.fail('The game server cannot be reached. Is the game running with "npm start"?');
     if (!found.ok) return this.fail(((await found.json().catch(() => ({}))) as { error?: string }).error ?? 'No game under that code.');
+    const info = (await found.json().catch(() => ({}))) as { scenario?: unknown };
+    this.joinedScenario = typeof info.scenario === 'string' ? info.scenario : null;
     const hostToken = localStorage.getItem(HOST_KEY(code));
     const token = localStorage.getItem(SEAT_KEY(code));
     const options = hostToken ? { host: hostToken } : token ? { token } : {};
@@ -365,6 +369,7 @@ class OnlineScreen {
   private hostScreen(): (HTMLElement | null)[] {
     const l = this.lobby;
     const code = this.hook.code ?? '';
+    const scenario = l?.scenario ?? this.joinedScenario;
     const link = `${window.location.origin}/?join=${code}`;
     const v = this.last?.view;
     return [
@@ -397,7 +402,7 @@ class OnlineScreen {
         { class: 'online-row' },
         this.last?.waiting ? h('button', { type: 'button', class: 'btn primary', id: 'online-start', title: 'Start the game: the first phase’s clock starts on every screen', onclick: () => this.room?.send('facilitate', { command: 'start' }) }, 'Start') : null,
         h('a', { class: 'btn primary', id: 'online-console', href: `/?facilitate=${code}`, target: '_blank' }, 'Open the facilitator’s console'),
-        h('a', { class: 'btn', id: 'online-projector', href: `/?${l && SCENARIOS.some((s) => s.id === l.scenario) ? `scenario=${l.scenario}&` : ''}project=${code}`, target: '_blank' }, 'Open the projector screen'),
+        h('a', { class: 'btn', id: 'online-projector', href: `/?${scenario && SCENARIOS.some((s) => s.id === scenario) ? `scenario=${scenario}&` : ''}project=${code}`, target: '_blank' }, 'Open the projector screen'),
       ),
       v
         ? h(
