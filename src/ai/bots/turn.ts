@@ -50,7 +50,8 @@ export function playTurn(c: BotContext): Decision {
     // An assertive power tables one offer more, a distracted one one fewer; a rival's move draws one more.
     const persona = c.persona();
     const max = Math.min(room, Math.max(1, c.params.maxOffers + (rivalry && c.level !== 'easy' ? 1 : 0) + (persona === 'assertive' ? 1 : persona === 'distracted' ? -1 : 0)));
-    const chosen = chooseProposals(c, options, spendable(c, role as PowerId) - spentOnAnswers, max);
+    // Requests it accepted may already take more than it meant to spend: its free offers (a pact, a switch) still go on the table.
+    const chosen = chooseProposals(c, options, Math.max(0, spendable(c, role as PowerId) - spentOnAnswers), max);
     proposals = chosen.map((o) => o.action);
     // Alternatives: each offer left out in turn; one more offer; the next best in place of the last;
     // each offer with other terms for the same island and kind of deal.
@@ -77,7 +78,8 @@ export function playTurn(c: BotContext): Decision {
   };
 }
 
-function dealCost(c: BotContext, offerId: string): number {
+/** What accepting an offer costs this power: its share of the deal when it is the funder. */
+export function dealCost(c: BotContext, offerId: string): number {
   const o = c.v.offers.find((x) => x.id === offerId);
   return o && E.funderOf(o.deal) === c.role ? E.funderPays(c.v, o.deal) : 0;
 }
