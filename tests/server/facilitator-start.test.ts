@@ -51,7 +51,7 @@ describe.each(STORES)('the facilitator’s Start, on $name', (store) => {
     expect(last(fac).waiting).toBe(true);
     // The cut's note for the facilitator (its `note:`) comes with the lobby.
     await until(() => fac.lobby !== null);
-    expect((fac.lobby as { note: string | null }).note).toMatch(/^Between computer players every seat of this cut wins 30-60% of games\./);
+    expect((fac.lobby as { note: string | null }).note).toMatch(/^Between computer players every seat of this cut wins 20-55% of games\./);
     // It is advice for the facilitator: a seat's lobby does not carry it.
     await until(() => slb.lobby !== null);
     expect((slb.lobby as { note: string | null }).note).toBeNull();
