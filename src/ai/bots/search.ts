@@ -1,11 +1,11 @@
-import { step, view, type Action, type GameState, type GameView, type PowerId, type RoleId, type ScenarioData } from '../../engine';
+import { step, view, type Action, type GameState, type GameView, type RoleId, type ScenarioData } from '../../engine';
 import { MAX_PASSES } from '../autoplay';
 import type { Policy } from '../simple';
 import { BotContext, type Decision } from './context';
 import { determinise, projectLite, scoreValue, trendShift } from './model';
 import * as E from './engine-api';
 import { playTurn } from './turn';
-import { moneyValue, scarcity } from './appraise';
+import { moneyValue } from './appraise';
 
 /**
  * The hard bot: it looks ahead through the engine. For each candidate turn (the normal bot's
@@ -84,28 +84,6 @@ function apply(g: GameState, a: Action): GameState {
 
 /** Money in hand: the leaf values it as the normal bot does, at what it could buy the role later. */
 const treasuryOf = (g: GameState, role: RoleId): number => E.own(g.islands, role)?.treasury ?? E.own(g.powers, role)?.treasury ?? 0;
-
-/**
- * A power's money at a leaf, priced by how scarce it is at that leaf's pace of spending. The
- * normal bot's rate assumes, before a power has spent anything, that every dollar will be needed;
- * read at a leaf that way, holding an offer back looked like money saved for later. In Coral Sea a
- * hard Washington kept back its round-1 e-government grant to the Solomons in almost every game,
- * ended with US$100m and more unspent, and reached par less often than the normal bot (24% against
- * 42%). At the leaf the rollout's own spending is on the ledger, so money a power would not spend
- * at that pace counts for what it would buy: little. Islands' money is priced as before.
- */
-function leafMoney(g: GameState, role: RoleId, money: MoneyRate): number {
-  const treasury = treasuryOf(g, role);
-  if (!money.power) return money.rate * treasury;
-  return Math.max(money.full * scarcity(g, money.power), 2e-6) * treasury;
-}
-
-/** The rate the search prices money at: an island's as the normal bot's; a power's in full, before scarcity. */
-interface MoneyRate {
-  rate: number;
-  power: PowerId | null;
-  full: number;
-}
 
 /** The chance that a round's random event is a leak, from the deck the bot was given (none without one). */
 export function leakChance(deck: ScenarioData['deck'] | undefined): number {
@@ -231,7 +209,7 @@ function shadowRound(world: GameState, role: RoleId, pass: number, inner: Policy
  * not information). The leaf is the role's projected final score, plus its money at the rate
  * `money`, read at the end of this round and at the end of the next, and averaged.
  */
-function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, inner: Policy, seed: string, money: MoneyRate, shift: Record<string, number>, leak: number): number {
+function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, inner: Policy, seed: string, money: number, shift: Record<string, number>, leak: number): number {
   let g = start;
   for (const a of plan) g = apply(g, a);
   const phase = g.phase;
@@ -255,10 +233,10 @@ function rollout(start: GameState, role: RoleId, plan: Action[], pass: number, i
   // Honiara (tournament, 200 pairs: one round 57% and 51%, two 52% and 62%, the average 60% and 58.5%).
   const after = nextRoundPlayed(h, role, inner, seed);
   projectLite(h);
-  const now = scoreValue(h, role, exposureShift(h, role, leak, shift)) + leafMoney(h, role, money);
+  const now = scoreValue(h, role, exposureShift(h, role, leak, shift)) + money * treasuryOf(h, role);
   if (after.round > after.scenario.rounds) return (now + scoreValue(after, role)) / 2;
   projectLite(after);
-  return (now + scoreValue(after, role, exposureShift(after, role, leak, shift)) + leafMoney(after, role, money)) / 2;
+  return (now + scoreValue(after, role, exposureShift(after, role, leak, shift)) + money * treasuryOf(after, role)) / 2;
 }
 
 /** A round played through by every seat as normal bots, from its briefing (no event drawn) to its domestic phase; the state left at the start of the round after. */
@@ -332,9 +310,7 @@ export function weighTurns(v: GameView, role: RoleId, seed: string, pass: number
   const plans = candidates(d, Math.min(MAX_CANDIDATES, Math.max(1, Math.floor(budget / samples))));
   if (plans.length <= 1) return { plans: [d.actions], values: [0], best: 0 };
   const values = plans.map(() => 0);
-  const rate = moneyValue(c.model, role);
-  const power = E.own(c.model.base.powers, role) ? (role as PowerId) : null;
-  const money: MoneyRate = { rate, power, full: power && rate > 2e-6 ? rate / scarcity(c.model.base, power) : rate };
+  const money = moneyValue(c.model, role);
   const shift = trendShift(c.model.base, role);
   const leak = leakChance(opts.deck);
   // What the others did this round out of its sight, sampled once: the normal bots' play is deterministic.
