@@ -58,7 +58,8 @@ const HOLD_MARGIN = 3;
 /** Whether `alt` is `plan` with some of its offers left out and nothing else changed. */
 function withholds(plan: Action[], alt: Action[]): boolean {
   const mine = new Set(plan.map((a) => key([a])));
-  return alt.length < plan.length && alt.every((a) => mine.has(key([a]))) && plan.some((a) => a.type === 'offer' && !alt.some((b) => key([b]) === key([a])));
+  const kept = new Set(alt.map((a) => key([a])));
+  return alt.length < plan.length && [...kept].every((k) => mine.has(k)) && plan.some((a) => a.type === 'offer' && !kept.has(key([a])));
 }
 
 const key = (actions: Action[]): string => JSON.stringify(actions.map(({ why: _why, ...a }) => a));
