@@ -84,12 +84,14 @@ describe('the hard bot does not hold back an offer for a gain its two-round roll
   // off the table in most Coral Sea games (its rollouts gave holding back 1.9 points: the Solomons
   // then put off balancing the grant with Beijing's switch a round), and the game ended with a
   // smaller network lead and fewer rivals kept out: a hard Washington reached par in 24% of 100
-  // games against the normal bot's 42%.
-  it('as Washington in Coral Sea it tables the e-government grant the normal bot tables (seeds 2, 3, 4)', () => {
+  // games against the normal bot's 42%. With a flat margin of 3 it still held the grant back in 13
+  // games of 100 (the rollouts gave 3.1-3.7 points; seeds 7 and 16 among them) and lost 12 of them
+  // to the normal bot; the margin now grows with the part of the game the rollouts do not see.
+  it('as Washington in Coral Sea it tables the e-government grant the normal bot tables (seeds 2, 7, 16)', () => {
     const { scenario, hash } = loadScenario('coral-sea');
     const normal = makeBot({ level: 'normal', scenario });
     const hard = makeBot({ level: 'hard', scenario });
-    for (const seed of ['2', '3', '4']) {
+    for (const seed of ['2', '7', '16']) {
       const host = new MatchHost(scenario, hash, seed, { hashes: false });
       playPhase(host, host.state.seats, (role) => (role === 'washington' ? hard : normal), seed);
       const grant = host.state.offers.find((o) => o.round === 1 && o.from === 'washington' && o.to.includes('SLB') && o.deal.kind === 'telecom' && o.deal.project === 'eGovernment');
