@@ -61,9 +61,9 @@ const holdMargin = (round: number, rounds: number): number => HOLD_MARGIN * (1 +
 
 /** Whether `alt` is `plan` with some of its offers left out and nothing else changed. */
 function withholds(plan: Action[], alt: Action[]): boolean {
-  const mine = new Set(plan.map((a) => key([a])));
+  const mine = plan.map((a) => key([a]));
   const kept = new Set(alt.map((a) => key([a])));
-  return alt.length < plan.length && [...kept].every((k) => mine.has(k)) && plan.some((a) => a.type === 'offer' && !kept.has(key([a])));
+  return alt.length < plan.length && [...kept].every((k) => mine.includes(k)) && plan.some((a, i) => a.type === 'offer' && !kept.has(mine[i] ?? ''));
 }
 
 const key = (actions: Action[]): string => JSON.stringify(actions.map(({ why: _why, ...a }) => a));
