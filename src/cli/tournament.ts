@@ -4,14 +4,14 @@ import type { RoleId } from '../engine';
 import { POLICY_NAMES } from '../ai';
 import { MAX_GAMES, MAX_WORKERS, fail, intOption, options, printable, quote, scenarioOrCutOrExit, required } from './args';
 import { pairJob, type PairJob, type PairResult } from './tournament-games';
-import { wilson } from './stats';
+import { scoreInterval } from './stats';
 
 const USAGE = `Usage: npm run tournament -- --scenario FILE|ID [--lesson CUT] --games N --a BOT --b BOT [--json] [--workers K]
 
 Plays N paired games: pair i (seed i, seats in turn through every role) is played once with bot A
 in that seat and once with bot B, every other seat a normal bot. A wins the pair when the seat's
 final score is higher with A (a tie counts half). Prints the share of pairs A wins with a 95%
-(Wilson) confidence interval. Bots: ${POLICY_NAMES.join(', ')} (random: random legal play).
+confidence interval from its wins, ties and losses. Bots: ${POLICY_NAMES.join(', ')} (random: random legal play).
   --lesson CUT  play the scenario's lesson cut CUT (e.g. lesson-50) instead of the full game
   --games N     pairs to play, 1 to 1,000,000 (default 40)
   --workers K   worker threads, 1 to 64 (default: one per core)
@@ -88,7 +88,7 @@ const point = (r: PairResult) => (r.a > r.b ? 1 : r.a === r.b ? 0.5 : 0);
 const wins = results.filter((r) => r.a > r.b).length;
 const ties = results.filter((r) => r.a === r.b).length;
 const score = results.reduce((s, r) => s + point(r), 0);
-const ci = wilson(score, results.length);
+const ci = scoreInterval(wins, ties, results.length - wins - ties);
 const meanDiff = results.reduce((s, r) => s + r.a - r.b, 0) / results.length;
 const bySeat = Object.fromEntries(
   seats.map((seat) => {
