@@ -25,4 +25,14 @@ describe("a tournament's interval", () => {
     }
     expect(scoreInterval(0, 0, 0)).toEqual({ mean: 0, low: 0, high: 1 });
   });
+
+  it('does not call a handful of pairs that all went one way certain', () => {
+    const swept = scoreInterval(40, 0, 0);
+    expect(swept.mean).toBe(1);
+    expect(swept.low).toBeGreaterThan(0.85);
+    expect(swept.low).toBeLessThan(0.95);
+    const drawn = scoreInterval(0, 40, 0);
+    expect(drawn.low).toBeLessThan(0.4);
+    expect(drawn.high).toBeGreaterThan(0.6);
+  });
 });
