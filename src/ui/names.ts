@@ -244,8 +244,8 @@ export function millionsInText(text: string): string {
 
 type Named = Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'debts' | 'cables' | 'offers' | 'agreements'>;
 
-/** "Kumul" → "Kumul cable"; "Kumul domestic cable" stays as it is. */
-const cableWords = (name: string): string => (/\bcable$/i.test(name) ? name : `${name} cable`);
+/** "Kumul" → "Kumul cable"; "Kumul domestic cable" and "Solomon Islands cable (Huawei Marine)" stay as they are. */
+const cableWords = (name: string): string => (/\bcable\b/i.test(name) ? name : `${name} cable`);
 
 /** A deal's kind and size in a few words: "$120m aid", "Sydney – Honiara cable", "policing pact". */
 function dealWords(v: Named, deal: Record<string, unknown>): string {
@@ -255,7 +255,7 @@ function dealWords(v: Named, deal: Record<string, unknown>): string {
   if (kind === 'aid') return `${amount}aid`;
   if (kind === 'telecom') return `${amount}${(VALUES[String(deal.project)] ?? humanize(String(deal.project))).toLowerCase()}`;
   if (kind === 'pact') return `${(VALUES[String(deal.pact)] ?? humanize(String(deal.pact))).toLowerCase()} pact`;
-  if (kind === 'diplomatic') return 'diplomatic';
+  if (kind === 'diplomatic') return deal.act === 'switchRecognition' ? 'switch of recognition' : deal.act === 'joinBloc' ? 'programme membership' : 'diplomatic';
   if (kind === 'package') return 'package';
   return dealKindLabel(kind).toLowerCase();
 }
@@ -270,14 +270,18 @@ export function offerName(v: Named, id: string): string {
   return `${possessive(roleName(v, o.from))} ${words}${/ (pact|cable)$/.test(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
 }
 
-/** An agreement by its name: "the $120m aid agreement between Canberra and Papua New Guinea". */
+/**
+ * An agreement by its name: "the $120m aid agreement between Canberra and Papua New Guinea"; a pact
+ * or a cable is named by itself ("the policing pact between Beijing and Solomon Islands").
+ */
 export function agreementName(v: Named, id: string): string {
   const a = v.agreements.find((x) => x.id === id);
   if (!a) return 'an agreement';
   const cable = v.cables.find((c) => (c as { agreement?: string | null }).agreement === id);
   const words = cable ? cableWords(cable.name) : dealWords(v, a.deal as unknown as Record<string, unknown>);
   const names = a.parties.map((r) => roleName(v, r));
-  return `the ${words} agreement between ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`;
+  const noun = cable || /\b(pact|cable|recognition)$/.test(words) ? '' : ' agreement';
+  return `the ${words}${noun} between ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`;
 }
 
 /** A debt by its name: "the Kumul cable loan from Beijing", "Papua New Guinea's $53m loan from Beijing". */

@@ -52,7 +52,7 @@ it('after a round in which its offer was signed, the dashboard says why each obj
   expect(await myTurn(page)).toMatchObject({ round: 'Round 2' });
   await page.getByRole('tab', { name: 'Dashboard' }).click();
   const why = page.locator('#score-why');
-  await expect.poll(() => why.textContent(), { timeout: 15_000 }).toMatch(/policing pact agreement between (Papua New Guinea and Beijing|Beijing and Papua New Guinea), round 1 \+\d+/);
+  await expect.poll(() => why.textContent(), { timeout: 15_000 }).toMatch(/policing pact between (Papua New Guinea and Beijing|Beijing and Papua New Guinea), round 1 \+\d+/);
   await expect(page.getByText('Why it moved this round').count()).resolves.toBe(1);
   await why.scrollIntoViewIfNeeded();
   await shot(page, 'dashboard-why');

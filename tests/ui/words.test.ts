@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { legalActions, view, type ActionTemplate } from '../../src/engine';
+import { legalActions, view, type ActionTemplate, type Agreement, type Deal } from '../../src/engine';
 import { narrow } from '../../src/ui/choices';
 import { fieldsOf, initialDraft } from '../../src/ui/form';
-import { debtName, millionsInText, moneyText, namesForIds, plural } from '../../src/ui/names';
+import { agreementName, debtName, millionsInText, moneyText, namesForIds, plural } from '../../src/ui/names';
 import { newGame, playedGame } from '../helpers';
 
 const template = (legal: ActionTemplate[], kind: string): ActionTemplate => {
@@ -47,6 +47,17 @@ describe('words a player reads', () => {
     const o = g.offers.find((x) => x.deal.kind === 'aid') ?? g.offers[0];
     if (!a || !o) throw new Error('a game with no agreement');
     expect(namesForIds(g, `Canberra cancels agreement ${a.id}: no.`)).toMatch(/^Canberra cancels the .+ agreement between .+ and .+: no\.$/);
+    // A pact, a cable and a switch of recognition are named by themselves, never "pact agreement", "cable (…) cable" or "diplomatic agreement".
+    const signed = (id: string, deal: Deal): Agreement => ({ id, offer: 'o1', round: 3, parties: ['SLB', 'beijing'], deal, clauses: [], status: 'active', reason: null });
+    const acts = { ...g, agreements: [signed('x1', { kind: 'diplomatic', island: 'SLB', power: 'beijing', act: 'switchRecognition' }), signed('x2', { kind: 'diplomatic', island: 'SLB', power: 'beijing', act: 'joinBloc' }), signed('x3', { kind: 'pact', island: 'SLB', power: 'beijing', pact: 'policing', clauses: [] })] };
+    expect(agreementName(acts, 'x1')).toBe('the switch of recognition between Solomon Islands and Beijing');
+    expect(agreementName(acts, 'x2')).toBe('the programme membership agreement between Solomon Islands and Beijing');
+    expect(agreementName(acts, 'x3')).toBe('the policing pact between Solomon Islands and Beijing');
+    // Coral Sea starts with Huawei Marine's signed contract for the Solomons' cable.
+    const laid = g.agreements.find((x) => x.deal.kind === 'cable');
+    if (!laid) throw new Error('Coral Sea with no cable contract');
+    expect(agreementName(g, laid.id)).not.toMatch(/agreement|cable.*\bcable\b/);
+    expect(agreementName(g, laid.id)).toMatch(/^the .*cable.* between .+ and .+$/);
     expect(namesForIds(g, `Offer ${o.id} is void: money spent.`)).toMatch(/^.+'s? .+ offer to .+ is void: money spent\.$/);
     expect(namesForIds(g, 'Papua New Guinea repays $5.0m of debt exim-kumul early.')).toBe('Papua New Guinea repays $5.0m of the Kumul domestic cable loan from Beijing early.');
   });
