@@ -322,7 +322,9 @@ export function namesForIds(v: Named, text: string): string {
     return `${whole.startsWith('of ') ? 'of ' : ''}${debtName(v, id)}`;
   });
   for (const d of v.debts) if (d.id.includes('-')) out = out.split(d.id).join(debtName(v, d.id));
-  return out;
+  // The news tags a player's explanation with its name; a computer player's already starts with it
+  // ("Beijing: Beijing accepts …" reads "Beijing accepts …").
+  return out.replace(/^([^:]{1,40}): \1\b/, '$1');
 }
 
 /** A computed sum (a treasury, a price) as the game writes money, in millions: "$66m", "$0.5m", "$0m". */

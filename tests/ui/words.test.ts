@@ -59,6 +59,8 @@ describe('words a player reads', () => {
     expect(agreementName(g, laid.id)).not.toMatch(/agreement|cable.*\bcable\b/);
     expect(agreementName(g, laid.id)).toMatch(/^the .*cable.* between .+ and .+$/);
     expect(namesForIds(g, `Offer ${o.id} is void: money spent.`)).toMatch(/^.+'s? .+ offer to .+ is void: money spent\.$/);
+    expect(namesForIds(g, "Beijing: Beijing accepts Solomon Islands' request.")).toBe("Beijing accepts Solomon Islands' request.");
+    expect(namesForIds(g, 'Solomon Islands: Our cable contract needs to land at Sydney.')).toBe('Solomon Islands: Our cable contract needs to land at Sydney.');
     expect(namesForIds(g, 'Papua New Guinea repays $5.0m of debt exim-kumul early.')).toBe('Papua New Guinea repays $5.0m of the Kumul domestic cable loan from Beijing early.');
   });
 });
