@@ -20,7 +20,7 @@ const FIGURES: Record<string, string> = {
   alignment: 'closeness to the powers',
   blocs: 'blocs joined or left',
   assets: 'ports and networks built or taken',
-  recognises: 'a switch of recognition',
+  recognises: 'which capital the islands recognise (Taipei or Beijing)',
   revenuePerRound: 'revenue',
   influence: 'influence gained and fading',
   reputation: 'reputation',

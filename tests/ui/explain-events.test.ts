@@ -22,4 +22,11 @@ describe('why a score moved names the events behind a figure', () => {
     for (let r = 1; r <= 4; r++) v.events.push(event(r, 'cyclone', `Cyclone ${r}`));
     expect(causeText(v, { kind: 'figure', figure: 'connectivity', points: -6 }, { from: 0, to: 4 })).toBe('connectivity (Cyclone 3, round 3; Cyclone 4, round 4; and 2 more)');
   });
+
+  it('tells the recognition an island holds apart from the agreement that switched it', () => {
+    const v = view(newGame(), 'canberra');
+    const figure = causeText(v, { kind: 'figure', figure: 'recognises', points: -12 });
+    expect(figure).toBe('which capital the islands recognise (Taipei or Beijing)');
+    expect(figure).not.toMatch(/switch/);
+  });
 });
