@@ -87,7 +87,6 @@ const seconds = (performance.now() - started) / 1000;
 const point = (r: PairResult) => (r.a > r.b ? 1 : r.a === r.b ? 0.5 : 0);
 const wins = results.filter((r) => r.a > r.b).length;
 const ties = results.filter((r) => r.a === r.b).length;
-const score = results.reduce((s, r) => s + point(r), 0);
 const ci = scoreInterval(wins, ties, results.length - wins - ties);
 const meanDiff = results.reduce((s, r) => s + r.a - r.b, 0) / results.length;
 const bySeat = Object.fromEntries(
@@ -105,7 +104,7 @@ const doc = {
   a: values.a,
   b: values.b,
   pairs: results.length,
-  aWinRate: score / results.length,
+  aWinRate: ci.mean,
   ciLow: ci.low,
   ciHigh: ci.high,
   wins,

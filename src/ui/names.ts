@@ -247,6 +247,11 @@ type Named = Pick<GameView, 'islands' | 'powers' | 'landings' | 'vendors' | 'deb
 /** "Kumul" → "Kumul cable"; "Kumul domestic cable" and "Solomon Islands cable (Huawei Marine)" stay as they are. */
 const cableWords = (name: string): string => (/\bcable\b/i.test(name) ? name : `${name} cable`);
 
+const DIPLOMATIC_WORDS: Record<string, string> = { switchRecognition: 'switch of recognition', joinBloc: 'programme membership' };
+
+/** Deal words that name the deal by themselves ("policing pact", "Kumul cable", "switch of recognition"): no "agreement" or "deal" after them. */
+const namesItself = (words: string): boolean => /\b(pact|cable|recognition)$/.test(words);
+
 /** A deal's kind and size in a few words: "$120m aid", "Sydney – Honiara cable", "policing pact". */
 function dealWords(v: Named, deal: Record<string, unknown>): string {
   const kind = String(deal.kind ?? '');
@@ -255,7 +260,7 @@ function dealWords(v: Named, deal: Record<string, unknown>): string {
   if (kind === 'aid') return `${amount}aid`;
   if (kind === 'telecom') return `${amount}${(VALUES[String(deal.project)] ?? humanize(String(deal.project))).toLowerCase()}`;
   if (kind === 'pact') return `${(VALUES[String(deal.pact)] ?? humanize(String(deal.pact))).toLowerCase()} pact`;
-  if (kind === 'diplomatic') return deal.act === 'switchRecognition' ? 'switch of recognition' : deal.act === 'joinBloc' ? 'programme membership' : 'diplomatic';
+  if (kind === 'diplomatic') return typeof deal.act === 'string' && Object.hasOwn(DIPLOMATIC_WORDS, deal.act) ? (DIPLOMATIC_WORDS[deal.act] ?? 'diplomatic') : 'diplomatic';
   if (kind === 'package') return 'package';
   return dealKindLabel(kind).toLowerCase();
 }
@@ -267,7 +272,7 @@ export function offerName(v: Named, id: string): string {
   const words = dealWords(v, o.deal as unknown as Record<string, unknown>);
   // A package to many islands is named by how many it went to, not by a list of ten names.
   if (o.deal.kind === 'package' && o.deal.islands.length > 2) return `${possessive(roleName(v, o.from))} package offer to ${o.deal.islands.length} islands`;
-  return `${possessive(roleName(v, o.from))} ${words}${/ (pact|cable)$/.test(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
+  return `${possessive(roleName(v, o.from))} ${words}${namesItself(words) ? '' : ' deal'} offer to ${o.to.map((r) => roleName(v, r)).join(' and ')}`.replace(' deal offer', ' offer');
 }
 
 /**
@@ -280,7 +285,7 @@ export function agreementName(v: Named, id: string): string {
   const cable = v.cables.find((c) => (c as { agreement?: string | null }).agreement === id);
   const words = cable ? cableWords(cable.name) : dealWords(v, a.deal as unknown as Record<string, unknown>);
   const names = a.parties.map((r) => roleName(v, r));
-  const noun = cable || /\b(pact|cable|recognition)$/.test(words) ? '' : ' agreement';
+  const noun = cable || namesItself(words) ? '' : ' agreement';
   return `the ${words}${noun} between ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names[names.length - 1] ?? ''}`;
 }
 
